@@ -1,0 +1,82 @@
+"""clientrecovery: a typed model of turning a dissatisfied client around.
+
+The public API is re-exported here; see the documentation for the method and its rules.
+"""
+
+from clientrecovery.catalogue import Finding, NextAction, Rule, Severity
+from clientrecovery.errors import (
+    ChronologyError,
+    ClientRecoveryError,
+    InvalidDocument,
+    InvalidValue,
+    RuleViolation,
+    UnknownItem,
+)
+from clientrecovery.events import Event
+from clientrecovery.model import (
+    Alignment,
+    Assessment,
+    Commitment,
+    CommitmentStatus,
+    Communication,
+    CommunicationKind,
+    CostChange,
+    DelayWarning,
+    Impact,
+    ImpactKind,
+    Initiative,
+    InitiativeStatus,
+    Issue,
+    IssueCategory,
+    IssueStatus,
+    Party,
+    Quantification,
+    ResolutionOption,
+    Stage,
+    Stakeholder,
+    TurnaroundPlan,
+)
+from clientrecovery.policy import Cadence, Policy
+from clientrecovery.relationship import Relationship
+from clientrecovery.stages import mermaid
+
+__all__ = [
+    "Alignment",
+    "Assessment",
+    "Cadence",
+    "ChronologyError",
+    "ClientRecoveryError",
+    "Commitment",
+    "CommitmentStatus",
+    "Communication",
+    "CommunicationKind",
+    "CostChange",
+    "DelayWarning",
+    "Event",
+    "Finding",
+    "Impact",
+    "ImpactKind",
+    "Initiative",
+    "InitiativeStatus",
+    "InvalidDocument",
+    "InvalidValue",
+    "Issue",
+    "IssueCategory",
+    "IssueStatus",
+    "NextAction",
+    "Party",
+    "Policy",
+    "Quantification",
+    "Relationship",
+    "ResolutionOption",
+    "Rule",
+    "RuleViolation",
+    "Severity",
+    "Stage",
+    "Stakeholder",
+    "TurnaroundPlan",
+    "UnknownItem",
+    "mermaid",
+]
+
+__version__ = "0.1.0.dev0"

@@ -1,0 +1,126 @@
+"""Validators and converters shared by the value objects and commands (private)."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar
+
+import attrs
+
+from clientrecovery.errors import InvalidValue
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def where(inst: object, attribute: attrs.Attribute[Any]) -> str:
+    """Name the place of a value: ``Class.field``, or ``command(arg=...)`` for an event."""
+    command = getattr(type(inst), "command", None)
+    if isinstance(command, str):
+        return f"{command}({attribute.name}=...)"
+    return f"{type(inst).__name__}.{attribute.name}"
+
+
+def text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A ``str``, possibly empty."""
+    if not isinstance(value, str):
+        raise InvalidValue(where(inst, attribute), f"must be a str, got {_shown(value)}")
+
+
+def required_text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A ``str`` with something in it besides white space."""
+    text(inst, attribute, value)
+    if not str(value).strip():
+        raise InvalidValue(where(inst, attribute), "must not be empty")
+
+
+def optional_text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        required_text(inst, attribute, value)
+
+
+def instance_of(*types: type) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    names = " or ".join(t.__name__ for t in types)
+
+    def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        # bool is an int, but never a sensible priority or amount.
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            raise InvalidValue(where(inst, attribute), f"must be a {names}, got {_shown(value)}")
+
+    return check
+
+
+def a_date(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A calendar ``date`` (a ``datetime`` is refused: it would carry a hidden time)."""
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise InvalidValue(where(inst, attribute), f"must be a date, got {_shown(value)}")
+
+
+def a_datetime(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A ``datetime``; whether it is aware is the CHRONOLOGY rule's business."""
+    if not isinstance(value, datetime):
+        raise InvalidValue(where(inst, attribute), f"must be a datetime, got {_shown(value)}")
+
+
+def optional_aware(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    a_datetime(inst, attribute, value)
+    if not is_aware(value):  # type: ignore[arg-type]
+        raise InvalidValue(where(inst, attribute), "must be timezone-aware")
+
+
+def is_aware(value: datetime) -> bool:
+    return value.tzinfo is not None and value.utcoffset() is not None
+
+
+def tuple_of(value: object, kind: type, label: str) -> tuple[Any, ...]:
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise InvalidValue(label, f"must be a sequence of {kind.__name__}, got {_shown(value)}")
+    items = tuple(value)
+    for i, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise InvalidValue(f"{label}[{i}]", f"must be a {kind.__name__}, got {_shown(item)}")
+    return items
+
+
+def to_decimal(value: object, label: str) -> Decimal:
+    """A ``Decimal``, ``int`` or numeric ``str`` as a finite ``Decimal``."""
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int) and not isinstance(value, bool):
+        result = Decimal(value)
+    elif isinstance(value, str):
+        try:
+            result = Decimal(value.strip())
+        except InvalidOperation:
+            raise InvalidValue(label, f"{value!r} is not a number") from None
+    elif isinstance(value, float):
+        raise InvalidValue(
+            label, f"got the float {value!r}; pass a str or Decimal to keep it exact"
+        )
+    else:
+        raise InvalidValue(label, f"must be a Decimal, int or str, got {_shown(value)}")
+    if not result.is_finite():
+        raise InvalidValue(label, f"must be a finite number, got {value!r}")
+    return result
+
+
+def to_enum(kind: type[E], value: object, label: str) -> E:
+    """A member, or its value, as the member."""
+    if isinstance(value, kind):
+        return value
+    for member in kind:
+        if member.value == value:
+            return member
+    allowed = ", ".join(repr(m.value) for m in kind)
+    raise InvalidValue(label, f"{value!r} is not a {kind.__name__} ({allowed})")
+
+
+def _shown(value: object) -> str:
+    shown = repr(value)
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    return f"{shown} ({type(value).__name__})"

@@ -1,0 +1,336 @@
+"""The events a relationship records, one per accepted command.
+
+Events are frozen and named in the past tense. Each carries the aware time ``at`` it happened
+and the optional ``actor`` who did it, plus exactly what the command was given (with ids the
+relationship assigned filled in), so that :meth:`Relationship.replay
+<clientrecovery.Relationship.replay>` can re-run every rule on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import ClassVar
+
+import attrs
+
+from clientrecovery import _validate as v
+from clientrecovery.model import (
+    Assessment,
+    Commitment,
+    IssueCategory,
+    Party,
+    Quantification,
+    TurnaroundPlan,
+)
+from clientrecovery.policy import Policy
+
+__all__ = [
+    "EVENT_TYPES",
+    "ClientContacted",
+    "ClientMet",
+    "CommitmentBroken",
+    "CommitmentFulfilled",
+    "CommitmentSecured",
+    "DelayWarned",
+    "Event",
+    "FollowedUp",
+    "InitiativeCompleted",
+    "InitiativeStarted",
+    "InternallyAligned",
+    "IssueDropped",
+    "IssueRaised",
+    "IssueResolved",
+    "IssueSpecified",
+    "IssuesAgreed",
+    "PlanAgreed",
+    "PlanProposed",
+    "PlanRevised",
+    "RelationshipClosed",
+    "RelationshipEnded",
+    "RelationshipOpened",
+    "ResponsePromised",
+    "SituationAssessed",
+    "StakeholdersInformed",
+    "WrittenSummarySent",
+]
+
+
+# Named converters: the attrs mypy plugin reads their types; each names its field.
+
+
+def _specify_issue_examples(value: Iterable[str]) -> tuple[str, ...]:
+    return v.tuple_of(value, str, "specify_issue(examples=...)")
+
+
+def _inform_stakeholders_audience(value: Iterable[str]) -> tuple[str, ...]:
+    return v.tuple_of(value, str, "inform_stakeholders(audience=...)")
+
+
+def _end_lessons(value: Iterable[str]) -> tuple[str, ...]:
+    return v.tuple_of(value, str, "end(lessons=...)")
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """Base of all events."""
+
+    command: ClassVar[str] = ""
+    """The name of the command that records this event."""
+
+    at: datetime = attrs.field(validator=v.a_datetime)
+    """When it happened (timezone-aware; the CHRONOLOGY rule checks)."""
+    actor: str | None = attrs.field(default=None, validator=v.optional_text)
+    """Who did it, if known."""
+
+
+@attrs.frozen(kw_only=True)
+class RelationshipOpened(Event):
+    """A relationship in trouble was opened."""
+
+    command: ClassVar[str] = "open"
+    id: str = attrs.field(validator=v.required_text)
+    client: str = attrs.field(validator=v.required_text)
+    trigger: str = attrs.field(validator=v.required_text)
+    raised_by: Party = attrs.field(validator=v.instance_of(Party))
+    policy: Policy = attrs.field(factory=Policy, validator=v.instance_of(Policy))
+
+
+@attrs.frozen(kw_only=True)
+class SituationAssessed(Event):
+    """The provider wrote down (or updated) the full situation."""
+
+    command: ClassVar[str] = "assess"
+    assessment: Assessment = attrs.field(validator=v.instance_of(Assessment))
+
+
+@attrs.frozen(kw_only=True)
+class InternallyAligned(Event):
+    """Internal leadership approved the approach."""
+
+    command: ClassVar[str] = "align_internally"
+    approved_by: str = attrs.field(validator=v.required_text)
+    approach: str = attrs.field(default="", validator=v.text)
+
+
+@attrs.frozen(kw_only=True)
+class ClientMet(Event):
+    """The provider met the client; ``willing`` says whether they want to work it out."""
+
+    command: ClassVar[str] = "meet_client"
+    willing: bool = attrs.field(default=True, validator=v.instance_of(bool))
+
+
+@attrs.frozen(kw_only=True)
+class IssueRaised(Event):
+    """The client raised an issue."""
+
+    command: ClassVar[str] = "raise_issue"
+    issue_id: str = attrs.field(validator=v.required_text)
+    title: str = attrs.field(validator=v.required_text)
+    detail: str = attrs.field(default="", validator=v.text)
+    category: IssueCategory = attrs.field(
+        default=IssueCategory.OTHER,
+        validator=v.instance_of(IssueCategory),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class IssueSpecified(Event):
+    """An issue was made specific with examples and a measure."""
+
+    command: ClassVar[str] = "specify_issue"
+    issue_id: str = attrs.field(validator=v.required_text)
+    examples: tuple[str, ...] = attrs.field(converter=_specify_issue_examples)
+    quantification: Quantification | str = attrs.field(validator=v.instance_of(Quantification, str))
+
+
+@attrs.frozen(kw_only=True)
+class IssueDropped(Event):
+    """A generality that could not be made specific was thrown out."""
+
+    command: ClassVar[str] = "drop_issue"
+    issue_id: str = attrs.field(validator=v.required_text)
+    reason: str = attrs.field(validator=v.required_text)
+
+
+@attrs.frozen(kw_only=True)
+class IssuesAgreed(Event):
+    """The client agreed the list of issues."""
+
+    command: ClassVar[str] = "agree_issues"
+    nothing_missed: bool = attrs.field(validator=v.instance_of(bool))
+
+
+@attrs.frozen(kw_only=True)
+class CommitmentSecured(Event):
+    """The client committed to what they will do once the issues are resolved."""
+
+    command: ClassVar[str] = "secure_commitment"
+    commitment: Commitment = attrs.field(validator=v.instance_of(Commitment))
+
+
+@attrs.frozen(kw_only=True)
+class ResponsePromised(Event):
+    """The provider promised a date for its response and plan."""
+
+    command: ClassVar[str] = "promise_response"
+    by: date = attrs.field(validator=v.a_date)
+
+
+@attrs.frozen(kw_only=True)
+class WrittenSummarySent(Event):
+    """The written summary of issues, commitment and timeframe went to the client."""
+
+    command: ClassVar[str] = "send_written_summary"
+
+
+@attrs.frozen(kw_only=True)
+class PlanProposed(Event):
+    """The first turnaround plan was put to the client."""
+
+    command: ClassVar[str] = "propose_plan"
+    plan: TurnaroundPlan = attrs.field(validator=v.instance_of(TurnaroundPlan))
+
+
+@attrs.frozen(kw_only=True)
+class PlanRevised(Event):
+    """A revised plan was put to the client."""
+
+    command: ClassVar[str] = "revise_plan"
+    plan: TurnaroundPlan = attrs.field(validator=v.instance_of(TurnaroundPlan))
+
+
+@attrs.frozen(kw_only=True)
+class PlanAgreed(Event):
+    """The client agreed the current plan, choosing an option."""
+
+    command: ClassVar[str] = "agree_plan"
+    option_id: str | None = attrs.field(default=None, validator=v.optional_text)
+
+
+@attrs.frozen(kw_only=True)
+class InitiativeStarted(Event):
+    """Work on an initiative began."""
+
+    command: ClassVar[str] = "start_initiative"
+    initiative_id: str = attrs.field(validator=v.required_text)
+
+
+@attrs.frozen(kw_only=True)
+class InitiativeCompleted(Event):
+    """An initiative was done."""
+
+    command: ClassVar[str] = "complete_initiative"
+    initiative_id: str = attrs.field(validator=v.required_text)
+    outcome: str = attrs.field(default="", validator=v.text)
+
+
+@attrs.frozen(kw_only=True)
+class DelayWarned(Event):
+    """The client was warned that an initiative will be late."""
+
+    command: ClassVar[str] = "warn_delay"
+    initiative_id: str = attrs.field(validator=v.required_text)
+    new_due: date = attrs.field(validator=v.a_date)
+    reason: str = attrs.field(validator=v.required_text)
+
+
+@attrs.frozen(kw_only=True)
+class FollowedUp(Event):
+    """The provider checked the turnaround's status (003 §9)."""
+
+    command: ClassVar[str] = "follow_up"
+    note: str = attrs.field(validator=v.required_text)
+
+
+@attrs.frozen(kw_only=True)
+class ClientContacted(Event):
+    """The provider spoke or wrote to the client (003 §10)."""
+
+    command: ClassVar[str] = "contact_client"
+    channel: str = attrs.field(validator=v.required_text)
+    summary: str = attrs.field(validator=v.required_text)
+    proactive: bool = attrs.field(default=True, validator=v.instance_of(bool))
+
+
+@attrs.frozen(kw_only=True)
+class StakeholdersInformed(Event):
+    """Stakeholders were told what was discussed and agreed (001 §7)."""
+
+    command: ClassVar[str] = "inform_stakeholders"
+    audience: tuple[str, ...] = attrs.field(converter=_inform_stakeholders_audience)
+    summary: str = attrs.field(validator=v.required_text)
+
+
+@attrs.frozen(kw_only=True)
+class IssueResolved(Event):
+    """The client confirmed an issue is resolved."""
+
+    command: ClassVar[str] = "resolve_issue"
+    issue_id: str = attrs.field(validator=v.required_text)
+    evidence: str = attrs.field(validator=v.required_text)
+
+
+@attrs.frozen(kw_only=True)
+class CommitmentFulfilled(Event):
+    """A commitment was kept."""
+
+    command: ClassVar[str] = "fulfil_commitment"
+    commitment_id: str = attrs.field(validator=v.required_text)
+    evidence: str = attrs.field(validator=v.required_text)
+
+
+@attrs.frozen(kw_only=True)
+class CommitmentBroken(Event):
+    """A commitment was not kept."""
+
+    command: ClassVar[str] = "break_commitment"
+    commitment_id: str = attrs.field(validator=v.required_text)
+    reason: str = attrs.field(validator=v.required_text)
+
+
+@attrs.frozen(kw_only=True)
+class RelationshipClosed(Event):
+    """The turnaround succeeded: the relationship is recovered."""
+
+    command: ClassVar[str] = "close"
+
+
+@attrs.frozen(kw_only=True)
+class RelationshipEnded(Event):
+    """The relationship was lost; lessons learned are kept (004)."""
+
+    command: ClassVar[str] = "end"
+    reason: str = attrs.field(validator=v.required_text)
+    lessons: tuple[str, ...] = attrs.field(default=(), converter=_end_lessons)
+
+
+EVENT_TYPES: tuple[type[Event], ...] = (
+    RelationshipOpened,
+    SituationAssessed,
+    InternallyAligned,
+    ClientMet,
+    IssueRaised,
+    IssueSpecified,
+    IssueDropped,
+    IssuesAgreed,
+    CommitmentSecured,
+    ResponsePromised,
+    WrittenSummarySent,
+    PlanProposed,
+    PlanRevised,
+    PlanAgreed,
+    InitiativeStarted,
+    InitiativeCompleted,
+    DelayWarned,
+    FollowedUp,
+    ClientContacted,
+    StakeholdersInformed,
+    IssueResolved,
+    CommitmentFulfilled,
+    CommitmentBroken,
+    RelationshipClosed,
+    RelationshipEnded,
+)
+"""Every event type, in the order of the method."""

@@ -1,0 +1,143 @@
+"""Thresholds, the business calendar and the follow-up rhythm of a relationship.
+
+A :class:`Policy` is stored on the relationship (and serialized with it), so the rules a case
+was run under travel with the case. It may lower or raise the severity of any rule the
+catalogue does not mark as fixed; the structural order cannot be switched off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
+
+import attrs
+from dateutil import tz
+
+from clientrecovery import _validate as v
+from clientrecovery.catalogue import Rule, Severity
+from clientrecovery.errors import InvalidValue
+
+__all__ = ["Cadence", "Policy"]
+
+
+@attrs.frozen
+class Cadence:
+    """How often the provider checks the turnaround's status (003 §9).
+
+    Every ``early_every`` business days for the first ``early_weeks`` weeks of recovery,
+    then every ``later_every`` business days.
+    """
+
+    early_every: int = attrs.field(default=2, validator=v.instance_of(int))
+    """Business days between status checks at first ("every other day")."""
+    early_weeks: int = attrs.field(default=2, validator=v.instance_of(int))
+    """How many weeks the early rhythm lasts."""
+    later_every: int = attrs.field(default=5, validator=v.instance_of(int))
+    """Business days between status checks afterwards (a working week)."""
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("early_every", "later_every"):
+            if getattr(self, name) < 1:
+                raise InvalidValue(f"Cadence.{name}", "must be 1 or more")
+        if self.early_weeks < 0:
+            raise InvalidValue("Cadence.early_weeks", "must be 0 or more")
+
+
+def _severities(value: object) -> Mapping[Rule, Severity]:
+    if not isinstance(value, Mapping):
+        raise InvalidValue("Policy.severities", f"must be a mapping, got {type(value).__name__}")
+    given: dict[Rule, Severity] = {}
+    for key, severity in value.items():
+        rule = v.to_enum(Rule, key, "Policy.severities")
+        if rule.fixed:
+            raise InvalidValue(
+                f"Policy.severities[{rule.value}]",
+                "is a fixed rule of the method; its severity cannot be changed",
+            )
+        given[rule] = v.to_enum(Severity, severity, f"Policy.severities[{rule.value}]")
+    # Catalogue order, so equal policies look alike.
+    return {rule: given[rule] for rule in Rule if rule in given}
+
+
+def _timezone(inst: Policy, attribute: attrs.Attribute[Any], value: object) -> None:
+    v.required_text(inst, attribute, value)
+    if tz.gettz(str(value)) is None:
+        raise InvalidValue("Policy.timezone", f"{value!r} is not a known IANA time zone")
+
+
+def _positive_delta(inst: Policy, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, timedelta):
+        raise InvalidValue(v.where(inst, attribute), "must be a timedelta")
+    if value <= timedelta(0):
+        raise InvalidValue(v.where(inst, attribute), "must be positive")
+
+
+def _workdays(value: object) -> tuple[int, ...]:
+    days = v.tuple_of(value, int, "Policy.workdays")
+    if not days or any(not 0 <= d <= 6 for d in days) or len(set(days)) != len(days):
+        raise InvalidValue(
+            "Policy.workdays", f"must be distinct weekdays 0 (Monday) … 6 (Sunday), got {days}"
+        )
+    return tuple(sorted(days))
+
+
+def _holidays(value: object) -> tuple[date, ...]:
+    days = v.tuple_of(value, date, "Policy.holidays")
+    if any(isinstance(d, datetime) for d in days):
+        raise InvalidValue("Policy.holidays", "must be dates, not datetimes")
+    return tuple(sorted(set(days)))
+
+
+@attrs.frozen
+class Policy:
+    """The thresholds and calendar a relationship is run under."""
+
+    timezone: str = attrs.field(default="UTC", validator=_timezone)
+    """IANA time zone in which "a day" is counted, for example ``"Europe/Berlin"``."""
+    min_days_before_plan: int = attrs.field(default=1, validator=v.instance_of(int))
+    """Calendar days between agreeing the issues and the response date or plan (003 §5)."""
+    options_min: int = attrs.field(default=2, validator=v.instance_of(int))
+    """Fewest options a plan offers (001 §6)."""
+    options_max: int = attrs.field(default=3, validator=v.instance_of(int))
+    """Most options a plan offers (001 §6)."""
+    min_warning_lead: timedelta = attrs.field(default=timedelta(days=2), validator=_positive_delta)
+    """How far ahead of a due date a delay must be announced (003 §9)."""
+    max_silence: timedelta = attrs.field(default=timedelta(days=7), validator=_positive_delta)
+    """Longest the client may go without contact while recovering (003 §10)."""
+    cadence: Cadence = attrs.field(factory=Cadence, validator=v.instance_of(Cadence))
+    """The follow-up rhythm."""
+    workdays: tuple[int, ...] = attrs.field(default=(0, 1, 2, 3, 4), converter=_workdays)
+    """Working weekdays, 0 = Monday."""
+    holidays: tuple[date, ...] = attrs.field(default=(), converter=_holidays)
+    """Days off besides the weekend."""
+    severities: Mapping[Rule, Severity] = attrs.field(
+        factory=dict, converter=_severities, hash=False
+    )
+    """Severity overrides by rule; refused for fixed rules."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.min_days_before_plan < 0:
+            raise InvalidValue("Policy.min_days_before_plan", "must be 0 or more")
+        if not 1 <= self.options_min <= self.options_max:
+            raise InvalidValue(
+                "Policy.options_min",
+                f"need 1 <= options_min <= options_max, got {self.options_min} and"
+                f" {self.options_max}",
+            )
+
+    @property
+    def tz(self) -> tzinfo:
+        """The policy's time zone as a ``tzinfo``."""
+        zone = tz.gettz(self.timezone)
+        if zone is None:  # pragma: no cover - refused at construction
+            raise InvalidValue("Policy.timezone", f"{self.timezone!r} is not a known time zone")
+        return zone
+
+    def severity(self, rule: Rule) -> Severity:
+        """The severity of ``rule`` under this policy."""
+        return self.severities.get(rule, rule.default_severity)
+
+    def local_date(self, moment: datetime) -> date:
+        """The calendar day ``moment`` falls on in the policy's time zone."""
+        return moment.astimezone(self.tz).date()

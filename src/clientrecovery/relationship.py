@@ -1,0 +1,961 @@
+"""The aggregate: a client relationship in trouble, and the commands that move it on.
+
+Every command checks all the rules that bear on it first, raises
+:class:`~clientrecovery.RuleViolation` listing every ERROR finding if any, and only then
+records one event and returns a new :class:`Relationship`; the instance it was called on is
+never changed. :meth:`Relationship.replay` rebuilds a relationship from its history through
+the very same path, so a history that breaks the method cannot be loaded.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import uuid
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date, datetime
+from typing import Any, NoReturn
+
+import attrs
+
+from clientrecovery import events as ev
+from clientrecovery import rules
+from clientrecovery._validate import instance_of, is_aware
+from clientrecovery.catalogue import Finding, NextAction, Rule, Severity
+from clientrecovery.errors import ChronologyError, InvalidValue, RuleViolation, UnknownItem
+from clientrecovery.model import (
+    Alignment,
+    Assessment,
+    Commitment,
+    CommitmentStatus,
+    Communication,
+    CommunicationKind,
+    DelayWarning,
+    Initiative,
+    InitiativeStatus,
+    Issue,
+    IssueCategory,
+    IssueStatus,
+    Party,
+    Quantification,
+    Stage,
+    TurnaroundPlan,
+)
+from clientrecovery.policy import Policy
+from clientrecovery.stages import COMMAND_STAGES
+
+__all__ = ["Relationship"]
+
+_DEFAULT_POLICY = Policy()
+_NAMESPACE = uuid.UUID("6f1c2b1e-8d0a-4f55-9a57-1c3e7f0b2d44")
+_checking: contextvars.ContextVar[bool] = contextvars.ContextVar("_checking", default=False)
+
+
+class _Checked(Exception):
+    """Carries a dry run's findings out of a command (see :meth:`Relationship.check`)."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__()
+        self.findings = findings
+
+
+@attrs.frozen(repr=False)
+class Relationship:
+    """A client relationship being turned around.
+
+    Start one with :meth:`open` (or rebuild one with :meth:`replay`); every command returns
+    a new relationship with one more event in :attr:`history`.
+    """
+
+    id: str
+    """Stable id of the relationship."""
+    client: str
+    """The client's name."""
+    trigger: str
+    """What brought the relationship into trouble."""
+    raised_by: Party
+    """Who raised the trouble."""
+    opened_at: datetime
+    """When the relationship was opened."""
+    policy: Policy
+    """The thresholds and calendar it runs under."""
+    stage: Stage
+    """Where it stands in the method."""
+    history: tuple[ev.Event, ...]
+    """Every accepted command's event, oldest first."""
+    assessment: Assessment | None = None
+    """The latest written assessment of the situation."""
+    assessed_at: datetime | None = None
+    """When the assessment was last written."""
+    alignment: Alignment | None = None
+    """Internal leadership's latest approval."""
+    met_at: datetime | None = None
+    """When the client was met."""
+    issues: tuple[Issue, ...] = ()
+    """The client's issues, in the order raised."""
+    issues_agreed_at: datetime | None = None
+    """When the client last agreed the list."""
+    commitments: tuple[Commitment, ...] = ()
+    """Commitments secured, in order."""
+    response_due: date | None = None
+    """The date the provider promised its response and plan by."""
+    response_promised_at: datetime | None = None
+    """When that promise was made."""
+    summary_sent_at: datetime | None = None
+    """When the written summary was last sent."""
+    plan: TurnaroundPlan | None = None
+    """The current plan."""
+    communications: tuple[Communication, ...] = ()
+    """The communications log."""
+    ended_at: datetime | None = None
+    """When the relationship was closed as recovered or ended as lost."""
+    end_reason: str = ""
+    """Why it was lost."""
+    lessons: tuple[str, ...] = ()
+    """Lessons learned (004)."""
+    _issue_pos: Mapping[str, int] = attrs.field(factory=dict, eq=False, hash=False)
+    _commitment_pos: Mapping[str, int] = attrs.field(factory=dict, eq=False, hash=False)
+    _initiative_pos: Mapping[str, int] = attrs.field(factory=dict, eq=False, hash=False)
+    _work_for: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, eq=False, hash=False)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Relationship {self.id!r} client={self.client!r} stage={self.stage.name}"
+            f" version={self.version}>"
+        )
+
+    # --- queries ---------------------------------------------------------------------------
+
+    @property
+    def version(self) -> int:
+        """How many events were accepted; a store can refuse a stale write by it."""
+        return len(self.history)
+
+    @property
+    def issue_ids(self) -> Mapping[str, int]:
+        """The ids of all issues (a read-only view; ``in`` works)."""
+        return self._issue_pos
+
+    @property
+    def commitment_ids(self) -> Mapping[str, int]:
+        """The ids of all commitments (a read-only view; ``in`` works)."""
+        return self._commitment_pos
+
+    def issue(self, issue_id: str) -> Issue:
+        """The issue with that id (:class:`~clientrecovery.UnknownItem` if none)."""
+        try:
+            return self.issues[self._issue_pos[issue_id]]
+        except (KeyError, TypeError):
+            raise UnknownItem("issue", str(issue_id), list(self._issue_pos)) from None
+
+    def commitment(self, commitment_id: str) -> Commitment:
+        """The commitment with that id (:class:`~clientrecovery.UnknownItem` if none)."""
+        try:
+            return self.commitments[self._commitment_pos[commitment_id]]
+        except (KeyError, TypeError):
+            raise UnknownItem(
+                "commitment", str(commitment_id), list(self._commitment_pos)
+            ) from None
+
+    def initiative(self, initiative_id: str) -> Initiative:
+        """The current plan's initiative with that id (:class:`~clientrecovery.UnknownItem`)."""
+        try:
+            return self._plan().initiatives[self._initiative_pos[initiative_id]]
+        except (KeyError, TypeError):
+            raise UnknownItem(
+                "initiative", str(initiative_id), list(self._initiative_pos)
+            ) from None
+
+    def initiatives_for(self, issue_id: str) -> tuple[Initiative, ...]:
+        """The current plan's initiatives that address an issue."""
+        return tuple(self.initiative(i) for i in self._work_for.get(issue_id, ()))
+
+    @property
+    def done_initiatives(self) -> frozenset[str]:
+        """Ids of the current plan's initiatives that are done."""
+        if self.plan is None:
+            return frozenset()
+        return frozenset(i.id for i in self.plan.initiatives if i.status is InitiativeStatus.DONE)
+
+    @property
+    def client_commitment(self) -> Commitment | None:
+        """The client's latest commitment, or ``None``."""
+        for c in reversed(self.commitments):
+            if c.party is Party.CLIENT:
+                return c
+        return None
+
+    def check(self, command: str, /, *args: Any, **kwargs: Any) -> tuple[Finding, ...]:
+        """Every finding the command would produce, without running it.
+
+        Takes the same arguments as the command. Returns ERROR findings (which would refuse
+        it) as well as WARNING and INFO ones (which would not); never raises
+        :class:`~clientrecovery.RuleViolation`. An unknown command or item id raises
+        :class:`~clientrecovery.UnknownItem`, a malformed argument
+        :class:`~clientrecovery.InvalidValue`.
+        """
+        if command not in COMMAND_STAGES:
+            raise UnknownItem("command", command, list(COMMAND_STAGES))
+        method: Callable[..., Relationship] = getattr(self, command)
+        token = _checking.set(True)
+        try:
+            method(*args, **kwargs)
+        except _Checked as outcome:
+            return tuple(outcome.findings)
+        finally:
+            _checking.reset(token)
+        raise AssertionError("unreachable: a checked command always reports")  # pragma: no cover
+
+    def next_actions(self) -> tuple[NextAction, ...]:
+        """What can be done now, and what blocks the other commands of this stage.
+
+        Lists the commands that belong to the current stage, in the order of the method;
+        commands on items (issues, initiatives, commitments) appear when some item can take
+        them, with the ids in the hint.
+        """
+        actions: list[NextAction] = []
+        for command, hint in _HINTS.items():
+            if self.stage not in COMMAND_STAGES[command]:
+                continue
+            if command == "propose_plan" and self.plan is not None:
+                continue
+            if command == "revise_plan" and self.plan is None:
+                continue
+            items = _ITEMS.get(command)
+            if items is not None:
+                ids = items(self)
+                if not ids:
+                    continue
+                hint = f"{hint}: {', '.join(ids)}"
+            blocked = tuple(rules.blockers(self, command))
+            actions.append(NextAction(command, blocked, hint))
+        return tuple(actions)
+
+    # --- opening and replaying -------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        client: str,
+        *,
+        trigger: str,
+        at: datetime,
+        id: str | None = None,  # noqa: A002 - the public keyword of the design
+        raised_by: Party = Party.CLIENT,
+        policy: Policy = _DEFAULT_POLICY,
+        actor: str | None = None,
+    ) -> Relationship:
+        """Open a relationship in trouble, in the ASSESSING stage.
+
+        Args:
+            client: The client's name.
+            trigger: What brought the relationship into trouble.
+            at: When (timezone-aware).
+            id: Its id; when ``None``, derived from client, trigger and time.
+            raised_by: Who raised the trouble.
+            policy: Thresholds and calendar.
+            actor: Who opened it.
+        """
+        if id is None and isinstance(at, datetime):
+            key = f"{client}\x1f{trigger}\x1f{at.isoformat()}"
+            given: object = str(uuid.uuid5(_NAMESPACE, key))
+        else:
+            given = id
+        event = ev.RelationshipOpened(
+            id=given,  # type: ignore[arg-type]  # the validator refuses a non-str
+            client=client,
+            trigger=trigger,
+            raised_by=raised_by,
+            policy=policy,
+            at=at,
+            actor=actor,
+        )
+        return _run(None, event)
+
+    @classmethod
+    def replay(cls, history: Iterable[ev.Event]) -> Relationship:
+        """Rebuild a relationship from its events, re-checking every rule on the way.
+
+        Raises:
+            RuleViolation: An event breaks the method (the message names which, and where).
+            InvalidValue: The history is empty, or holds something that is not an event.
+        """
+        current: Relationship | None = None
+        for position, event in enumerate(history):
+            if not isinstance(event, ev.Event):
+                raise InvalidValue(f"history[{position}]", f"is not an Event: {event!r}")
+            try:
+                current = _run(current, event)
+            except RuleViolation as refused:
+                refused.add_note(f"while replaying history[{position}] ({type(event).__name__})")
+                raise
+        if current is None:
+            raise InvalidValue("history", "is empty; it must start with RelationshipOpened")
+        return current
+
+    # --- commands --------------------------------------------------------------------------
+
+    def assess(
+        self, assessment: Assessment, *, at: datetime, actor: str | None = None
+    ) -> Relationship:
+        """Write down (or update) the full situation before meeting the client (001 §1-3)."""
+        return _run(self, ev.SituationAssessed(assessment=assessment, at=at, actor=actor))
+
+    def align_internally(
+        self, *, approved_by: str, at: datetime, approach: str = "", actor: str | None = None
+    ) -> Relationship:
+        """Record leadership's approval of the approach (001 §4)."""
+        return _run(
+            self,
+            ev.InternallyAligned(approved_by=approved_by, approach=approach, at=at, actor=actor),
+        )
+
+    def meet_client(
+        self, *, at: datetime, willing: bool = True, actor: str | None = None
+    ) -> Relationship:
+        """Meet the client: a willing client opens DISCOVERY, an unwilling one ends it (000)."""
+        return _run(self, ev.ClientMet(willing=willing, at=at, actor=actor))
+
+    def raise_issue(
+        self,
+        title: str,
+        *,
+        at: datetime,
+        detail: str = "",
+        category: IssueCategory = IssueCategory.OTHER,
+        id: str | None = None,  # noqa: A002 - the public keyword of the design
+        actor: str | None = None,
+    ) -> Relationship:
+        """Record an issue the client raises; ids ``I1``, ``I2``, … are assigned if not given.
+
+        An issue raised after the list was agreed sends the relationship back to DISCOVERY:
+        once the list is agreed again, the client's commitment stands, and a new response
+        date and written summary come before the revised plan.
+        """
+        return _run(
+            self,
+            ev.IssueRaised(
+                issue_id=_free_id("I", self._issue_pos) if id is None else id,
+                title=title,
+                detail=detail,
+                category=category,
+                at=at,
+                actor=actor,
+            ),
+        )
+
+    def specify_issue(
+        self,
+        issue_id: str,
+        *,
+        examples: Sequence[str],
+        quantification: Quantification | str,
+        at: datetime,
+        actor: str | None = None,
+    ) -> Relationship:
+        """Make an issue specific: concrete examples and a measure (003 §1-2)."""
+        return _run(
+            self,
+            ev.IssueSpecified(
+                issue_id=issue_id,
+                examples=examples,
+                quantification=quantification,
+                at=at,
+                actor=actor,
+            ),
+        )
+
+    def drop_issue(
+        self, issue_id: str, *, reason: str, at: datetime, actor: str | None = None
+    ) -> Relationship:
+        """Throw out a generality that could not be made specific (003 §1)."""
+        return _run(self, ev.IssueDropped(issue_id=issue_id, reason=reason, at=at, actor=actor))
+
+    def agree_issues(
+        self, *, at: datetime, nothing_missed: bool, actor: str | None = None
+    ) -> Relationship:
+        """The client agrees the list and confirms nothing is missing (003 §3)."""
+        return _run(self, ev.IssuesAgreed(nothing_missed=nothing_missed, at=at, actor=actor))
+
+    def secure_commitment(
+        self, commitment: Commitment, *, at: datetime, actor: str | None = None
+    ) -> Relationship:
+        """Record what the client commits to once the issues are resolved (003 §4).
+
+        The commitment gets an id (``C1``, …) if it has none; its status starts AGREED.
+        """
+        if isinstance(commitment, Commitment):
+            commitment = attrs.evolve(
+                commitment,
+                id=commitment.id or _free_id("C", self._commitment_pos),
+                status=CommitmentStatus.AGREED,
+                note="",
+            )
+        return _run(self, ev.CommitmentSecured(commitment=commitment, at=at, actor=actor))
+
+    def promise_response(
+        self, *, by: date | datetime, at: datetime, actor: str | None = None
+    ) -> Relationship:
+        """Give the client the date of the response and plan (003 §5).
+
+        A ``datetime`` is taken as its calendar day in the policy's time zone.
+        """
+        if isinstance(by, datetime):
+            by = self.policy.local_date(by) if is_aware(by) else by.date()
+        return _run(self, ev.ResponsePromised(by=by, at=at, actor=actor))
+
+    def send_written_summary(self, *, at: datetime, actor: str | None = None) -> Relationship:
+        """Send the written summary of issues, commitment and timeframe (003 §6)."""
+        return _run(self, ev.WrittenSummarySent(at=at, actor=actor))
+
+    def propose_plan(
+        self, plan: TurnaroundPlan, *, at: datetime, actor: str | None = None
+    ) -> Relationship:
+        """Put the first turnaround plan to the client (003 §7; 001 §6)."""
+        return _run(self, ev.PlanProposed(plan=_clean(plan), at=at, actor=actor))
+
+    def revise_plan(
+        self, plan: TurnaroundPlan, *, at: datetime, actor: str | None = None
+    ) -> Relationship:
+        """Put a revised plan to the client; it needs their agreement again (003 §8).
+
+        Initiatives keep their progress by id; the plan's version goes up by one.
+        """
+        return _run(self, ev.PlanRevised(plan=_clean(plan), at=at, actor=actor))
+
+    def agree_plan(
+        self, *, at: datetime, option_id: str | None = None, actor: str | None = None
+    ) -> Relationship:
+        """The client agrees the current plan, choosing an option (the preferred one if none)."""
+        if option_id is None and self.plan is not None:
+            preferred = self.plan.preferred_option
+            option_id = preferred.id if preferred is not None else None
+        return _run(self, ev.PlanAgreed(option_id=option_id, at=at, actor=actor))
+
+    def start_initiative(
+        self, initiative_id: str, *, at: datetime, actor: str | None = None
+    ) -> Relationship:
+        """Begin work on an initiative of the agreed plan."""
+        return _run(self, ev.InitiativeStarted(initiative_id=initiative_id, at=at, actor=actor))
+
+    def complete_initiative(
+        self, initiative_id: str, *, at: datetime, outcome: str = "", actor: str | None = None
+    ) -> Relationship:
+        """Record an initiative as done."""
+        return _run(
+            self,
+            ev.InitiativeCompleted(
+                initiative_id=initiative_id, outcome=outcome, at=at, actor=actor
+            ),
+        )
+
+    def warn_delay(
+        self,
+        initiative_id: str,
+        *,
+        new_due: date,
+        reason: str,
+        at: datetime,
+        actor: str | None = None,
+    ) -> Relationship:
+        """Warn the client ahead of time that an initiative will be late (003 §9)."""
+        return _run(
+            self,
+            ev.DelayWarned(
+                initiative_id=initiative_id, new_due=new_due, reason=reason, at=at, actor=actor
+            ),
+        )
+
+    def follow_up(self, *, at: datetime, note: str, actor: str | None = None) -> Relationship:
+        """Record a status check of the turnaround (003 §9)."""
+        return _run(self, ev.FollowedUp(note=note, at=at, actor=actor))
+
+    def contact_client(
+        self,
+        *,
+        at: datetime,
+        channel: str,
+        summary: str,
+        proactive: bool = True,
+        actor: str | None = None,
+    ) -> Relationship:
+        """Record a contact with the client (003 §10)."""
+        return _run(
+            self,
+            ev.ClientContacted(
+                channel=channel, summary=summary, proactive=proactive, at=at, actor=actor
+            ),
+        )
+
+    def inform_stakeholders(
+        self, *, at: datetime, audience: Sequence[str], summary: str, actor: str | None = None
+    ) -> Relationship:
+        """Record that stakeholders were told what was discussed and agreed (001 §7)."""
+        return _run(
+            self,
+            ev.StakeholdersInformed(
+                audience=audience,
+                summary=summary,
+                at=at,
+                actor=actor,
+            ),
+        )
+
+    def resolve_issue(
+        self, issue_id: str, *, evidence: str, at: datetime, actor: str | None = None
+    ) -> Relationship:
+        """Record that the client confirmed an issue is resolved (its initiatives done)."""
+        return _run(
+            self, ev.IssueResolved(issue_id=issue_id, evidence=evidence, at=at, actor=actor)
+        )
+
+    def fulfil_commitment(
+        self, commitment_id: str, *, at: datetime, evidence: str, actor: str | None = None
+    ) -> Relationship:
+        """Record that a commitment was kept."""
+        return _run(
+            self,
+            ev.CommitmentFulfilled(
+                commitment_id=commitment_id, evidence=evidence, at=at, actor=actor
+            ),
+        )
+
+    def break_commitment(
+        self, commitment_id: str, *, at: datetime, reason: str, actor: str | None = None
+    ) -> Relationship:
+        """Record that a commitment was not kept."""
+        return _run(
+            self,
+            ev.CommitmentBroken(commitment_id=commitment_id, reason=reason, at=at, actor=actor),
+        )
+
+    def close(self, *, at: datetime, actor: str | None = None) -> Relationship:
+        """Close the turnaround as RECOVERED: issues resolved, the client's commitment kept."""
+        return _run(self, ev.RelationshipClosed(at=at, actor=actor))
+
+    def end(
+        self,
+        *,
+        reason: str,
+        at: datetime,
+        lessons: Sequence[str] = (),
+        actor: str | None = None,
+    ) -> Relationship:
+        """End the relationship as LOST, keeping the lessons learned (004)."""
+        return _run(
+            self,
+            ev.RelationshipEnded(
+                reason=reason,
+                lessons=lessons,
+                at=at,
+                actor=actor,
+            ),
+        )
+
+    # --- internals -------------------------------------------------------------------------
+
+    def _plan(self) -> TurnaroundPlan:
+        if self.plan is None:
+            raise UnknownItem("initiative", "(any)", ())
+        return self.plan
+
+
+# --- the one path: check, then apply --------------------------------------------------------
+
+
+def _run(r: Relationship | None, event: ev.Event) -> Relationship:
+    policy = event.policy if isinstance(event, ev.RelationshipOpened) else _policy(r)
+    found = rules.evaluate(r, event, policy)
+    if _checking.get():
+        raise _Checked(found)
+    errors = [f for f in found if f.severity is Severity.ERROR]
+    if errors:
+        _refuse(event.command, errors)
+    return _apply(r, event)
+
+
+def _policy(r: Relationship | None) -> Policy:
+    if r is None:
+        raise RuleViolation(
+            "replay",
+            [
+                Finding(
+                    Rule.STAGE_ORDER,
+                    Severity.ERROR,
+                    "a history must start with RelationshipOpened",
+                    hint="replay the whole history, from its first event",
+                )
+            ],
+        )
+    return r.policy
+
+
+def _refuse(command: str, errors: list[Finding]) -> NoReturn:
+    if any(f.rule is Rule.CHRONOLOGY for f in errors):
+        raise ChronologyError(command, errors)
+    raise RuleViolation(command, errors)
+
+
+def _free_id(prefix: str, taken: Mapping[str, int]) -> str:
+    n = len(taken) + 1
+    while f"{prefix}{n}" in taken:
+        n += 1
+    return f"{prefix}{n}"
+
+
+def _clean(plan: TurnaroundPlan) -> TurnaroundPlan:
+    """The plan as proposed: what the relationship keeps itself is reset."""
+    instance_of(TurnaroundPlan)(plan, _PLAN_ARG, plan)
+    return TurnaroundPlan(
+        initiatives=tuple(
+            attrs.evolve(i, status=InitiativeStatus.PLANNED, delays=(), outcome="")
+            for i in plan.initiatives
+        ),
+        options=plan.options,
+        cost_change=plan.cost_change,
+    )
+
+
+_PLAN_ARG = attrs.fields(ev.PlanProposed).plan
+
+
+def _replace(items: tuple[Any, ...], position: int, item: Any) -> tuple[Any, ...]:
+    return (*items[:position], item, *items[position + 1 :])
+
+
+def _log(r: Relationship, entry: Communication) -> dict[str, Any]:
+    return {"communications": (*r.communications, entry)}
+
+
+def _apply(r: Relationship | None, event: ev.Event) -> Relationship:
+    if isinstance(event, ev.RelationshipOpened):
+        return Relationship(
+            id=event.id,
+            client=event.client,
+            trigger=event.trigger,
+            raised_by=event.raised_by,
+            opened_at=event.at,
+            policy=event.policy,
+            stage=Stage.ASSESSING,
+            history=(event,),
+        )
+    if r is None:  # pragma: no cover - _policy refuses this first
+        raise AssertionError("an event before RelationshipOpened")
+    changes = _APPLY[type(event)](r, event)
+    changes["history"] = (*r.history, event)
+    return attrs.evolve(r, **changes)
+
+
+def _with_issue(r: Relationship, issue_id: str, **change: Any) -> dict[str, Any]:
+    position = r.issue_ids[issue_id]
+    return {"issues": _replace(r.issues, position, attrs.evolve(r.issues[position], **change))}
+
+
+def _with_commitment(r: Relationship, commitment_id: str, **change: Any) -> dict[str, Any]:
+    position = r.commitment_ids[commitment_id]
+    updated = attrs.evolve(r.commitments[position], **change)
+    return {"commitments": _replace(r.commitments, position, updated)}
+
+
+def _with_initiative(r: Relationship, initiative_id: str, **change: Any) -> dict[str, Any]:
+    plan = r._plan()
+    position = r._initiative_pos[initiative_id]
+    updated = attrs.evolve(plan.initiatives[position], **change)
+    return {"plan": attrs.evolve(plan, initiatives=_replace(plan.initiatives, position, updated))}
+
+
+def _on_assessed(r: Relationship, e: ev.SituationAssessed) -> dict[str, Any]:
+    return {"assessment": e.assessment, "assessed_at": e.at}
+
+
+def _on_aligned(r: Relationship, e: ev.InternallyAligned) -> dict[str, Any]:
+    return {"alignment": Alignment(approved_by=e.approved_by, approach=e.approach, at=e.at)}
+
+
+def _on_met(r: Relationship, e: ev.ClientMet) -> dict[str, Any]:
+    if e.willing:
+        return {"met_at": e.at, "stage": Stage.DISCOVERY}
+    return {
+        "met_at": e.at,
+        "stage": Stage.LOST,
+        "ended_at": e.at,
+        "end_reason": "the client did not want to work things out",
+    }
+
+
+def _on_raised(r: Relationship, e: ev.IssueRaised) -> dict[str, Any]:
+    late = r.stage is not Stage.DISCOVERY
+    issue = Issue(id=e.issue_id, title=e.title, detail=e.detail, category=e.category, late=late)
+    return {
+        "issues": (*r.issues, issue),
+        "issue_pos": {**r._issue_pos, e.issue_id: len(r.issues)},
+        "stage": Stage.DISCOVERY,
+    }
+
+
+def _on_specified(r: Relationship, e: ev.IssueSpecified) -> dict[str, Any]:
+    return _with_issue(
+        r,
+        e.issue_id,
+        status=IssueStatus.SPECIFIED,
+        examples=e.examples,
+        quantification=e.quantification,
+    )
+
+
+def _on_dropped(r: Relationship, e: ev.IssueDropped) -> dict[str, Any]:
+    return _with_issue(r, e.issue_id, status=IssueStatus.DROPPED, note=e.reason)
+
+
+def _on_agreed(r: Relationship, e: ev.IssuesAgreed) -> dict[str, Any]:
+    issues = tuple(
+        attrs.evolve(i, status=IssueStatus.AGREED) if i.status is IssueStatus.SPECIFIED else i
+        for i in r.issues
+    )
+    return {"issues": issues, "issues_agreed_at": e.at, "stage": Stage.ISSUES_AGREED}
+
+
+def _response_promised(r: Relationship) -> bool:
+    return (
+        r.response_promised_at is not None
+        and r.issues_agreed_at is not None
+        and r.response_promised_at >= r.issues_agreed_at
+    )
+
+
+def _has_client_commitment(r: Relationship) -> bool:
+    return any(
+        c.party is Party.CLIENT and c.status is not CommitmentStatus.BROKEN for c in r.commitments
+    )
+
+
+def _on_secured(r: Relationship, e: ev.CommitmentSecured) -> dict[str, Any]:
+    commitment_id = e.commitment.id or _free_id("C", r.commitment_ids)
+    changes: dict[str, Any] = {
+        "commitments": (*r.commitments, attrs.evolve(e.commitment, id=commitment_id)),
+        "commitment_pos": {**r._commitment_pos, commitment_id: len(r.commitments)},
+    }
+    if _response_promised(r):
+        changes["stage"] = Stage.PLANNING
+    return changes
+
+
+def _on_promised(r: Relationship, e: ev.ResponsePromised) -> dict[str, Any]:
+    changes: dict[str, Any] = {"response_due": e.by, "response_promised_at": e.at}
+    if _has_client_commitment(r):
+        changes["stage"] = Stage.PLANNING
+    return changes
+
+
+def _on_summary(r: Relationship, e: ev.WrittenSummarySent) -> dict[str, Any]:
+    entry = Communication(
+        kind=CommunicationKind.WRITTEN_SUMMARY,
+        at=e.at,
+        summary="summary of the issues, the client's commitment and the response date",
+        channel="written",
+        actor=e.actor,
+    )
+    return {"summary_sent_at": e.at, **_log(r, entry)}
+
+
+def _on_plan(r: Relationship, e: ev.PlanProposed | ev.PlanRevised) -> dict[str, Any]:
+    before = {i.id: i for i in r.plan.initiatives} if r.plan is not None else {}
+    initiatives = []
+    for initiative in e.plan.initiatives:
+        old = before.get(initiative.id)
+        if old is not None:
+            initiative = attrs.evolve(
+                initiative, status=old.status, delays=old.delays, outcome=old.outcome
+            )
+        initiatives.append(initiative)
+    plan = attrs.evolve(
+        e.plan,
+        initiatives=tuple(initiatives),
+        version=(r.plan.version if r.plan is not None else 0) + 1,
+        proposed_at=e.at,
+    )
+    work: dict[str, list[str]] = {}
+    for initiative in plan.initiatives:
+        for issue_id in initiative.addresses:
+            work.setdefault(issue_id, []).append(initiative.id)
+    return {
+        "plan": plan,
+        "stage": Stage.PLAN_PROPOSED,
+        "initiative_pos": {i.id: n for n, i in enumerate(plan.initiatives)},
+        "work_for": {issue_id: tuple(ids) for issue_id, ids in work.items()},
+    }
+
+
+def _on_plan_agreed(r: Relationship, e: ev.PlanAgreed) -> dict[str, Any]:
+    plan = attrs.evolve(r._plan(), agreed_at=e.at, chosen_option=e.option_id)
+    return {"plan": plan, "stage": Stage.RECOVERING}
+
+
+def _on_started(r: Relationship, e: ev.InitiativeStarted) -> dict[str, Any]:
+    return _with_initiative(r, e.initiative_id, status=InitiativeStatus.IN_PROGRESS)
+
+
+def _on_completed(r: Relationship, e: ev.InitiativeCompleted) -> dict[str, Any]:
+    return _with_initiative(r, e.initiative_id, status=InitiativeStatus.DONE, outcome=e.outcome)
+
+
+def _on_delay(r: Relationship, e: ev.DelayWarned) -> dict[str, Any]:
+    initiative = r.initiative(e.initiative_id)
+    warning = DelayWarning(at=e.at, previous_due=initiative.due, new_due=e.new_due, reason=e.reason)
+    changes = _with_initiative(
+        r, e.initiative_id, due=e.new_due, delays=(*initiative.delays, warning)
+    )
+    entry = Communication(
+        kind=CommunicationKind.CLIENT_CONTACT,
+        at=e.at,
+        summary=f"delay of {initiative.id} to {e.new_due}: {e.reason}",
+        channel="delay warning",
+        actor=e.actor,
+    )
+    return {**changes, **_log(r, entry)}
+
+
+def _on_followed_up(r: Relationship, e: ev.FollowedUp) -> dict[str, Any]:
+    return _log(
+        r, Communication(kind=CommunicationKind.FOLLOW_UP, at=e.at, summary=e.note, actor=e.actor)
+    )
+
+
+def _on_contacted(r: Relationship, e: ev.ClientContacted) -> dict[str, Any]:
+    entry = Communication(
+        kind=CommunicationKind.CLIENT_CONTACT,
+        at=e.at,
+        summary=e.summary,
+        channel=e.channel,
+        proactive=e.proactive,
+        actor=e.actor,
+    )
+    return _log(r, entry)
+
+
+def _on_informed(r: Relationship, e: ev.StakeholdersInformed) -> dict[str, Any]:
+    entry = Communication(
+        kind=CommunicationKind.STAKEHOLDER_UPDATE,
+        at=e.at,
+        summary=e.summary,
+        audience=e.audience,
+        actor=e.actor,
+    )
+    return _log(r, entry)
+
+
+def _on_resolved(r: Relationship, e: ev.IssueResolved) -> dict[str, Any]:
+    return _with_issue(r, e.issue_id, status=IssueStatus.RESOLVED, note=e.evidence)
+
+
+def _on_fulfilled(r: Relationship, e: ev.CommitmentFulfilled) -> dict[str, Any]:
+    return _with_commitment(r, e.commitment_id, status=CommitmentStatus.FULFILLED, note=e.evidence)
+
+
+def _on_broken(r: Relationship, e: ev.CommitmentBroken) -> dict[str, Any]:
+    return _with_commitment(r, e.commitment_id, status=CommitmentStatus.BROKEN, note=e.reason)
+
+
+def _on_closed(r: Relationship, e: ev.RelationshipClosed) -> dict[str, Any]:
+    return {"stage": Stage.RECOVERED, "ended_at": e.at}
+
+
+def _on_ended(r: Relationship, e: ev.RelationshipEnded) -> dict[str, Any]:
+    return {"stage": Stage.LOST, "ended_at": e.at, "end_reason": e.reason, "lessons": e.lessons}
+
+
+_APPLY: Mapping[type[ev.Event], Callable[[Relationship, Any], dict[str, Any]]] = {
+    ev.SituationAssessed: _on_assessed,
+    ev.InternallyAligned: _on_aligned,
+    ev.ClientMet: _on_met,
+    ev.IssueRaised: _on_raised,
+    ev.IssueSpecified: _on_specified,
+    ev.IssueDropped: _on_dropped,
+    ev.IssuesAgreed: _on_agreed,
+    ev.CommitmentSecured: _on_secured,
+    ev.ResponsePromised: _on_promised,
+    ev.WrittenSummarySent: _on_summary,
+    ev.PlanProposed: _on_plan,
+    ev.PlanRevised: _on_plan,
+    ev.PlanAgreed: _on_plan_agreed,
+    ev.InitiativeStarted: _on_started,
+    ev.InitiativeCompleted: _on_completed,
+    ev.DelayWarned: _on_delay,
+    ev.FollowedUp: _on_followed_up,
+    ev.ClientContacted: _on_contacted,
+    ev.StakeholdersInformed: _on_informed,
+    ev.IssueResolved: _on_resolved,
+    ev.CommitmentFulfilled: _on_fulfilled,
+    ev.CommitmentBroken: _on_broken,
+    ev.RelationshipClosed: _on_closed,
+    ev.RelationshipEnded: _on_ended,
+}
+
+
+# --- next actions -----------------------------------------------------------------------------
+
+
+def _ids_of_issues(*statuses: IssueStatus) -> Callable[[Relationship], list[str]]:
+    return lambda r: [i.id for i in r.issues if i.status in statuses]
+
+
+def _ids_of_initiatives(*statuses: InitiativeStatus) -> Callable[[Relationship], list[str]]:
+    def ids(r: Relationship) -> list[str]:
+        if r.plan is None:
+            return []
+        return [i.id for i in r.plan.initiatives if i.status in statuses]
+
+    return ids
+
+
+def _resolvable(r: Relationship) -> list[str]:
+    return [
+        i.id
+        for i in r.issues
+        if i.status is IssueStatus.AGREED
+        and r.initiatives_for(i.id)
+        and all(w.status is InitiativeStatus.DONE for w in r.initiatives_for(i.id))
+    ]
+
+
+def _open_commitments(r: Relationship) -> list[str]:
+    return [c.id for c in r.commitments if c.status is CommitmentStatus.AGREED and c.id]
+
+
+_ITEMS: Mapping[str, Callable[[Relationship], list[str]]] = {
+    "specify_issue": _ids_of_issues(IssueStatus.RAISED, IssueStatus.SPECIFIED),
+    "drop_issue": _ids_of_issues(IssueStatus.RAISED, IssueStatus.SPECIFIED),
+    "start_initiative": _ids_of_initiatives(InitiativeStatus.PLANNED),
+    "complete_initiative": _ids_of_initiatives(InitiativeStatus.IN_PROGRESS),
+    "warn_delay": _ids_of_initiatives(InitiativeStatus.PLANNED, InitiativeStatus.IN_PROGRESS),
+    "resolve_issue": _resolvable,
+    "fulfil_commitment": _open_commitments,
+    "break_commitment": _open_commitments,
+}
+
+_HINTS: Mapping[str, str] = {
+    "assess": "write down root cause, timeline, stakeholders, implications and the client's"
+    " perspective (001 §1-3)",
+    "align_internally": "get leadership to approve the approach (001 §4)",
+    "meet_client": "meet the client; find out whether they want to work things out (000)",
+    "raise_issue": "record each problem the client names (003 §1)",
+    "specify_issue": "ask for examples and a measure for",
+    "drop_issue": "throw out a generality that stays vague",
+    "agree_issues": "ask the client to confirm the list and that nothing is missing (003 §3)",
+    "secure_commitment": "ask what the client will do once the issues are solved (003 §4)",
+    "promise_response": "give a date for the plan, not today (003 §5)",
+    "send_written_summary": "write up the issues, the commitment and the date (003 §6)",
+    "propose_plan": "put a prioritised plan with 2-3 options to the client (003 §7; 001 §6)",
+    "revise_plan": "put a revised plan to the client",
+    "agree_plan": "get the client's agreement to the plan (003 §8)",
+    "start_initiative": "start work on",
+    "complete_initiative": "record as done",
+    "warn_delay": "warn the client early if a deadline is at risk (003 §9) for",
+    "resolve_issue": "confirm with the client that these are resolved",
+    "fulfil_commitment": "record a kept commitment",
+    "break_commitment": "record a broken commitment",
+    "close": "close the turnaround as recovered",
+    "follow_up": "check the status of the turnaround (003 §9)",
+    "contact_client": "reach out before the client expects it (003 §10)",
+    "inform_stakeholders": "tell everyone concerned what was agreed (001 §7)",
+    "end": "end the relationship and keep the lessons learned (004)",
+}
