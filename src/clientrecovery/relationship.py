@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextvars
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, NoReturn
 
@@ -19,6 +19,7 @@ import attrs
 
 from clientrecovery import events as ev
 from clientrecovery import rules
+from clientrecovery._records import AppendLog, Chunks, Index, replace
 from clientrecovery._validate import instance_of, is_aware
 from clientrecovery.catalogue import Finding, NextAction, Rule, Severity
 from clientrecovery.errors import ChronologyError, InvalidValue, RuleViolation, UnknownItem
@@ -80,8 +81,7 @@ class Relationship:
     """The thresholds and calendar it runs under."""
     stage: Stage
     """Where it stands in the method."""
-    history: tuple[ev.Event, ...]
-    """Every accepted command's event, oldest first."""
+    _log: AppendLog[ev.Event] = attrs.field(repr=False)
     assessment: Assessment | None = None
     """The latest written assessment of the situation."""
     assessed_at: datetime | None = None
@@ -90,8 +90,7 @@ class Relationship:
     """Internal leadership's latest approval."""
     met_at: datetime | None = None
     """When the client was met."""
-    issues: tuple[Issue, ...] = ()
-    """The client's issues, in the order raised."""
+    _issues: Chunks[Issue] = attrs.field(factory=Chunks)
     issues_agreed_at: datetime | None = None
     """When the client last agreed the list."""
     commitments: tuple[Commitment, ...] = ()
@@ -102,20 +101,20 @@ class Relationship:
     """When that promise was made."""
     summary_sent_at: datetime | None = None
     """When the written summary was last sent."""
-    plan: TurnaroundPlan | None = None
-    """The current plan."""
-    communications: tuple[Communication, ...] = ()
-    """The communications log."""
+    _plan: TurnaroundPlan | None = None  # without initiatives: they live in _work
+    _work: Chunks[Initiative] = attrs.field(factory=Chunks)
+    _communications: AppendLog[Communication] = attrs.field(factory=AppendLog)
     ended_at: datetime | None = None
     """When the relationship was closed as recovered or ended as lost."""
     end_reason: str = ""
     """Why it was lost."""
     lessons: tuple[str, ...] = ()
     """Lessons learned (004)."""
-    _issue_pos: Mapping[str, int] = attrs.field(factory=dict, eq=False, hash=False)
+    _issue_pos: Index = attrs.field(factory=Index, eq=False, hash=False)
     _commitment_pos: Mapping[str, int] = attrs.field(factory=dict, eq=False, hash=False)
     _initiative_pos: Mapping[str, int] = attrs.field(factory=dict, eq=False, hash=False)
     _work_for: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, eq=False, hash=False)
+    _cache: dict[str, Any] | None = attrs.field(default=None, init=False, eq=False, hash=False)
 
     def __repr__(self) -> str:
         return (
@@ -123,29 +122,77 @@ class Relationship:
             f" version={self.version}>"
         )
 
+    def _cached(self, key: str, make: Callable[[], Any]) -> Any:
+        cache = self._cache
+        if cache is None:
+            cache = {}
+            object.__setattr__(self, "_cache", cache)
+        if key not in cache:
+            cache[key] = make()
+        return cache[key]
+
     # --- queries ---------------------------------------------------------------------------
+
+    @property
+    def history(self) -> tuple[ev.Event, ...]:
+        """Every accepted command's event, oldest first."""
+        return self._cached("history", self._log.as_tuple)  # type: ignore[no-any-return]
+
+    @property
+    def issues(self) -> tuple[Issue, ...]:
+        """The client's issues, in the order raised."""
+        return self._cached("issues", self._issues.as_tuple)  # type: ignore[no-any-return]
+
+    @property
+    def plan(self) -> TurnaroundPlan | None:
+        """The current plan, with each initiative's progress."""
+        if self._plan is None:
+            return None
+        header = self._plan
+        return self._cached(  # type: ignore[no-any-return]
+            "plan", lambda: replace(header, initiatives=self._work.as_tuple())
+        )
+
+    @property
+    def plan_version(self) -> int:
+        """The current plan's version: 0 before the first proposal."""
+        return 0 if self._plan is None else self._plan.version
+
+    @property
+    def plan_agreed(self) -> bool:
+        """Whether the client agreed the current version of the plan."""
+        return self._plan is not None and self._plan.agreed_at is not None
+
+    @property
+    def communications(self) -> tuple[Communication, ...]:
+        """The communications log, oldest first."""
+        return self._cached("communications", self._communications.as_tuple)  # type: ignore[no-any-return]
 
     @property
     def version(self) -> int:
         """How many events were accepted; a store can refuse a stale write by it."""
-        return len(self.history)
+        return len(self._log)
 
     @property
-    def issue_ids(self) -> Mapping[str, int]:
-        """The ids of all issues (a read-only view; ``in`` works)."""
-        return self._issue_pos
+    def last_event(self) -> ev.Event:
+        """The most recent event."""
+        return self._log.last
 
-    @property
-    def commitment_ids(self) -> Mapping[str, int]:
-        """The ids of all commitments (a read-only view; ``in`` works)."""
-        return self._commitment_pos
+    def has_issue(self, issue_id: str) -> bool:
+        """Whether an issue has this id."""
+        return issue_id in self._issue_pos
+
+    def has_commitment(self, commitment_id: str | None) -> bool:
+        """Whether a commitment has this id."""
+        return commitment_id in self._commitment_pos
 
     def issue(self, issue_id: str) -> Issue:
         """The issue with that id (:class:`~clientrecovery.UnknownItem` if none)."""
-        try:
-            return self.issues[self._issue_pos[issue_id]]
-        except (KeyError, TypeError):
-            raise UnknownItem("issue", str(issue_id), list(self._issue_pos)) from None
+        # A caller may pass anything; only a str can be an id.
+        position = self._issue_pos.get(issue_id) if isinstance(issue_id, str) else None  # type: ignore[redundant-expr]
+        if position is None:
+            raise UnknownItem("issue", str(issue_id), self._issue_pos.keys())
+        return self._issues[position]
 
     def commitment(self, commitment_id: str) -> Commitment:
         """The commitment with that id (:class:`~clientrecovery.UnknownItem` if none)."""
@@ -159,7 +206,7 @@ class Relationship:
     def initiative(self, initiative_id: str) -> Initiative:
         """The current plan's initiative with that id (:class:`~clientrecovery.UnknownItem`)."""
         try:
-            return self._plan().initiatives[self._initiative_pos[initiative_id]]
+            return self._work[self._initiative_pos[initiative_id]]
         except (KeyError, TypeError):
             raise UnknownItem(
                 "initiative", str(initiative_id), list(self._initiative_pos)
@@ -172,9 +219,7 @@ class Relationship:
     @property
     def done_initiatives(self) -> frozenset[str]:
         """Ids of the current plan's initiatives that are done."""
-        if self.plan is None:
-            return frozenset()
-        return frozenset(i.id for i in self.plan.initiatives if i.status is InitiativeStatus.DONE)
+        return frozenset(i.id for i in self._work if i.status is InitiativeStatus.DONE)
 
     @property
     def client_commitment(self) -> Commitment | None:
@@ -216,9 +261,9 @@ class Relationship:
         for command, hint in _HINTS.items():
             if self.stage not in COMMAND_STAGES[command]:
                 continue
-            if command == "propose_plan" and self.plan is not None:
+            if command == "propose_plan" and self.plan_version:
                 continue
-            if command == "revise_plan" and self.plan is None:
+            if command == "revise_plan" and not self.plan_version:
                 continue
             items = _ITEMS.get(command)
             if items is not None:
@@ -551,13 +596,6 @@ class Relationship:
             ),
         )
 
-    # --- internals -------------------------------------------------------------------------
-
-    def _plan(self) -> TurnaroundPlan:
-        if self.plan is None:
-            raise UnknownItem("initiative", "(any)", ())
-        return self.plan
-
 
 # --- the one path: check, then apply --------------------------------------------------------
 
@@ -595,7 +633,7 @@ def _refuse(command: str, errors: list[Finding]) -> NoReturn:
     raise RuleViolation(command, errors)
 
 
-def _free_id(prefix: str, taken: Mapping[str, int]) -> str:
+def _free_id(prefix: str, taken: Collection[str]) -> str:
     n = len(taken) + 1
     while f"{prefix}{n}" in taken:
         n += 1
@@ -622,8 +660,8 @@ def _replace(items: tuple[Any, ...], position: int, item: Any) -> tuple[Any, ...
     return (*items[:position], item, *items[position + 1 :])
 
 
-def _log(r: Relationship, entry: Communication) -> dict[str, Any]:
-    return {"communications": (*r.communications, entry)}
+def _logged(r: Relationship, entry: Communication) -> dict[str, Any]:
+    return {"_communications": r._communications.appended(entry)}
 
 
 def _apply(r: Relationship | None, event: ev.Event) -> Relationship:
@@ -636,31 +674,32 @@ def _apply(r: Relationship | None, event: ev.Event) -> Relationship:
             opened_at=event.at,
             policy=event.policy,
             stage=Stage.ASSESSING,
-            history=(event,),
+            log=AppendLog((event,)),
         )
     if r is None:  # pragma: no cover - _policy refuses this first
         raise AssertionError("an event before RelationshipOpened")
     changes = _APPLY[type(event)](r, event)
-    changes["history"] = (*r.history, event)
-    return attrs.evolve(r, **changes)
+    changes["_log"] = r._log.appended(event)
+    changes["_cache"] = None
+    return replace(r, **changes)
 
 
 def _with_issue(r: Relationship, issue_id: str, **change: Any) -> dict[str, Any]:
-    position = r.issue_ids[issue_id]
-    return {"issues": _replace(r.issues, position, attrs.evolve(r.issues[position], **change))}
+    position = r._issue_pos.get(issue_id)
+    if position is None:  # pragma: no cover - the checks raise UnknownItem first
+        raise UnknownItem("issue", issue_id)
+    return {"_issues": r._issues.set(position, replace(r._issues[position], **change))}
 
 
 def _with_commitment(r: Relationship, commitment_id: str, **change: Any) -> dict[str, Any]:
-    position = r.commitment_ids[commitment_id]
-    updated = attrs.evolve(r.commitments[position], **change)
+    position = r._commitment_pos[commitment_id]
+    updated = replace(r.commitments[position], **change)
     return {"commitments": _replace(r.commitments, position, updated)}
 
 
 def _with_initiative(r: Relationship, initiative_id: str, **change: Any) -> dict[str, Any]:
-    plan = r._plan()
     position = r._initiative_pos[initiative_id]
-    updated = attrs.evolve(plan.initiatives[position], **change)
-    return {"plan": attrs.evolve(plan, initiatives=_replace(plan.initiatives, position, updated))}
+    return {"_work": r._work.set(position, replace(r._work[position], **change))}
 
 
 def _on_assessed(r: Relationship, e: ev.SituationAssessed) -> dict[str, Any]:
@@ -686,8 +725,8 @@ def _on_raised(r: Relationship, e: ev.IssueRaised) -> dict[str, Any]:
     late = r.stage is not Stage.DISCOVERY
     issue = Issue(id=e.issue_id, title=e.title, detail=e.detail, category=e.category, late=late)
     return {
-        "issues": (*r.issues, issue),
-        "issue_pos": {**r._issue_pos, e.issue_id: len(r.issues)},
+        "_issues": r._issues.append(issue),
+        "_issue_pos": r._issue_pos.added(e.issue_id),
         "stage": Stage.DISCOVERY,
     }
 
@@ -707,11 +746,11 @@ def _on_dropped(r: Relationship, e: ev.IssueDropped) -> dict[str, Any]:
 
 
 def _on_agreed(r: Relationship, e: ev.IssuesAgreed) -> dict[str, Any]:
-    issues = tuple(
-        attrs.evolve(i, status=IssueStatus.AGREED) if i.status is IssueStatus.SPECIFIED else i
-        for i in r.issues
+    issues = Chunks(
+        replace(i, status=IssueStatus.AGREED) if i.status is IssueStatus.SPECIFIED else i
+        for i in r._issues
     )
-    return {"issues": issues, "issues_agreed_at": e.at, "stage": Stage.ISSUES_AGREED}
+    return {"_issues": issues, "issues_agreed_at": e.at, "stage": Stage.ISSUES_AGREED}
 
 
 def _response_promised(r: Relationship) -> bool:
@@ -729,10 +768,10 @@ def _has_client_commitment(r: Relationship) -> bool:
 
 
 def _on_secured(r: Relationship, e: ev.CommitmentSecured) -> dict[str, Any]:
-    commitment_id = e.commitment.id or _free_id("C", r.commitment_ids)
+    commitment_id = e.commitment.id or _free_id("C", r._commitment_pos)
     changes: dict[str, Any] = {
-        "commitments": (*r.commitments, attrs.evolve(e.commitment, id=commitment_id)),
-        "commitment_pos": {**r._commitment_pos, commitment_id: len(r.commitments)},
+        "commitments": (*r.commitments, replace(e.commitment, id=commitment_id)),
+        "_commitment_pos": {**r._commitment_pos, commitment_id: len(r.commitments)},
     }
     if _response_promised(r):
         changes["stage"] = Stage.PLANNING
@@ -754,40 +793,43 @@ def _on_summary(r: Relationship, e: ev.WrittenSummarySent) -> dict[str, Any]:
         channel="written",
         actor=e.actor,
     )
-    return {"summary_sent_at": e.at, **_log(r, entry)}
+    return {"summary_sent_at": e.at, **_logged(r, entry)}
 
 
 def _on_plan(r: Relationship, e: ev.PlanProposed | ev.PlanRevised) -> dict[str, Any]:
-    before = {i.id: i for i in r.plan.initiatives} if r.plan is not None else {}
+    before = {i.id: i for i in r._work}
     initiatives = []
     for initiative in e.plan.initiatives:
         old = before.get(initiative.id)
         if old is not None:
-            initiative = attrs.evolve(
+            initiative = replace(
                 initiative, status=old.status, delays=old.delays, outcome=old.outcome
             )
         initiatives.append(initiative)
-    plan = attrs.evolve(
+    header = replace(
         e.plan,
-        initiatives=tuple(initiatives),
-        version=(r.plan.version if r.plan is not None else 0) + 1,
+        initiatives=(),
+        version=(r._plan.version if r._plan is not None else 0) + 1,
         proposed_at=e.at,
     )
     work: dict[str, list[str]] = {}
-    for initiative in plan.initiatives:
+    for initiative in initiatives:
         for issue_id in initiative.addresses:
             work.setdefault(issue_id, []).append(initiative.id)
     return {
-        "plan": plan,
+        "_plan": header,
+        "_work": Chunks(initiatives),
         "stage": Stage.PLAN_PROPOSED,
-        "initiative_pos": {i.id: n for n, i in enumerate(plan.initiatives)},
-        "work_for": {issue_id: tuple(ids) for issue_id, ids in work.items()},
+        "_initiative_pos": {i.id: n for n, i in enumerate(initiatives)},
+        "_work_for": {issue_id: tuple(ids) for issue_id, ids in work.items()},
     }
 
 
 def _on_plan_agreed(r: Relationship, e: ev.PlanAgreed) -> dict[str, Any]:
-    plan = attrs.evolve(r._plan(), agreed_at=e.at, chosen_option=e.option_id)
-    return {"plan": plan, "stage": Stage.RECOVERING}
+    if r._plan is None:  # pragma: no cover - STAGE_ORDER refuses this first
+        raise AssertionError("agree_plan without a plan")
+    header = replace(r._plan, agreed_at=e.at, chosen_option=e.option_id)
+    return {"_plan": header, "stage": Stage.RECOVERING}
 
 
 def _on_started(r: Relationship, e: ev.InitiativeStarted) -> dict[str, Any]:
@@ -811,11 +853,11 @@ def _on_delay(r: Relationship, e: ev.DelayWarned) -> dict[str, Any]:
         channel="delay warning",
         actor=e.actor,
     )
-    return {**changes, **_log(r, entry)}
+    return {**changes, **_logged(r, entry)}
 
 
 def _on_followed_up(r: Relationship, e: ev.FollowedUp) -> dict[str, Any]:
-    return _log(
+    return _logged(
         r, Communication(kind=CommunicationKind.FOLLOW_UP, at=e.at, summary=e.note, actor=e.actor)
     )
 
@@ -829,7 +871,7 @@ def _on_contacted(r: Relationship, e: ev.ClientContacted) -> dict[str, Any]:
         proactive=e.proactive,
         actor=e.actor,
     )
-    return _log(r, entry)
+    return _logged(r, entry)
 
 
 def _on_informed(r: Relationship, e: ev.StakeholdersInformed) -> dict[str, Any]:
@@ -840,7 +882,7 @@ def _on_informed(r: Relationship, e: ev.StakeholdersInformed) -> dict[str, Any]:
         audience=e.audience,
         actor=e.actor,
     )
-    return _log(r, entry)
+    return _logged(r, entry)
 
 
 def _on_resolved(r: Relationship, e: ev.IssueResolved) -> dict[str, Any]:
@@ -922,8 +964,8 @@ def _open_commitments(r: Relationship) -> list[str]:
 
 
 _ITEMS: Mapping[str, Callable[[Relationship], list[str]]] = {
-    "specify_issue": _ids_of_issues(IssueStatus.RAISED, IssueStatus.SPECIFIED),
-    "drop_issue": _ids_of_issues(IssueStatus.RAISED, IssueStatus.SPECIFIED),
+    "specify_issue": _ids_of_issues(IssueStatus.RAISED),
+    "drop_issue": _ids_of_issues(IssueStatus.RAISED),
     "start_initiative": _ids_of_initiatives(InitiativeStatus.PLANNED),
     "complete_initiative": _ids_of_initiatives(InitiativeStatus.IN_PROGRESS),
     "warn_delay": _ids_of_initiatives(InitiativeStatus.PLANNED, InitiativeStatus.IN_PROGRESS),

@@ -141,13 +141,13 @@ def summary_sent(r: Relationship) -> Iterator[Finding]:
 
 
 def plan_agreed(r: Relationship) -> Iterator[Finding]:
-    if r.plan is None:
+    if not r.plan_version:
         yield finding(r.policy, Rule.CLIENT_AGREES_PLAN, "there is no plan yet")
-    elif r.plan.agreed_at is None:
+    elif not r.plan_agreed:
         yield finding(
             r.policy,
             Rule.CLIENT_AGREES_PLAN,
-            f"the client has not agreed version {r.plan.version} of the plan",
+            f"the client has not agreed version {r.plan_version} of the plan",
             hint="agree_plan(at=...) once the client accepts it",
         )
 
@@ -219,7 +219,7 @@ def not_today(r: Relationship, day: date, what: str) -> Iterator[Finding]:
 
 
 def _check_raise_issue(r: Relationship, e: ev.IssueRaised) -> Iterator[Finding]:
-    if e.issue_id in r.issue_ids:
+    if r.has_issue(e.issue_id):
         raise InvalidValue("raise_issue(id=...)", f"the issue id {e.issue_id!r} is already used")
     return iter(())
 
@@ -277,7 +277,7 @@ def _check_agree_issues(r: Relationship, e: ev.IssuesAgreed) -> Iterator[Finding
 
 def _check_secure_commitment(r: Relationship, e: ev.CommitmentSecured) -> Iterator[Finding]:
     c = e.commitment
-    if c.id in r.commitment_ids:
+    if r.has_commitment(c.id):
         raise InvalidValue("Commitment.id", f"the commitment id {c.id!r} is already used")
     if c.party is not Party.CLIENT:
         yield finding(
@@ -317,7 +317,7 @@ def _check_plan(r: Relationship, at: datetime, plan: TurnaroundPlan) -> Iterator
     for initiative in plan.initiatives:
         for issue_id in initiative.addresses:
             addressed.add(issue_id)
-            if issue_id not in r.issue_ids:
+            if not r.has_issue(issue_id):
                 yield finding(
                     p,
                     Rule.PLAN_COVERS_ISSUES,
@@ -346,14 +346,14 @@ def _check_plan(r: Relationship, at: datetime, plan: TurnaroundPlan) -> Iterator
     for initiative in plan.initiatives:
         gaps = []
         if not initiative.owner.strip():
-            gaps.append("an owner")
+            gaps.append("owner")
         if not initiative.success_criterion.strip():
-            gaps.append("a success criterion")
+            gaps.append("success criterion")
         if gaps:
             yield finding(
                 p,
                 Rule.PLAN_IS_SPECIFIC,
-                f"initiative {initiative.id} has no {' and no '.join(gaps)}",
+                f"initiative {initiative.id} names no {' and no '.join(gaps)}",
                 initiative.id,
                 "name who does it and how both sides will know the issue is resolved",
             )
@@ -622,8 +622,8 @@ def chronology(r: Relationship | None, policy: Policy, at: datetime) -> Iterator
             f"at={at.isoformat()} has no time zone",
             hint="pass an aware datetime, e.g. datetime(..., tzinfo=timezone.utc)",
         )
-    elif r is not None and r.history and at < r.history[-1].at:
-        last = r.history[-1]
+    elif r is not None and at < r.last_event.at:
+        last = r.last_event
         yield finding(
             policy,
             Rule.CHRONOLOGY,
@@ -649,6 +649,8 @@ def stage_order(r: Relationship, command: str) -> Iterator[Finding]:
         path = route(r.stage, command)
         if r.stage.terminal:
             hint = f"the relationship is {r.stage.name} and takes no more commands"
+        elif command == "propose_plan" and r.plan_version:
+            hint = f"a plan (version {r.plan_version}) was proposed already; revise_plan(...)"
         elif path:
             hint = f"first: {' → '.join(path)}"
         else:
@@ -659,14 +661,14 @@ def stage_order(r: Relationship, command: str) -> Iterator[Finding]:
             f"{command} needs the stage {stages}; the relationship is {r.stage.name}",
             hint=hint,
         )
-    elif command == "propose_plan" and r.plan is not None:
+    elif command == "propose_plan" and r.plan_version:
         yield finding(
             r.policy,
             Rule.STAGE_ORDER,
-            f"a plan (version {r.plan.version}) was proposed already",
+            f"a plan (version {r.plan_version}) was proposed already",
             hint="revise_plan(...) to put a new version to the client",
         )
-    elif command == "revise_plan" and r.plan is None:
+    elif command == "revise_plan" and not r.plan_version:
         yield finding(
             r.policy,
             Rule.STAGE_ORDER,

@@ -1,0 +1,194 @@
+"""Persistent containers and cheap updates for the aggregate (private).
+
+A relationship is immutable, yet a case of n issues must not cost O(n) per command, or
+building it would cost O(n²). These containers give each relationship its own unchanging
+view while sharing storage with the relationships before and after it:
+
+- :class:`AppendLog`: an append-only run (history, communications); appending to the newest
+  view extends a shared buffer in place, appending to an older one copies its prefix first.
+- :class:`Chunks`: a sequence in fixed-size chunks; replacing one item copies one chunk.
+- :class:`Index`: an append-only id → position map, shared like :class:`AppendLog`.
+
+:func:`replace` copies an attrs record without running converters and validators again;
+the aggregate only uses it on values that were validated when they entered the model.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from collections.abc import Iterable, Iterator
+from typing import Any, Generic, TypeVar
+
+import attrs
+
+T = TypeVar("T")
+R = TypeVar("R")
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def replace(inst: R, **changes: Any) -> R:
+    """A copy of the attrs instance ``inst`` with ``changes`` (attribute names), unchecked."""
+    cls = type(inst)
+    names = _NAMES.get(cls)
+    if names is None:
+        names = _NAMES[cls] = tuple(a.name for a in attrs.fields(cls))  # type: ignore[arg-type]
+    new = object.__new__(cls)
+    for name in names:
+        object.__setattr__(new, name, changes[name] if name in changes else getattr(inst, name))
+    return new
+
+
+class AppendLog(Generic[T]):
+    """An immutable view of the first ``len(self)`` items of a shared, growing buffer."""
+
+    __slots__ = ("_buffer", "_lock", "_size")
+
+    def __init__(self, items: Iterable[T] = ()) -> None:
+        self._buffer: list[T] = list(items)
+        self._size = len(self._buffer)
+        self._lock = threading.Lock()
+
+    def appended(self, item: T) -> AppendLog[T]:
+        log: AppendLog[T] = object.__new__(AppendLog)
+        with self._lock:
+            if len(self._buffer) == self._size:
+                self._buffer.append(item)
+                log._buffer, log._lock = self._buffer, self._lock
+            else:
+                log._buffer, log._lock = [*self._buffer[: self._size], item], threading.Lock()
+        log._size = self._size + 1
+        return log
+
+    @property
+    def last(self) -> T:
+        return self._buffer[self._size - 1]
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __iter__(self) -> Iterator[T]:
+        return itertools.islice(self._buffer, self._size)
+
+    def as_tuple(self) -> tuple[T, ...]:
+        return tuple(self._buffer[: self._size])
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, AppendLog):
+            return NotImplemented
+        if self._size != other._size:
+            return False
+        return self._buffer is other._buffer or all(
+            a == b for a, b in zip(self, other, strict=True)
+        )
+
+    def __hash__(self) -> int:
+        return hash(self.as_tuple())
+
+    def __repr__(self) -> str:
+        return f"AppendLog({self._size} items)"
+
+
+_BITS = 5
+_CHUNK = 1 << _BITS
+_MASK = _CHUNK - 1
+
+
+class Chunks(Generic[T]):
+    """An immutable sequence stored in chunks of 32; ``set`` and ``append`` copy one chunk."""
+
+    __slots__ = ("_chunks", "_size")
+
+    def __init__(self, items: Iterable[T] = ()) -> None:
+        flat = tuple(items)
+        self._chunks: tuple[tuple[T, ...], ...] = tuple(
+            flat[i : i + _CHUNK] for i in range(0, len(flat), _CHUNK)
+        )
+        self._size = len(flat)
+
+    @classmethod
+    def _of(cls, chunks: tuple[tuple[T, ...], ...], size: int) -> Chunks[T]:
+        new: Chunks[T] = object.__new__(cls)
+        new._chunks, new._size = chunks, size
+        return new
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, index: int) -> T:
+        if not 0 <= index < self._size:
+            raise IndexError(index)
+        return self._chunks[index >> _BITS][index & _MASK]
+
+    def set(self, index: int, item: T) -> Chunks[T]:
+        c, i = index >> _BITS, index & _MASK
+        chunk = self._chunks[c]
+        chunk = (*chunk[:i], item, *chunk[i + 1 :])
+        return Chunks._of((*self._chunks[:c], chunk, *self._chunks[c + 1 :]), self._size)
+
+    def append(self, item: T) -> Chunks[T]:
+        if self._size & _MASK:
+            chunks = (*self._chunks[:-1], (*self._chunks[-1], item))
+        else:
+            chunks = (*self._chunks, (item,))
+        return Chunks._of(chunks, self._size + 1)
+
+    def __iter__(self) -> Iterator[T]:
+        return itertools.chain.from_iterable(self._chunks)
+
+    def as_tuple(self) -> tuple[T, ...]:
+        return tuple(self)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Chunks):
+            return NotImplemented
+        return self._chunks == other._chunks  # chunk bounds depend only on positions
+
+    def __hash__(self) -> int:
+        return hash(self._chunks)
+
+    def __repr__(self) -> str:
+        return f"Chunks({self._size} items)"
+
+
+class Index:
+    """An immutable view of an append-only id → position map shared along one line of views."""
+
+    __slots__ = ("_lock", "_map", "_size", "_state")
+
+    def __init__(self) -> None:
+        self._map: dict[str, int] = {}
+        self._size = 0
+        self._state = [0]  # how many entries the shared map holds
+        self._lock = threading.Lock()
+
+    def added(self, key: str) -> Index:
+        """A view with ``key`` at the next position."""
+        new: Index = object.__new__(Index)
+        with self._lock:
+            if self._state[0] == self._size:
+                self._map[key] = self._size
+                self._state[0] += 1
+                new._map, new._state, new._lock = self._map, self._state, self._lock
+            else:
+                mine = {k: v for k, v in self._map.items() if v < self._size}
+                mine[key] = self._size
+                new._map, new._state, new._lock = mine, [self._size + 1], threading.Lock()
+        new._size = self._size + 1
+        return new
+
+    def get(self, key: str) -> int | None:
+        position = self._map.get(key)
+        return position if position is not None and position < self._size else None
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys())
+
+    def keys(self) -> list[str]:
+        return [k for k, v in sorted(self._map.items(), key=lambda kv: kv[1]) if v < self._size]
+
+    def __len__(self) -> int:
+        return self._size
