@@ -246,15 +246,14 @@ class Assessment:
 
     def missing(self) -> tuple[str, ...]:
         """The parts the client meeting needs that are still empty."""
-        parts = {
-            "root cause": self.root_cause,
-            "timeline": self.timeline,
-            "implications": self.implications,
-            "client's perspective": self.client_perspective,
-        }
-        gaps = [name for name, value in parts.items() if not value.strip()]
-        if not self.stakeholders:
-            gaps.insert(2, "stakeholders")
+        parts = (
+            ("root cause", bool(self.root_cause.strip())),
+            ("timeline", bool(self.timeline.strip())),
+            ("stakeholders", bool(self.stakeholders)),
+            ("implications", bool(self.implications.strip())),
+            ("client's perspective", bool(self.client_perspective.strip())),
+        )
+        gaps = [name for name, present in parts if not present]
         return tuple(gaps)
 
 

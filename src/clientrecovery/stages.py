@@ -111,7 +111,7 @@ def route(stage: Stage, command: str) -> tuple[str, ...] | None:
     there (the stage is past it, or terminal).
 
     >>> route(Stage.DISCOVERY, "propose_plan")
-    ('agree_issues', 'promise_response')
+    ('agree_issues', 'secure_commitment')
     """
     wanted = COMMAND_STAGES.get(command, frozenset())
     seen = {stage}

@@ -1,0 +1,307 @@
+"""The aggregate: commands, immutability, replay, explanations and late issues."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import attrs
+import pytest
+from dateutil import tz
+
+from clientrecovery import (
+    InitiativeStatus,
+    InvalidValue,
+    IssueStatus,
+    Relationship,
+    Rule,
+    RuleViolation,
+    Stage,
+    UnknownItem,
+)
+from clientrecovery import events as ev
+from tests.builders import (
+    ASSESSMENT,
+    at,
+    day,
+    in_discovery,
+    opened,
+    plan_for,
+    plan_proposed,
+    recovered,
+    recovering,
+    summary_sent,
+    with_issues,
+)
+
+
+class TestCommands:
+    def test_a_command_returns_a_new_relationship_and_leaves_the_old_one(self) -> None:
+        """Immutable: the earlier instance keeps its stage, version and history."""
+        before = opened()
+        history = before.history
+
+        after = before.assess(ASSESSMENT, at=at(0, 10))
+
+        assert after is not before
+        assert (before.version, before.history, before.assessment) == (1, history, None)
+        assert after.version == 2
+
+    def test_a_refused_command_changes_nothing(self) -> None:
+        """Nothing half-applied."""
+        r = with_issues(1).raise_issue("vague", at=at(1, 11))
+        copy = attrs.evolve(r)
+
+        with pytest.raises(RuleViolation):
+            r.agree_issues(at=at(1, 12), nothing_missed=True)
+
+        assert r == copy
+
+    def test_every_event_records_its_time_and_actor(self) -> None:
+        """Attributed."""
+        r = opened().assess(ASSESSMENT, at=at(0, 10), actor="sam@agency.example")
+
+        assert isinstance(r.history[-1], ev.SituationAssessed)
+        assert (r.history[-1].at, r.history[-1].actor) == (at(0, 10), "sam@agency.example")
+
+    def test_the_open_id_is_derived_deterministically(self) -> None:
+        """Pure: the same inputs give the same id; no hidden randomness."""
+        a = Relationship.open("Acme", trigger="late", at=at(0))
+        b = Relationship.open("Acme", trigger="late", at=at(0))
+        c = Relationship.open("Acme", trigger="late", at=at(1))
+
+        assert a.id == b.id != c.id
+
+    def test_issue_ids_skip_the_ones_taken(self) -> None:
+        """An explicit id is kept; the next automatic one avoids it."""
+        r = in_discovery().raise_issue("a", id="I2", at=at(1)).raise_issue("b", at=at(1))
+
+        assert [i.id for i in r.issues] == ["I2", "I3"]
+
+    def test_a_duplicate_issue_id_is_refused(self) -> None:
+        """Ids are unique."""
+        r = in_discovery().raise_issue("a", at=at(1))
+
+        with pytest.raises(InvalidValue, match="the issue id 'I1' is already used"):
+            r.raise_issue("b", id="I1", at=at(1))
+
+    @pytest.mark.parametrize(
+        ("command", "args", "message"),
+        [
+            ("specify_issue", ("I9",), "unknown issue 'I9' (known: I1, I2)"),
+            ("start_initiative", ("Z",), "unknown initiative 'Z' (known: A1, A2, CL)"),
+            ("fulfil_commitment", ("C7",), "unknown commitment 'C7' (known: C1)"),
+        ],
+    )
+    def test_an_unknown_id_raises_unknown_item(
+        self, command: str, args: tuple[str, ...], message: str
+    ) -> None:
+        """A KeyError subclass that lists the known ids."""
+        r = recovering()
+        kwargs = {
+            "specify_issue": {"examples": ["x"], "quantification": "y"},
+            "fulfil_commitment": {"evidence": "x"},
+        }.get(command, {})
+
+        with pytest.raises(UnknownItem) as missing:
+            getattr(r, command)(*args, at=at(5), **kwargs)
+
+        assert str(missing.value) == message
+
+    def test_a_bad_argument_names_the_command_and_argument(self) -> None:
+        """An empty reason is refused before anything is checked."""
+        r = in_discovery().raise_issue("a", at=at(1))
+
+        with pytest.raises(InvalidValue, match=r"drop_issue\(reason=...\): must not be empty"):
+            r.drop_issue("I1", reason="", at=at(1))
+
+    def test_a_datetime_response_date_is_read_in_the_policys_zone(self) -> None:
+        """23:00 in Los Angeles on the 4th is the 4th, whatever UTC says."""
+        from clientrecovery import Policy
+        from tests.builders import issues_agreed
+
+        r = issues_agreed(policy=Policy(timezone="America/Los_Angeles"))
+        by = datetime(2026, 3, 4, 23, 0, tzinfo=tz.gettz("America/Los_Angeles"))
+
+        assert r.promise_response(by=by, at=at(1, 13)).response_due == by.date()
+
+    def test_the_client_chooses_the_preferred_option_by_default(self) -> None:
+        """Or names another one."""
+        r = plan_proposed()
+
+        assert r.agree_plan(at=at(4)).plan.chosen_option == "redo"  # type: ignore[union-attr]
+        assert r.agree_plan(at=at(4), option_id="partial").plan.chosen_option == "partial"  # type: ignore[union-attr]
+        with pytest.raises(UnknownItem, match="unknown option 'nope'"):
+            r.agree_plan(at=at(4), option_id="nope")
+
+    def test_a_delay_moves_the_due_date_and_is_recorded(self) -> None:
+        """The warning is kept, and logged as a client contact."""
+        r = recovering().warn_delay("A1", new_due=day(25), reason="supplier late", at=at(5))
+
+        a1 = r.initiative("A1")
+        assert (a1.due, a1.delays[0].previous_due, a1.delays[0].reason) == (
+            day(25),
+            day(20),
+            "supplier late",
+        )
+        assert r.communications[-1].summary == "delay of A1 to 2026-03-27: supplier late"
+
+    def test_ending_keeps_reason_and_lessons(self) -> None:
+        """A plan even if you part ways (004)."""
+        r = in_discovery().end(reason="budget cut", lessons=["confirm the brief"], at=at(2))
+
+        assert (r.stage, r.end_reason, r.lessons, r.ended_at) == (
+            Stage.LOST,
+            "budget cut",
+            ("confirm the brief",),
+            at(2),
+        )
+
+    def test_a_relationship_is_hashable_and_short_in_repr(self) -> None:
+        """Usable in sets; the repr does not dump the history."""
+        r = recovered()
+
+        assert hash(r) == hash(Relationship.replay(r.history))
+        assert repr(r) == "<Relationship 'halden' client='Halden Foods' stage=RECOVERED version=24>"
+
+
+class TestReplay:
+    def test_replaying_the_history_rebuilds_an_equal_relationship(self) -> None:
+        """The whole life, step by step."""
+        r = recovered(3)
+
+        assert Relationship.replay(r.history) == r
+
+    def test_an_empty_history_is_refused(self) -> None:
+        """Nothing to rebuild."""
+        with pytest.raises(InvalidValue, match="history: is empty"):
+            Relationship.replay([])
+
+    def test_a_history_must_start_with_the_opening(self) -> None:
+        """No relationship to apply the first event to."""
+        r = opened().assess(ASSESSMENT, at=at(0, 10))
+
+        with pytest.raises(RuleViolation, match="a history must start with RelationshipOpened"):
+            Relationship.replay(r.history[1:])
+
+    def test_a_history_that_breaks_the_method_cannot_be_loaded(self) -> None:
+        """Without the written summary the plan's proposal is refused, with where it failed."""
+        history = [e for e in plan_proposed().history if not isinstance(e, ev.WrittenSummarySent)]
+
+        with pytest.raises(RuleViolation, match="WRITTEN_FOLLOW_UP") as refused:
+            Relationship.replay(history)
+
+        assert "while replaying history[" in "".join(refused.value.__notes__)
+
+    def test_a_second_opening_is_refused(self) -> None:
+        """One relationship per history."""
+        r = opened()
+
+        with pytest.raises(RuleViolation, match="is open already"):
+            Relationship.replay([*r.history, r.history[0]])
+
+    def test_something_that_is_not_an_event_is_refused(self) -> None:
+        """Named by its position."""
+        with pytest.raises(InvalidValue, match=r"history\[1\]: is not an Event"):
+            Relationship.replay([opened().history[0], {"type": "x"}])  # type: ignore[list-item]
+
+
+class TestCheck:
+    def test_check_lists_the_findings_without_raising(self) -> None:
+        """The same findings a refusal would carry."""
+        r = summary_sent(1)
+        plan = attrs.evolve(plan_for(r), options=())
+
+        findings = r.check("propose_plan", plan, at=at(3))
+
+        assert {f.rule for f in findings} == {Rule.OPTIONS}
+        with pytest.raises(RuleViolation) as refused:
+            r.propose_plan(plan, at=at(3))
+        assert refused.value.findings == findings
+
+    def test_check_of_a_valid_command_is_empty_and_runs_nothing(self) -> None:
+        """No finding; the relationship is unchanged."""
+        r = summary_sent(1)
+
+        assert r.check("propose_plan", plan_for(r), at=at(3)) == ()
+        assert r.stage is Stage.PLANNING
+
+    def test_check_of_an_unknown_command_is_an_unknown_item(self) -> None:
+        """Typos are caught."""
+        with pytest.raises(UnknownItem, match="unknown command 'propse_plan'"):
+            opened().check("propse_plan")
+
+    def test_check_leaves_later_commands_running_normally(self) -> None:
+        """The dry run does not leak into the next command."""
+        r = opened()
+        r.check("meet_client", at=at(1))
+
+        assert r.assess(ASSESSMENT, at=at(0, 10)).version == 2
+
+
+class TestNextActions:
+    def test_it_says_what_blocks_agreement_and_which_issues_to_specify(self) -> None:
+        """A generality blocks agree_issues; specify_issue lists it."""
+        r = with_issues(1).raise_issue("you never listen", at=at(1, 11))
+
+        actions = {a.command: a for a in r.next_actions()}
+
+        assert [f.subject for f in actions["agree_issues"].blocked_by] == ["I2"]
+        assert actions["specify_issue"].hint.endswith(": I2")
+        assert actions["raise_issue"].ready
+
+    def test_during_recovery_it_lists_startable_initiatives_and_a_blocked_close(self) -> None:
+        """Close waits for resolved issues and the client's commitment."""
+        r = recovering().start_initiative("A1", at=at(4))
+
+        actions = {a.command: a for a in r.next_actions()}
+
+        assert actions["start_initiative"].hint.endswith(": A2, CL")
+        assert actions["complete_initiative"].hint.endswith(": A1")
+        assert {f.rule for f in actions["close"].blocked_by} == {
+            Rule.ISSUES_RESOLVED,
+            Rule.COMMITMENT_FULFILLED,
+        }
+        assert "resolve_issue" not in actions
+
+    def test_a_terminal_relationship_has_nothing_to_do(self) -> None:
+        """Recovered is done."""
+        assert recovered().next_actions() == ()
+
+
+class TestLateIssues:
+    def test_a_late_issue_goes_back_to_discovery_and_through_the_steps_again(self) -> None:
+        """Commitment stands; a new response date and summary come before the revised plan."""
+        r = recovering().start_initiative("A1", at=at(4)).complete_initiative("A1", at=at(5))
+
+        r = r.raise_issue("invoices are wrong", at=at(6))
+        assert (r.stage, r.issue("I3").late) == (Stage.DISCOVERY, True)
+        r = r.specify_issue("I3", examples=["March invoice"], quantification="2 errors", at=at(6))
+        r = r.agree_issues(at=at(6, 12), nothing_missed=True)
+        assert r.stage is Stage.ISSUES_AGREED
+
+        r = r.promise_response(by=day(8), at=at(6, 13))
+        assert r.stage is Stage.PLANNING  # the client's commitment stands
+        with pytest.raises(RuleViolation, match="WRITTEN_FOLLOW_UP"):
+            r.revise_plan(plan_for(r), at=at(8))
+        r = r.send_written_summary(at=at(6, 14)).revise_plan(plan_for(r), at=at(8))
+        r = r.agree_plan(at=at(8, 12))
+
+        assert r.stage is Stage.RECOVERING
+        assert r.plan is not None
+        assert r.plan.version == 2
+        assert r.initiative("A1").status is InitiativeStatus.DONE  # progress kept
+        assert r.issue("I3").status is IssueStatus.AGREED
+
+    def test_a_late_issue_needs_its_own_initiative(self) -> None:
+        """The revised plan must cover it."""
+        r = recovering().raise_issue("invoices", at=at(6))
+        r = r.specify_issue("I3", examples=["March"], quantification="2 errors", at=at(6))
+        r = r.agree_issues(at=at(6, 12), nothing_missed=True).promise_response(
+            by=day(8), at=at(6, 13)
+        )
+        r = r.send_written_summary(at=at(6, 14))
+        old = r.plan
+        assert old is not None
+
+        with pytest.raises(RuleViolation, match="no initiative addresses issue I3"):
+            r.revise_plan(old, at=at(8))
