@@ -1,0 +1,38 @@
+"""Sphinx configuration for the clientrecovery documentation."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
+import clientrecovery  # noqa: E402 - after the path is set
+
+project = "clientrecovery"
+author = "clientrecovery developers"
+copyright = "2026, clientrecovery developers"  # noqa: A001 - Sphinx's name for it
+release = clientrecovery.__version__
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinxcontrib.mermaid",
+    "clientrecovery_docs",
+]
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+source_suffix = {".md": "markdown"}
+exclude_patterns = ["_build"]
+nitpicky = False
+
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+autodoc_default_options = {"members": True, "show-inheritance": True}
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+
+html_theme = "furo"
+html_title = "clientrecovery"
+mermaid_version = "11.4.1"
