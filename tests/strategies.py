@@ -192,6 +192,14 @@ def call_for(
             current = r.initiative(chosen).due if chosen in plan_ids else today
             new_due = current + timedelta(days=draw(st.integers(1 if valid else -1, 9)))
             return (chosen,), {"new_due": new_due, "reason": "supplier late"}
+        case "wait_on_client":
+            chosen = _pick(
+                draw, work_in(InitiativeStatus.PLANNED, InitiativeStatus.IN_PROGRESS), valid
+            )
+            return (chosen,), {"reason": "client to send the test data"}
+        case "resume":
+            held = [i.id for i in r.plan.initiatives if i.on_hold] if r.plan and valid else plan_ids
+            return (_pick(draw, held, valid),), {}
         case "follow_up":
             return (), {"note": "on track"}
         case "contact_client":
@@ -240,6 +248,8 @@ def main_step(r: Relationship) -> str:
     if stage is Stage.PLAN_PROPOSED:
         return "agree_plan"
     if stage is Stage.RECOVERING and r.plan is not None:
+        if any(i.on_hold for i in r.plan.initiatives):
+            return "resume"
         for status, command in (
             (InitiativeStatus.PLANNED, "start_initiative"),
             (InitiativeStatus.IN_PROGRESS, "complete_initiative"),

@@ -168,6 +168,15 @@ class LifecycleMachine(RuleBasedStateMachine):
             assert r.plan.proposed_at is not None
             assert r.summary_sent_at <= r.plan.proposed_at
 
+    @invariant()
+    def time_based_queries_answer(self) -> None:
+        later = self.now + timedelta(days=45)
+        found = self.r.findings(later)
+        assert all(f.rule.value for f in found)
+        schedule = self.r.follow_up_schedule(later)
+        assert list(schedule) == sorted(set(schedule))
+        assert all(m <= later for m in schedule)
+
     def teardown(self) -> None:
         event(f"deepest stage: {self.r.stage.name}")
         event(f"refused: {'some' if self.refused else 'none'}")

@@ -50,8 +50,10 @@ __all__ = [
     "RelationshipEnded",
     "RelationshipOpened",
     "ResponsePromised",
+    "Resumed",
     "SituationAssessed",
     "StakeholdersInformed",
+    "WaitedOnClient",
     "WrittenSummarySent",
 ]
 
@@ -237,6 +239,23 @@ class DelayWarned(Event):
 
 
 @attrs.frozen(kw_only=True)
+class WaitedOnClient(Event):
+    """Work on an initiative paused because the client owes its part."""
+
+    command: ClassVar[str] = "wait_on_client"
+    initiative_id: str = attrs.field(validator=v.required_text)
+    reason: str = attrs.field(validator=v.required_text)
+
+
+@attrs.frozen(kw_only=True)
+class Resumed(Event):
+    """Work on a paused initiative resumed; its due date moved by the working days waited."""
+
+    command: ClassVar[str] = "resume"
+    initiative_id: str = attrs.field(validator=v.required_text)
+
+
+@attrs.frozen(kw_only=True)
 class FollowedUp(Event):
     """The provider checked the turnaround's status (003 §9)."""
 
@@ -324,6 +343,8 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     InitiativeStarted,
     InitiativeCompleted,
     DelayWarned,
+    WaitedOnClient,
+    Resumed,
     FollowedUp,
     ClientContacted,
     StakeholdersInformed,

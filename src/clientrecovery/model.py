@@ -28,6 +28,7 @@ __all__ = [
     "CommunicationKind",
     "CostChange",
     "DelayWarning",
+    "Hold",
     "Impact",
     "ImpactKind",
     "Initiative",
@@ -163,6 +164,10 @@ def _assessment_stakeholders(value: Iterable[Stakeholder]) -> tuple[Stakeholder,
 
 def _assessment_impacts(value: Iterable[Impact]) -> tuple[Impact, ...]:
     return v.tuple_of(value, Impact, "Assessment.impacts")
+
+
+def _initiative_holds(value: Iterable[Hold]) -> tuple[Hold, ...]:
+    return v.tuple_of(value, Hold, "Initiative.holds")
 
 
 def _initiative_delays(value: Iterable[DelayWarning]) -> tuple[DelayWarning, ...]:
@@ -401,6 +406,20 @@ class DelayWarning:
 
 
 @attrs.frozen
+class Hold:
+    """A time the provider's clock stood still because the client owed its part."""
+
+    reason: str = attrs.field(validator=v.required_text)
+    """What the client owes."""
+    started_at: datetime = attrs.field(validator=v.a_datetime)
+    """When the wait began."""
+    ended_at: datetime | None = attrs.field(default=None, validator=v.optional_aware)
+    """When work resumed; ``None`` while waiting."""
+    business_days: int = attrs.field(default=0, validator=v.instance_of(int))
+    """Working days waited, by which the due date moved."""
+
+
+@attrs.frozen
 class Initiative:
     """One piece of the turnaround plan (003 §7).
 
@@ -435,6 +454,13 @@ class Initiative:
     """Delay warnings given, oldest first."""
     outcome: str = attrs.field(default="", validator=v.text)
     """What completing it achieved."""
+    holds: tuple[Hold, ...] = attrs.field(default=(), converter=_initiative_holds)
+    """Waits on the client, oldest first; the last one is open while :attr:`on_hold`."""
+
+    @property
+    def on_hold(self) -> bool:
+        """Whether the initiative waits on the client now."""
+        return bool(self.holds) and self.holds[-1].ended_at is None
 
     @priority.validator
     def _positive(self, attribute: attrs.Attribute[int], value: int) -> None:

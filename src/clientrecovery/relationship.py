@@ -17,8 +17,8 @@ from typing import Any, NoReturn
 
 import attrs
 
+from clientrecovery import clock, documents, rules
 from clientrecovery import events as ev
-from clientrecovery import rules
 from clientrecovery._records import AppendLog, Chunks, Index, replace
 from clientrecovery._validate import instance_of, is_aware
 from clientrecovery.catalogue import Finding, NextAction, Rule, Severity
@@ -31,6 +31,7 @@ from clientrecovery.model import (
     Communication,
     CommunicationKind,
     DelayWarning,
+    Hold,
     Initiative,
     InitiativeStatus,
     Issue,
@@ -42,6 +43,7 @@ from clientrecovery.model import (
     TurnaroundPlan,
 )
 from clientrecovery.policy import Policy
+from clientrecovery.schedule import add_business_days, business_days_between
 from clientrecovery.stages import COMMAND_STAGES
 
 __all__ = ["Relationship"]
@@ -101,6 +103,10 @@ class Relationship:
     """When that promise was made."""
     summary_sent_at: datetime | None = None
     """When the written summary was last sent."""
+    responded_at: datetime | None = None
+    """When a plan last answered the promised response (proposed in PLANNING)."""
+    recovering_since: datetime | None = None
+    """When the client first agreed a plan and recovery began."""
     _plan: TurnaroundPlan | None = None  # without initiatives: they live in _work
     _work: Chunks[Initiative] = attrs.field(factory=Chunks)
     _communications: AppendLog[Communication] = attrs.field(factory=AppendLog)
@@ -228,6 +234,31 @@ class Relationship:
             if c.party is Party.CLIENT:
                 return c
         return None
+
+    def findings(self, now: datetime) -> tuple[Finding, ...]:
+        """What is late as of ``now``, by how much, and what to do (the advisory rules).
+
+        ``now`` must be aware and not before the last event. Reports WARN_AHEAD,
+        FOLLOW_UP_CADENCE, COMMUNICATE_OFTEN, STAKEHOLDERS_INFORMED, PROMISE_KEPT and
+        commitments past due; nothing for a closed or lost relationship.
+        """
+        return clock.findings(self, now)
+
+    def follow_up_schedule(self, until: datetime) -> tuple[datetime, ...]:
+        """When status checks are due, from the start of recovery up to ``until`` (003 §9)."""
+        return clock.follow_up_schedule(self, until)
+
+    def written_summary(self) -> str:
+        """The written summary of issues, commitment and response date, in Markdown (003 §6)."""
+        return documents.written_summary(self)
+
+    def plan_document(self) -> str:
+        """The current plan in writing, in Markdown (003 §7; 001 §6)."""
+        return documents.plan_document(self)
+
+    def stakeholder_update(self) -> str:
+        """What was agreed, for the stakeholders, in Markdown (001 §7)."""
+        return documents.stakeholder_update(self)
 
     def check(self, command: str, /, *args: Any, **kwargs: Any) -> tuple[Finding, ...]:
         """Every finding the command would produce, without running it.
@@ -510,6 +541,22 @@ class Relationship:
             ),
         )
 
+    def wait_on_client(
+        self, initiative_id: str, *, reason: str, at: datetime, actor: str | None = None
+    ) -> Relationship:
+        """Pause an initiative while the client owes its part (003 final comments).
+
+        The provider's clock stops: when work resumes, the due date moves by the working days
+        waited.
+        """
+        return _run(
+            self, ev.WaitedOnClient(initiative_id=initiative_id, reason=reason, at=at, actor=actor)
+        )
+
+    def resume(self, initiative_id: str, *, at: datetime, actor: str | None = None) -> Relationship:
+        """Resume a paused initiative; its due date moves by the working days waited."""
+        return _run(self, ev.Resumed(initiative_id=initiative_id, at=at, actor=actor))
+
     def follow_up(self, *, at: datetime, note: str, actor: str | None = None) -> Relationship:
         """Record a status check of the turnaround (003 §9)."""
         return _run(self, ev.FollowedUp(note=note, at=at, actor=actor))
@@ -645,7 +692,7 @@ def _clean(plan: TurnaroundPlan) -> TurnaroundPlan:
     instance_of(TurnaroundPlan)(plan, _PLAN_ARG, plan)
     return TurnaroundPlan(
         initiatives=tuple(
-            attrs.evolve(i, status=InitiativeStatus.PLANNED, delays=(), outcome="")
+            attrs.evolve(i, status=InitiativeStatus.PLANNED, delays=(), outcome="", holds=())
             for i in plan.initiatives
         ),
         options=plan.options,
@@ -803,7 +850,11 @@ def _on_plan(r: Relationship, e: ev.PlanProposed | ev.PlanRevised) -> dict[str, 
         old = before.get(initiative.id)
         if old is not None:
             initiative = replace(
-                initiative, status=old.status, delays=old.delays, outcome=old.outcome
+                initiative,
+                status=old.status,
+                delays=old.delays,
+                outcome=old.outcome,
+                holds=old.holds,
             )
         initiatives.append(initiative)
     header = replace(
@@ -816,7 +867,9 @@ def _on_plan(r: Relationship, e: ev.PlanProposed | ev.PlanRevised) -> dict[str, 
     for initiative in initiatives:
         for issue_id in initiative.addresses:
             work.setdefault(issue_id, []).append(initiative.id)
+    answered = {"responded_at": e.at} if r.stage is Stage.PLANNING else {}
     return {
+        **answered,
         "_plan": header,
         "_work": Chunks(initiatives),
         "stage": Stage.PLAN_PROPOSED,
@@ -829,7 +882,11 @@ def _on_plan_agreed(r: Relationship, e: ev.PlanAgreed) -> dict[str, Any]:
     if r._plan is None:  # pragma: no cover - STAGE_ORDER refuses this first
         raise AssertionError("agree_plan without a plan")
     header = replace(r._plan, agreed_at=e.at, chosen_option=e.option_id)
-    return {"_plan": header, "stage": Stage.RECOVERING}
+    return {
+        "_plan": header,
+        "stage": Stage.RECOVERING,
+        "recovering_since": r.recovering_since or e.at,
+    }
 
 
 def _on_started(r: Relationship, e: ev.InitiativeStarted) -> dict[str, Any]:
@@ -854,6 +911,28 @@ def _on_delay(r: Relationship, e: ev.DelayWarned) -> dict[str, Any]:
         actor=e.actor,
     )
     return {**changes, **_logged(r, entry)}
+
+
+def _on_waited(r: Relationship, e: ev.WaitedOnClient) -> dict[str, Any]:
+    initiative = r.initiative(e.initiative_id)
+    hold = Hold(reason=e.reason, started_at=e.at)
+    return _with_initiative(r, e.initiative_id, holds=(*initiative.holds, hold))
+
+
+def _on_resumed(r: Relationship, e: ev.Resumed) -> dict[str, Any]:
+    initiative = r.initiative(e.initiative_id)
+    hold = initiative.holds[-1]
+    policy = r.policy
+    waited = business_days_between(
+        policy, policy.local_date(hold.started_at), policy.local_date(e.at)
+    )
+    ended = replace(hold, ended_at=e.at, business_days=waited)
+    return _with_initiative(
+        r,
+        e.initiative_id,
+        holds=(*initiative.holds[:-1], ended),
+        due=add_business_days(policy, initiative.due, waited),
+    )
 
 
 def _on_followed_up(r: Relationship, e: ev.FollowedUp) -> dict[str, Any]:
@@ -922,6 +1001,8 @@ _APPLY: Mapping[type[ev.Event], Callable[[Relationship, Any], dict[str, Any]]] =
     ev.InitiativeStarted: _on_started,
     ev.InitiativeCompleted: _on_completed,
     ev.DelayWarned: _on_delay,
+    ev.WaitedOnClient: _on_waited,
+    ev.Resumed: _on_resumed,
     ev.FollowedUp: _on_followed_up,
     ev.ClientContacted: _on_contacted,
     ev.StakeholdersInformed: _on_informed,
@@ -969,6 +1050,8 @@ _ITEMS: Mapping[str, Callable[[Relationship], list[str]]] = {
     "start_initiative": _ids_of_initiatives(InitiativeStatus.PLANNED),
     "complete_initiative": _ids_of_initiatives(InitiativeStatus.IN_PROGRESS),
     "warn_delay": _ids_of_initiatives(InitiativeStatus.PLANNED, InitiativeStatus.IN_PROGRESS),
+    "wait_on_client": _ids_of_initiatives(InitiativeStatus.PLANNED, InitiativeStatus.IN_PROGRESS),
+    "resume": lambda r: [i.id for i in r._work if i.on_hold],
     "resolve_issue": _resolvable,
     "fulfil_commitment": _open_commitments,
     "break_commitment": _open_commitments,
@@ -992,6 +1075,8 @@ _HINTS: Mapping[str, str] = {
     "start_initiative": "start work on",
     "complete_initiative": "record as done",
     "warn_delay": "warn the client early if a deadline is at risk (003 §9) for",
+    "wait_on_client": "pause while the client owes its part",
+    "resume": "resume work the client has unblocked",
     "resolve_issue": "confirm with the client that these are resolved",
     "fulfil_commitment": "record a kept commitment",
     "break_commitment": "record a broken commitment",

@@ -28,6 +28,7 @@ from clientrecovery.model import (
     TurnaroundPlan,
 )
 from clientrecovery.policy import Policy
+from clientrecovery.schedule import span, start_of_day
 from clientrecovery.stages import COMMAND_STAGES, route
 
 if TYPE_CHECKING:
@@ -479,23 +480,52 @@ def _initiative_in(
         )
 
 
+def _not_on_hold(r: Relationship, initiative_id: str, command: str) -> Iterator[Finding]:
+    initiative = r.initiative(initiative_id)
+    if initiative.on_hold:
+        hold = initiative.holds[-1]
+        yield finding(
+            r.policy,
+            Rule.STAGE_ORDER,
+            f"initiative {initiative_id} waits on the client ({hold.reason}); {command} needs"
+            " it resumed",
+            initiative_id,
+            f"resume({initiative_id!r}, at=...) once the client has done its part",
+        )
+
+
 def _check_start(r: Relationship, e: ev.InitiativeStarted) -> Iterator[Finding]:
-    return _initiative_in(r, e.initiative_id, "start_initiative", (InitiativeStatus.PLANNED,))
+    yield from _initiative_in(r, e.initiative_id, "start_initiative", (InitiativeStatus.PLANNED,))
+    yield from _not_on_hold(r, e.initiative_id, "start_initiative")
 
 
 def _check_complete(r: Relationship, e: ev.InitiativeCompleted) -> Iterator[Finding]:
-    return _initiative_in(
+    yield from _initiative_in(
         r, e.initiative_id, "complete_initiative", (InitiativeStatus.IN_PROGRESS,)
     )
+    yield from _not_on_hold(r, e.initiative_id, "complete_initiative")
+
+
+_UNFINISHED = (InitiativeStatus.PLANNED, InitiativeStatus.IN_PROGRESS)
+
+
+def _check_wait(r: Relationship, e: ev.WaitedOnClient) -> Iterator[Finding]:
+    yield from _initiative_in(r, e.initiative_id, "wait_on_client", _UNFINISHED)
+    yield from _not_on_hold(r, e.initiative_id, "wait_on_client")
+
+
+def _check_resume(r: Relationship, e: ev.Resumed) -> Iterator[Finding]:
+    if not r.initiative(e.initiative_id).on_hold:
+        yield finding(
+            r.policy,
+            Rule.STAGE_ORDER,
+            f"initiative {e.initiative_id} is not waiting on the client",
+            e.initiative_id,
+        )
 
 
 def _check_warn_delay(r: Relationship, e: ev.DelayWarned) -> Iterator[Finding]:
-    yield from _initiative_in(
-        r,
-        e.initiative_id,
-        "warn_delay",
-        (InitiativeStatus.PLANNED, InitiativeStatus.IN_PROGRESS),
-    )
+    yield from _initiative_in(r, e.initiative_id, "warn_delay", _UNFINISHED)
     initiative = r.initiative(e.initiative_id)
     if e.new_due <= initiative.due:
         yield finding(
@@ -507,19 +537,24 @@ def _check_warn_delay(r: Relationship, e: ev.DelayWarned) -> Iterator[Finding]:
             "a delay sets a later, hard deadline",
         )
     if is_aware(e.at):
-        zone = r.policy.tz
-        deadline = datetime.combine(initiative.due, datetime.min.time(), tzinfo=zone)
-        lead = deadline - e.at.astimezone(zone)
-        if lead < r.policy.min_warning_lead:
-            late = "after the due date" if lead < timedelta(0) else f"only {lead} ahead"
-            yield finding(
-                r.policy,
-                Rule.WARN_AHEAD,
-                f"the delay of initiative {initiative.id} is announced {late}"
-                f" (the policy asks for {r.policy.min_warning_lead})",
-                initiative.id,
-                "tell the client as soon as an unforeseen problem puts a deadline at risk",
-            )
+        yield from late_warning(r.policy, initiative.id, initiative.due, e.new_due, e.at)
+
+
+def late_warning(
+    policy: Policy, initiative_id: str, due: date, new_due: date, at: datetime
+) -> Iterator[Finding]:
+    """WARN_AHEAD: a delay from ``due`` to ``new_due`` announced at ``at`` came too late."""
+    ahead = start_of_day(policy, due) - at
+    if ahead < policy.min_warning_lead:
+        when = "after the due date" if ahead < timedelta(0) else f"only {span(ahead)} ahead"
+        yield finding(
+            policy,
+            Rule.WARN_AHEAD,
+            f"the delay of initiative {initiative_id} to {new_due} was announced {when}"
+            f" (the policy asks for {span(policy.min_warning_lead)})",
+            initiative_id,
+            "tell the client as soon as an unforeseen problem puts a deadline at risk",
+        )
 
 
 def _check_inform(r: Relationship, e: ev.StakeholdersInformed) -> Iterator[Finding]:
@@ -586,6 +621,8 @@ STATE_CHECKS: Mapping[str, tuple[StateCheck, ...]] = {
     "start_initiative": (plan_agreed,),
     "complete_initiative": (plan_agreed,),
     "warn_delay": (plan_agreed,),
+    "wait_on_client": (plan_agreed,),
+    "resume": (plan_agreed,),
     "resolve_issue": (plan_agreed,),
     "close": (plan_agreed, issues_resolved, commitment_fulfilled),
 }
@@ -605,6 +642,8 @@ ARG_CHECKS: Mapping[type[ev.Event], ArgCheck] = {
     ev.InitiativeStarted: _check_start,
     ev.InitiativeCompleted: _check_complete,
     ev.DelayWarned: _check_warn_delay,
+    ev.WaitedOnClient: _check_wait,
+    ev.Resumed: _check_resume,
     ev.StakeholdersInformed: _check_inform,
     ev.IssueResolved: _check_resolve,
     ev.CommitmentFulfilled: _check_fulfil,

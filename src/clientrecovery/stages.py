@@ -70,6 +70,8 @@ COMMAND_STAGES: Mapping[str, frozenset[Stage]] = {
     "start_initiative": frozenset({Stage.RECOVERING}),
     "complete_initiative": frozenset({Stage.RECOVERING}),
     "warn_delay": frozenset({Stage.RECOVERING}),
+    "wait_on_client": frozenset({Stage.RECOVERING}),
+    "resume": frozenset({Stage.RECOVERING}),
     "follow_up": _MET,
     "contact_client": OPEN_STAGES,
     "inform_stakeholders": OPEN_STAGES,

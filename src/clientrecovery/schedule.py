@@ -1,0 +1,109 @@
+"""The business calendar and the follow-up rhythm, as pure functions of a :class:`Policy`.
+
+Working days are the policy's ``workdays`` minus its ``holidays``; "a day" is a calendar
+day in the policy's time zone. The follow-up schedule (003 §9: check the turnaround's
+status every other day at first) is built on ``dateutil.rrule``: a daily rule on working
+weekdays with the holidays excluded, from which every n-th working day is taken.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time, timedelta
+
+from dateutil import rrule
+
+from clientrecovery.policy import Policy
+
+__all__ = [
+    "add_business_days",
+    "business_days",
+    "business_days_between",
+    "follow_up_days",
+    "is_business_day",
+    "span",
+    "start_of_day",
+]
+
+
+def is_business_day(policy: Policy, day: date) -> bool:
+    """Whether ``day`` is a working weekday and not a holiday."""
+    return day.weekday() in policy.workdays and day not in policy.holidays
+
+
+def business_days(policy: Policy, after: date) -> Iterator[date]:
+    """The working days after ``after``, in order, without end."""
+    rules = rrule.rruleset()
+    rules.rrule(
+        rrule.rrule(
+            rrule.DAILY,
+            byweekday=policy.workdays,
+            dtstart=_midnight(after + timedelta(days=1)),
+        )
+    )
+    for holiday in policy.holidays:
+        if holiday > after:
+            rules.exdate(_midnight(holiday))
+    for moment in rules:
+        yield moment.date()
+
+
+def _midnight(day: date) -> datetime:
+    # rrule counts in datetimes; the zone does not matter for whole days, only consistency.
+    return datetime.combine(day, time(), tzinfo=UTC)
+
+
+def add_business_days(policy: Policy, day: date, n: int) -> date:
+    """The ``n``-th working day after ``day`` (``day`` itself for ``n == 0``)."""
+    if n <= 0:
+        return day
+    for count, candidate in enumerate(business_days(policy, day), start=1):
+        if count == n:
+            return candidate
+    raise AssertionError("unreachable: the rule has no end")  # pragma: no cover
+
+
+def business_days_between(policy: Policy, start: date, end: date) -> int:
+    """How many working days fall in ``[start, end)``."""
+    if end <= start:
+        return 0
+    count = 1 if is_business_day(policy, start) else 0
+    for day in business_days(policy, start):
+        if day >= end:
+            break
+        count += 1
+    return count
+
+
+def start_of_day(policy: Policy, day: date) -> datetime:
+    """Midnight at the start of ``day`` in the policy's time zone."""
+    return datetime.combine(day, time(), tzinfo=policy.tz)
+
+
+def follow_up_days(policy: Policy, start: date, until: date) -> Iterator[date]:
+    """The days a status check is due, for a recovery that started on ``start``.
+
+    Every ``cadence.early_every`` working days for ``cadence.early_weeks`` weeks, then every
+    ``cadence.later_every`` working days, up to and including ``until``.
+    """
+    cadence = policy.cadence
+    early_end = start + timedelta(weeks=cadence.early_weeks)
+    since_last = 0
+    for day in business_days(policy, start):
+        if day > until:
+            return
+        since_last += 1
+        every = cadence.early_every if day <= early_end else cadence.later_every
+        if since_last >= every:
+            since_last = 0
+            yield day
+
+
+def span(delta: timedelta) -> str:
+    """A duration in words: ``'3 days 4 hours'``, ``'5 hours'``, ``'20 minutes'``."""
+    minutes = int(delta.total_seconds() // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    parts = [(days, "day"), (hours, "hour")] if days or hours else [(minutes, "minute")]
+    words = [f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in parts if n]
+    return " ".join(words) or "0 minutes"

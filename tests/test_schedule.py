@@ -1,0 +1,131 @@
+"""The business calendar and the follow-up schedule."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from dateutil import tz
+from hypothesis import given
+from hypothesis import strategies as st
+
+from clientrecovery import Cadence, Policy
+from clientrecovery.schedule import (
+    add_business_days,
+    business_days_between,
+    follow_up_days,
+    is_business_day,
+    start_of_day,
+)
+from tests.builders import at, recovering
+from tests.strategies import aware_datetimes
+
+EASTER = Policy(holidays=(date(2026, 4, 3), date(2026, 4, 6)))  # Good Friday, Easter Monday
+
+
+class TestBusinessDays:
+    def test_weekends_and_holidays_are_not_working_days(self) -> None:
+        """Saturday, Sunday and a holiday are skipped."""
+        assert is_business_day(EASTER, date(2026, 4, 2))
+        assert not is_business_day(EASTER, date(2026, 4, 3))
+        assert not is_business_day(EASTER, date(2026, 4, 4))
+
+    def test_adding_working_days_skips_a_holiday_weekend(self) -> None:
+        """Thursday before Easter + 1 working day is the Tuesday after."""
+        assert add_business_days(EASTER, date(2026, 4, 2), 1) == date(2026, 4, 7)
+
+    def test_a_leap_day_is_an_ordinary_working_day(self) -> None:
+        """29 February 2028 is a Tuesday."""
+        policy = Policy()
+
+        assert add_business_days(policy, date(2028, 2, 28), 1) == date(2028, 2, 29)
+        assert business_days_between(policy, date(2028, 2, 28), date(2028, 3, 1)) == 2
+
+    def test_a_custom_working_week(self) -> None:
+        """Sunday to Thursday."""
+        policy = Policy(workdays=(6, 0, 1, 2, 3))
+
+        assert add_business_days(policy, date(2026, 3, 5), 1) == date(2026, 3, 8)
+
+    def test_days_between_counts_the_start_not_the_end(self) -> None:
+        """Friday to Monday is one working day: the Friday."""
+        assert business_days_between(Policy(), date(2026, 3, 6), date(2026, 3, 9)) == 1
+        assert business_days_between(Policy(), date(2026, 3, 9), date(2026, 3, 9)) == 0
+
+    def test_the_start_of_a_day_follows_daylight_saving(self) -> None:
+        """Midnight in London is 00:00 UTC in March and 23:00 UTC the day before in April."""
+        london = Policy(timezone="Europe/London")
+        utc = tz.UTC
+
+        assert start_of_day(london, date(2026, 3, 28)).astimezone(utc).hour == 0
+        assert start_of_day(london, date(2026, 3, 30)).astimezone(utc) == datetime(
+            2026, 3, 29, 23, tzinfo=utc
+        )
+
+
+class TestFollowUpDays:
+    def test_every_other_working_day_then_weekly(self) -> None:
+        """Two weeks of every-other-day checks, then every fifth working day."""
+        start = date(2026, 3, 2)  # a Monday
+
+        days = list(follow_up_days(Policy(), start, date(2026, 4, 10)))
+
+        assert days[:5] == [date(2026, 3, d) for d in (4, 6, 10, 12, 16)]
+        assert days[5:] == [date(2026, 3, 23), date(2026, 3, 30), date(2026, 4, 6)]
+
+    def test_a_holiday_moves_the_check_to_the_next_working_day(self) -> None:
+        """Holidays are excluded from the rule, not merely skipped."""
+        days = list(follow_up_days(EASTER, date(2026, 4, 1), date(2026, 4, 10)))
+
+        assert days[0] == date(2026, 4, 7)  # Thu 2, then Tue 7 (Fri 3 and Mon 6 are off)
+
+    def test_a_custom_cadence(self) -> None:
+        """Every working day for one week, then every tenth."""
+        policy = Policy(cadence=Cadence(early_every=1, early_weeks=1, later_every=10))
+
+        days = list(follow_up_days(policy, date(2026, 3, 2), date(2026, 3, 31)))
+
+        assert days == [
+            *(date(2026, 3, d) for d in (3, 4, 5, 6, 9)),
+            date(2026, 3, 23),
+        ]
+
+
+@given(
+    policy=st.builds(
+        Policy,
+        timezone=st.sampled_from(["UTC", "Europe/London", "Australia/Sydney", "America/New_York"]),
+        workdays=st.lists(st.integers(0, 6), min_size=1, max_size=7, unique=True),
+        holidays=st.lists(st.dates(date(2026, 3, 1), date(2026, 9, 1)), max_size=10),
+        cadence=st.builds(Cadence, st.integers(1, 4), st.integers(0, 3), st.integers(1, 7)),
+    ),
+    until=aware_datetimes(start=at(3, 12), days=120),
+)
+def test_the_schedule_is_increasing_on_working_days_and_never_past_until(
+    policy: Policy, until: datetime
+) -> None:
+    """For any policy and horizon."""
+    r = recovering(1, policy)
+
+    schedule = r.follow_up_schedule(until)
+
+    assert list(schedule) == sorted(set(schedule))
+    assert all(m <= until for m in schedule)
+    assert all(is_business_day(policy, policy.local_date(m)) for m in schedule)
+    assert all(m.utcoffset() is not None for m in schedule)
+    if schedule:
+        assert policy.local_date(schedule[0]) > policy.local_date(at(3, 12))
+
+
+def test_no_schedule_before_recovery() -> None:
+    """Checks start when the client agrees the plan."""
+    from tests.builders import plan_proposed
+
+    assert plan_proposed().follow_up_schedule(at(30)) == ()
+
+
+def test_the_schedule_stops_when_the_relationship_ends() -> None:
+    """Nothing is due after the case is closed."""
+    r = recovering().end(reason="client left", at=at(8))
+
+    assert max(r.follow_up_schedule(at(60))) <= at(8)
+    assert timedelta(0) < at(60) - at(8)
