@@ -1,4 +1,10 @@
-"""Sphinx configuration for the clientrecovery documentation."""
+"""Sphinx configuration for the clientrecovery documentation.
+
+Adding a page: write a Markdown (MyST) file under ``docs/`` and name it in a toctree of
+``index.md``. Examples written as ``>>>`` sessions run as doctests in ``make test`` (leave a
+blank line before a code block's closing fence). Tables and diagrams that describe the code
+come from the directives in ``_ext/clientrecovery_docs.py``, never pasted.
+"""
 
 from __future__ import annotations
 
