@@ -25,7 +25,7 @@ class TestRule:
 
     def test_advisory_rules_are_warnings_and_not_fixed(self) -> None:
         """As the design's catalogue says."""
-        advisory = {r for r in Rule if r.default_severity is Severity.WARNING}
+        advisory = {r for r in Rule if r.default_severity is Severity.WARNING and not r.guidance}
 
         assert advisory == {
             Rule.QUICK_WIN_FIRST,
@@ -37,6 +37,19 @@ class TestRule:
             Rule.PROMISE_KEPT,
         }
         assert not [r for r in advisory if r.fixed]
+
+    def test_guidance_rules_are_advisory_and_cite_the_articles(self) -> None:
+        """Wording advice never blocks a command."""
+        guidance = {r for r in Rule if r.guidance}
+
+        assert guidance == {
+            Rule.NO_BLAME,
+            Rule.NO_EGO,
+            Rule.FACTS_NOT_EMOTION,
+            Rule.NO_GENERALITIES,
+        }
+        assert {r.default_severity for r in guidance} == {Severity.WARNING}
+        assert not [r for r in guidance if r.fixed]
 
     def test_sources_are_spelled_out_with_titles(self) -> None:
         """Readers see the article's title and author."""

@@ -61,6 +61,8 @@ class RuleSpec:
     """Its severity unless the policy says otherwise."""
     fixed: bool
     """Whether it belongs to the structural order that no policy may relax."""
+    guidance: bool = False
+    """Whether it reviews wording (:mod:`clientrecovery.guidance`) rather than a command."""
 
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -94,6 +96,10 @@ class Rule(enum.Enum):
     PROMISE_KEPT = "PROMISE_KEPT"
     ISSUES_RESOLVED = "ISSUES_RESOLVED"
     COMMITMENT_FULFILLED = "COMMITMENT_FULFILLED"
+    NO_BLAME = "NO_BLAME"
+    NO_EGO = "NO_EGO"
+    FACTS_NOT_EMOTION = "FACTS_NOT_EMOTION"
+    NO_GENERALITIES = "NO_GENERALITIES"
 
     @property
     def spec(self) -> RuleSpec:
@@ -119,6 +125,11 @@ class Rule(enum.Enum):
     def fixed(self) -> bool:
         """Whether the rule is part of the structural order (its severity cannot change)."""
         return CATALOGUE[self].fixed
+
+    @property
+    def guidance(self) -> bool:
+        """Whether the rule reviews wording rather than a command."""
+        return CATALOGUE[self].guidance
 
 
 CATALOGUE: Mapping[Rule, RuleSpec] = {
@@ -265,6 +276,34 @@ CATALOGUE: Mapping[Rule, RuleSpec] = {
     Rule.COMMITMENT_FULFILLED: RuleSpec(
         "closing needs the client's commitment fulfilled", "003 §4", _E, True
     ),
+    Rule.NO_BLAME: RuleSpec(
+        "a message assigns no blame; it takes responsibility and looks forward",
+        '000 ("do not assign blame"; "accept responsibility")',
+        _W,
+        False,
+        guidance=True,
+    ),
+    Rule.NO_EGO: RuleSpec(
+        "a message to the client is about the client's goals, not the provider's views or pride",
+        '002 ("ego has no role")',
+        _W,
+        False,
+        guidance=True,
+    ),
+    Rule.FACTS_NOT_EMOTION: RuleSpec(
+        "a message states facts, not emotion or defensiveness",
+        '002 ("facts vs. emotion"); 004 (not combative or defensive)',
+        _W,
+        False,
+        guidance=True,
+    ),
+    Rule.NO_GENERALITIES: RuleSpec(
+        "a message names specifics, not generalities such as always, never, everything",
+        "003 §1",
+        _W,
+        False,
+        guidance=True,
+    ),
 }
 """The catalogue: one :class:`RuleSpec` per :class:`Rule`."""
 
@@ -298,6 +337,8 @@ class Finding:
     """The id of the issue, initiative, option or commitment concerned, if any."""
     hint: str = ""
     """What to do next."""
+    span: tuple[int, int] | None = None
+    """For a reviewed text: the ``[start, end)`` character offsets of the words concerned."""
 
     def __str__(self) -> str:
         parts = [f"[{self.rule.value}] {self.message}", describe_source(self.rule.source)]

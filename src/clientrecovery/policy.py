@@ -7,7 +7,7 @@ catalogue does not mark as fixed; the structural order cannot be switched off.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
@@ -58,6 +58,34 @@ def _severities(value: object) -> Mapping[Rule, Severity]:
         given[rule] = v.to_enum(Severity, severity, f"Policy.severities[{rule.value}]")
     # Catalogue order, so equal policies look alike.
     return {rule: given[rule] for rule in Rule if rule in given}
+
+
+def _guidance_rule(value: object, label: str) -> Rule:
+    rule = v.to_enum(Rule, value, label)
+    if not rule.guidance:
+        raise InvalidValue(label, f"{rule.value} is not a guidance check")
+    return rule
+
+
+def _guidance_phrases(value: object) -> Mapping[Rule, tuple[str, ...]]:
+    if not isinstance(value, Mapping):
+        raise InvalidValue("Policy.guidance_phrases", "must be a mapping of rule to phrases")
+    given: dict[Rule, tuple[str, ...]] = {}
+    for key, phrases in value.items():
+        rule = _guidance_rule(key, "Policy.guidance_phrases")
+        label = f"Policy.guidance_phrases[{rule.value}]"
+        items = v.tuple_of(phrases, str, label)
+        if not all(p.strip() for p in items):
+            raise InvalidValue(label, "a phrase must not be empty")
+        given[rule] = items
+    return {rule: given[rule] for rule in Rule if rule in given}
+
+
+def _guidance_off(value: object) -> tuple[Rule, ...]:
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise InvalidValue("Policy.guidance_off", "must be a collection of guidance rules")
+    chosen = {_guidance_rule(item, "Policy.guidance_off") for item in value}
+    return tuple(rule for rule in Rule if rule in chosen)
 
 
 def _timezone(inst: Policy, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -115,6 +143,12 @@ class Policy:
         factory=dict, converter=_severities, hash=False
     )
     """Severity overrides by rule; refused for fixed rules."""
+    guidance_phrases: Mapping[Rule, tuple[str, ...]] = attrs.field(
+        factory=dict, converter=_guidance_phrases, hash=False
+    )
+    """A team's own phrases for the guidance checks, added to the built-in ones."""
+    guidance_off: tuple[Rule, ...] = attrs.field(default=(), converter=_guidance_off)
+    """Guidance checks this team does not want."""
 
     def __attrs_post_init__(self) -> None:
         if self.min_days_before_plan < 0:
