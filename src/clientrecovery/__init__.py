@@ -39,6 +39,15 @@ from clientrecovery.model import (
 )
 from clientrecovery.policy import Cadence, Policy
 from clientrecovery.relationship import Relationship
+from clientrecovery.serialization import (
+    dump_jsonl,
+    from_dict,
+    from_json,
+    json_schema,
+    load_jsonl,
+    to_dict,
+    to_json,
+)
 from clientrecovery.stages import mermaid
 
 __all__ = [
@@ -78,7 +87,14 @@ __all__ = [
     "Stakeholder",
     "TurnaroundPlan",
     "UnknownItem",
+    "dump_jsonl",
+    "from_dict",
+    "from_json",
+    "json_schema",
+    "load_jsonl",
     "mermaid",
+    "to_dict",
+    "to_json",
 ]
 
 __version__ = "0.1.0.dev0"

@@ -368,6 +368,18 @@ class Relationship:
             raise InvalidValue("history", "is empty; it must start with RelationshipOpened")
         return current
 
+    def apply(self, event: ev.Event) -> Relationship:
+        """Record an event that was built elsewhere (read from a store, say), with every rule
+        checked exactly as when its command ran; replay is this, event after event.
+
+        Raises:
+            RuleViolation: The event breaks the method here.
+            InvalidValue: ``event`` is not an :class:`~clientrecovery.events.Event`.
+        """
+        if not isinstance(event, ev.Event):
+            raise InvalidValue("apply(event)", f"is not an Event: {event!r}")
+        return _run(self, event)
+
     # --- commands --------------------------------------------------------------------------
 
     def assess(

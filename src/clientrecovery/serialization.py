@@ -1,0 +1,601 @@
+"""Lossless JSON documents of relationships, and loading that is validation.
+
+A document is the relationship's history plus a snapshot of its state, so a CRM in another
+language can read the state without replaying, and this library can check the state against
+the history::
+
+    {"schema_version": 1, "id": ..., "stage": ..., ..., "history": [{"type": ..., ...}, ...]}
+
+Writing: datetimes ISO 8601 with their offset, dates ISO, Decimals as strings, durations
+ISO 8601 (``"P2D"``), enums by value, events tagged by ``"type"``.
+
+Loading (:func:`from_dict`, :func:`from_json`, :func:`load_jsonl`) refuses, with an
+:class:`~clientrecovery.InvalidDocument` listing every problem and its JSON path:
+malformed JSON, unknown or missing keys, wrong types, a newer ``schema_version``, a history
+that breaks the method (it is replayed, every rule re-checked), and snapshot fields that
+contradict the history. Nothing else escapes. Older ``schema_version`` documents are upgraded
+by the functions registered in :data:`UPGRADES`.
+
+The converter is private, built by :func:`make_converter`; cattrs' global one is never used.
+When ``orjson`` is installed (the ``json`` extra) it parses and writes JSON; the results are
+the same either way.
+"""
+
+from __future__ import annotations
+
+import collections.abc
+import copy
+import importlib
+import json
+import re
+import types
+import typing
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from types import ModuleType
+from typing import IO, Any, Final
+
+import attrs
+import cattrs
+from cattrs.errors import BaseValidationError
+
+from clientrecovery import events as ev
+from clientrecovery._validate import is_aware
+from clientrecovery.errors import (
+    ClientRecoveryError,
+    InvalidDocument,
+    InvalidValue,
+    RuleViolation,
+    UnknownItem,
+)
+from clientrecovery.model import Quantification
+from clientrecovery.relationship import Relationship
+
+_orjson: ModuleType | None
+try:  # pragma: no cover - depends on the environment
+    _orjson = importlib.import_module("orjson")
+except ImportError:  # pragma: no cover - depends on the environment
+    _orjson = None
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "SNAPSHOT_FIELDS",
+    "UPGRADES",
+    "dump_jsonl",
+    "from_dict",
+    "from_json",
+    "json_schema",
+    "load_jsonl",
+    "make_converter",
+    "to_dict",
+    "to_json",
+]
+
+SCHEMA_VERSION: Final = 1
+"""The version of the document layout this library writes."""
+
+Upgrade = Callable[[dict[str, Any]], dict[str, Any]]
+UPGRADES: dict[int, Upgrade] = {}
+"""``UPGRADES[n]`` turns a version-``n`` document into a version-``n + 1`` one."""
+
+SNAPSHOT_FIELDS: Final = (
+    "id",
+    "client",
+    "trigger",
+    "raised_by",
+    "opened_at",
+    "policy",
+    "stage",
+    "version",
+    "assessment",
+    "assessed_at",
+    "alignment",
+    "met_at",
+    "issues",
+    "issues_agreed_at",
+    "commitments",
+    "response_due",
+    "response_promised_at",
+    "summary_sent_at",
+    "responded_at",
+    "recovering_since",
+    "plan",
+    "communications",
+    "ended_at",
+    "end_reason",
+    "lessons",
+)
+"""The relationship's state as written next to its history, in document order."""
+
+EVENT_TYPES: Mapping[str, type[ev.Event]] = {cls.__name__: cls for cls in ev.EVENT_TYPES}
+
+# --- durations -------------------------------------------------------------------------------
+
+_DURATION = re.compile(r"^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")
+
+
+def duration_to_str(delta: timedelta) -> str:
+    """An ISO 8601 duration: ``timedelta(days=2, hours=3)`` is ``"P2DT3H"``."""
+    seconds = int(delta.total_seconds())
+    days, rest = divmod(seconds, 86_400)
+    hours, rest = divmod(rest, 3_600)
+    minutes, seconds = divmod(rest, 60)
+    time = "".join(f"{n}{u}" for n, u in ((hours, "H"), (minutes, "M"), (seconds, "S")) if n)
+    text = "P" + (f"{days}D" if days else "") + (f"T{time}" if time else "")
+    return text if text != "P" else "PT0S"
+
+
+def duration_from_str(text: str) -> timedelta:
+    match = _DURATION.match(text)
+    if match is None or text in ("P", "PT"):
+        raise ValueError(f"{text!r} is not an ISO 8601 duration such as 'P2D' or 'PT36H'")
+    d, h, m, s = (int(g) if g else 0 for g in match.groups())
+    return timedelta(days=d, hours=h, minutes=m, seconds=s)
+
+
+# --- the converter -----------------------------------------------------------------------------
+
+
+class _Problem(ValueError):
+    """A readable problem with one value, raised by the structure hooks."""
+
+
+def _expect(value: object, kind: type, name: str) -> None:
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise _Problem(f"expected {name}, got {_json_type(value)}")
+
+
+def _json_type(value: object) -> str:
+    return {
+        type(None): "null",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        str: "a string",
+        list: "an array",
+        dict: "an object",
+    }.get(type(value), type(value).__name__)
+
+
+def _structure_datetime(value: object, _: type) -> datetime:
+    _expect(value, str, "an ISO 8601 date-time with offset")
+    try:
+        moment = datetime.fromisoformat(value)  # type: ignore[arg-type]
+    except ValueError:
+        raise _Problem(f"{value!r} is not an ISO 8601 date-time") from None
+    if not is_aware(moment):
+        raise _Problem(f"{value!r} has no UTC offset")
+    return moment
+
+
+def _structure_date(value: object, _: type) -> date:
+    _expect(value, str, "an ISO 8601 date")
+    try:
+        day = date.fromisoformat(value)  # type: ignore[arg-type]
+    except ValueError:
+        raise _Problem(f"{value!r} is not an ISO 8601 date") from None
+    if len(value) != 10:  # type: ignore[arg-type]
+        raise _Problem(f"{value!r} is not a plain date (YYYY-MM-DD)")
+    return day
+
+
+def _structure_decimal(value: object, _: type) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise _Problem(f"expected a decimal number as a string, got {_json_type(value)}")
+    if isinstance(value, str) and len(value) > 100:
+        raise _Problem("a number of more than 100 characters")
+    try:
+        number = Decimal(value)
+    except (InvalidOperation, ValueError):
+        raise _Problem(f"{value!r} is not a decimal number") from None
+    if not number.is_finite():
+        raise _Problem(f"{value!r} is not a finite number")
+    return number
+
+
+def _structure_duration(value: object, _: type) -> timedelta:
+    _expect(value, str, "an ISO 8601 duration")
+    try:
+        return duration_from_str(value)  # type: ignore[arg-type]
+    except (ValueError, OverflowError) as bad:
+        raise _Problem(str(bad)) from None
+
+
+def _strict(kind: type, name: str) -> Callable[[object, type], Any]:
+    def structure(value: object, _: type) -> Any:
+        _expect(value, kind, name)
+        return value
+
+    return structure
+
+
+def _structure_enum(value: object, kind: type[Enum]) -> Enum:
+    for member in kind:
+        if member.value == value and type(member.value) is type(value):
+            return member
+    allowed = ", ".join(repr(m.value) for m in kind)
+    raise _Problem(f"{value!r} is not a {kind.__name__} (one of {allowed})")
+
+
+def make_converter() -> cattrs.Converter:
+    """A new converter for documents, with every hook this module needs."""
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_unstructure_hook(datetime, datetime.isoformat)
+    conv.register_structure_hook(datetime, _structure_datetime)
+    conv.register_unstructure_hook(date, date.isoformat)
+    conv.register_structure_hook(date, _structure_date)
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_unstructure_hook(timedelta, duration_to_str)
+    conv.register_structure_hook(timedelta, _structure_duration)
+    conv.register_structure_hook(str, _strict(str, "a string"))
+    conv.register_structure_hook(int, _strict(int, "an integer"))
+    conv.register_structure_hook(bool, _strict(bool, "true or false"))
+    conv.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, Enum), lambda e: e.value
+    )
+    conv.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, Enum), _structure_enum
+    )
+
+    def structure_quantity(value: object, _: type) -> Quantification | str | None:
+        if value is None or isinstance(value, str):
+            return value
+        if isinstance(value, dict):
+            return conv.structure(value, Quantification)
+        raise _Problem(f"expected a measure (an object or a string), got {_json_type(value)}")
+
+    conv.register_structure_hook(Quantification | str | None, structure_quantity)
+    conv.register_structure_hook(Quantification | str, structure_quantity)
+
+    def unstructure_event(event: ev.Event) -> dict[str, Any]:
+        body = conv.unstructure_attrs_asdict(event)
+        return {"type": type(event).__name__, **body}
+
+    def structure_event(value: object, _: type) -> ev.Event:
+        if not isinstance(value, dict):
+            raise _Problem(f"expected an event object, got {_json_type(value)}")
+        tag = value.get("type")
+        cls = EVENT_TYPES.get(tag) if isinstance(tag, str) else None
+        if cls is None:
+            raise _Problem(f"unknown event type {tag!r}")
+        body = {k: v for k, v in value.items() if k != "type"}
+        return conv.structure(body, cls)
+
+    for cls in ev.EVENT_TYPES:
+        conv.register_unstructure_hook(cls, unstructure_event)
+    # Only the base class: a hook for Event would also catch every subclass.
+    conv.register_structure_hook_func(lambda t: t is ev.Event, structure_event)
+    return conv
+
+
+_CONVERTER = make_converter()
+
+
+# --- documents -----------------------------------------------------------------------------
+
+
+def to_dict(relationship: Relationship) -> dict[str, Any]:
+    """The relationship as a JSON-ready document (``schema_version``, state, ``history``)."""
+    if not isinstance(relationship, Relationship):
+        raise InvalidValue("to_dict(relationship)", "must be a Relationship")
+    conv = _CONVERTER
+    document: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    for name in SNAPSHOT_FIELDS:
+        document[name] = conv.unstructure(getattr(relationship, name))
+    document["history"] = [conv.unstructure(event) for event in relationship.history]
+    return document
+
+
+def to_json(relationship: Relationship) -> str:
+    """The document as compact JSON text (UTF-8, keys in document order)."""
+    return _dumps(to_dict(relationship))
+
+
+def from_dict(document: Mapping[str, Any]) -> Relationship:
+    """Load a document: upgrade it, read its history, replay it, check its snapshot.
+
+    Raises:
+        InvalidDocument: listing every problem found, each with its JSON path.
+    """
+    try:
+        return _load(document)
+    except InvalidDocument:
+        raise
+    except (RecursionError, MemoryError) as exc:
+        raise InvalidDocument(
+            [f"too deeply nested or too large to read ({type(exc).__name__}) @ $"]
+        ) from None
+
+
+def from_json(text: str | bytes) -> Relationship:
+    """Load a document from JSON text or UTF-8 bytes (see :func:`from_dict`)."""
+    return from_dict(_loads(text, "$"))
+
+
+def dump_jsonl(relationships: Iterable[Relationship], out: IO[str]) -> int:
+    """Write one document per line; returns how many were written."""
+    count = 0
+    for relationship in relationships:
+        out.write(to_json(relationship))
+        out.write("\n")
+        count += 1
+    return count
+
+
+def load_jsonl(
+    lines: Iterable[str | bytes],
+    *,
+    on_error: Callable[[int, InvalidDocument], None] | None = None,
+) -> Iterator[Relationship]:
+    """Read one document per line, lazily; blank lines are skipped.
+
+    A bad line raises :class:`~clientrecovery.InvalidDocument` whose problems start with
+    ``line N:``, unless ``on_error`` is given: then it is called with the line number and
+    the error, and reading goes on.
+    """
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            yield from_json(line)
+        except InvalidDocument as bad:
+            located = InvalidDocument([f"line {number}: {p}" for p in bad.problems])
+            if on_error is None:
+                raise located from None
+            on_error(number, located)
+
+
+# --- loading, step by step -------------------------------------------------------------------
+
+
+def _loads(text: str | bytes, where: str) -> Any:
+    if not isinstance(text, str | bytes | bytearray):
+        raise InvalidDocument([f"expected JSON text or bytes, got {type(text).__name__} @ {where}"])
+    try:
+        if _orjson is not None:
+            return _orjson.loads(text)
+        return json.loads(text)
+    except RecursionError:
+        raise InvalidDocument([f"JSON nested too deeply @ {where}"]) from None
+    except UnicodeDecodeError as bad:
+        raise InvalidDocument([f"not UTF-8 ({bad.reason} at byte {bad.start}) @ {where}"]) from None
+    except ValueError as bad:  # json.JSONDecodeError, orjson.JSONDecodeError, int limits
+        raise InvalidDocument([f"not valid JSON ({_first_line(bad)}) @ {where}"]) from None
+
+
+def _dumps(document: dict[str, Any]) -> str:
+    if _orjson is not None:
+        return str(_orjson.dumps(document).decode())
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def _format(exc: BaseException, type_: Any) -> str:
+    if isinstance(exc, _Problem | InvalidValue | ClientRecoveryError):
+        return str(exc)
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    return cattrs.v.format_exception(exc, type_)
+
+
+def _problems(exc: BaseValidationError | _Problem | InvalidValue, path: str) -> list[str]:
+    if isinstance(exc, BaseValidationError):
+        return cattrs.transform_error(exc, path=path, format_exception=_format)
+    return [f"{exc} @ {path}"]
+
+
+def _load(document: Mapping[str, Any]) -> Relationship:
+    if not isinstance(document, Mapping):
+        raise InvalidDocument([f"expected a document object, got {_json_type(document)} @ $"])
+    document = _upgraded(document)
+    problems = [
+        f"unknown key {key!r} @ $"
+        for key in document
+        if key not in ("schema_version", "history", *SNAPSHOT_FIELDS)
+    ]
+    history = document.get("history")
+    if not isinstance(history, list):
+        problems.append(f"expected the history as an array, got {_json_type(history)} @ $.history")
+        raise InvalidDocument(problems)
+    events: list[ev.Event] = []
+    for position, item in enumerate(history):
+        path = f"$.history[{position}]"
+        try:
+            events.append(_CONVERTER.structure(item, ev.Event))
+        except (BaseValidationError, _Problem, InvalidValue) as bad:
+            problems.extend(_problems(bad, path))
+    if problems:
+        raise InvalidDocument(problems)
+    relationship = _replayed(events)
+    _check_snapshot(document, relationship)
+    return relationship
+
+
+def _upgraded(document: Mapping[str, Any]) -> Mapping[str, Any]:
+    version = document.get("schema_version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise InvalidDocument(
+            [f"expected schema_version as an integer, got {_json_type(version)} @ $.schema_version"]
+        )
+    if version > SCHEMA_VERSION:
+        raise InvalidDocument(
+            [
+                f"schema_version {version} is newer than this library reads ({SCHEMA_VERSION});"
+                " upgrade clientrecovery @ $.schema_version"
+            ]
+        )
+    if version == SCHEMA_VERSION:
+        return document
+    upgraded = copy.deepcopy(dict(document))  # the caller's document is never changed
+    while version < SCHEMA_VERSION:
+        step = UPGRADES.get(version)
+        if step is None:
+            raise InvalidDocument(
+                [f"schema_version {version} is not supported (no upgrade) @ $.schema_version"]
+            )
+        try:
+            upgraded = step(upgraded)
+        except Exception as failed:  # registered code: whatever it raises, the document is bad
+            raise InvalidDocument(
+                [f"cannot upgrade from schema_version {version} ({failed!r}) @ $"]
+            ) from None
+        version += 1
+        upgraded["schema_version"] = version
+    return upgraded
+
+
+def _replayed(events: list[ev.Event]) -> Relationship:
+    current: Relationship | None = None
+    for position, event in enumerate(events):
+        where = f"$.history[{position}]"
+        try:
+            current = Relationship.replay([event]) if current is None else current.apply(event)
+        except RuleViolation as refused:
+            raise InvalidDocument(
+                [
+                    f"{type(event).__name__} breaks the method: {f} @ {where}"
+                    for f in refused.findings
+                ]
+            ) from None
+        except (UnknownItem, InvalidValue) as bad:
+            raise InvalidDocument([f"{type(event).__name__}: {bad} @ {where}"]) from None
+    if current is None:
+        raise InvalidDocument(
+            ["the history is empty; it starts with RelationshipOpened @ $.history"]
+        )
+    return current
+
+
+def _check_snapshot(document: Mapping[str, Any], relationship: Relationship) -> None:
+    written = to_dict(relationship)
+    problems: list[str] = []
+    for name in SNAPSHOT_FIELDS:
+        if name in document:
+            _compare(document[name], written[name], f"$.{name}", problems)
+    if problems:
+        raise InvalidDocument(problems)
+
+
+def _compare(given: Any, expected: Any, path: str, problems: list[str]) -> None:
+    if isinstance(given, dict) and isinstance(expected, dict):
+        for key in sorted(set(given) | set(expected), key=str):
+            if key not in expected:
+                problems.append(f"unknown key {key!r} @ {path}")
+            elif key not in given:
+                problems.append(f"missing key {key!r} that the history gives @ {path}")
+            else:
+                _compare(given[key], expected[key], f"{path}.{key}", problems)
+    elif isinstance(given, list) and isinstance(expected, list) and len(given) == len(expected):
+        for i, (a, b) in enumerate(zip(given, expected, strict=True)):
+            _compare(a, b, f"{path}[{i}]", problems)
+    elif given != expected or type(given) is not type(expected):
+        problems.append(
+            f"{_shown(given)} contradicts the history, which gives {_shown(expected)} @ {path}"
+        )
+
+
+def _shown(value: Any) -> str:
+    text = str(json.dumps(value, ensure_ascii=False, default=str))
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+# --- JSON Schema -------------------------------------------------------------------------------
+
+_DATE_TIME = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?([+-]\d{2}:\d{2}|Z)$"
+_DECIMAL = r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"
+
+
+def json_schema() -> dict[str, Any]:
+    """A JSON Schema (2020-12) of the document, generated from the model's classes.
+
+    A CRM in another language can validate documents with it before sending them; loading
+    checks more than a schema can (the history is replayed against the method's rules).
+    """
+    defs: dict[str, Any] = {}
+
+    def of(tp: Any) -> dict[str, Any]:
+        origin, args = typing.get_origin(tp), typing.get_args(tp)
+        if tp is type(None):
+            return {"type": "null"}
+        if tp is str:
+            return {"type": "string"}
+        if tp is bool:
+            return {"type": "boolean"}
+        if tp is int:
+            return {"type": "integer"}
+        if tp is Decimal:
+            return {"type": "string", "pattern": _DECIMAL}
+        if tp is datetime:
+            return {"type": "string", "format": "date-time", "pattern": _DATE_TIME}
+        if tp is date:
+            return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+        if tp is timedelta:
+            return {"type": "string", "pattern": _DURATION.pattern}
+        if isinstance(tp, type) and issubclass(tp, Enum):
+            return {"enum": [m.value for m in tp]}
+        if origin in (types.UnionType, typing.Union):
+            return {"anyOf": [of(a) for a in args]}
+        if origin is tuple:
+            return {"type": "array", "items": of(args[0])}
+        if origin in (Mapping, dict, collections.abc.Mapping):
+            return {
+                "type": "object",
+                "propertyNames": of(args[0]),
+                "additionalProperties": of(args[1]),
+            }
+        if tp is ev.Event:
+            return {"$ref": "#/$defs/Event"}
+        if attrs.has(tp):
+            return {"$ref": f"#/$defs/{_define(tp)}"}
+        raise TypeError(f"no JSON Schema for {tp!r}")  # pragma: no cover - a new field type
+
+    def _define(cls: type) -> str:
+        name = cls.__name__
+        if name in defs:
+            return name
+        defs[name] = {}  # reserve the name: classes may refer to each other
+        hints = typing.get_type_hints(cls)
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        if issubclass(cls, ev.Event):
+            properties["type"] = {"const": name}
+            required.append("type")
+        for field in attrs.fields(cls):
+            properties[field.name] = of(hints[field.name])
+            if field.default is attrs.NOTHING:
+                required.append(field.name)
+        defs[name] = {
+            "type": "object",
+            "properties": properties,
+            "required": required,
+            "additionalProperties": False,
+        }
+        return name
+
+    defs["Event"] = {"oneOf": [{"$ref": f"#/$defs/{_define(cls)}"} for cls in ev.EVENT_TYPES]}
+    relationship_hints = typing.get_type_hints(Relationship)
+    snapshot: dict[str, Any] = {}
+    for name in SNAPSHOT_FIELDS:
+        tp = relationship_hints.get(name)
+        if tp is None:  # a property
+            tp = typing.get_type_hints(getattr(Relationship, name).fget)["return"]
+        snapshot[name] = of(tp)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"clientrecovery relationship document, schema_version {SCHEMA_VERSION}",
+        "type": "object",
+        "properties": {
+            "schema_version": {"const": SCHEMA_VERSION},
+            **snapshot,
+            "history": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/Event"}},
+        },
+        "required": ["schema_version", "history"],
+        "additionalProperties": False,
+        "$defs": dict(sorted(defs.items())),
+    }

@@ -1,0 +1,348 @@
+"""Documents: lossless round trips, loading as validation, versions, schema, JSON lines."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from clientrecovery import (
+    InvalidDocument,
+    Relationship,
+    dump_jsonl,
+    from_dict,
+    from_json,
+    json_schema,
+    load_jsonl,
+    to_dict,
+    to_json,
+)
+from clientrecovery import serialization as ser
+from tests.builders import at, opened, recovered, recovering
+from tests.strategies import relationships
+
+FIXTURES = Path(__file__).parent / "fixtures"
+VALIDATOR = jsonschema.Draft202012Validator(
+    json_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+)
+
+
+def problems(document: Any) -> list[str]:
+    with pytest.raises(InvalidDocument) as refused:
+        from_dict(document) if not isinstance(document, str | bytes) else from_json(document)
+    return list(refused.value.problems)
+
+
+class TestRoundTrip:
+    @given(relationships())
+    @settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+    def test_json_round_trips_any_relationship(self, r: Relationship) -> None:
+        """Reached by random command sequences, through JSON and back, equal."""
+        text = to_json(r)
+
+        assert from_json(text) == r
+        assert from_json(text.encode()) == r
+        assert to_json(from_json(text)) == text
+
+    @given(relationships(max_steps=25))
+    @settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
+    def test_documents_match_the_json_schema(self, r: Relationship) -> None:
+        """Every document written is valid against json_schema()."""
+        assert list(VALIDATOR.iter_errors(to_dict(r))) == []
+
+    def test_the_document_carries_version_state_and_tagged_events(self) -> None:
+        """ISO times with offset, ISO dates, Decimals as strings, enums by value."""
+        d = to_dict(recovering(1))
+
+        assert d["schema_version"] == ser.SCHEMA_VERSION
+        assert list(d)[-1] == "history"
+        assert d["stage"] == "recovering"
+        assert d["opened_at"] == "2026-03-02T09:00:00+00:00"
+        assert d["policy"]["max_silence"] == "P7D"
+        assert d["plan"]["options"][0]["client_gain"] == "40"
+        assert d["commitments"][0]["due"] == "2026-04-01"
+        assert [e["type"] for e in d["history"][:3]] == [
+            "RelationshipOpened",
+            "SituationAssessed",
+            "InternallyAligned",
+        ]
+
+    def test_with_and_without_orjson_the_results_are_identical(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Same text written, same relationship read."""
+        r = recovered(2)
+        fast = to_json(r)
+
+        monkeypatch.setattr(ser, "_orjson", None)
+
+        assert to_json(r) == fast
+        assert from_json(fast) == r
+
+    def test_a_document_of_ten_thousand_events_loads(self) -> None:
+        """Large histories load, in one piece."""
+        r = recovering(1)
+        for k in range(10_000 - r.version):
+            r = r.follow_up(at=at(4 + k // 1000), note="ok")
+
+        loaded = from_json(to_json(r))
+
+        assert loaded.version == 10_000
+        assert loaded == r
+
+    def test_a_document_may_leave_out_the_state(self) -> None:
+        """The history alone is enough: the state is derived."""
+        r = recovered(1)
+
+        assert from_dict({"schema_version": 1, "history": to_dict(r)["history"]}) == r
+
+
+class TestLoadingIsValidation:
+    def test_a_snapshot_that_contradicts_the_history_is_refused(self) -> None:
+        """Each contradiction with its path."""
+        d = to_dict(recovered(2))
+        d["stage"] = "lost"
+        d["issues"][1]["title"] = "another"
+
+        assert problems(d) == [
+            '"lost" contradicts the history, which gives "recovered" @ $.stage',
+            '"another" contradicts the history, which gives "problem 2" @ $.issues[1].title',
+        ]
+
+    def test_a_history_that_breaks_the_method_is_refused_at_its_event(self) -> None:
+        """Without the written summary, the proposal breaks WRITTEN_FOLLOW_UP."""
+        d = to_dict(recovered(1))
+        position = next(i for i, e in enumerate(d["history"]) if e["type"] == "WrittenSummarySent")
+        del d["history"][position]
+
+        (problem,) = problems({"schema_version": 1, "history": d["history"]})
+
+        assert problem.startswith("PlanProposed breaks the method: [WRITTEN_FOLLOW_UP]")
+        assert problem.endswith(f"@ $.history[{position}]")
+
+    def test_reordered_events_are_refused(self) -> None:
+        """Out of order in time."""
+        d = to_dict(recovered(1))
+        d["history"][2], d["history"][3] = d["history"][3], d["history"][2]
+
+        assert problems(d) == [
+            "ClientMet breaks the method: [ALIGN_FIRST] internal leadership has not approved an"
+            " approach — “Having Difficult Discussions with Clients” (Mueller) §4 —"
+            " align_internally(approved_by=...) once leadership has read the assessment"
+            " @ $.history[2]"
+        ]
+
+    def test_every_type_problem_is_listed_with_its_path(self) -> None:
+        """Not only the first."""
+        d = to_dict(opened())
+        d["history"][0]["at"] = "2026-03-02T09:00:00"
+        d["history"][0]["policy"]["max_silence"] = "7 days"
+        d["history"][0]["raised_by"] = "someone"
+        d["history"][0]["surprise"] = True
+
+        assert sorted(problems({"schema_version": 1, "history": d["history"]})) == sorted(
+            [
+                "'2026-03-02T09:00:00' has no UTC offset @ $.history[0].at",
+                "'7 days' is not an ISO 8601 duration such as 'P2D' or 'PT36H'"
+                " @ $.history[0].policy.max_silence",
+                "'someone' is not a Party (one of 'client', 'provider') @ $.history[0].raised_by",
+                "extra fields found (surprise) @ $.history[0]",
+            ]
+        )
+
+    @pytest.mark.parametrize(
+        ("document", "expected"),
+        [
+            ([], "expected a document object, got an array @ $"),
+            ({"history": []}, "expected schema_version as an integer, got null @ $.schema_version"),
+            ({"schema_version": 99, "history": []}, "schema_version 99 is newer than this library"),
+            ({"schema_version": 1}, "expected the history as an array, got null @ $.history"),
+            ({"schema_version": 1, "history": []}, "the history is empty"),
+            ({"schema_version": 1, "history": [{"type": "Nope"}]}, "unknown event type 'Nope'"),
+            ({"schema_version": 1, "history": [], "x": 1}, "unknown key 'x' @ $"),
+        ],
+    )
+    def test_malformed_documents_say_what_and_where(self, document: Any, expected: str) -> None:
+        """Clear messages for the common mistakes."""
+        assert any(expected in p for p in problems(document)), problems(document)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("{", "not valid JSON"),
+            (b"\xff\xfe{}", "not valid JSON"),
+            ("[" * 100_000 + "]" * 100_000, "@ $"),
+            ('{"schema_version": 1' + ', "n": ' + "9" * 5000 + "}", "not valid JSON"),
+        ],
+    )
+    def test_bad_json_text_is_an_invalid_document(self, text: str | bytes, expected: str) -> None:
+        """Truncated, not UTF-8, nested too deeply, numbers too long."""
+        assert any(expected in p for p in problems(text))
+
+
+class TestVersions:
+    def test_an_older_document_is_upgraded_by_the_registry(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The checked-in fixture uses a test-only layout numbered 0 (durations in seconds, the
+        event tag under "event"); registering its upgrade makes it load."""
+        old = json.loads((FIXTURES / "relationship-v0.json").read_text())
+        assert problems(old) == [
+            "schema_version 0 is not supported (no upgrade) @ $.schema_version"
+        ]
+
+        def upgrade(d: dict[str, Any]) -> dict[str, Any]:
+            for event in d["history"]:
+                event["type"] = event.pop("event")
+            for policy in (d["policy"], d["history"][0]["policy"]):
+                for key in ("min_warning_lead", "max_silence"):
+                    policy[key] = f"PT{policy[key]}S"
+            return d
+
+        monkeypatch.setitem(ser.UPGRADES, 0, upgrade)
+        with pytest.raises(InvalidDocument, match="contradicts"):
+            from_dict(old)  # "PT172800S" is read fine, but the snapshot is written as "P2D"
+        assert "event" in old["history"][0]  # the caller's document was not changed
+
+        monkeypatch.setitem(ser.UPGRADES, 0, lambda d: d["no such key"])
+        assert problems(old) == [
+            "cannot upgrade from schema_version 0 (KeyError('no such key')) @ $"
+        ]
+
+        def upgrade_normalised(d: dict[str, Any]) -> dict[str, Any]:
+            d = upgrade(d)
+            for policy in (d["policy"], d["history"][0]["policy"]):
+                for key in ("min_warning_lead", "max_silence"):
+                    policy[key] = ser.duration_to_str(ser.duration_from_str(policy[key]))
+            return d
+
+        monkeypatch.setitem(ser.UPGRADES, 0, upgrade_normalised)
+        assert from_dict(old).stage.value == "recovered"
+
+    def test_durations_read_and_write_as_iso_8601(self) -> None:
+        """Both directions."""
+        from datetime import timedelta
+
+        for delta, text in [
+            (timedelta(days=2), "P2D"),
+            (timedelta(hours=36), "P1DT12H"),
+            (timedelta(0), "PT0S"),
+            (timedelta(minutes=90), "PT1H30M"),
+        ]:
+            assert ser.duration_to_str(delta) == text
+            assert ser.duration_from_str(text) == delta
+
+
+class TestJsonLines:
+    def test_a_portfolio_round_trips_one_document_per_line(self) -> None:
+        """Written and read lazily."""
+        cases = [recovered(1), recovering(2), opened()]
+        out = io.StringIO()
+
+        assert dump_jsonl(cases, out) == 3
+        assert list(load_jsonl(io.StringIO(out.getvalue()))) == cases
+
+    def test_a_bad_line_is_reported_by_number_or_skipped(self) -> None:
+        """Stop at it by default; go on when the caller says so."""
+        lines = [to_json(opened()), "", "{not json", to_json(recovered(1))]
+
+        with pytest.raises(InvalidDocument, match=r"line 3: not valid JSON"):
+            list(load_jsonl(lines))
+        seen: list[int] = []
+        loaded = list(load_jsonl(lines, on_error=lambda n, _: seen.append(n)))
+        assert (seen, len(loaded)) == ([3], 2)
+
+
+class TestSchema:
+    def test_the_schema_is_valid_2020_12_and_refuses_bad_documents(self) -> None:
+        """Generated from the classes, usable by any validator."""
+        jsonschema.Draft202012Validator.check_schema(json_schema())
+        d = to_dict(recovered(1))
+        d["stage"] = "gone"
+        d["history"][1]["at"] = 5
+        del d["history"][2]["approved_by"]
+
+        messages = [e.message for e in VALIDATOR.iter_errors(d)]
+
+        assert len(messages) >= 3
+
+    def test_every_event_type_has_a_definition(self) -> None:
+        """One per class, tagged by its name."""
+        defs = json_schema()["$defs"]
+
+        assert len(defs["Event"]["oneOf"]) == len(ser.EVENT_TYPES)
+        assert defs["PlanAgreed"]["properties"]["type"] == {"const": "PlanAgreed"}
+
+
+# --- robustness: only InvalidDocument comes out ----------------------------------------------
+
+BASE = to_dict(recovered(2))
+
+
+def _paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [path]
+    if isinstance(node, dict):
+        for k, v in node.items():
+            found += _paths(v, (*path, k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            found += _paths(v, (*path, i))
+    return found
+
+
+PATHS = _paths(BASE)[1:]
+JUNK = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**30), 10**30),
+    st.floats(allow_nan=True),
+    st.text(max_size=30),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+    st.sampled_from(["2026-13-45T99:00:00+00:00", "P", "-1", "1e999999", "NaN", "client"]),
+)
+
+
+@given(st.data())
+@settings(max_examples=1500, suppress_health_check=[HealthCheck.too_slow])
+def test_mutated_documents_only_ever_raise_invalid_document(data: st.DataObject) -> None:
+    """Wrong types, deleted and reordered events and keys, truncations, invalid bytes."""
+    doc = json.loads(json.dumps(BASE))
+    for _ in range(data.draw(st.integers(1, 3))):
+        kind = data.draw(st.sampled_from(["replace", "delete", "swap", "truncate", "bytes"]))
+        path = data.draw(st.sampled_from(PATHS))
+        parent: Any = doc
+        try:
+            for step in path[:-1]:
+                parent = parent[step]
+            if kind == "replace":
+                parent[path[-1]] = data.draw(JUNK)
+            elif kind == "delete":
+                del parent[path[-1]]
+            elif kind == "swap" and isinstance(parent, list) and len(parent) > 1:
+                i, j = (
+                    data.draw(st.integers(0, len(parent) - 1)),
+                    data.draw(st.integers(0, len(parent) - 1)),
+                )
+                parent[i], parent[j] = parent[j], parent[i]
+        except (KeyError, IndexError, TypeError):
+            pass  # the path no longer exists after an earlier mutation
+    text = json.dumps(doc).encode()
+    if kind == "truncate":
+        text = text[: data.draw(st.integers(0, len(text)))]
+    elif kind == "bytes":
+        cut = data.draw(st.integers(0, len(text)))
+        text = text[:cut] + data.draw(st.binary(min_size=1, max_size=4)) + text[cut:]
+
+    outcome: Relationship | InvalidDocument
+    try:
+        outcome = from_json(text)
+    except InvalidDocument as refused:  # one possible outcome, not the expectation
+        outcome = refused
+    assert isinstance(outcome, Relationship) or outcome.problems
