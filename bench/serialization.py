@@ -1,0 +1,179 @@
+"""Documents: decode and encode against pydantic v2 and msgspec, on the same bytes.
+
+The pydantic and msgspec mirrors are generated from clientrecovery's own attrs classes, so
+all three read exactly the same document schema (events as a union tagged by "type").
+Timings are interleaved in one process, best of several rounds, in microseconds per document.
+
+- decode: JSON bytes to typed objects (for clientrecovery: the events of the history, which
+  is what the document's truth is; the state is derived from them);
+- validated load: clientrecovery's from_json: decode + replay every rule + check the state;
+- encode: typed objects to JSON bytes;
+- 2,000 documents held in memory: whole load time and peak memory.
+
+Needs the bench-only packages: pip install pydantic msgspec (or the 'bench' extra).
+Run: python bench/serialization.py
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+import time
+import tracemalloc
+import typing
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+import attrs
+import msgspec
+import pydantic
+
+from clientrecovery import Relationship, from_json, to_json
+from clientrecovery import events as ev
+from clientrecovery.serialization import _CONVERTER, SNAPSHOT_FIELDS, _loads
+
+sys.path.insert(0, "bench")
+from lifecycle import build_case
+
+
+def mirror_types() -> tuple[type[pydantic.BaseModel], type[msgspec.Struct]]:
+    """Pydantic and msgspec classes for the document, generated from the attrs classes."""
+    p_models: dict[type, Any] = {}
+    m_structs: dict[type, Any] = {}
+
+    def convert(tp: Any, target: str) -> Any:
+        origin, args = typing.get_origin(tp), typing.get_args(tp)
+        if tp in (str, int, bool, Decimal, datetime, date, timedelta, type(None)):
+            return tp
+        if isinstance(tp, type) and issubclass(tp, Enum):
+            return tp
+        if origin in (typing.Union, __import__("types").UnionType):
+            converted = tuple(convert(a, target) for a in args)
+            return typing.Union.__getitem__(converted)  # built at run time
+        if origin is tuple:
+            return tuple[convert(args[0], target), ...]  # type: ignore[misc]
+        if origin in (Mapping, dict) or str(origin) == "<class 'collections.abc.Mapping'>":
+            return dict[convert(args[0], target), convert(args[1], target)]  # type: ignore[misc]
+        if tp is ev.Event:
+            return events_union(target)
+        if attrs.has(tp):
+            return model(tp, target)
+        raise TypeError(tp)
+
+    def model(cls: type, target: str) -> Any:
+        cache = p_models if target == "pydantic" else m_structs
+        if cls in cache:
+            return cache[cls]
+        hints = typing.get_type_hints(cls)
+        fields = {f.name: convert(hints[f.name], target) for f in attrs.fields(cls)}
+        name = cls.__name__
+        if target == "pydantic":
+            spec: dict[str, Any] = {n: (t, ...) for n, t in fields.items()}
+            if issubclass(cls, ev.Event):
+                spec["type"] = (Literal[name], ...)
+            cache[cls] = pydantic.create_model(
+                name, __config__=pydantic.ConfigDict(extra="forbid"), **spec
+            )
+        else:
+            kwargs: dict[str, Any] = {"forbid_unknown_fields": True}
+            if issubclass(cls, ev.Event):
+                kwargs.update(tag_field="type", tag=name)
+            cache[cls] = msgspec.defstruct(name, list(fields.items()), **kwargs)
+        return cache[cls]
+
+    def events_union(target: str) -> Any:
+        members = tuple(model(cls, target) for cls in ev.EVENT_TYPES)
+        union = typing.Union.__getitem__(members)  # built at run time
+        if target == "pydantic":
+            return Annotated[union, pydantic.Field(discriminator="type")]
+        return union
+
+    hints = typing.get_type_hints(Relationship)
+    top: dict[str, Any] = {"schema_version": int}
+    for name in SNAPSHOT_FIELDS:
+        tp = hints.get(name) or typing.get_type_hints(getattr(Relationship, name).fget)["return"]
+        top[name] = tp
+    p_fields: dict[str, Any] = {n: (convert(t, "pydantic"), ...) for n, t in top.items()}
+    p_fields["history"] = (list.__class_getitem__(events_union("pydantic")), ...)
+    p_top = pydantic.create_model(
+        "Document", __config__=pydantic.ConfigDict(extra="forbid"), **p_fields
+    )
+    m_fields: list[tuple[str, Any]] = [(n, convert(t, "msgspec")) for n, t in top.items()]
+    m_fields.append(("history", list.__class_getitem__(events_union("msgspec"))))
+    m_top = msgspec.defstruct("Document", m_fields, forbid_unknown_fields=True)
+    return p_top, m_top
+
+
+def case_document() -> tuple[Relationship, bytes]:
+    """A recovered case of about 25 KiB."""
+    r = build_case(12)
+    return r, to_json(r).encode()
+
+
+def main() -> int:
+    p_doc, m_doc = mirror_types()
+    r, data = case_document()
+    decoder = msgspec.json.Decoder(m_doc)
+    encoder = msgspec.json.Encoder()
+    p_obj = p_doc.model_validate_json(data)
+    m_obj = decoder.decode(data)
+
+    def ours_decode() -> object:
+        raw = _loads(data, "$")
+        return [_CONVERTER.structure(e, ev.Event) for e in raw["history"]]
+
+    n = 200
+    runs: dict[str, Callable[[], object]] = {
+        "clientrecovery decode": ours_decode,
+        "pydantic decode": lambda: p_doc.model_validate_json(data),
+        "msgspec decode": lambda: decoder.decode(data),
+        "clientrecovery validated load": lambda: from_json(data),
+        "clientrecovery encode": lambda: to_json(r),
+        "pydantic encode": lambda: p_obj.model_dump_json(),
+        "msgspec encode": lambda: encoder.encode(m_obj),
+    }
+    timings = {name: float("inf") for name in runs}
+    for _ in range(7):  # interleaved rounds
+        for name, fn in runs.items():
+            start = time.perf_counter()
+            for _ in range(n):
+                fn()
+            timings[name] = min(timings[name], (time.perf_counter() - start) / n)
+
+    print(f"document: {len(data) / 1024:.1f} KiB, {r.version} events")
+    for name, sec in timings.items():
+        print(f"  {name:32} {sec * 1e6:9.1f} us")
+    pd, pe = timings["pydantic decode"], timings["pydantic encode"]
+    ours, msg = timings["clientrecovery decode"], timings["msgspec decode"]
+    validated, enc = timings["clientrecovery validated load"], timings["clientrecovery encode"]
+    print("ratios (targets in brackets)")
+    print(f"  decode / pydantic decode          {ours / pd:5.2f}x  [<= 1.0]")
+    print(f"  decode / msgspec decode           {ours / msg:5.2f}x  [aim 2]")
+    print(f"  encode / pydantic encode          {enc / pe:5.2f}x  [<= 0.5]")
+    print(f"  validated load / pydantic decode  {validated / pd:5.2f}x  [<= 3]")
+
+    docs = [data] * 2000
+    results = {}
+    for name, load in (("clientrecovery", from_json), ("pydantic", p_doc.model_validate_json)):
+        gc.collect()
+        tracemalloc.start()
+        start = time.perf_counter()
+        held = [load(d) for d in docs]
+        elapsed = time.perf_counter() - start
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        results[name] = (elapsed, peak)
+        del held
+    (ct, cm), (pt, pm) = results["clientrecovery"], results["pydantic"]
+    print("2,000 documents held in memory (time under tracemalloc)")
+    print(f"  clientrecovery {ct:6.2f} s {cm / 2**20:7.1f} MiB")
+    print(f"  pydantic       {pt:6.2f} s {pm / 2**20:7.1f} MiB")
+    print(f"  ratio          {ct / pt:6.2f}x {cm / pm:7.2f}x  [<= 0.6 both]")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
