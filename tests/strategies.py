@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
 from hypothesis import strategies as st
@@ -31,11 +31,11 @@ from clientrecovery import (
     TurnaroundPlan,
 )
 from clientrecovery.stages import COMMAND_STAGES
+from tests.builders import T0
 
 T = TypeVar("T")
 Draw = Callable[[st.SearchStrategy[T]], T]
 
-T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=1, max_size=20).filter(
     lambda s: s.strip() != ""

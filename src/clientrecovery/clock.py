@@ -28,7 +28,7 @@ from clientrecovery.model import (
     InitiativeStatus,
     Stage,
 )
-from clientrecovery.rules import finding, late_warning
+from clientrecovery.rules import chronology, finding, late_warning
 from clientrecovery.schedule import follow_up_days, span, start_of_day
 
 if TYPE_CHECKING:
@@ -46,19 +46,10 @@ def _days(n: int) -> str:
 def _as_of(r: Relationship, now: datetime, what: str) -> None:
     if not isinstance(now, datetime):
         raise InvalidValue(f"{what}(now=...)", f"must be a datetime, got {type(now).__name__}")
-    if not is_aware(now) or now < r.last_event.at:
-        problem = (
-            f"now={now.isoformat()} has no time zone"
-            if not is_aware(now)
-            else f"now={now.isoformat()} is before the last recorded event"
-            f" ({r.last_event.at.isoformat()})"
-        )
-        hint = (
-            "pass an aware datetime"
-            if not is_aware(now)
-            else "replay the history up to that moment and ask that relationship"
-        )
-        raise ChronologyError(what, [Finding(Rule.CHRONOLOGY, Severity.ERROR, problem, None, hint)])
+    late = "replay the history up to that moment and ask that relationship"
+    problems = list(chronology(r, r.policy, now, name="now", earlier=late))
+    if problems:
+        raise ChronologyError(what, problems)
 
 
 def findings(r: Relationship, now: datetime) -> tuple[Finding, ...]:

@@ -228,6 +228,14 @@ class Relationship:
         return frozenset(i.id for i in self._work if i.status is InitiativeStatus.DONE)
 
     @property
+    def has_client_commitment(self) -> bool:
+        """Whether the client has a commitment that is not broken (003 §4)."""
+        return any(
+            c.party is Party.CLIENT and c.status is not CommitmentStatus.BROKEN
+            for c in self.commitments
+        )
+
+    @property
     def client_commitment(self) -> Commitment | None:
         """The client's latest commitment, or ``None``."""
         for c in reversed(self.commitments):
@@ -820,12 +828,6 @@ def _response_promised(r: Relationship) -> bool:
     )
 
 
-def _has_client_commitment(r: Relationship) -> bool:
-    return any(
-        c.party is Party.CLIENT and c.status is not CommitmentStatus.BROKEN for c in r.commitments
-    )
-
-
 def _on_secured(r: Relationship, e: ev.CommitmentSecured) -> dict[str, Any]:
     commitment_id = e.commitment.id or _free_id("C", r._commitment_pos)
     changes: dict[str, Any] = {
@@ -839,7 +841,7 @@ def _on_secured(r: Relationship, e: ev.CommitmentSecured) -> dict[str, Any]:
 
 def _on_promised(r: Relationship, e: ev.ResponsePromised) -> dict[str, Any]:
     changes: dict[str, Any] = {"response_due": e.by, "response_promised_at": e.at}
-    if _has_client_commitment(r):
+    if r.has_client_commitment:
         changes["stage"] = Stage.PLANNING
     return changes
 

@@ -652,13 +652,20 @@ ARG_CHECKS: Mapping[type[ev.Event], ArgCheck] = {
 """Rules on what a command is given."""
 
 
-def chronology(r: Relationship | None, policy: Policy, at: datetime) -> Iterator[Finding]:
-    """CHRONOLOGY: ``at`` is aware and not before the last recorded event."""
+def chronology(
+    r: Relationship | None,
+    policy: Policy,
+    at: datetime,
+    name: str = "at",
+    earlier: str = "record events in the order they happened",
+) -> Iterator[Finding]:
+    """CHRONOLOGY: ``at`` (called ``name``) is aware and not before the last recorded event;
+    ``earlier`` is the hint when it is before."""
     if not is_aware(at):
         yield finding(
             policy,
             Rule.CHRONOLOGY,
-            f"at={at.isoformat()} has no time zone",
+            f"{name}={at.isoformat()} has no time zone",
             hint="pass an aware datetime, e.g. datetime(..., tzinfo=timezone.utc)",
         )
     elif r is not None and at < r.last_event.at:
@@ -666,9 +673,9 @@ def chronology(r: Relationship | None, policy: Policy, at: datetime) -> Iterator
         yield finding(
             policy,
             Rule.CHRONOLOGY,
-            f"at={at.isoformat()} is before the last recorded event"
+            f"{name}={at.isoformat()} is before the last recorded event"
             f" ({type(last).__name__} at {last.at.isoformat()})",
-            hint="record events in the order they happened",
+            hint=earlier,
         )
 
 
