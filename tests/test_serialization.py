@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
+from dateutil import tz
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -346,3 +348,18 @@ def test_mutated_documents_only_ever_raise_invalid_document(data: st.DataObject)
     except InvalidDocument as refused:  # one possible outcome, not the expectation
         outcome = refused
     assert isinstance(outcome, Relationship) or outcome.problems
+
+
+def test_a_time_in_the_hour_that_clocks_repeat_round_trips() -> None:
+    """01:30 happens twice in London on 2026-10-25; the event keeps the offset in effect, so
+    the document loads back equal (PEP 495 makes such a time unequal across zones)."""
+    london = tz.gettz("Europe/London")
+    twice = datetime(2026, 10, 25, 1, 30, tzinfo=london)
+    r = Relationship.open("Fold Ltd", trigger="late", at=twice, id="fold")
+    later = r.contact_client(at=twice.replace(fold=1), channel="call", summary="again")
+
+    assert from_json(to_json(later)) == later
+    assert [e.at.isoformat() for e in later.history] == [
+        "2026-10-25T01:30:00+01:00",
+        "2026-10-25T01:30:00+00:00",
+    ]

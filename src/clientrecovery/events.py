@@ -9,8 +9,8 @@ relationship assigned filled in), so that :meth:`Relationship.replay
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
-from typing import ClassVar
+from datetime import date, datetime, timezone
+from typing import Any, ClassVar
 
 import attrs
 
@@ -73,6 +73,20 @@ def _end_lessons(value: Iterable[str]) -> tuple[str, ...]:
     return v.tuple_of(value, str, "end(lessons=...)")
 
 
+def _instant(value: Any) -> Any:
+    """An aware datetime with its zone replaced by the fixed offset in effect then.
+
+    The event records the instant and its offset, as its document does, so it loads back
+    equal: an hour that a zone repeats when clocks go back would otherwise never compare
+    equal across zones (PEP 495). Anything else is left for the validators to judge.
+    """
+    if isinstance(value, datetime) and not isinstance(value.tzinfo, timezone | None):
+        offset = value.utcoffset()
+        if offset is not None:
+            return value.replace(tzinfo=timezone(offset), fold=0)
+    return value
+
+
 @attrs.frozen(kw_only=True)
 class Event:
     """Base of all events."""
@@ -80,8 +94,9 @@ class Event:
     command: ClassVar[str] = ""
     """The name of the command that records this event."""
 
-    at: datetime = attrs.field(validator=v.a_datetime)
-    """When it happened (timezone-aware; the CHRONOLOGY rule checks)."""
+    at: datetime = attrs.field(converter=_instant, validator=v.a_datetime)
+    """When it happened (timezone-aware; the CHRONOLOGY rule checks), kept with the UTC
+    offset in effect at that moment, exactly as a document records it."""
     actor: str | None = attrs.field(default=None, validator=v.optional_text)
     """Who did it, if known."""
 
