@@ -10,6 +10,8 @@ from clientrecovery.errors import (
     InvalidDocument,
     InvalidValue,
     RuleViolation,
+    StaleVersion,
+    StoreError,
     UnknownItem,
 )
 from clientrecovery.events import Event
@@ -49,6 +51,7 @@ from clientrecovery.serialization import (
     to_json,
 )
 from clientrecovery.stages import mermaid
+from clientrecovery.store import SQLiteStore
 
 __all__ = [
     "Alignment",
@@ -82,9 +85,12 @@ __all__ = [
     "ResolutionOption",
     "Rule",
     "RuleViolation",
+    "SQLiteStore",
     "Severity",
     "Stage",
     "Stakeholder",
+    "StaleVersion",
+    "StoreError",
     "TurnaroundPlan",
     "UnknownItem",
     "dump_jsonl",

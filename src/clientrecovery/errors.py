@@ -8,7 +8,9 @@ and each branch also derives from the nearest built-in a caller might already ca
     │   └── ChronologyError (ValueError)   ``at`` is naive, or earlier than the last event
     ├── UnknownItem (KeyError)     no issue, commitment, initiative or option with that id
     ├── InvalidValue (ValueError, TypeError)   a value of the wrong type, empty or out of range
-    └── InvalidDocument (ValueError)           serialized input that cannot be loaded
+    ├── InvalidDocument (ValueError)           serialized input that cannot be loaded
+    ├── StaleVersion               a save based on an out-of-date copy (optimistic concurrency)
+    └── StoreError                 a store that cannot be opened: missing, foreign or too new
 
 Messages say what failed, on what, why (rule id and article step) and what to do next; the
 same data is on attributes so code can act on it without parsing text.
@@ -28,6 +30,8 @@ __all__ = [
     "InvalidDocument",
     "InvalidValue",
     "RuleViolation",
+    "StaleVersion",
+    "StoreError",
     "UnknownItem",
 ]
 
@@ -126,6 +130,39 @@ class InvalidDocument(ClientRecoveryError, ValueError):
         self.problems = tuple(problems)
         header = f"invalid document: {_count(len(self.problems), 'problem')}"
         super().__init__("\n".join([header, *(f"  {p}" for p in self.problems)]))
+
+
+class StaleVersion(ClientRecoveryError):
+    """A save was based on a copy of the relationship that is no longer the stored one.
+
+    Someone else saved first (or the copy's history differs from the stored one). Load the
+    relationship again, re-apply the change, and save with the new version.
+
+    Attributes:
+        relationship_id: The relationship concerned.
+        expected: The version the caller based the change on.
+        actual: The version stored now.
+    """
+
+    relationship_id: str
+    expected: int
+    actual: int
+
+    def __init__(self, relationship_id: str, expected: int, actual: int, why: str = "") -> None:
+        self.relationship_id = relationship_id
+        self.expected = expected
+        self.actual = actual
+        reason = why or (
+            f"expected version {expected}, but version {actual} is stored; load it again,"
+            " re-apply the change and save with expected_version"
+            f"={actual}"
+        )
+        super().__init__(f"stale save of relationship {relationship_id!r}: {reason}")
+
+
+class StoreError(ClientRecoveryError):
+    """A store cannot be opened or used: missing, not a clientrecovery store, or written by a
+    newer version of the library."""
 
 
 def _count(n: int, noun: str) -> str:

@@ -281,12 +281,23 @@ def to_dict(relationship: Relationship) -> dict[str, Any]:
     """The relationship as a JSON-ready document (``schema_version``, state, ``history``)."""
     if not isinstance(relationship, Relationship):
         raise InvalidValue("to_dict(relationship)", "must be a Relationship")
+    document = _snapshot(relationship)
+    document["history"] = [_event_dict(event) for event in relationship.history]
+    return document
+
+
+def _snapshot(relationship: Relationship) -> dict[str, Any]:
+    """The document without its history: ``schema_version`` and the state."""
     conv = _CONVERTER
     document: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
     for name in SNAPSHOT_FIELDS:
         document[name] = conv.unstructure(getattr(relationship, name))
-    document["history"] = [conv.unstructure(event) for event in relationship.history]
     return document
+
+
+def _event_dict(event: ev.Event) -> dict[str, Any]:
+    """One event as written in a document's history."""
+    return _CONVERTER.unstructure(event)  # type: ignore[no-any-return]
 
 
 def to_json(relationship: Relationship) -> str:

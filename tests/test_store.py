@@ -1,0 +1,437 @@
+"""The SQLite store: documents plus an append-only events table, optimistic concurrency,
+validation on load, migrations, several writers at once, and a writer killed mid-save."""
+
+from __future__ import annotations
+
+import io
+import json
+import multiprocessing
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from clientrecovery import (
+    InvalidDocument,
+    InvalidValue,
+    Relationship,
+    SQLiteStore,
+    Stage,
+    StaleVersion,
+    StoreError,
+    UnknownItem,
+    to_json,
+)
+from clientrecovery import store as store_module
+from clientrecovery.examples import design_firm, masterclass, synthetic_portfolio, turnaround
+from clientrecovery.serialization import _event_dict
+from tests import store_workers
+from tests.builders import recovering
+from tests.strategies import relationships
+
+CASES = (masterclass(), design_firm(), turnaround())
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> str:
+    return str(tmp_path / "cases.db")
+
+
+@pytest.fixture
+def store(path: str) -> Iterator[SQLiteStore]:
+    with SQLiteStore(path) as opened:
+        yield opened
+
+
+def raw(path: str) -> sqlite3.Connection:
+    """A plain connection, as a SQL user (or a careless tool) would have."""
+    return sqlite3.connect(path, isolation_level=None)
+
+
+def follow(r: Relationship, note: str = "checked") -> Relationship:
+    return r.follow_up(at=r.last_event.at + timedelta(hours=1), note=note)
+
+
+class TestSaveAndLoad:
+    def test_a_saved_relationship_loads_equal(self, store: SQLiteStore) -> None:
+        """Every story, and varied synthetic cases, come back equal."""
+        for case in (*CASES, *synthetic_portfolio(20, seed=3)):
+            assert store.save(case) == case.version
+            assert store.load(case.id) == case
+
+    def test_the_events_table_holds_one_row_per_event(self, store: SQLiteStore, path: str) -> None:
+        """Version, type, UTC time, actor and the payload as in a document's history."""
+        case = turnaround()
+        store.save(case)
+
+        rows = (
+            raw(path)
+            .execute(
+                "SELECT version, type, at, actor, payload FROM events"
+                " WHERE relationship_id = ? ORDER BY version",
+                (case.id,),
+            )
+            .fetchall()
+        )
+
+        assert [row[0] for row in rows] == list(range(1, case.version + 1))
+        for (_, kind, moment, actor, payload), event in zip(rows, case.history, strict=True):
+            assert kind == type(event).__name__
+            assert datetime.fromisoformat(moment) == event.at
+            assert moment.endswith("+00:00")
+            assert actor == event.actor
+            assert json.loads(payload) == _event_dict(event)
+
+    def test_saving_again_appends_only_the_new_events(self, store: SQLiteStore, path: str) -> None:
+        """The change is based on the loaded version; only what came after it is written."""
+        r = recovering()
+        store.save(r)
+        loaded = store.load(r.id)
+        changed = follow(follow(loaded), "again")
+
+        appended = store.save(changed, expected_version=loaded.version)
+
+        assert appended == 2
+        assert store.version(r.id) == loaded.version + 2
+        assert store.load(r.id) == changed
+        count = raw(path).execute("SELECT count(*) FROM events").fetchone()[0]
+        assert count == changed.version
+
+    def test_saving_an_unchanged_relationship_writes_nothing(self, store: SQLiteStore) -> None:
+        r = recovering()
+        store.save(r)
+
+        assert store.save(r, expected_version=r.version) == 0
+        assert store.load(r.id) == r
+
+    def test_list_filters_by_stage_without_loading(self, store: SQLiteStore) -> None:
+        for case in CASES:
+            store.save(case)
+
+        everything = store.list()
+        lost = store.list(stage=Stage.LOST)
+
+        assert [e.id for e in everything] == sorted(c.id for c in CASES)
+        assert [(e.id, e.stage, e.version) for e in lost] == [
+            ("brightwater-health", Stage.LOST, CASES[1].version)
+        ]
+        assert lost[0].updated_at == CASES[1].last_event.at
+        assert lost[0].opened_at == CASES[1].opened_at
+        assert [r.id for r in store.relationships(stage=Stage.RECOVERED)] == [
+            "halden-foods",
+            "norbrook-logistics",
+        ]
+
+    def test_history_since_a_version(self, store: SQLiteStore) -> None:
+        case = masterclass()
+        store.save(case)
+
+        assert store.history(case.id) == case.history
+        assert store.history(case.id, since=30) == case.history[30:]
+
+    def test_an_unknown_id_names_the_known_ones(self, store: SQLiteStore) -> None:
+        store.save(CASES[0])
+
+        with pytest.raises(UnknownItem, match=r"unknown relationship 'nobody'.*halden-foods"):
+            store.load("nobody")
+        assert store.version("nobody") == 0
+
+    @pytest.mark.parametrize("expected", [-1, 10_000, True, "3", None])
+    def test_a_wrong_expected_version_is_refused(
+        self, store: SQLiteStore, expected: object
+    ) -> None:
+        with pytest.raises(InvalidValue, match=r"save\(expected_version=...\): must be an integer"):
+            store.save(recovering(), expected_version=expected)  # type: ignore[arg-type]
+        assert store.list() == ()
+
+    def test_only_a_relationship_can_be_saved(self, store: SQLiteStore) -> None:
+        with pytest.raises(InvalidValue, match=r"save\(relationship\): must be a Relationship"):
+            store.save(to_json(recovering()))  # type: ignore[arg-type]
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(relationships(), st.data())
+    def test_saving_in_steps_loads_the_same(self, r: Relationship, data: st.DataObject) -> None:
+        """Random histories, saved in random pieces, load equal, with one row per event."""
+        cuts = sorted(set(data.draw(st.lists(st.integers(1, r.version), max_size=4))))
+        with SQLiteStore(":memory:") as memory:
+            done = 0
+            for cut in [*cuts, r.version]:
+                prefix = Relationship.replay(r.history[:cut])
+                memory.save(prefix, expected_version=done)
+                done = cut
+            assert memory.load(r.id) == r
+            assert memory.list()[0].version == r.version
+
+
+class TestOptimisticConcurrency:
+    def test_a_stale_save_is_refused_and_writes_nothing(self, store: SQLiteStore) -> None:
+        """Two people load version N; the first save wins, the second gets StaleVersion."""
+        r = recovering()
+        store.save(r)
+        mine, theirs = store.load(r.id), store.load(r.id)
+        store.save(follow(theirs, "theirs"), expected_version=theirs.version)
+
+        with pytest.raises(StaleVersion, match=r"expected version \d+, but version \d+") as stale:
+            store.save(follow(mine, "mine"), expected_version=mine.version)
+
+        assert (stale.value.expected, stale.value.actual) == (r.version, r.version + 1)
+        assert stale.value.relationship_id == r.id
+        assert store.load(r.id).last_event.note == "theirs"  # type: ignore[attr-defined]
+
+    def test_a_new_relationship_cannot_overwrite_a_stored_one(self, store: SQLiteStore) -> None:
+        store.save(recovering())
+
+        with pytest.raises(StaleVersion, match="but version"):
+            store.save(recovering())
+
+    def test_a_different_history_at_the_same_version_is_refused(self, store: SQLiteStore) -> None:
+        """Same id, same length, another history: not a continuation of what is stored."""
+        r = recovering()
+        store.save(follow(r, "stored"))
+
+        with pytest.raises(StaleVersion, match="differs from the stored one at event"):
+            store.save(follow(follow(r, "other")), expected_version=r.version + 1)
+        assert store.version(r.id) == r.version + 1
+
+    def test_many_processes_saving_at_once_lose_nothing(self, path: str) -> None:
+        """Every accepted event is stored exactly once; every loser got StaleVersion."""
+        r = recovering()
+        with SQLiteStore(path) as store:
+            store.save(r)
+        workers, attempts = 4, 25
+        start = time.time() + 3  # time enough for every process to start and import
+
+        with multiprocessing.get_context("spawn").Pool(workers) as pool:
+            results = pool.starmap(
+                store_workers.compete, [(path, r.id, w, attempts, start) for w in range(workers)]
+            )
+
+        saved = [note for notes, _ in results for note in notes]
+        stale = sum(count for _, count in results)
+        with SQLiteStore(path) as store:
+            final = store.load(r.id)
+        notes = [e.note for e in final.history[r.version :]]  # type: ignore[attr-defined]
+        assert sorted(notes) == sorted(saved)
+        assert len(set(notes)) == len(notes)
+        assert len(saved) + stale == workers * attempts
+        assert final.version == r.version + len(saved)
+        assert stale > 0  # they did collide
+
+
+class TestCrashes:
+    @pytest.mark.parametrize("delay", [0.0, 0.2, 0.7])
+    def test_a_writer_killed_mid_save_leaves_a_valid_store(self, path: str, delay: float) -> None:
+        """SIGKILL at varying moments: the store opens, verifies, and every save is whole."""
+        writer = subprocess.Popen(
+            [sys.executable, "-m", "tests.store_workers", path],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=Path(__file__).parent.parent,
+        )
+        assert writer.stdout is not None
+        assert writer.stdout.readline().startswith("saved")  # at least one save is in
+        time.sleep(delay)
+        os.kill(writer.pid, signal.SIGKILL)
+        writer.wait()
+        writer.stdout.close()
+
+        with SQLiteStore(path) as store:
+            assert store.verify() == []
+            entries = store.list()
+        assert entries
+        assert all(e.version == 300 for e in entries)
+        rows = raw(path).execute("SELECT count(*) FROM events").fetchone()[0]
+        assert rows == 300 * len(entries)
+
+
+class TestCorruption:
+    def test_events_are_append_only(self, store: SQLiteStore, path: str) -> None:
+        store.save(recovering())
+        db = raw(path)
+
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            db.execute("UPDATE events SET actor = 'someone else'")
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            db.execute("DELETE FROM events WHERE version = 2")
+
+    def tamper(self, path: str, *statements: str) -> None:
+        db = raw(path)
+        db.execute("DROP TRIGGER events_are_not_updated")
+        db.execute("DROP TRIGGER events_are_not_deleted")
+        for statement in statements:
+            db.execute(statement)
+
+    @pytest.mark.parametrize(
+        ("statement", "message"),
+        [
+            ("UPDATE relationships SET snapshot = '{'", r"relationships\.snapshot: not valid JSON"),
+            ("UPDATE relationships SET snapshot = '[]'", r"relationships\.snapshot: not a JSON"),
+            (
+                "UPDATE relationships SET snapshot = json_set(snapshot, '$.stage', 'recovered')",
+                r"\"recovered\" contradicts the history.* @ \$\.stage",
+            ),
+            (
+                "UPDATE events SET payload = '{\"type\"' WHERE version = 3",
+                r"events row 3: not valid",
+            ),
+            (
+                "UPDATE events SET payload = json_set(payload, '$.at', 'soon') WHERE version = 3",
+                r"'soon' is not an ISO 8601 date-time @ \$\.history\[2\]\.at",
+            ),
+            ("DELETE FROM events WHERE version = 4", "event 4 is missing from the events table"),
+            (
+                "DELETE FROM events WHERE version > 5",
+                r"contradicts the history.* @ \$\.(stage|version)",
+            ),
+        ],
+    )
+    def test_a_corrupted_row_is_reported_not_skipped(
+        self, store: SQLiteStore, path: str, statement: str, message: str
+    ) -> None:
+        r = recovering()
+        store.save(r)
+        self.tamper(path, statement)
+        store.save(masterclass())  # a healthy neighbour, saved after the damage
+
+        with pytest.raises(InvalidDocument, match=message) as bad:
+            store.load(r.id)
+        assert f"relationship {r.id!r}" in str(bad.value)
+        problems = store.verify()
+        assert problems
+        assert all(p.startswith(f"relationship {r.id!r}") for p in problems)
+        assert store.load("halden-foods") == masterclass()
+
+    def test_orphan_events_are_reported(self, store: SQLiteStore, path: str) -> None:
+        r = recovering()
+        store.save(r)
+        db = raw(path)
+        db.execute("PRAGMA foreign_keys = OFF")
+        db.execute("DELETE FROM relationships")
+
+        assert store.verify() == [f"relationship {r.id!r}: events without a relationships row"]
+
+    def test_a_corrupted_list_row_is_reported(self, store: SQLiteStore, path: str) -> None:
+        store.save(recovering())
+        raw(path).execute("UPDATE relationships SET stage = 'LIMBO'")
+
+        with pytest.raises(InvalidDocument, match="a relationships row cannot be read"):
+            store.list()
+
+
+class TestImportExport:
+    def test_export_then_import_gives_the_same_store(
+        self, store: SQLiteStore, tmp_path: Path
+    ) -> None:
+        for case in CASES:
+            store.save(case)
+        out = io.StringIO()
+
+        assert store.export_jsonl(out) == 3
+        with SQLiteStore(tmp_path / "copy.db") as copy:
+            assert copy.import_jsonl(out.getvalue().splitlines()) == 3
+            assert [copy.load(c.id) for c in CASES] == list(CASES)
+            assert copy.import_jsonl(out.getvalue().splitlines()) == 0  # already there
+
+    def test_export_by_stage(self, store: SQLiteStore) -> None:
+        for case in CASES:
+            store.save(case)
+        out = io.StringIO()
+
+        assert store.export_jsonl(out, stage=Stage.LOST) == 1
+        assert json.loads(out.getvalue())["id"] == "brightwater-health"
+
+    def test_an_invalid_line_imports_nothing(self, store: SQLiteStore) -> None:
+        lines = [to_json(CASES[0]), "{not json", to_json(CASES[1])]
+
+        with pytest.raises(InvalidDocument, match="line 2: not valid JSON"):
+            store.import_jsonl(lines)
+        assert store.list() == ()
+
+    def test_an_invalid_line_can_be_skipped(self, store: SQLiteStore) -> None:
+        lines = [to_json(CASES[0]), "{not json", "", to_json(CASES[1])]
+        bad: list[int] = []
+
+        assert store.import_jsonl(lines, on_error=lambda n, _: bad.append(n)) == 2
+        assert bad == [2]
+        assert len(store.list()) == 2
+
+    def test_import_extends_a_stored_history(self, store: SQLiteStore) -> None:
+        r = recovering()
+        store.save(r)
+        longer = follow(follow(r))
+
+        assert store.import_jsonl([to_json(longer)]) == 1
+        assert store.load(r.id) == longer
+
+    def test_import_refuses_a_history_that_diverges(self, store: SQLiteStore) -> None:
+        r = recovering()
+        store.save(follow(r, "stored"))
+        other = follow(follow(r, "other"))
+
+        with pytest.raises(StaleVersion, match="differ at event"):
+            store.import_jsonl([to_json(CASES[0]), to_json(other)])
+        assert [e.id for e in store.list()] == [r.id]  # the first line was rolled back too
+
+
+class TestOpening:
+    def test_a_new_store_is_migrated_and_in_wal_mode(self, path: str) -> None:
+        SQLiteStore(path).close()
+        db = raw(path)
+
+        assert db.execute("PRAGMA user_version").fetchone()[0] == len(store_module.MIGRATIONS)
+        assert db.execute("PRAGMA application_id").fetchone()[0] == store_module.APPLICATION_ID
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+    def test_pending_migrations_are_applied_once(
+        self, path: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An older store gets the steps it lacks, and keeps its data."""
+        with SQLiteStore(path) as store:
+            store.save(recovering())
+        extra = "CREATE TABLE notes (relationship_id TEXT, text TEXT);"
+        monkeypatch.setattr(store_module, "MIGRATIONS", (*store_module.MIGRATIONS, extra))
+
+        SQLiteStore(path).close()
+        with SQLiteStore(path) as store:  # a second open has nothing left to do
+            assert len(store.list()) == 1
+        assert raw(path).execute("PRAGMA user_version").fetchone()[0] == 2
+
+    def test_a_newer_store_is_refused(self, path: str) -> None:
+        SQLiteStore(path).close()
+        raw(path).execute("PRAGMA user_version = 99")
+
+        with pytest.raises(StoreError, match="store layout 99, newer than this library"):
+            SQLiteStore(path)
+
+    def test_another_applications_database_is_refused(self, path: str) -> None:
+        raw(path).execute("CREATE TABLE invoices (id INTEGER)")
+
+        with pytest.raises(StoreError, match="a database of another application"):
+            SQLiteStore(path)
+        raw(path).execute("PRAGMA application_id = 7")
+        with pytest.raises(StoreError, match=r"belongs to another application \(id 0x7\)"):
+            SQLiteStore(path)
+
+    def test_a_file_that_is_not_a_database_is_refused(self, path: str) -> None:
+        Path(path).write_text("hello, not sqlite " * 100)
+
+        with pytest.raises(StoreError, match="is not a clientrecovery store"):
+            SQLiteStore(path)
+
+    def test_a_missing_store_is_not_created_when_asked(self, path: str) -> None:
+        with pytest.raises(StoreError, match="no store at"):
+            SQLiteStore(path, create=False)
+        assert not Path(path).exists()
+
+    def test_repr_names_the_file(self, path: str) -> None:
+        with SQLiteStore(path) as store:
+            assert repr(store) == f"<SQLiteStore {path!r}>"
