@@ -19,7 +19,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 demo: $(VENV)/.installed
-	$(BIN)/python -m clientrecovery demo
+	$(BIN)/clientrecovery demo
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests bench
