@@ -40,6 +40,7 @@ from clientrecovery.model import (
     TurnaroundPlan,
 )
 from clientrecovery.policy import Cadence, Policy
+from clientrecovery.redaction import redact
 from clientrecovery.relationship import Relationship
 from clientrecovery.serialization import (
     dump_jsonl,
@@ -99,6 +100,7 @@ __all__ = [
     "json_schema",
     "load_jsonl",
     "mermaid",
+    "redact",
     "to_dict",
     "to_json",
 ]

@@ -34,7 +34,7 @@ from clientrecovery.schedule import follow_up_days, span, start_of_day
 if TYPE_CHECKING:
     from clientrecovery.relationship import Relationship
 
-__all__ = ["findings", "follow_up_schedule"]
+__all__ = ["cadence_record", "findings", "follow_up_schedule"]
 
 _CLIENT_FACING = (CommunicationKind.CLIENT_CONTACT, CommunicationKind.WRITTEN_SUMMARY)
 
@@ -136,25 +136,42 @@ def _deadlines(r: Relationship, today: date) -> Iterator[Finding]:
             )
 
 
-def _cadence(r: Relationship, today: date) -> Iterator[Finding]:
-    if r.stage is not Stage.RECOVERING or r.recovering_since is None:
-        return
+def cadence_record(r: Relationship, until: date) -> tuple[tuple[date, ...], tuple[date, ...]]:
+    """The status checks due from the start of recovery up to ``until`` (inclusive), and
+    those of them that were missed: no follow-up after the previous due day and on or
+    before that one."""
+    if r.recovering_since is None:
+        return (), ()
     policy = r.policy
     start = policy.local_date(r.recovering_since)
     checks = sorted(
         policy.local_date(c.at) for c in r.communications if c.kind is CommunicationKind.FOLLOW_UP
     )
+    scheduled = tuple(follow_up_days(policy, start, until))
     missed: list[date] = []
     previous = start
     index = 0
-    for due in follow_up_days(policy, start, today - timedelta(days=1)):
+    for due in scheduled:
         while index < len(checks) and checks[index] <= previous:
             index += 1
         if not (index < len(checks) and checks[index] <= due):
             missed.append(due)
         previous = due
+    return scheduled, tuple(missed)
+
+
+def _cadence(r: Relationship, today: date) -> Iterator[Finding]:
+    if r.stage is not Stage.RECOVERING or r.recovering_since is None:
+        return
+    policy = r.policy
+    _, missed = cadence_record(r, today - timedelta(days=1))
+    checks = [c.at for c in r.communications if c.kind is CommunicationKind.FOLLOW_UP]
     if missed:
-        last = f"the last one was on {checks[-1]}" if checks else "none was recorded"
+        last = (
+            f"the last one was on {policy.local_date(max(checks))}"
+            if checks
+            else "none was recorded"
+        )
         count = (
             "1 scheduled status check was"
             if len(missed) == 1
