@@ -358,10 +358,14 @@ def _findings(args: argparse.Namespace) -> int:
     return EXIT["ok"]
 
 
-def _read(name: str) -> tuple[Path | None, list[str]]:
-    """The lines of a file (``-``: stdin); a JSON file is one document on one 'line'."""
+_LINES: Final = (".jsonl", ".ndjson")
+
+
+def _read(name: str) -> tuple[list[str], bool]:
+    """The lines of a file (``-``: stdin), and whether it is one JSON document (then the
+    whole text is the one 'line'): any file not named ``.jsonl`` or ``.ndjson``."""
     if name == "-":
-        return None, sys.stdin.read().splitlines()
+        return sys.stdin.read().splitlines(), False
     path = Path(name)
     try:
         data = path.read_bytes()
@@ -373,9 +377,9 @@ def _read(name: str) -> tuple[Path | None, list[str]]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as bad:
         raise InvalidDocument([f"not UTF-8 ({bad.reason} at byte {bad.start}) @ {name}"]) from None
-    if path.suffix in (".jsonl", ".ndjson"):
-        return path, text.splitlines()
-    return path, [text]
+    if path.suffix in _LINES:
+        return text.splitlines(), False
+    return [text], True
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -408,7 +412,7 @@ def _validate(args: argparse.Namespace) -> int:
 def _validate_file(name: str) -> dict[str, Any]:
     problems: list[str] = []
     try:
-        path, lines = _read(name)
+        lines, one_document = _read(name)
     except _Exit:
         return {"file": name, "missing": True, "relationships": 0, "problems": []}
     except InvalidDocument as bad:
@@ -417,7 +421,7 @@ def _validate_file(name: str) -> dict[str, Any]:
     def keep(_: int, bad: InvalidDocument) -> None:
         problems.extend(bad.problems)
 
-    if path is not None and path.suffix not in (".jsonl", ".ndjson"):
+    if one_document:
         try:
             from_json(lines[0])
             count = 1
@@ -433,7 +437,7 @@ def _import(args: argparse.Namespace) -> int:
     status = EXIT["ok"]
     with _store(args, create=True) as store:
         for name in args.files:
-            _, lines = _read(name)
+            lines, _ = _read(name)
             skipped: list[str] = []
 
             def skip(_: int, bad: InvalidDocument, skipped: list[str] = skipped) -> None:
