@@ -258,9 +258,7 @@ class SQLiteStore:
                 "SELECT payload FROM events WHERE relationship_id = ? AND version = ?",
                 (rid, expected),
             ).fetchone() or (None,)
-            if stored is None or _loads(stored, "") != _event_dict(
-                relationship.history[expected - 1]
-            ):
+            if stored is None or not _same(stored, relationship.history[expected - 1]):
                 raise StaleVersion(
                     rid,
                     expected,
@@ -328,7 +326,7 @@ class SQLiteStore:
             "SELECT payload FROM events WHERE relationship_id = ? ORDER BY version", (rid,)
         )
         for position, (payload,) in enumerate(payloads):
-            if position >= len(history) or _loads(payload, "") != _event_dict(history[position]):
+            if position >= len(history) or not _same(payload, history[position]):
                 raise StaleVersion(
                     rid,
                     len(history),
@@ -434,6 +432,12 @@ def _row(problem: str) -> str:
     """Name the events row a problem in ``$.history[i]`` comes from (version ``i + 1``)."""
     found = re.search(r"@ \$\.history\[(\d+)\]", problem)
     return f"{problem} (events row {int(found[1]) + 1})" if found else problem
+
+
+def _same(payload: str, event: Event) -> bool:
+    """Whether a stored events row holds this event (compared as JSON values, so the
+    writer's formatting does not matter)."""
+    return bool(_loads(payload, "") == _event_dict(event))
 
 
 def _utc(moment: datetime) -> str:
