@@ -282,6 +282,71 @@ class TestSchema:
         assert defs["PlanAgreed"]["properties"]["type"] == {"const": "PlanAgreed"}
 
 
+class TestFastReader:
+    """Documents are read by generated functions, and by the converter only to explain."""
+
+    @given(relationships(max_steps=40))
+    @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+    def test_the_fast_reader_takes_every_written_history(self, r: Relationship) -> None:
+        """What to_dict writes, the fast reader reads back equal, without the converter."""
+        history = to_dict(r)["history"]
+
+        assert [ser._read_event(item) for item in history] == list(r.history)
+
+    @pytest.mark.parametrize(
+        ("event", "key", "value"),
+        [
+            ("IssueRaised", "category", 3),  # an enum by a number
+            ("IssueRaised", "category", "urgent"),  # not a member
+            ("IssueRaised", "title", " "),  # required text, only white space
+            ("IssueRaised", "actor", ""),  # optional text, but empty
+            ("IssueRaised", "issue_id", None),
+            ("IssueRaised", "at", "2026-03-02T09:00:00"),  # no offset
+            ("IssueRaised", "extra", "x"),  # an unknown key
+            ("ClientMet", "willing", 1),  # a number for a boolean
+            ("PlanProposed", "plan.initiatives.0.priority", 0),  # a validator of its own
+            ("PlanProposed", "plan.initiatives.0.priority", True),  # a boolean for a number
+            ("PlanProposed", "plan.initiatives.0.due", "2026-03-10T00:00:00+00:00"),
+            ("PlanProposed", "plan.initiatives.1.id", "A1"),  # the plan's own check: twice
+            ("PlanProposed", "plan.options.0.client_gain", "NaN"),
+            ("PlanProposed", "plan.options.0.client_gain", "1" * 101),
+            ("PlanProposed", "plan.options.0.client_gain", 1.5),  # a float, not exact
+            ("PlanProposed", "plan.initiatives.0.addresses", "I1"),  # a string, not a list
+            ("RelationshipOpened", "policy.workdays", [0, 9]),  # a converter of its own
+            ("RelationshipOpened", "policy.timezone", "Mars/Olympus"),
+            ("RelationshipOpened", "policy.min_warning_lead", "P0D"),
+            ("RelationshipOpened", "policy.severities", {"STAGE_ORDER": "info"}),
+        ],
+    )
+    def test_the_fast_reader_refuses_what_the_converter_refuses(
+        self, event: str, key: str, value: Any
+    ) -> None:
+        """Never looser than the converter: the converter then names the problem."""
+        history = to_dict(recovered(2))["history"]
+        item = next(e for e in history if e["type"] == event)
+        *parents, last = key.split(".")
+        node = item
+        for step in parents:
+            node = node[int(step)] if isinstance(node, list) else node[step]
+        node[last] = value
+
+        with pytest.raises(Exception):  # noqa: B017, PT011 - any failure sends it on
+            ser._read_event(item)
+        with pytest.raises(InvalidDocument, match=r"@ \$\.history\[0\]"):
+            ser._events_explained([item])
+
+    def test_a_refused_history_is_explained_with_every_problem(self) -> None:
+        """Two bad events: the detailed reader lists both, with their paths."""
+        document = to_dict(recovered(2))
+        document["history"][1]["at"] = "yesterday"
+        document["history"][2]["approved_by"] = ""
+
+        found = problems(document)
+
+        assert any("$.history[1].at" in p for p in found)
+        assert any("approved_by" in p and p.endswith("@ $.history[2]") for p in found)
+
+
 # --- robustness: only InvalidDocument comes out ----------------------------------------------
 
 BASE = to_dict(recovered(2))
@@ -342,12 +407,23 @@ def test_mutated_documents_only_ever_raise_invalid_document(data: st.DataObject)
         cut = data.draw(st.integers(0, len(text)))
         text = text[:cut] + data.draw(st.binary(min_size=1, max_size=4)) + text[cut:]
 
+    _the_fast_reader_is_never_looser(text)
     outcome: Relationship | InvalidDocument
     try:
         outcome = from_json(text)
     except InvalidDocument as refused:  # one possible outcome, not the expectation
         outcome = refused
     assert isinstance(outcome, Relationship) or outcome.problems
+
+
+def _the_fast_reader_is_never_looser(text: bytes) -> None:
+    """Whatever history the fast reader accepts, the converter accepts and reads equal."""
+    try:
+        history = json.loads(text)["history"]
+        fast = [ser._read_event(item) for item in history]
+    except Exception:
+        return
+    assert ser._events_explained(history) == fast
 
 
 def test_a_time_in_the_hour_that_clocks_repeat_round_trips() -> None:

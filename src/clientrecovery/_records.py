@@ -17,26 +17,49 @@ from __future__ import annotations
 
 import itertools
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
 import attrs
 
 T = TypeVar("T")
 R = TypeVar("R")
-_NAMES: dict[type, tuple[str, ...]] = {}
+_COPIERS: dict[type, Callable[[Any, dict[str, Any]], Any]] = {}
 
 
 def replace(inst: R, **changes: Any) -> R:
     """A copy of the attrs instance ``inst`` with ``changes`` (attribute names), unchecked."""
-    cls = type(inst)
-    names = _NAMES.get(cls)
-    if names is None:
-        names = _NAMES[cls] = tuple(a.name for a in attrs.fields(cls))  # type: ignore[arg-type]
-    new = object.__new__(cls)
-    for name in names:
-        object.__setattr__(new, name, changes[name] if name in changes else getattr(inst, name))
-    return new
+    copier = _COPIERS.get(type(inst))
+    if copier is None:
+        copier = _COPIERS[type(inst)] = _copier(type(inst))
+    return copier(inst, changes)  # type: ignore[no-any-return]
+
+
+def _copier(cls: type) -> Callable[[Any, dict[str, Any]], Any]:
+    """A function copying a ``cls`` and setting the changes: a dict copy for a class with a
+    ``__dict__``, else one slot write per attribute (compiled, no name lookups)."""
+    new, set_ = object.__new__, object.__setattr__
+    if "__dict__" in dir(cls) and not hasattr(cls, "__slots__"):
+
+        def copy_dict(inst: Any, changes: dict[str, Any]) -> Any:
+            made: Any = new(cls)
+            state = inst.__dict__.copy()
+            state.update(changes)
+            set_(made, "__dict__", state)
+            return made
+
+        return copy_dict
+    names = [a.name for a in attrs.fields(cls)]
+    namespace: dict[str, Any] = {"_new": new, "_set": set_, "_cls": cls}
+    lines = ["def copy_slots(inst, changes):", "    made = _new(_cls)"]
+    for n, name in enumerate(names):
+        namespace[f"_slot{n}"] = getattr(cls, name).__set__  # the slot's own descriptor
+        lines.append(f"    _slot{n}(made, inst.{name})")
+    lines += ["    for name, value in changes.items():", "        _set(made, name, value)"]
+    exec(
+        compile("\n".join([*lines, "    return made"]), f"<copy {cls.__name__}>", "exec"), namespace
+    )
+    return namespace["copy_slots"]  # type: ignore[no-any-return]
 
 
 class AppendLog(Generic[T]):

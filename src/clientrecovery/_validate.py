@@ -13,6 +13,18 @@ import attrs
 from clientrecovery.errors import InvalidValue
 
 E = TypeVar("E", bound=enum.Enum)
+F = TypeVar("F", bound=Callable[..., Any])
+
+STRUCTURAL: set[Callable[..., Any]] = set()
+"""Validators and converters that leave alone any value of the field's declared type as a
+document's structure hooks build it (an aware datetime with a fixed offset, a tuple of the
+declared items, a finite Decimal): loading a document may skip them. The others always run."""
+
+
+def structural(fn: F) -> F:
+    """Mark ``fn`` as one of the :data:`STRUCTURAL` validators or converters."""
+    STRUCTURAL.add(fn)
+    return fn
 
 
 def where(inst: object, attribute: attrs.Attribute[Any]) -> str:
@@ -23,6 +35,7 @@ def where(inst: object, attribute: attrs.Attribute[Any]) -> str:
     return f"{type(inst).__name__}.{attribute.name}"
 
 
+@structural
 def text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A ``str``, possibly empty."""
     if not isinstance(value, str):
@@ -49,21 +62,24 @@ def instance_of(*types: type) -> Callable[[object, attrs.Attribute[Any], object]
         if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
             raise InvalidValue(where(inst, attribute), f"must be a {names}, got {_shown(value)}")
 
-    return check
+    return structural(check)
 
 
+@structural
 def a_date(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A calendar ``date`` (a ``datetime`` is refused: it would carry a hidden time)."""
     if not isinstance(value, date) or isinstance(value, datetime):
         raise InvalidValue(where(inst, attribute), f"must be a date, got {_shown(value)}")
 
 
+@structural
 def a_datetime(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A ``datetime``; whether it is aware is the CHRONOLOGY rule's business."""
     if not isinstance(value, datetime):
         raise InvalidValue(where(inst, attribute), f"must be a datetime, got {_shown(value)}")
 
 
+@structural
 def optional_aware(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return

@@ -87,6 +87,12 @@ def _instant(value: Any) -> Any:
     return value
 
 
+# Each leaves alone a value of its field's type (a decoded document's), so loading may skip it.
+v.STRUCTURAL.update(
+    (_specify_issue_examples, _inform_stakeholders_audience, _end_lessons, _instant)
+)
+
+
 @attrs.frozen(kw_only=True)
 class Event:
     """Base of all events."""

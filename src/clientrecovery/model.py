@@ -202,6 +202,29 @@ def _communication_audience(value: Iterable[str]) -> tuple[str, ...]:
     return v.tuple_of(value, str, "Communication.audience")
 
 
+# Each leaves alone a value of its field's type (a decoded document's), so loading may skip it.
+v.STRUCTURAL.update(
+    (
+        _impact_amount,
+        _quantification_value,
+        _resolutionoption_client_gain,
+        _resolutionoption_provider_gain,
+        _costchange_amount,
+        _assessment_stakeholders,
+        _assessment_impacts,
+        _initiative_holds,
+        _initiative_delays,
+        _turnaroundplan_initiatives,
+        _turnaroundplan_options,
+        _issue_examples,
+        _costchange_reasons,
+        _costchange_benefits,
+        _initiative_addresses,
+        _communication_audience,
+    )
+)
+
+
 @attrs.frozen
 class Stakeholder:
     """Someone with a stake in the situation (001 §1), on either side."""

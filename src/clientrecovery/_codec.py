@@ -1,0 +1,340 @@
+"""Fast readers and writers of documents, generated from the classes (private).
+
+:mod:`clientrecovery.serialization` reads a document in two ways:
+
+- here, by one function per class that checks each value's JSON type, builds it, runs only
+  the validators and converters that the check does not already make redundant (see
+  :data:`clientrecovery._validate.STRUCTURAL`), and raises at the first problem without
+  saying what it is;
+- when that fails, through the cattrs converter, which is slower but lists every problem with
+  its path.
+
+The fast reader is stricter than the converter, never looser: whatever it accepts, the
+converter accepts and builds equal (the tests check this on valid and on mutated documents).
+The writers here are the only ones: one function per class turning it into JSON-ready values.
+"""
+
+from __future__ import annotations
+
+import collections.abc
+import enum
+import types
+import typing
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from clientrecovery import _validate as v
+
+__all__ = ["Codec", "NotFast", "Unsupported"]
+
+Fn = Callable[[Any], Any]
+
+
+class NotFast(Exception):
+    """The fast reader cannot take this value; the detailed one will say why."""
+
+
+class Unsupported(TypeError):
+    """A field type the generator has no reader or writer for."""
+
+
+_MISSING = object()
+_SIMPLE = (str, int, bool, type(None))
+
+
+class Codec:
+    """Readers and writers for a set of attrs classes, generated on first use.
+
+    Args:
+        unions: Base classes whose instances are written with a ``"type"`` tag naming their
+            class, and read back by it: ``{Event: (IssueRaised, ...)}``.
+        duration_from_str: Reads an ISO 8601 duration.
+        duration_to_str: Writes one.
+    """
+
+    def __init__(
+        self,
+        unions: Mapping[type, tuple[type, ...]],
+        duration_from_str: Callable[[str], timedelta],
+        duration_to_str: Callable[[timedelta], str],
+    ) -> None:
+        self._unions = dict(unions)
+        self._ns: dict[str, Any] = {
+            "NotFast": NotFast,
+            "_MISSING": _MISSING,
+            "_new": object.__new__,
+            "_set": object.__setattr__,
+            "_datetime": datetime.fromisoformat,
+            "_date": date.fromisoformat,
+            "_Decimal": Decimal,
+            "_duration": duration_from_str,
+            "_duration_str": duration_to_str,
+        }
+        self._readers: dict[Any, str] = {}
+        self._writers: dict[Any, str] = {}
+        self._count = 0
+        self.sources: dict[str, str] = {}
+        """The generated source of each function, by name (to read when debugging)."""
+
+    # --- public --------------------------------------------------------------------------
+
+    def reader(self, tp: Any) -> Fn:
+        """A function reading a JSON value of type ``tp``; raises on anything it cannot take."""
+        return self._ns[self._reader(tp)]  # type: ignore[no-any-return]
+
+    def writer(self, tp: Any) -> Fn:
+        """A function turning a value of type ``tp`` into JSON-ready values."""
+        return self._ns[self._writer(tp)]  # type: ignore[no-any-return]
+
+    # --- shared --------------------------------------------------------------------------
+
+    def _name(self, prefix: str, value: object = None) -> str:
+        self._count += 1
+        name = f"{prefix}{self._count}"
+        if value is not None:
+            self._ns[name] = value
+        return name
+
+    def _define(self, name: str, lines: list[str]) -> None:
+        source = self.sources[name] = "\n".join(lines) + "\n"
+        exec(compile(source, f"<clientrecovery {name}>", "exec"), self._ns)
+
+    # --- reading -------------------------------------------------------------------------
+
+    def _reader(self, tp: Any) -> str:
+        name = self._readers.get(tp)
+        if name is not None:
+            return name
+        name = self._readers[tp] = self._name("read_")
+        lines = [f"def {name}(x):", *self._read_body(tp), "    return x"]
+        self._define(name, lines)
+        return name
+
+    def _read_body(self, tp: Any) -> list[str]:
+        inline = self._read_inline(tp, "x")
+        if inline is not None:
+            return ["    " + line for line in inline]
+        if tp in self._unions:
+            return self._read_union(tp)
+        if attrs.has(tp):
+            return self._read_class(tp)
+        origin, args = typing.get_origin(tp), typing.get_args(tp)
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            return self._read_tuple(args[0])
+        if origin in (dict, collections.abc.Mapping):
+            return self._read_mapping(*args)
+        raise Unsupported(f"no fast reader for {tp!r}")
+
+    def _read_inline(self, tp: Any, x: str) -> list[str] | None:
+        """Statements checking (and replacing) ``x`` for a simple type; ``None`` otherwise."""
+        fail = "raise NotFast"
+        if tp is str or tp is int or tp is bool:
+            return [f"if type({x}) is not {tp.__name__}: {fail}"]
+        if tp is type(None):
+            return [f"if {x} is not None: {fail}"]
+        if tp is datetime:
+            return [
+                f"if type({x}) is not str: {fail}",
+                f"{x} = _datetime({x})",
+                f"if {x}.tzinfo is None: {fail}",
+            ]
+        if tp is date:
+            return [f"if type({x}) is not str or len({x}) != 10: {fail}", f"{x} = _date({x})"]
+        if tp is Decimal:
+            return [
+                f"if type({x}) is str:",
+                f"    if len({x}) > 100: {fail}",
+                f"elif type({x}) is not int: {fail}",
+                f"{x} = _Decimal({x})",
+                f"if not {x}.is_finite(): {fail}",
+            ]
+        if tp is timedelta:
+            return [f"if type({x}) is not str: {fail}", f"{x} = _duration({x})"]
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            members = {m.value: m for m in tp}
+            if not all(type(value) is str for value in members):
+                raise Unsupported(f"{tp!r}: a fast reader needs string values")
+            table = self._name("_members_", members)
+            return [
+                f"{x} = {table}.get({x}) if type({x}) is str else None",
+                f"if {x} is None: {fail}",
+            ]
+        if typing.get_origin(tp) in (types.UnionType, typing.Union):
+            return self._read_optional(tp, x)
+        return None
+
+    def _read_optional(self, tp: Any, x: str) -> list[str]:
+        """``X | None``, ``X | str`` and ``X | str | None`` for one class or simple type X."""
+        args = typing.get_args(tp)
+        rest = [a for a in args if a not in (type(None), str)]
+        if len(rest) > 1:
+            raise Unsupported(f"no fast reader for {tp!r}")
+        branches: list[str] = []
+        if type(None) in args:
+            branches.append(f"if {x} is None: pass")
+        if str in args:
+            branches.append(f"{'elif' if branches else 'if'} type({x}) is str: pass")
+        lines = branches[:]
+        if rest:
+            inner = self._read_inline(rest[0], x)
+            if inner is None:
+                inner = [f"{x} = {self._reader(rest[0])}({x})"]
+            if lines:
+                lines.append("else:")
+                lines.extend("    " + line for line in inner)
+            else:  # pragma: no cover - a union without None or str is refused above
+                lines.extend(inner)
+        else:
+            lines.append("else: raise NotFast")
+        return lines
+
+    def _read_tuple(self, item: Any) -> list[str]:
+        lines = ["    if type(x) is not list: raise NotFast"]
+        if item is str or item is int:  # the common case, without a call per item
+            check = f"        if type(i) is not {item.__name__}: raise NotFast"
+            return [*lines, "    for i in x:", check, "    x = tuple(x)"]
+        return [*lines, f"    x = tuple([{self._reader(item)}(i) for i in x])"]
+
+    def _read_mapping(self, key: Any, value: Any) -> list[str]:
+        read_key, read_value = self._reader(key), self._reader(value)
+        return [
+            "    if type(x) is not dict: raise NotFast",
+            f"    x = {{{read_key}(k): {read_value}(w) for k, w in x.items()}}",
+        ]
+
+    def _read_union(self, base: type) -> list[str]:
+        table = {cls.__name__: self.reader(cls) for cls in self._unions[base]}
+        name = self._name("_tags_", table)
+        return ["    if type(x) is not dict: raise NotFast", f"    x = {name}[x['type']](x)"]
+
+    def _read_class(self, cls: type) -> list[str]:
+        tagged = any(cls in members for members in self._unions.values())
+        hints = typing.get_type_hints(cls)
+        fields = attrs.fields(cls)
+        keys = frozenset({f.name for f in fields} | ({"type"} if tagged else set()))
+        lines = [
+            "    if type(x) is not dict: raise NotFast",
+            f"    if not x.keys() <= {self._name('_keys_', keys)}: raise NotFast",
+        ]
+        after: list[str] = []
+        for n, field in enumerate(fields):
+            if not field.init or isinstance(field.converter, attrs.Converter):
+                raise Unsupported(f"{cls.__name__}.{field.name}: no fast reader")
+            var = f"v{n}"
+            lines.append(f"    {var} = x.get({field.name!r}, _MISSING)")
+            if field.default is attrs.NOTHING:
+                lines.append(f"    if {var} is _MISSING: raise NotFast")
+            else:
+                if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+                    if field.default.takes_self:
+                        raise Unsupported(f"{cls.__name__}.{field.name}: no fast reader")
+                    made = f"{self._name('_factory_', field.default.factory)}()"
+                else:
+                    made = self._name("_default_", [field.default]) + "[0]"
+                lines.append(f"    if {var} is _MISSING: {var} = {made}")
+                lines.append("    else:")
+            indent = "        " if field.default is not attrs.NOTHING else "    "
+            inline = self._read_inline(hints[field.name], var)
+            if inline is None:
+                inline = [f"{var} = {self._reader(hints[field.name])}({var})"]
+            lines.extend(indent + line for line in inline)
+            converter = field.converter
+            if converter is not None and converter not in v.STRUCTURAL:
+                lines.append(f"    {var} = {self._name('_convert_', converter)}({var})")
+            after.extend(self._validation(cls, n, field, var))
+        lines.append(f"    new = _new({self._name('_class_', cls)})")
+        lines.extend(f"    _set(new, {f.name!r}, v{n})" for n, f in enumerate(fields))
+        lines.extend(after)
+        if hasattr(cls, "__attrs_post_init__"):
+            lines.append("    new.__attrs_post_init__()")
+        lines.append("    x = new")
+        return lines
+
+    def _validation(self, cls: type, n: int, field: attrs.Attribute[Any], var: str) -> list[str]:
+        validator = field.validator
+        if validator is None or validator in v.STRUCTURAL:
+            return []
+        if validator is v.required_text:
+            return [f"    if not {var}.strip(): raise NotFast"]
+        if validator is v.optional_text:
+            return [f"    if {var} is not None and not {var}.strip(): raise NotFast"]
+        check = self._name("_validator_", validator)
+        attribute = self._name("_attribute_", field)
+        return [f"    {check}(new, {attribute}, {var})"]
+
+    # --- writing -------------------------------------------------------------------------
+
+    def _writer(self, tp: Any) -> str:
+        name = self._writers.get(tp)
+        if name is not None:
+            return name
+        name = self._writers[tp] = self._name("write_")
+        if tp in self._unions:
+            table = {cls: self.writer(cls) for cls in self._unions[tp]}
+            body = f"{self._name('_writers_', table)}[type(x)](x)"
+        elif attrs.has(tp):
+            body = self._write_class(tp)
+        else:
+            body = self._write(tp, "x")
+        self._define(name, [f"def {name}(x):", f"    return {body}"])
+        return name
+
+    def _write(self, tp: Any, x: str) -> str:
+        """An expression writing ``x`` of type ``tp``."""
+        if tp in _SIMPLE:
+            return x
+        if tp is datetime or tp is date:
+            return f"{x}.isoformat()"
+        if tp is Decimal:
+            return f"str({x})"
+        if tp is timedelta:
+            return f"_duration_str({x})"
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            return f"{x}.value"
+        origin, args = typing.get_origin(tp), typing.get_args(tp)
+        if origin in (types.UnionType, typing.Union):
+            rest = [a for a in args if a not in _SIMPLE]
+            if not rest:
+                return x
+            if len(rest) == 1:
+                simple = " or ".join(f"type({x}) is {t.__name__}" for t in args if t in (str,))
+                none = f"{x} is None" if type(None) in args else ""
+                test = " or ".join(t for t in (none, simple) if t)
+                return f"({x} if {test} else {self._write(rest[0], x)})"
+            raise Unsupported(f"no fast writer for {tp!r}")
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            if args[0] in _SIMPLE:
+                return f"list({x})"
+            return f"[{self._write(args[0], 'i')} for i in {x}]"
+        if origin in (dict, collections.abc.Mapping):
+            key, value = self._write(args[0], "k"), self._write(args[1], "w")
+            return f"{{{key}: {value} for k, w in {x}.items()}}"
+        if tp in self._unions or attrs.has(tp):
+            return f"{self._writer(tp)}({x})"
+        raise Unsupported(f"no fast writer for {tp!r}")
+
+    def _write_class(self, cls: type) -> str:
+        hints = typing.get_type_hints(cls)
+        items = []
+        if any(cls in members for members in self._unions.values()):
+            items.append(f"'type': {cls.__name__!r}")
+        for field in attrs.fields(cls):
+            items.append(f"{field.name!r}: {self._write(hints[field.name], 'x.' + field.name)}")
+        return "{" + ", ".join(items) + "}"
+
+    def object_writer(self, cls: type, names: tuple[str, ...], head: Mapping[str, Any]) -> Fn:
+        """A function writing ``head`` then the named attributes of a ``cls`` as a dict."""
+        hints = typing.get_type_hints(cls)
+        items = [f"{k!r}: {self._name('_head_', [value])}[0]" for k, value in head.items()]
+        for name in names:
+            tp = hints.get(name)
+            if tp is None:  # a property
+                tp = typing.get_type_hints(getattr(cls, name).fget)["return"]
+            items.append(f"{name!r}: {self._write(tp, 'x.' + name)}")
+        name = self._name("write_")
+        self._define(name, [f"def {name}(x):", "    return {" + ", ".join(items) + "}"])
+        return self._ns[name]  # type: ignore[no-any-return]
