@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from clientrecovery import (
     InvalidDocument,
+    Policy,
     Relationship,
     dump_jsonl,
     from_dict,
@@ -85,6 +86,32 @@ class TestRoundTrip:
         monkeypatch.setattr(ser, "_orjson", None)
 
         assert to_json(r) == fast
+        assert from_json(fast) == r
+
+    @given(
+        st.integers(-(24 * 3600) + 1, 24 * 3600 - 1),
+        st.integers(0, 999_999),
+        st.sampled_from([0, 1]),
+    )
+    @settings(max_examples=60)
+    def test_orjson_and_json_write_any_offset_alike(
+        self, offset: int, micro: int, seconds_only: int
+    ) -> None:
+        """orjson rounds offsets of seconds; those are written by isoformat(), identically."""
+        delta = timedelta(seconds=offset) if seconds_only else timedelta(minutes=offset // 60)
+        moment = datetime(2026, 3, 2, 9, 0, 0, micro, tzinfo=timezone(delta))
+        r = Relationship.open("Zone Ltd", trigger="late", at=moment, id="zone")
+        r = r.contact_client(at=moment + timedelta(hours=1), channel="call", summary="hi")
+        fast = to_json(r)
+
+        saved, ser._orjson = ser._orjson, None
+        try:
+            slow = to_json(r)
+        finally:
+            ser._orjson = saved
+
+        assert fast == slow
+        assert json.loads(fast) == to_dict(r)
         assert from_json(fast) == r
 
     def test_a_document_of_ten_thousand_events_loads(self) -> None:
@@ -334,6 +361,17 @@ class TestFastReader:
             ser._read_event(item)
         with pytest.raises(InvalidDocument, match=r"@ \$\.history\[0\]"):
             ser._events_explained([item])
+
+    def test_documents_with_equal_policies_share_one_policy(self) -> None:
+        """A policy is immutable; a portfolio that repeats one holds it once."""
+        first, second = to_dict(opened()), to_dict(opened())
+        other = to_dict(opened(Policy(timezone="Europe/Berlin")))
+
+        a, b, c = from_dict(first), from_dict(second), from_dict(other)
+
+        assert a.policy is b.policy
+        assert c.policy == Policy(timezone="Europe/Berlin")
+        assert c.policy is not a.policy
 
     def test_a_refused_history_is_explained_with_every_problem(self) -> None:
         """Two bad events: the detailed reader lists both, with their paths."""

@@ -21,7 +21,7 @@ import enum
 import types
 import typing
 from collections.abc import Callable, Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from decimal import Decimal
 from typing import Any
 
@@ -43,17 +43,28 @@ class Unsupported(TypeError):
 
 
 _MISSING = object()
+SHARED_MAX = 256
+"""How many instances of a shared class a reader keeps (then it starts again)."""
 _SIMPLE = (str, int, bool, type(None))
 
 
 class Codec:
     """Readers and writers for a set of attrs classes, generated on first use.
 
+    Writers come in two kinds. JSON-ready ones give only strings, numbers, booleans, ``None``,
+    lists and dicts. *Native* ones leave dates, and datetimes in ``native_zones``, for a JSON
+    library that writes them itself exactly as the JSON-ready writer would (orjson does, for
+    UTC offsets of whole minutes), which is much faster.
+
     Args:
         unions: Base classes whose instances are written with a ``"type"`` tag naming their
             class, and read back by it: ``{Event: (IssueRaised, ...)}``.
         duration_from_str: Reads an ISO 8601 duration.
         duration_to_str: Writes one.
+        native_zones: The time zones whose datetimes native writers leave as they are.
+        shared: Classes whose readers hand out one instance for equal JSON values (by
+            ``repr``, so ``1``, ``1.0`` and ``true`` stay apart), up to :data:`SHARED_MAX`
+            per class: for immutable values that many documents repeat, such as a policy.
     """
 
     def __init__(
@@ -61,8 +72,11 @@ class Codec:
         unions: Mapping[type, tuple[type, ...]],
         duration_from_str: Callable[[str], timedelta],
         duration_to_str: Callable[[timedelta], str],
+        native_zones: frozenset[tzinfo] = frozenset(),
+        shared: tuple[type, ...] = (),
     ) -> None:
         self._unions = dict(unions)
+        self._shared = shared
         self._ns: dict[str, Any] = {
             "NotFast": NotFast,
             "_MISSING": _MISSING,
@@ -73,9 +87,10 @@ class Codec:
             "_Decimal": Decimal,
             "_duration": duration_from_str,
             "_duration_str": duration_to_str,
+            "_native_zones": native_zones,
         }
         self._readers: dict[Any, str] = {}
-        self._writers: dict[Any, str] = {}
+        self._writers: dict[tuple[Any, bool], str] = {}
         self._count = 0
         self.sources: dict[str, str] = {}
         """The generated source of each function, by name (to read when debugging)."""
@@ -86,9 +101,13 @@ class Codec:
         """A function reading a JSON value of type ``tp``; raises on anything it cannot take."""
         return self._ns[self._reader(tp)]  # type: ignore[no-any-return]
 
-    def writer(self, tp: Any) -> Fn:
-        """A function turning a value of type ``tp`` into JSON-ready values."""
-        return self._ns[self._writer(tp)]  # type: ignore[no-any-return]
+    def writer(self, tp: Any, *, native: bool = False) -> Fn:
+        """A function turning a value of type ``tp`` into JSON-ready (or native) values."""
+        return self._ns[self._writer(tp, native)]  # type: ignore[no-any-return]
+
+    def union_writers(self, base: type, *, native: bool = False) -> Mapping[type, Fn]:
+        """The writer of each class of a tagged union, by class (one call less per item)."""
+        return {cls: self.writer(cls, native=native) for cls in self._unions[base]}
 
     # --- shared --------------------------------------------------------------------------
 
@@ -111,6 +130,18 @@ class Codec:
             return name
         name = self._readers[tp] = self._name("read_")
         lines = [f"def {name}(x):", *self._read_body(tp), "    return x"]
+        if tp in self._shared:
+            made = self._name("_shared_", {})
+            lines[1:1] = [
+                "    key = repr(x)",
+                f"    found = {made}.get(key)",
+                "    if found is not None: return found",
+            ]
+            lines[-1:] = [
+                f"    if len({made}) >= {SHARED_MAX}: {made}.clear()",
+                f"    {made}[key] = x",
+                "    return x",
+            ]
         self._define(name, lines)
         return name
 
@@ -225,10 +256,10 @@ class Codec:
             if not field.init or isinstance(field.converter, attrs.Converter):
                 raise Unsupported(f"{cls.__name__}.{field.name}: no fast reader")
             var = f"v{n}"
-            lines.append(f"    {var} = x.get({field.name!r}, _MISSING)")
             if field.default is attrs.NOTHING:
-                lines.append(f"    if {var} is _MISSING: raise NotFast")
+                lines.append(f"    {var} = x[{field.name!r}]")
             else:
+                lines.append(f"    {var} = x.get({field.name!r}, _MISSING)")
                 if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
                     if field.default.takes_self:
                         raise Unsupported(f"{cls.__name__}.{field.name}: no fast reader")
@@ -247,7 +278,12 @@ class Codec:
                 lines.append(f"    {var} = {self._name('_convert_', converter)}({var})")
             after.extend(self._validation(cls, n, field, var))
         lines.append(f"    new = _new({self._name('_class_', cls)})")
-        lines.extend(f"    _set(new, {f.name!r}, v{n})" for n, f in enumerate(fields))
+        for n, field in enumerate(fields):  # a slot's own descriptor sets it fastest
+            slot = getattr(cls, field.name, None)
+            if hasattr(slot, "__set__") and "__slots__" in vars(cls):
+                lines.append(f"    {self._name('_slot_', slot.__set__)}(new, v{n})")  # type: ignore[union-attr]
+            else:
+                lines.append(f"    _set(new, {field.name!r}, v{n})")
         lines.extend(after)
         if hasattr(cls, "__attrs_post_init__"):
             lines.append("    new.__attrs_post_init__()")
@@ -268,32 +304,37 @@ class Codec:
 
     # --- writing -------------------------------------------------------------------------
 
-    def _writer(self, tp: Any) -> str:
-        name = self._writers.get(tp)
+    def _writer(self, tp: Any, native: bool) -> str:
+        name = self._writers.get((tp, native))
         if name is not None:
             return name
-        name = self._writers[tp] = self._name("write_")
+        name = self._writers[tp, native] = self._name("write_")
         if tp in self._unions:
-            table = {cls: self.writer(cls) for cls in self._unions[tp]}
+            table = self.union_writers(tp, native=native)
             body = f"{self._name('_writers_', table)}[type(x)](x)"
         elif attrs.has(tp):
-            body = self._write_class(tp)
+            body = self._write_class(tp, native)
         else:
-            body = self._write(tp, "x")
+            body = self._write(tp, "x", native)
         self._define(name, [f"def {name}(x):", f"    return {body}"])
         return name
 
-    def _write(self, tp: Any, x: str) -> str:
+    def _write(self, tp: Any, x: str, native: bool) -> str:
         """An expression writing ``x`` of type ``tp``."""
         if tp in _SIMPLE:
             return x
-        if tp is datetime or tp is date:
+        if tp is datetime:
+            if native:
+                d = self._name("d")  # read the attribute once
+                return f"({d} if ({d} := {x}).tzinfo in _native_zones else {d}.isoformat())"
             return f"{x}.isoformat()"
+        if tp is date:
+            return x if native else f"{x}.isoformat()"
         if tp is Decimal:
             return f"str({x})"
         if tp is timedelta:
             return f"_duration_str({x})"
-        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):  # faster here than in orjson
             return f"{x}.value"
         origin, args = typing.get_origin(tp), typing.get_args(tp)
         if origin in (types.UnionType, typing.Union):
@@ -301,32 +342,36 @@ class Codec:
             if not rest:
                 return x
             if len(rest) == 1:
-                simple = " or ".join(f"type({x}) is {t.__name__}" for t in args if t in (str,))
-                none = f"{x} is None" if type(None) in args else ""
-                test = " or ".join(t for t in (none, simple) if t)
-                return f"({x} if {test} else {self._write(rest[0], x)})"
+                tests = [f"{x} is None"] if type(None) in args else []
+                tests += [f"type({x}) is str"] if str in args else []
+                return f"({x} if {' or '.join(tests)} else {self._write(rest[0], x, native)})"
             raise Unsupported(f"no fast writer for {tp!r}")
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
             if args[0] in _SIMPLE:
                 return f"list({x})"
-            return f"[{self._write(args[0], 'i')} for i in {x}]"
-        if origin in (dict, collections.abc.Mapping):
-            key, value = self._write(args[0], "k"), self._write(args[1], "w")
+            if args[0] in self._unions or attrs.has(args[0]):  # no comprehension's frame
+                return f"list(map({self._writer(args[0], native)}, {x}))"
+            return f"[{self._write(args[0], 'i', native)} for i in {x}]"
+        if origin in (dict, collections.abc.Mapping):  # keys as JSON has them: strings
+            key, value = self._write(args[0], "k", False), self._write(args[1], "w", native)
             return f"{{{key}: {value} for k, w in {x}.items()}}"
         if tp in self._unions or attrs.has(tp):
-            return f"{self._writer(tp)}({x})"
+            return f"{self._writer(tp, native)}({x})"
         raise Unsupported(f"no fast writer for {tp!r}")
 
-    def _write_class(self, cls: type) -> str:
+    def _write_class(self, cls: type, native: bool) -> str:
         hints = typing.get_type_hints(cls)
         items = []
         if any(cls in members for members in self._unions.values()):
             items.append(f"'type': {cls.__name__!r}")
         for field in attrs.fields(cls):
-            items.append(f"{field.name!r}: {self._write(hints[field.name], 'x.' + field.name)}")
+            written = self._write(hints[field.name], "x." + field.name, native)
+            items.append(f"{field.name!r}: {written}")
         return "{" + ", ".join(items) + "}"
 
-    def object_writer(self, cls: type, names: tuple[str, ...], head: Mapping[str, Any]) -> Fn:
+    def object_writer(
+        self, cls: type, names: tuple[str, ...], head: Mapping[str, Any], *, native: bool = False
+    ) -> Fn:
         """A function writing ``head`` then the named attributes of a ``cls`` as a dict."""
         hints = typing.get_type_hints(cls)
         items = [f"{k!r}: {self._name('_head_', [value])}[0]" for k, value in head.items()]
@@ -334,7 +379,7 @@ class Codec:
             tp = hints.get(name)
             if tp is None:  # a property
                 tp = typing.get_type_hints(getattr(cls, name).fget)["return"]
-            items.append(f"{name!r}: {self._write(tp, 'x.' + name)}")
+            items.append(f"{name!r}: {self._write(tp, 'x.' + name, native)}")
         name = self._name("write_")
         self._define(name, [f"def {name}(x):", "    return {" + ", ".join(items) + "}"])
         return self._ns[name]  # type: ignore[no-any-return]

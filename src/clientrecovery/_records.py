@@ -29,6 +29,11 @@ _COPIERS: dict[type, Callable[[Any, dict[str, Any]], Any]] = {}
 
 def replace(inst: R, **changes: Any) -> R:
     """A copy of the attrs instance ``inst`` with ``changes`` (attribute names), unchecked."""
+    return replaced(inst, changes)
+
+
+def replaced(inst: R, changes: dict[str, Any]) -> R:
+    """:func:`replace` with the changes in a dict."""
     copier = _COPIERS.get(type(inst))
     if copier is None:
         copier = _COPIERS[type(inst)] = _copier(type(inst))

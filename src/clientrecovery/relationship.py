@@ -19,7 +19,7 @@ import attrs
 
 from clientrecovery import clock, documents, rules
 from clientrecovery import events as ev
-from clientrecovery._records import AppendLog, Chunks, Index, replace
+from clientrecovery._records import AppendLog, Chunks, Index, replace, replaced
 from clientrecovery._validate import instance_of, is_aware
 from clientrecovery.catalogue import Finding, NextAction, Rule, Severity
 from clientrecovery.errors import ChronologyError, InvalidValue, RuleViolation, UnknownItem
@@ -670,30 +670,32 @@ class Relationship:
 
 
 def _run(r: Relationship | None, event: ev.Event) -> Relationship:
-    policy = event.policy if isinstance(event, ev.RelationshipOpened) else _policy(r)
+    policy = r.policy if r is not None else _first_policy(event)
     found = rules.evaluate(r, event, policy)
     if _checking.get():
         raise _Checked(found)
-    errors = [f for f in found if f.severity is Severity.ERROR]
-    if errors:
-        _refuse(event.command, errors)
+    if found:
+        errors = [f for f in found if f.severity is Severity.ERROR]
+        if errors:
+            _refuse(event.command, errors)
     return _apply(r, event)
 
 
-def _policy(r: Relationship | None) -> Policy:
-    if r is None:
-        raise RuleViolation(
-            "replay",
-            [
-                Finding(
-                    Rule.STAGE_ORDER,
-                    Severity.ERROR,
-                    "a history must start with RelationshipOpened",
-                    hint="replay the whole history, from its first event",
-                )
-            ],
-        )
-    return r.policy
+def _first_policy(event: ev.Event) -> Policy:
+    """The policy of a history's first event, which must open the relationship."""
+    if isinstance(event, ev.RelationshipOpened):
+        return event.policy
+    raise RuleViolation(
+        "replay",
+        [
+            Finding(
+                Rule.STAGE_ORDER,
+                Severity.ERROR,
+                "a history must start with RelationshipOpened",
+                hint="replay the whole history, from its first event",
+            )
+        ],
+    )
 
 
 def _refuse(command: str, errors: list[Finding]) -> NoReturn:
@@ -745,12 +747,12 @@ def _apply(r: Relationship | None, event: ev.Event) -> Relationship:
             stage=Stage.ASSESSING,
             log=AppendLog((event,)),
         )
-    if r is None:  # pragma: no cover - _policy refuses this first
+    if r is None:  # pragma: no cover - _first_policy refuses this first
         raise AssertionError("an event before RelationshipOpened")
     changes = _APPLY[type(event)](r, event)
     changes["_log"] = r._log.appended(event)
     changes["_cache"] = None
-    return replace(r, **changes)
+    return replaced(r, changes)
 
 
 def _with_issue(r: Relationship, issue_id: str, **change: Any) -> dict[str, Any]:
@@ -790,9 +792,14 @@ def _on_met(r: Relationship, e: ev.ClientMet) -> dict[str, Any]:
     }
 
 
+_NEW_ISSUE = Issue(id="new", title="new")
+
+
 def _on_raised(r: Relationship, e: ev.IssueRaised) -> dict[str, Any]:
     late = r.stage is not Stage.DISCOVERY
-    issue = Issue(id=e.issue_id, title=e.title, detail=e.detail, category=e.category, late=late)
+    # The event checked every value when it was built: no need to check them again.
+    values = {"id": e.issue_id, "title": e.title, "detail": e.detail, "category": e.category}
+    issue = replaced(_NEW_ISSUE, {**values, "late": late})
     return {
         "_issues": r._issues.append(issue),
         "_issue_pos": r._issue_pos.added(e.issue_id),

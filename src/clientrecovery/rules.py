@@ -723,13 +723,22 @@ def stage_order(r: Relationship, command: str) -> Iterator[Finding]:
         )
 
 
+_PLAN_COMMANDS = frozenset({"propose_plan", "revise_plan"})  # stage_order checks more of these
+
+
 def evaluate(r: Relationship | None, event: ev.Event, policy: Policy) -> list[Finding]:
     """Every finding of applying ``event`` to ``r`` (``None`` before the relationship opens)."""
-    found = list(chronology(r, policy, event.at))
+    at = event.at
     if r is None:
-        return found
+        return list(chronology(r, policy, at))
+    # The common case first, without the checks' generators: in order, and in stage.
+    if at.tzinfo is not None and at.utcoffset() is not None and at >= r.last_event.at:
+        found = []
+    else:
+        found = list(chronology(r, policy, at))
     command = event.command
-    found.extend(stage_order(r, command))
+    if r.stage not in COMMAND_STAGES.get(command, ()) or command in _PLAN_COMMANDS:
+        found.extend(stage_order(r, command))
     for check in STATE_CHECKS.get(command, ()):
         found.extend(check(r))
     arg_check = ARG_CHECKS.get(type(event))

@@ -31,7 +31,7 @@ import re
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from types import ModuleType
@@ -52,6 +52,7 @@ from clientrecovery.errors import (
     UnknownItem,
 )
 from clientrecovery.model import Quantification
+from clientrecovery.policy import Policy
 from clientrecovery.relationship import Relationship
 
 _orjson: ModuleType | None
@@ -285,13 +286,24 @@ def make_converter() -> cattrs.Converter:
 
 _CONVERTER = make_converter()
 
+# orjson writes a datetime exactly as isoformat() does when its UTC offset is whole minutes
+# (it rounds the others), so native writers leave those datetimes for it to write.
+_WHOLE_MINUTES = frozenset(timezone(timedelta(minutes=m)) for m in range(-1439, 1440))
+
 # The fast path: generated readers (falling back to _CONVERTER to explain) and the writers.
-_CODEC = Codec({ev.Event: ev.EVENT_TYPES}, duration_from_str, duration_to_str)
-_read_event = _CODEC.reader(ev.Event)
-_write_event = _CODEC.writer(ev.Event)
-_write_snapshot = _CODEC.object_writer(
-    Relationship, SNAPSHOT_FIELDS, {"schema_version": SCHEMA_VERSION}
+_CODEC = Codec(
+    {ev.Event: ev.EVENT_TYPES},
+    duration_from_str,
+    duration_to_str,
+    native_zones=_WHOLE_MINUTES,
+    shared=(Policy,),  # most documents of a portfolio repeat one policy
 )
+_read_event = _CODEC.reader(ev.Event)
+_EVENT_WRITERS = _CODEC.union_writers(ev.Event)
+_EVENT_NATIVE = _CODEC.union_writers(ev.Event, native=True)
+_HEAD = {"schema_version": SCHEMA_VERSION}
+_write_snapshot = _CODEC.object_writer(Relationship, SNAPSHOT_FIELDS, _HEAD)
+_write_snapshot_native = _CODEC.object_writer(Relationship, SNAPSHOT_FIELDS, _HEAD, native=True)
 
 
 # --- documents -----------------------------------------------------------------------------
@@ -299,11 +311,16 @@ _write_snapshot = _CODEC.object_writer(
 
 def to_dict(relationship: Relationship) -> dict[str, Any]:
     """The relationship as a JSON-ready document (``schema_version``, state, ``history``)."""
-    if not isinstance(relationship, Relationship):
-        raise InvalidValue("to_dict(relationship)", "must be a Relationship")
+    _check_relationship(relationship, "to_dict")
     document = _snapshot(relationship)
-    document["history"] = [_event_dict(event) for event in relationship.history]
+    writers = _EVENT_WRITERS
+    document["history"] = [writers[type(event)](event) for event in relationship.history]
     return document
+
+
+def _check_relationship(relationship: object, caller: str) -> None:
+    if not isinstance(relationship, Relationship):
+        raise InvalidValue(f"{caller}(relationship)", "must be a Relationship")
 
 
 def _snapshot(relationship: Relationship) -> dict[str, Any]:
@@ -313,12 +330,26 @@ def _snapshot(relationship: Relationship) -> dict[str, Any]:
 
 def _event_dict(event: ev.Event) -> dict[str, Any]:
     """One event as written in a document's history."""
-    return _write_event(event)  # type: ignore[no-any-return]
+    return _EVENT_WRITERS[type(event)](event)  # type: ignore[no-any-return]
+
+
+def _event_json(event: ev.Event) -> str:
+    """One event as JSON text, as a document's history holds it."""
+    return _dumps(_EVENT_NATIVE[type(event)](event))
+
+
+def _snapshot_json(relationship: Relationship) -> str:
+    """The document without its history, as JSON text."""
+    return _dumps(_write_snapshot_native(relationship))
 
 
 def to_json(relationship: Relationship) -> str:
     """The document as compact JSON text (UTF-8, keys in document order)."""
-    return _dumps(to_dict(relationship))
+    _check_relationship(relationship, "to_json")
+    document = _write_snapshot_native(relationship)
+    writers = _EVENT_NATIVE
+    document["history"] = [writers[type(event)](event) for event in relationship.history]
+    return _dumps(document)
 
 
 def from_dict(document: Mapping[str, Any]) -> Relationship:
@@ -394,9 +425,19 @@ def _loads(text: str | bytes, where: str) -> Any:
 
 
 def _dumps(document: dict[str, Any]) -> str:
+    """Compact JSON of JSON-ready or native values (see :class:`~clientrecovery._codec.Codec`)."""
     if _orjson is not None:
         return str(_orjson.dumps(document).decode())
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"), default=_native)
+
+
+def _native(value: object) -> object:
+    """How orjson writes the values native writers leave to it (a datetime is a date)."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    raise TypeError(f"{type(value).__name__} is not JSON")
 
 
 def _first_line(exc: BaseException) -> str:
@@ -497,17 +538,17 @@ def _upgraded(document: Mapping[str, Any]) -> Mapping[str, Any]:
 def _replayed(events: list[ev.Event]) -> Relationship:
     current: Relationship | None = None
     for position, event in enumerate(events):
-        where = f"$.history[{position}]"
         try:
             current = Relationship.replay([event]) if current is None else current.apply(event)
         except RuleViolation as refused:
             raise InvalidDocument(
                 [
-                    f"{type(event).__name__} breaks the method: {f} @ {where}"
+                    f"{type(event).__name__} breaks the method: {f} @ $.history[{position}]"
                     for f in refused.findings
                 ]
             ) from None
         except (UnknownItem, InvalidValue) as bad:
+            where = f"$.history[{position}]"
             raise InvalidDocument([f"{type(event).__name__}: {bad} @ {where}"]) from None
     if current is None:
         raise InvalidDocument(
@@ -517,14 +558,14 @@ def _replayed(events: list[ev.Event]) -> Relationship:
 
 
 def _check_snapshot(document: Mapping[str, Any], relationship: Relationship) -> None:
-    written = _snapshot(relationship)
+    written = _write_snapshot_native(relationship)
     given = {name: document[name] for name in SNAPSHOT_FIELDS if name in document}
-    expected = {name: written[name] for name in given}
     try:  # the same JSON, byte for byte: nothing to report (and no 1 == true == 1.0)
-        if _dumps(given) == _dumps(expected):
+        if _dumps(given) == _dumps({name: written[name] for name in given}):
             return
     except (TypeError, ValueError, RecursionError):  # not JSON values: the walk names them
         pass
+    expected = _snapshot(relationship)
     problems: list[str] = []
     for name, value in given.items():
         _compare(value, expected[name], f"$.{name}", problems)

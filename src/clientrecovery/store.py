@@ -51,10 +51,10 @@ from clientrecovery.events import Event
 from clientrecovery.model import Stage
 from clientrecovery.relationship import Relationship
 from clientrecovery.serialization import (
-    _dumps,
     _event_dict,
+    _event_json,
     _loads,
-    _snapshot,
+    _snapshot_json,
     from_dict,
     load_jsonl,
     to_json,
@@ -267,7 +267,7 @@ class SQLiteStore:
                 )
         if not rows:
             return
-        snapshot = _snapshot(relationship)
+        snapshot = _snapshot_json(relationship)
         db.execute(
             "INSERT INTO relationships VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
             " SET stage = excluded.stage, version = excluded.version,"
@@ -279,7 +279,7 @@ class SQLiteStore:
                 relationship.version,
                 _utc(relationship.opened_at),
                 _utc(relationship.last_event.at),
-                _dumps(snapshot),
+                snapshot,
             ),
         )
         db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)", rows)
@@ -453,7 +453,7 @@ def _event_rows(relationship: Relationship, after: int) -> list[tuple[Any, ...]]
             type(event).__name__,
             _utc(event.at),
             event.actor,
-            _dumps(_event_dict(event)),
+            _event_json(event),
         )
         for version, event in enumerate(relationship.history[after:], start=after + 1)
     ]
