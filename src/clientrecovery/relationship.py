@@ -759,18 +759,18 @@ def _with_issue(r: Relationship, issue_id: str, **change: Any) -> dict[str, Any]
     position = r._issue_pos.get(issue_id)
     if position is None:  # pragma: no cover - the checks raise UnknownItem first
         raise UnknownItem("issue", issue_id)
-    return {"_issues": r._issues.set(position, replace(r._issues[position], **change))}
+    return {"_issues": r._issues.set(position, replaced(r._issues[position], change))}
 
 
 def _with_commitment(r: Relationship, commitment_id: str, **change: Any) -> dict[str, Any]:
     position = r._commitment_pos[commitment_id]
-    updated = replace(r.commitments[position], **change)
+    updated = replaced(r.commitments[position], change)
     return {"commitments": _replace(r.commitments, position, updated)}
 
 
 def _with_initiative(r: Relationship, initiative_id: str, **change: Any) -> dict[str, Any]:
     position = r._initiative_pos[initiative_id]
-    return {"_work": r._work.set(position, replace(r._work[position], **change))}
+    return {"_work": r._work.set(position, replaced(r._work[position], change))}
 
 
 def _on_assessed(r: Relationship, e: ev.SituationAssessed) -> dict[str, Any]:

@@ -37,8 +37,10 @@ if TYPE_CHECKING:
 __all__ = ["blockers", "evaluate"]
 
 E = TypeVar("E", bound=ev.Event)
-StateCheck = Callable[["Relationship"], Iterator[Finding]]
-ArgCheck = Callable[["Relationship", Any], Iterator[Finding]]
+# A check gives its findings as any iterable; the ones every event of the recovery meets
+# return lists (no generator to build when, as usual, there is nothing to say).
+StateCheck = Callable[["Relationship"], Iterable[Finding]]
+ArgCheck = Callable[["Relationship", Any], Iterable[Finding]]
 
 
 def finding(
@@ -141,16 +143,19 @@ def summary_sent(r: Relationship) -> Iterator[Finding]:
         )
 
 
-def plan_agreed(r: Relationship) -> Iterator[Finding]:
+def plan_agreed(r: Relationship) -> list[Finding]:
+    if r.plan_agreed:
+        return []
     if not r.plan_version:
-        yield finding(r.policy, Rule.CLIENT_AGREES_PLAN, "there is no plan yet")
-    elif not r.plan_agreed:
-        yield finding(
+        return [finding(r.policy, Rule.CLIENT_AGREES_PLAN, "there is no plan yet")]
+    return [
+        finding(
             r.policy,
             Rule.CLIENT_AGREES_PLAN,
             f"the client has not agreed version {r.plan_version} of the plan",
             hint="agree_plan(at=...) once the client accepts it",
         )
+    ]
 
 
 def issues_resolved(r: Relationship) -> Iterator[Finding]:
@@ -227,42 +232,50 @@ def _check_raise_issue(r: Relationship, e: ev.IssueRaised) -> Iterator[Finding]:
 
 def _issue_in(
     r: Relationship, issue_id: str, command: str, allowed: tuple[IssueStatus, ...]
-) -> Iterator[Finding]:
+) -> list[Finding]:
     issue = r.issue(issue_id)
-    if issue.status not in allowed:
-        wanted = " or ".join(s.value for s in allowed)
-        yield finding(
+    if issue.status in allowed:
+        return []
+    wanted = " or ".join(s.value for s in allowed)
+    return [
+        finding(
             r.policy,
             Rule.STAGE_ORDER,
             f"issue {issue_id} is {issue.status.value}; {command} needs it {wanted}",
             issue_id,
         )
+    ]
 
 
 _OPEN_ISSUE = (IssueStatus.RAISED, IssueStatus.SPECIFIED)
 
 
-def _check_specify_issue(r: Relationship, e: ev.IssueSpecified) -> Iterator[Finding]:
-    yield from _issue_in(r, e.issue_id, "specify_issue", _OPEN_ISSUE)
+def _check_specify_issue(r: Relationship, e: ev.IssueSpecified) -> list[Finding]:
+    found = _issue_in(r, e.issue_id, "specify_issue", _OPEN_ISSUE)
     if not any(example.strip() for example in e.examples):
-        yield finding(
-            r.policy,
-            Rule.SPECIFIC_ISSUES,
-            f"issue {e.issue_id} is given no concrete example",
-            e.issue_id,
-            "ask the client for an example that narrows the complaint down",
+        found.append(
+            finding(
+                r.policy,
+                Rule.SPECIFIC_ISSUES,
+                f"issue {e.issue_id} is given no concrete example",
+                e.issue_id,
+                "ask the client for an example that narrows the complaint down",
+            )
         )
     if isinstance(e.quantification, str) and not e.quantification.strip():
-        yield finding(
-            r.policy,
-            Rule.SPECIFIC_ISSUES,
-            f"issue {e.issue_id} is given no measure",
-            e.issue_id,
-            "pass a Quantification(metric, value, unit) or a written measure",
+        found.append(
+            finding(
+                r.policy,
+                Rule.SPECIFIC_ISSUES,
+                f"issue {e.issue_id} is given no measure",
+                e.issue_id,
+                "pass a Quantification(metric, value, unit) or a written measure",
+            )
         )
+    return found
 
 
-def _check_drop_issue(r: Relationship, e: ev.IssueDropped) -> Iterator[Finding]:
+def _check_drop_issue(r: Relationship, e: ev.IssueDropped) -> list[Finding]:
     return _issue_in(r, e.issue_id, "drop_issue", _OPEN_ISSUE)
 
 
@@ -466,52 +479,58 @@ def _check_agree_plan(r: Relationship, e: ev.PlanAgreed) -> Iterator[Finding]:
         )
 
 
-def _initiative_in(
-    r: Relationship, initiative_id: str, command: str, allowed: tuple[InitiativeStatus, ...]
-) -> Iterator[Finding]:
+def _initiative_ready(
+    r: Relationship,
+    initiative_id: str,
+    command: str,
+    allowed: tuple[InitiativeStatus, ...],
+    *,
+    held: bool = False,
+) -> list[Finding]:
+    """STAGE_ORDER: the initiative is in one of the ``allowed`` states, and not on hold
+    unless ``held`` (the command may run while the client owes its part)."""
     initiative = r.initiative(initiative_id)
+    found = []
     if initiative.status not in allowed:
         wanted = " or ".join(s.value for s in allowed)
-        yield finding(
-            r.policy,
-            Rule.STAGE_ORDER,
-            f"initiative {initiative_id} is {initiative.status.value}; {command} needs it {wanted}",
-            initiative_id,
+        found.append(
+            finding(
+                r.policy,
+                Rule.STAGE_ORDER,
+                f"initiative {initiative_id} is {initiative.status.value}; {command} needs it"
+                f" {wanted}",
+                initiative_id,
+            )
         )
-
-
-def _not_on_hold(r: Relationship, initiative_id: str, command: str) -> Iterator[Finding]:
-    initiative = r.initiative(initiative_id)
-    if initiative.on_hold:
+    if not held and initiative.holds and initiative.on_hold:
         hold = initiative.holds[-1]
-        yield finding(
-            r.policy,
-            Rule.STAGE_ORDER,
-            f"initiative {initiative_id} waits on the client ({hold.reason}); {command} needs"
-            " it resumed",
-            initiative_id,
-            f"resume({initiative_id!r}, at=...) once the client has done its part",
+        found.append(
+            finding(
+                r.policy,
+                Rule.STAGE_ORDER,
+                f"initiative {initiative_id} waits on the client ({hold.reason}); {command}"
+                " needs it resumed",
+                initiative_id,
+                f"resume({initiative_id!r}, at=...) once the client has done its part",
+            )
         )
+    return found
 
 
-def _check_start(r: Relationship, e: ev.InitiativeStarted) -> Iterator[Finding]:
-    yield from _initiative_in(r, e.initiative_id, "start_initiative", (InitiativeStatus.PLANNED,))
-    yield from _not_on_hold(r, e.initiative_id, "start_initiative")
+def _check_start(r: Relationship, e: ev.InitiativeStarted) -> list[Finding]:
+    return _initiative_ready(r, e.initiative_id, "start_initiative", (InitiativeStatus.PLANNED,))
 
 
-def _check_complete(r: Relationship, e: ev.InitiativeCompleted) -> Iterator[Finding]:
-    yield from _initiative_in(
-        r, e.initiative_id, "complete_initiative", (InitiativeStatus.IN_PROGRESS,)
-    )
-    yield from _not_on_hold(r, e.initiative_id, "complete_initiative")
+def _check_complete(r: Relationship, e: ev.InitiativeCompleted) -> list[Finding]:
+    allowed = (InitiativeStatus.IN_PROGRESS,)
+    return _initiative_ready(r, e.initiative_id, "complete_initiative", allowed)
 
 
 _UNFINISHED = (InitiativeStatus.PLANNED, InitiativeStatus.IN_PROGRESS)
 
 
-def _check_wait(r: Relationship, e: ev.WaitedOnClient) -> Iterator[Finding]:
-    yield from _initiative_in(r, e.initiative_id, "wait_on_client", _UNFINISHED)
-    yield from _not_on_hold(r, e.initiative_id, "wait_on_client")
+def _check_wait(r: Relationship, e: ev.WaitedOnClient) -> list[Finding]:
+    return _initiative_ready(r, e.initiative_id, "wait_on_client", _UNFINISHED)
 
 
 def _check_resume(r: Relationship, e: ev.Resumed) -> Iterator[Finding]:
@@ -525,7 +544,7 @@ def _check_resume(r: Relationship, e: ev.Resumed) -> Iterator[Finding]:
 
 
 def _check_warn_delay(r: Relationship, e: ev.DelayWarned) -> Iterator[Finding]:
-    yield from _initiative_in(r, e.initiative_id, "warn_delay", _UNFINISHED)
+    yield from _initiative_ready(r, e.initiative_id, "warn_delay", _UNFINISHED, held=True)
     initiative = r.initiative(e.initiative_id)
     if e.new_due <= initiative.due:
         yield finding(
@@ -563,43 +582,51 @@ def _check_inform(r: Relationship, e: ev.StakeholdersInformed) -> Iterator[Findi
     return iter(())
 
 
-def _check_resolve(r: Relationship, e: ev.IssueResolved) -> Iterator[Finding]:
-    yield from _issue_in(r, e.issue_id, "resolve_issue", (IssueStatus.AGREED,))
+def _check_resolve(r: Relationship, e: ev.IssueResolved) -> list[Finding]:
+    found = _issue_in(r, e.issue_id, "resolve_issue", (IssueStatus.AGREED,))
     work = r.initiatives_for(e.issue_id)
     if not work:
-        yield finding(
-            r.policy,
-            Rule.ISSUES_RESOLVED,
-            f"no initiative of the plan addresses issue {e.issue_id}",
-            e.issue_id,
+        found.append(
+            finding(
+                r.policy,
+                Rule.ISSUES_RESOLVED,
+                f"no initiative of the plan addresses issue {e.issue_id}",
+                e.issue_id,
+            )
         )
     pending = [i.id for i in work if i.status is not InitiativeStatus.DONE]
     if pending:
-        yield finding(
-            r.policy,
-            Rule.ISSUES_RESOLVED,
-            f"issue {e.issue_id} still has work open: {', '.join(pending)}",
-            e.issue_id,
-            "complete_initiative(...) for each, then resolve the issue",
+        found.append(
+            finding(
+                r.policy,
+                Rule.ISSUES_RESOLVED,
+                f"issue {e.issue_id} still has work open: {', '.join(pending)}",
+                e.issue_id,
+                "complete_initiative(...) for each, then resolve the issue",
+            )
         )
+    return found
 
 
-def _commitment_open(r: Relationship, commitment_id: str, command: str) -> Iterator[Finding]:
+def _commitment_open(r: Relationship, commitment_id: str, command: str) -> list[Finding]:
     c = r.commitment(commitment_id)
-    if c.status is not CommitmentStatus.AGREED:
-        yield finding(
+    if c.status is CommitmentStatus.AGREED:
+        return []
+    return [
+        finding(
             r.policy,
             Rule.STAGE_ORDER,
             f"commitment {commitment_id} is {c.status.value}; {command} needs it agreed",
             commitment_id,
         )
+    ]
 
 
-def _check_fulfil(r: Relationship, e: ev.CommitmentFulfilled) -> Iterator[Finding]:
+def _check_fulfil(r: Relationship, e: ev.CommitmentFulfilled) -> list[Finding]:
     return _commitment_open(r, e.commitment_id, "fulfil_commitment")
 
 
-def _check_break(r: Relationship, e: ev.CommitmentBroken) -> Iterator[Finding]:
+def _check_break(r: Relationship, e: ev.CommitmentBroken) -> list[Finding]:
     return _commitment_open(r, e.commitment_id, "break_commitment")
 
 
