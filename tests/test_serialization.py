@@ -26,6 +26,7 @@ from clientrecovery import (
     to_dict,
     to_json,
 )
+from clientrecovery import events as ev
 from clientrecovery import serialization as ser
 from tests.builders import at, opened, recovered, recovering
 from tests.strategies import relationships
@@ -98,7 +99,7 @@ class TestRoundTrip:
         self, offset: int, micro: int, seconds_only: int
     ) -> None:
         """orjson rounds offsets of seconds; those are written by isoformat(), identically."""
-        delta = timedelta(seconds=offset) if seconds_only else timedelta(minutes=offset // 60)
+        delta = timedelta(seconds=offset) if seconds_only else timedelta(minutes=int(offset / 60))
         moment = datetime(2026, 3, 2, 9, 0, 0, micro, tzinfo=timezone(delta))
         r = Relationship.open("Zone Ltd", trigger="late", at=moment, id="zone")
         r = r.contact_client(at=moment + timedelta(hours=1), channel="call", summary="hi")
@@ -361,6 +362,18 @@ class TestFastReader:
             ser._read_event(item)
         with pytest.raises(InvalidDocument, match=r"@ \$\.history\[0\]"):
             ser._events_explained([item])
+
+    def test_an_unknown_key_in_place_of_a_known_one_is_refused(self) -> None:
+        """The same number of keys is not the same keys: with or without the type tag."""
+        item = next(e for e in to_dict(recovered(2))["history"] if e["type"] == "IssueRaised")
+        swapped = {k: v for k, v in item.items() if k != "detail"} | {"details": ""}
+        untagged = {k: v for k, v in item.items() if k != "type"} | {"kind": "x"}
+
+        for bad in (swapped, untagged):
+            with pytest.raises(Exception):  # noqa: B017, PT011 - any failure sends it on
+                ser._CODEC.reader(ev.IssueRaised)(bad)
+        with pytest.raises(InvalidDocument, match="details"):
+            ser._events_explained([swapped])
 
     def test_documents_with_equal_policies_share_one_policy(self) -> None:
         """A policy is immutable; a portfolio that repeats one holds it once."""

@@ -247,36 +247,39 @@ class Codec:
         hints = typing.get_type_hints(cls)
         fields = attrs.fields(cls)
         keys = frozenset({f.name for f in fields} | ({"type"} if tagged else set()))
-        lines = [
-            "    if type(x) is not dict: raise NotFast",
-            f"    if not x.keys() <= {self._name('_keys_', keys)}: raise NotFast",
-        ]
+        lines = ["    if type(x) is not dict: raise NotFast"]
+        subset = f"if not x.keys() <= {self._name('_keys_', keys)}: raise NotFast"
         after: list[str] = []
+        every: list[str] = []  # reading when every key is there (the usual case)
+        some: list[str] = []  # reading when defaults fill in
         for n, field in enumerate(fields):
             if not field.init or isinstance(field.converter, attrs.Converter):
                 raise Unsupported(f"{cls.__name__}.{field.name}: no fast reader")
             var = f"v{n}"
-            if field.default is attrs.NOTHING:
-                lines.append(f"    {var} = x[{field.name!r}]")
-            else:
-                lines.append(f"    {var} = x.get({field.name!r}, _MISSING)")
-                if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
-                    if field.default.takes_self:
-                        raise Unsupported(f"{cls.__name__}.{field.name}: no fast reader")
-                    made = f"{self._name('_factory_', field.default.factory)}()"
-                else:
-                    made = self._name("_default_", [field.default]) + "[0]"
-                lines.append(f"    if {var} is _MISSING: {var} = {made}")
-                lines.append("    else:")
-            indent = "        " if field.default is not attrs.NOTHING else "    "
-            inline = self._read_inline(hints[field.name], var)
-            if inline is None:
-                inline = [f"{var} = {self._reader(hints[field.name])}({var})"]
-            lines.extend(indent + line for line in inline)
+            check = self._read_inline(hints[field.name], var)
+            if check is None:
+                check = [f"{var} = {self._reader(hints[field.name])}({var})"]
             converter = field.converter
             if converter is not None and converter not in v.STRUCTURAL:
-                lines.append(f"    {var} = {self._name('_convert_', converter)}({var})")
+                check.append(f"{var} = {self._name('_convert_', converter)}({var})")
+            every += [f"{var} = x[{field.name!r}]", *check]
+            if field.default is attrs.NOTHING:
+                some += [f"{var} = x[{field.name!r}]", *check]
+            else:
+                made = self._default(cls, field)
+                some += [
+                    f"{var} = x.get({field.name!r}, _MISSING)",
+                    f"if {var} is _MISSING: {var} = {made}",
+                    "else:",
+                    *("    " + line for line in check),
+                ]
             after.extend(self._validation(cls, n, field, var))
+        # As many keys as fields, each of them found: no key is unknown, no check needed.
+        exact = f"len(x) == {len(keys)}" + (" and 'type' in x" if tagged else "")
+        lines.append(f"    if {exact}:")
+        lines.extend("        " + line for line in every)
+        lines.append("    else:")
+        lines.extend("        " + line for line in [subset, *some])
         lines.append(f"    new = _new({self._name('_class_', cls)})")
         for n, field in enumerate(fields):  # a slot's own descriptor sets it fastest
             slot = getattr(cls, field.name, None)
@@ -289,6 +292,15 @@ class Codec:
             lines.append("    new.__attrs_post_init__()")
         lines.append("    x = new")
         return lines
+
+    def _default(self, cls: type, field: attrs.Attribute[Any]) -> str:
+        """An expression giving the field's default."""
+        default: Any = field.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            if default.takes_self:
+                raise Unsupported(f"{cls.__name__}.{field.name}: no fast reader")
+            return f"{self._name('_factory_', default.factory)}()"
+        return self._name("_default_", [default]) + "[0]"
 
     def _validation(self, cls: type, n: int, field: attrs.Attribute[Any], var: str) -> list[str]:
         validator = field.validator
