@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from clientrecovery._records import AppendLog, Chunks, Index
+from clientrecovery._records import AppendLog, Chunks, Index, replace
 from tests.builders import ASSESSMENT, at, in_discovery, opened
 
 
@@ -89,3 +91,23 @@ def test_an_older_relationship_can_still_move_on_after_a_newer_one() -> None:
     assert new.history[-1].at == at(0, 10)
     assert other.history[-1].at == at(0, 11)
     assert new != other
+
+
+class TestReplace:
+    @pytest.mark.parametrize("slots", [True, False])
+    def test_a_copy_has_the_changes_and_the_original_is_untouched(self, slots: bool) -> None:
+        """Slotted (the values) or not (the aggregate), every other field is carried over."""
+
+        @attrs.frozen(slots=slots)
+        class Record:
+            a: int
+            b: str
+            c: tuple[int, ...] = ()
+
+        before = Record(1, "x", (2,))
+
+        after = replace(before, b="y")
+
+        assert after == Record(1, "y", (2,))
+        assert before == Record(1, "x", (2,))
+        assert type(after) is Record

@@ -751,6 +751,8 @@ def stage_order(r: Relationship, command: str) -> Iterator[Finding]:
 
 
 _PLAN_COMMANDS = frozenset({"propose_plan", "revise_plan"})  # stage_order checks more of these
+# Tuples: a stage is found by identity, without Enum's hash (a Python-level call).
+_ALLOWED = {command: tuple(stages) for command, stages in COMMAND_STAGES.items()}
 
 
 def evaluate(r: Relationship | None, event: ev.Event, policy: Policy) -> list[Finding]:
@@ -764,7 +766,7 @@ def evaluate(r: Relationship | None, event: ev.Event, policy: Policy) -> list[Fi
     else:
         found = list(chronology(r, policy, at))
     command = event.command
-    if r.stage not in COMMAND_STAGES.get(command, ()) or command in _PLAN_COMMANDS:
+    if r.stage not in _ALLOWED.get(command, ()) or command in _PLAN_COMMANDS:
         found.extend(stage_order(r, command))
     for check in STATE_CHECKS.get(command, ()):
         found.extend(check(r))
