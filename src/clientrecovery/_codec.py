@@ -28,6 +28,7 @@ from typing import Any
 import attrs
 
 from clientrecovery import _validate as v
+from clientrecovery._records import setter
 
 __all__ = ["Codec", "NotFast", "Unsupported"]
 
@@ -81,7 +82,6 @@ class Codec:
             "NotFast": NotFast,
             "_MISSING": _MISSING,
             "_new": object.__new__,
-            "_set": object.__setattr__,
             "_datetime": datetime.fromisoformat,
             "_date": date.fromisoformat,
             "_Decimal": Decimal,
@@ -209,19 +209,12 @@ class Codec:
             branches.append(f"if {x} is None: pass")
         if str in args:
             branches.append(f"{'elif' if branches else 'if'} type({x}) is str: pass")
-        lines = branches[:]
-        if rest:
-            inner = self._read_inline(rest[0], x)
-            if inner is None:
-                inner = [f"{x} = {self._reader(rest[0])}({x})"]
-            if lines:
-                lines.append("else:")
-                lines.extend("    " + line for line in inner)
-            else:  # pragma: no cover - a union without None or str is refused above
-                lines.extend(inner)
-        else:
-            lines.append("else: raise NotFast")
-        return lines
+        if not rest:
+            return [*branches, "else: raise NotFast"]
+        inner = self._read_inline(rest[0], x)  # a union of one class alone is that class
+        if inner is None:
+            inner = [f"{x} = {self._reader(rest[0])}({x})"]
+        return [*branches, "else:", *("    " + line for line in inner)]
 
     def _read_tuple(self, item: Any) -> list[str]:
         lines = ["    if type(x) is not list: raise NotFast"]
@@ -281,12 +274,8 @@ class Codec:
         lines.append("    else:")
         lines.extend("        " + line for line in [subset, *some])
         lines.append(f"    new = _new({self._name('_class_', cls)})")
-        for n, field in enumerate(fields):  # a slot's own descriptor sets it fastest
-            slot = getattr(cls, field.name, None)
-            if hasattr(slot, "__set__") and "__slots__" in vars(cls):
-                lines.append(f"    {self._name('_slot_', slot.__set__)}(new, v{n})")  # type: ignore[union-attr]
-            else:
-                lines.append(f"    _set(new, {field.name!r}, v{n})")
+        for n, field in enumerate(fields):
+            lines.append(f"    {self._name('_set_', setter(cls, field.name))}(new, v{n})")
         lines.extend(after)
         if hasattr(cls, "__attrs_post_init__"):
             lines.append("    new.__attrs_post_init__()")

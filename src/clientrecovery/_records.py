@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+import types
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
@@ -40,11 +41,20 @@ def replaced(inst: R, changes: dict[str, Any]) -> R:
     return copier(inst, changes)  # type: ignore[no-any-return]
 
 
+def setter(cls: type, name: str) -> Callable[[Any, Any], None]:
+    """The fastest way to set attribute ``name`` on a new ``cls``, frozen or not: the slot's
+    own descriptor where it has one, else ``object.__setattr__``."""
+    slot = getattr(cls, name, None) if hasattr(cls, "__slots__") else None
+    if isinstance(slot, types.MemberDescriptorType):
+        return slot.__set__
+    return lambda inst, value: object.__setattr__(inst, name, value)
+
+
 def _copier(cls: type) -> Callable[[Any, dict[str, Any]], Any]:
-    """A function copying a ``cls`` and setting the changes: a dict copy for a class with a
-    ``__dict__``, else one slot write per attribute (compiled, no name lookups)."""
+    """A function copying a ``cls`` and setting the changes: a dict copy for a class without
+    slots, else one slot write per attribute (compiled, no name lookups)."""
     new, set_ = object.__new__, object.__setattr__
-    if "__dict__" in dir(cls) and not hasattr(cls, "__slots__"):
+    if not hasattr(cls, "__slots__"):
 
         def copy_dict(inst: Any, changes: dict[str, Any]) -> Any:
             made: Any = new(cls)
@@ -58,12 +68,11 @@ def _copier(cls: type) -> Callable[[Any, dict[str, Any]], Any]:
     namespace: dict[str, Any] = {"_new": new, "_set": set_, "_cls": cls}
     lines = ["def copy_slots(inst, changes):", "    made = _new(_cls)"]
     for n, name in enumerate(names):
-        namespace[f"_slot{n}"] = getattr(cls, name).__set__  # the slot's own descriptor
+        namespace[f"_slot{n}"] = setter(cls, name)
         lines.append(f"    _slot{n}(made, inst.{name})")
     lines += ["    for name, value in changes.items():", "        _set(made, name, value)"]
-    exec(
-        compile("\n".join([*lines, "    return made"]), f"<copy {cls.__name__}>", "exec"), namespace
-    )
+    source = "\n".join([*lines, "    return made"])
+    exec(compile(source, f"<copy {cls.__name__}>", "exec"), namespace)
     return namespace["copy_slots"]  # type: ignore[no-any-return]
 
 

@@ -263,10 +263,6 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(Quantification | str | None, structure_quantity)
     conv.register_structure_hook(Quantification | str, structure_quantity)
 
-    def unstructure_event(event: ev.Event) -> dict[str, Any]:
-        body = conv.unstructure_attrs_asdict(event)
-        return {"type": type(event).__name__, **body}
-
     def structure_event(value: object, _: type) -> ev.Event:
         if not isinstance(value, dict):
             raise _Problem(f"expected an event object, got {_json_type(value)}")
@@ -276,6 +272,9 @@ def make_converter() -> cattrs.Converter:
             raise _Problem(f"unknown event type {tag!r}")
         body = {k: v for k, v in value.items() if k != "type"}
         return conv.structure(body, cls)
+
+    def unstructure_event(event: ev.Event) -> dict[str, Any]:
+        return _event_dict(event)  # as documents write events: one writer serves both
 
     for cls in ev.EVENT_TYPES:
         conv.register_unstructure_hook(cls, unstructure_event)
