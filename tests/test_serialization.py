@@ -28,6 +28,7 @@ from clientrecovery import (
 )
 from clientrecovery import events as ev
 from clientrecovery import serialization as ser
+from clientrecovery._codec import SHARED_MAX
 from tests.builders import at, opened, recovered, recovering
 from tests.strategies import relationships
 
@@ -88,6 +89,31 @@ class TestRoundTrip:
 
         assert to_json(r) == fast
         assert from_json(fast) == r
+
+    def test_each_policy_is_written_as_its_own(self) -> None:
+        """Policies are written once and kept by identity; more of them than are kept, each
+        made and dropped in turn (so their ids are reused), are still each written right."""
+        for days in range(1, SHARED_MAX + 40):
+            policy = Policy(max_silence=timedelta(days=days))
+            r = Relationship.open("Kept Ltd", trigger="late", at=at(0), policy=policy)
+
+            document = json.loads(to_json(r))
+
+            assert document["policy"]["max_silence"] == f"P{days}D"
+            assert document["history"][0]["policy"] == document["policy"]
+
+    def test_changing_a_written_dict_changes_no_later_document(self) -> None:
+        """to_dict hands out fresh values: what a caller does to them is not written again."""
+        r = recovered(1)
+        before = to_json(r)
+
+        d = to_dict(r)
+        d["policy"]["timezone"] = "Europe/Paris"
+        d["history"][0]["policy"]["options_max"] = 9
+        d["issues"][0]["examples"].append("changed")
+
+        assert to_json(r) == before
+        assert to_dict(r) != d
 
     @given(
         st.integers(-(24 * 3600) + 1, 24 * 3600 - 1),

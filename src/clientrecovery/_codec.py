@@ -45,7 +45,8 @@ class Unsupported(TypeError):
 
 _MISSING = object()
 SHARED_MAX = 256
-"""How many instances of a shared class a reader keeps (then it starts again)."""
+"""How many instances of a shared class a reader or native writer keeps (then it starts
+again)."""
 _SIMPLE = (str, int, bool, type(None))
 
 
@@ -53,9 +54,10 @@ class Codec:
     """Readers and writers for a set of attrs classes, generated on first use.
 
     Writers come in two kinds. JSON-ready ones give only strings, numbers, booleans, ``None``,
-    lists and dicts. *Native* ones leave dates, and datetimes in ``native_zones``, for a JSON
-    library that writes them itself exactly as the JSON-ready writer would (orjson does, for
-    UTC offsets of whole minutes), which is much faster.
+    lists and dicts. *Native* ones leave tuples, dates, and datetimes in ``native_zones``, for
+    a JSON library that writes them itself exactly as the JSON-ready writer would (orjson
+    does, for UTC offsets of whole minutes), which is much faster. What a native writer gives
+    is for the encoder only: it may be shared between calls, and must not be changed.
 
     Args:
         unions: Base classes whose instances are written with a ``"type"`` tag naming their
@@ -64,8 +66,9 @@ class Codec:
         duration_to_str: Writes one.
         native_zones: The time zones whose datetimes native writers leave as they are.
         shared: Classes whose readers hand out one instance for equal JSON values (by
-            ``repr``, so ``1``, ``1.0`` and ``true`` stay apart), up to :data:`SHARED_MAX`
-            per class: for immutable values that many documents repeat, such as a policy.
+            ``repr``, so ``1``, ``1.0`` and ``true`` stay apart), and whose native writers
+            keep what they wrote for an instance, up to :data:`SHARED_MAX` per class: for
+            immutable values that many documents repeat, such as a policy.
     """
 
     def __init__(
@@ -131,19 +134,26 @@ class Codec:
         name = self._readers[tp] = self._name("read_")
         lines = [f"def {name}(x):", *self._read_body(tp), "    return x"]
         if tp in self._shared:
-            made = self._name("_shared_", {})
-            lines[1:1] = [
-                "    key = repr(x)",
-                f"    found = {made}.get(key)",
-                "    if found is not None: return found",
-            ]
-            lines[-1:] = [
-                f"    if len({made}) >= {SHARED_MAX}: {made}.clear()",
-                f"    {made}[key] = x",
-                "    return x",
-            ]
+            self._memoize(lines, "repr(x)")
         self._define(name, lines)
         return name
+
+    def _memoize(self, lines: list[str], key: str) -> None:
+        """Make the function of ``lines`` (which returns ``x``) keep its result for its
+        argument under ``key`` (an expression), up to :data:`SHARED_MAX` of them. The
+        argument is kept too: while it is, no other object can have its ``id``."""
+        memo = self._name("_memo_", {})
+        lines[1:1] = [
+            "    given = x",
+            f"    key = {key}",
+            f"    found = {memo}.get(key)",
+            "    if found is not None: return found[1]",
+        ]
+        lines[-1:] = [
+            f"    if len({memo}) >= {SHARED_MAX}: {memo}.clear()",
+            f"    {memo}[key] = (given, x)",
+            "    return x",
+        ]
 
     def _read_body(self, tp: Any) -> list[str]:
         inline = self._read_inline(tp, "x")
@@ -317,7 +327,10 @@ class Codec:
             body = self._write_class(tp, native)
         else:
             body = self._write(tp, "x", native)
-        self._define(name, [f"def {name}(x):", f"    return {body}"])
+        lines = [f"def {name}(x):", f"    x = {body}", "    return x"]
+        if native and tp in self._shared:  # what a native writer gives is only encoded
+            self._memoize(lines, "id(x)")
+        self._define(name, lines)
         return name
 
     def _write(self, tp: Any, x: str, native: bool) -> str:
@@ -335,8 +348,10 @@ class Codec:
             return f"str({x})"
         if tp is timedelta:
             return f"_duration_str({x})"
-        if isinstance(tp, type) and issubclass(tp, enum.Enum):  # faster here than in orjson
-            return f"{x}.value"
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            # ``_value_`` is the member's own attribute; ``.value`` is a property, ten times
+            # slower, and orjson's enum support slower still.
+            return f"{x}._value_"
         origin, args = typing.get_origin(tp), typing.get_args(tp)
         if origin in (types.UnionType, typing.Union):
             rest = [a for a in args if a not in _SIMPLE]
@@ -348,10 +363,11 @@ class Codec:
                 return f"({x} if {' or '.join(tests)} else {self._write(rest[0], x, native)})"
             raise Unsupported(f"no fast writer for {tp!r}")
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-            if args[0] in _SIMPLE:
-                return f"list({x})"
+            if args[0] in _SIMPLE:  # JSON encoders write a tuple as an array
+                return x if native else f"list({x})"
             if args[0] in self._unions or attrs.has(args[0]):  # no comprehension's frame
-                return f"list(map({self._writer(args[0], native)}, {x}))"
+                written = f"list(map({self._writer(args[0], native)}, {x}))"
+                return f"({written} if {x} else {x})" if native else written
             return f"[{self._write(args[0], 'i', native)} for i in {x}]"
         if origin in (dict, collections.abc.Mapping):  # keys as JSON has them: strings
             key, value = self._write(args[0], "k", False), self._write(args[1], "w", native)
