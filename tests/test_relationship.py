@@ -171,6 +171,26 @@ class TestReplay:
 
         assert Relationship.replay(r.history) == r
 
+    def test_a_replayed_relationship_branches_like_any_other(self) -> None:
+        """Replay builds its result in place; once handed out, it is as immutable as the rest:
+        two commands on it give two relationships, and it stays as it was."""
+        r = recovering(2)
+        replayed = Relationship.replay(r.history)
+        issues, history = replayed.issues, replayed.history
+
+        called = replayed.contact_client(at=at(20), channel="call", summary="checked in")
+        wrote = replayed.follow_up(at=at(21), note="sent the figures")
+
+        assert replayed.version == r.version
+        assert called.version == wrote.version == r.version + 1
+        assert replayed == r
+        assert replayed.issues == issues
+        assert replayed.history == history
+        assert type(called.last_event) is ev.ClientContacted
+        assert type(wrote.last_event) is ev.FollowedUp
+        assert Relationship.replay(called.history) == called
+        assert Relationship.replay(wrote.history) == wrote
+
     def test_an_empty_history_is_refused(self) -> None:
         """Nothing to rebuild."""
         with pytest.raises(InvalidValue, match="history: is empty"):

@@ -97,6 +97,11 @@ class AppendLog(Generic[T]):
         log._size = self._size + 1
         return log
 
+    def grow(self, item: T) -> None:
+        """Append in place: only for a log that no other view shares yet (see ``_Replay``)."""
+        self._buffer.append(item)
+        self._size += 1
+
     @property
     def last(self) -> T:
         return self._buffer[self._size - 1]

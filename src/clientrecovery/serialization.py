@@ -53,7 +53,7 @@ from clientrecovery.errors import (
 )
 from clientrecovery.model import Quantification
 from clientrecovery.policy import Policy
-from clientrecovery.relationship import Relationship
+from clientrecovery.relationship import Relationship, _Replay
 
 _orjson: ModuleType | None
 try:  # pragma: no cover - depends on the environment
@@ -535,10 +535,10 @@ def _upgraded(document: Mapping[str, Any]) -> Mapping[str, Any]:
 
 
 def _replayed(events: list[ev.Event]) -> Relationship:
-    current: Relationship | None = None
+    replay = _Replay()
     for position, event in enumerate(events):
         try:
-            current = Relationship.replay([event]) if current is None else current.apply(event)
+            replay.add(event)
         except RuleViolation as refused:
             raise InvalidDocument(
                 [
@@ -549,11 +549,11 @@ def _replayed(events: list[ev.Event]) -> Relationship:
         except (UnknownItem, InvalidValue) as bad:
             where = f"$.history[{position}]"
             raise InvalidDocument([f"{type(event).__name__}: {bad} @ {where}"]) from None
-    if current is None:
+    if replay.current is None:
         raise InvalidDocument(
             ["the history is empty; it starts with RelationshipOpened @ $.history"]
         )
-    return current
+    return replay.current
 
 
 def _check_snapshot(document: Mapping[str, Any], relationship: Relationship) -> None:
