@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 from dateutil import tz
@@ -28,7 +29,8 @@ from clientrecovery import (
 )
 from clientrecovery import events as ev
 from clientrecovery import serialization as ser
-from clientrecovery._codec import SHARED_MAX
+from clientrecovery._codec import SHARED_MAX, Codec
+from clientrecovery._validate import instance_of
 from tests.builders import at, opened, recovered, recovering
 from tests.strategies import relationships
 
@@ -388,6 +390,38 @@ class TestFastReader:
             ser._read_event(item)
         with pytest.raises(InvalidDocument, match=r"@ \$\.history\[0\]"):
             ser._events_explained([item])
+
+    def test_combined_validators_run_only_their_parts_not_implied(self) -> None:
+        """Inside and_() and optional(), a type check the reader makes is not run again;
+        every other part is."""
+        calls: list[object] = []
+
+        def positive(inst: object, attribute: object, value: int) -> None:
+            calls.append(value)
+            if value < 1:
+                raise ValueError(value)
+
+        @attrs.frozen
+        class Sample:
+            n: int = attrs.field(validator=attrs.validators.and_(instance_of(int), positive))
+            m: int | None = attrs.field(
+                default=None,
+                validator=attrs.validators.optional([instance_of(int), positive]),
+            )
+
+        codec = Codec({}, ser.duration_from_str, ser.duration_to_str)
+        read = codec.reader(Sample)
+
+        expected = [Sample(1, 2), Sample(3)]
+        calls.clear()
+
+        assert [read({"n": 1, "m": 2}), read({"n": 3, "m": None})] == expected
+        assert calls == [1, 2, 3]
+        for bad in ({"n": 0}, {"n": 1, "m": 0}, {"n": "1"}, {"n": 1, "m": "2"}):
+            with pytest.raises(Exception):  # noqa: B017, PT011 - any failure sends it on
+                read(bad)
+        source = codec.sources[codec._readers[Sample]]
+        assert source.count("(new, _attribute_") == 2  # positive, twice; no instance_of
 
     def test_an_unknown_key_in_place_of_a_known_one_is_refused(self) -> None:
         """The same number of keys is not the same keys: with or without the type tag."""

@@ -44,6 +44,9 @@ class Unsupported(TypeError):
 
 
 _MISSING = object()
+# The classes of attrs' combined validators, to look inside them.
+_AND: Any = type(attrs.validators.and_(v.required_text, v.optional_text))
+_OPTIONAL: Any = type(attrs.validators.optional(v.required_text))
 SHARED_MAX = 256
 """How many instances of a shared class a reader or native writer keeps (then it starts
 again)."""
@@ -208,6 +211,17 @@ class Codec:
             return self._read_optional(tp, x)
         return None
 
+    def _read_field(self, tp: Any, x: str) -> list[str]:
+        """Statements reading a field's value ``x``: inline, or by a reader (not called for
+        an empty array where a tuple is due, as most of them are)."""
+        inline = self._read_inline(tp, x)
+        if inline is not None:
+            return inline
+        read = f"{x} = {self._reader(tp)}({x})"
+        if typing.get_origin(tp) is tuple:
+            return [f"if not {x} and type({x}) is list: {x} = ()", f"else: {read}"]
+        return [read]
+
     def _read_optional(self, tp: Any, x: str) -> list[str]:
         """``X | None``, ``X | str`` and ``X | str | None`` for one class or simple type X."""
         args = typing.get_args(tp)
@@ -221,9 +235,7 @@ class Codec:
             branches.append(f"{'elif' if branches else 'if'} type({x}) is str: pass")
         if not rest:
             return [*branches, "else: raise NotFast"]
-        inner = self._read_inline(rest[0], x)  # a union of one class alone is that class
-        if inner is None:
-            inner = [f"{x} = {self._reader(rest[0])}({x})"]
+        inner = self._read_field(rest[0], x)  # a union of one class alone is that class
         return [*branches, "else:", *("    " + line for line in inner)]
 
     def _read_tuple(self, item: Any) -> list[str]:
@@ -259,9 +271,7 @@ class Codec:
             if not field.init or isinstance(field.converter, attrs.Converter):
                 raise Unsupported(f"{cls.__name__}.{field.name}: no fast reader")
             var = f"v{n}"
-            check = self._read_inline(hints[field.name], var)
-            if check is None:
-                check = [f"{var} = {self._reader(hints[field.name])}({var})"]
+            check = self._read_field(hints[field.name], var)
             converter = field.converter
             if converter is not None and converter not in v.STRUCTURAL:
                 check.append(f"{var} = {self._name('_convert_', converter)}({var})")
@@ -302,16 +312,26 @@ class Codec:
         return self._name("_default_", [default]) + "[0]"
 
     def _validation(self, cls: type, n: int, field: attrs.Attribute[Any], var: str) -> list[str]:
-        validator = field.validator
+        return ["    " + line for line in self._validate(field.validator, field, var)]
+
+    def _validate(self, validator: Any, field: attrs.Attribute[Any], var: str) -> list[str]:
+        """Lines running what of ``validator`` the reader's type checks do not imply."""
+        if type(validator) is _AND:  # each part on its own: some may be implied
+            return [
+                line for part in validator._validators for line in self._validate(part, field, var)
+            ]
+        if type(validator) is _OPTIONAL:
+            inner = self._validate(validator.validator, field, var)
+            return [f"if {var} is not None:", *("    " + line for line in inner)] if inner else []
         if validator is None or validator in v.STRUCTURAL:
             return []
         if validator is v.required_text:
-            return [f"    if not {var}.strip(): raise NotFast"]
+            return [f"if not {var}.strip(): raise NotFast"]
         if validator is v.optional_text:
-            return [f"    if {var} is not None and not {var}.strip(): raise NotFast"]
+            return [f"if {var} is not None and not {var}.strip(): raise NotFast"]
         check = self._name("_validator_", validator)
         attribute = self._name("_attribute_", field)
-        return [f"    {check}(new, {attribute}, {var})"]
+        return [f"{check}(new, {attribute}, {var})"]
 
     # --- writing -------------------------------------------------------------------------
 
