@@ -163,17 +163,18 @@ class Chunks(Generic[T]):
         return self._chunks[index >> _BITS][index & _MASK]
 
     def set(self, index: int, item: T) -> Chunks[T]:
-        c, i = index >> _BITS, index & _MASK
-        chunk = self._chunks[c]
-        chunk = (*chunk[:i], item, *chunk[i + 1 :])
-        return Chunks._of((*self._chunks[:c], chunk, *self._chunks[c + 1 :]), self._size)
+        c = index >> _BITS
+        chunk = list(self._chunks[c])  # a list copy and back: faster than slicing around
+        chunk[index & _MASK] = item
+        chunks = list(self._chunks)
+        chunks[c] = tuple(chunk)
+        return Chunks._of(tuple(chunks), self._size)
 
     def append(self, item: T) -> Chunks[T]:
-        if self._size & _MASK:
-            chunks = (*self._chunks[:-1], (*self._chunks[-1], item))
-        else:
-            chunks = (*self._chunks, (item,))
-        return Chunks._of(chunks, self._size + 1)
+        chunks = self._chunks
+        if self._size & _MASK:  # the last chunk has room
+            return Chunks._of((*chunks[:-1], chunks[-1] + (item,)), self._size + 1)
+        return Chunks._of((*chunks, (item,)), self._size + 1)
 
     def __iter__(self) -> Iterator[T]:
         return itertools.chain.from_iterable(self._chunks)
