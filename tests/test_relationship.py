@@ -283,6 +283,24 @@ class TestNextActions:
         }
         assert "resolve_issue" not in actions
 
+    def test_an_initiative_waiting_on_the_client_is_offered_only_what_it_allows(self) -> None:
+        """While A1 waits, it can be resumed or its delay warned, not started or waited on
+        again; every initiative offered passes the command's own check."""
+        r = recovering().wait_on_client("A1", reason="test data", at=at(4))
+
+        actions = {a.command: a for a in r.next_actions()}
+
+        assert actions["resume"].hint.endswith(": A1")
+        assert actions["start_initiative"].hint.endswith(": A2, CL")
+        assert actions["wait_on_client"].hint.endswith(": A2, CL")
+        assert actions["warn_delay"].hint.endswith(": A1, A2, CL")
+        for command in ("start_initiative", "wait_on_client"):
+            args = {"reason": "data"} if command == "wait_on_client" else {}
+            for initiative in ("A2", "CL"):
+                assert not r.check(command, initiative, at=at(5), **args)
+            refused = r.check(command, "A1", at=at(5), **args)
+            assert any(f.rule is Rule.STAGE_ORDER for f in refused)
+
     def test_a_terminal_relationship_has_nothing_to_do(self) -> None:
         """Recovered is done."""
         assert recovered().next_actions() == ()

@@ -1078,11 +1078,14 @@ def _ids_of_issues(*statuses: IssueStatus) -> Callable[[Relationship], list[str]
     return lambda r: [i.id for i in r.issues if i.status in statuses]
 
 
-def _ids_of_initiatives(*statuses: InitiativeStatus) -> Callable[[Relationship], list[str]]:
+def _ids_of_initiatives(
+    *statuses: InitiativeStatus, held: bool = False
+) -> Callable[[Relationship], list[str]]:
+    """Ids of initiatives in one of the ``statuses``; waiting on the client only if ``held``
+    (as the command's check allows, see ``rules._initiative_ready``)."""
+
     def ids(r: Relationship) -> list[str]:
-        if r.plan is None:
-            return []
-        return [i.id for i in r.plan.initiatives if i.status in statuses]
+        return [i.id for i in r._work if i.status in statuses and (held or not i.on_hold)]
 
     return ids
 
@@ -1106,7 +1109,9 @@ _ITEMS: Mapping[str, Callable[[Relationship], list[str]]] = {
     "drop_issue": _ids_of_issues(IssueStatus.RAISED),
     "start_initiative": _ids_of_initiatives(InitiativeStatus.PLANNED),
     "complete_initiative": _ids_of_initiatives(InitiativeStatus.IN_PROGRESS),
-    "warn_delay": _ids_of_initiatives(InitiativeStatus.PLANNED, InitiativeStatus.IN_PROGRESS),
+    "warn_delay": _ids_of_initiatives(
+        InitiativeStatus.PLANNED, InitiativeStatus.IN_PROGRESS, held=True
+    ),
     "wait_on_client": _ids_of_initiatives(InitiativeStatus.PLANNED, InitiativeStatus.IN_PROGRESS),
     "resume": lambda r: [i.id for i in r._work if i.on_hold],
     "resolve_issue": _resolvable,
