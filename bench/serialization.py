@@ -171,9 +171,12 @@ def main() -> int:
     print(f"  encode / pydantic encode          {enc / pe:5.2f}x  [<= 0.5]")
     print(f"  validated load / pydantic decode  {validated / pd:5.2f}x  [<= 3]")
 
-    print("2,000 documents held in memory, each library in a fresh process")
-    held = {name: hold_in_new_process(name) for name in ("clientrecovery", "pydantic")}
-    (ct, cm), (pt, pm) = held["clientrecovery"], held["pydantic"]
+    print("2,000 documents held in memory, each library in a fresh process (best of 3)")
+    held: dict[str, list[tuple[float, int]]] = {"clientrecovery": [], "pydantic": []}
+    for _ in range(3):  # alternating, as a busy machine slows one process more than another
+        for name, results in held.items():
+            results.append(hold_in_new_process(name))
+    (ct, cm), (pt, pm) = min(held["clientrecovery"]), min(held["pydantic"])
     print(f"  clientrecovery {ct:6.2f} s {cm / 2**20:7.1f} MiB")
     print(f"  pydantic       {pt:6.2f} s {pm / 2**20:7.1f} MiB")
     print(f"  ratio          {ct / pt:6.2f}x {cm / pm:7.2f}x  [<= 0.6 both]")
