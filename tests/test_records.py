@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from clientrecovery._records import AppendLog, Chunks, Index, replace
+from clientrecovery._records import AppendLog, Chunks, Index, replace, update
 from tests.builders import ASSESSMENT, at, in_discovery, opened
 
 
@@ -111,3 +111,36 @@ class TestReplace:
         assert after == Record(1, "y", (2,))
         assert before == Record(1, "x", (2,))
         assert type(after) is Record
+
+
+class TestUpdate:
+    @pytest.mark.parametrize("slots", [True, False])
+    def test_the_instance_itself_changes_frozen_or_not(self, slots: bool) -> None:
+        """In place, for a replay's own records: the same object, the other fields kept."""
+
+        @attrs.frozen(slots=slots)
+        class Record:
+            a: int
+            b: str
+
+        record = Record(1, "x")
+        same = record
+
+        update(record, {"b": "y"})
+
+        assert same is record
+        assert record == Record(1, "y")
+
+    def test_an_unknown_field_is_refused_before_any_change(self) -> None:
+        """A typo names the field and leaves the record as it was."""
+
+        @attrs.frozen
+        class Record:
+            a: int
+
+        record = Record(1)
+
+        with pytest.raises(KeyError, match="nope"):
+            update(record, {"nope": 2})
+
+        assert record == Record(1)

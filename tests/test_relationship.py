@@ -191,6 +191,39 @@ class TestReplay:
         assert Relationship.replay(called.history) == called
         assert Relationship.replay(wrote.history) == wrote
 
+    def test_a_replay_changes_neither_its_events_nor_what_it_handed_out(self) -> None:
+        """Replay changes the issues and initiatives it made in place, never the events'
+        own values (the plan's initiatives stay as proposed) nor, once it has handed the
+        relationship out, that relationship's: a command on it gives a changed copy."""
+        r = recovered(2)
+        proposed = next(e for e in r.history if isinstance(e, ev.PlanProposed))
+        written = [repr(e) for e in r.history]
+
+        replayed = Relationship.replay(r.history)
+        again = Relationship.replay(replayed.history)
+        issues, initiatives = replayed.issues, replayed.plan.initiatives if replayed.plan else ()
+
+        assert [repr(e) for e in r.history] == written
+        assert {i.status for i in proposed.plan.initiatives} == {InitiativeStatus.PLANNED}
+        assert {i.status for i in initiatives} == {InitiativeStatus.DONE}
+        assert replayed == again == r
+        assert replayed.issues == issues
+
+        branch = recovering(2)
+        handed_out = Relationship.replay(branch.history)
+        started = handed_out.start_initiative("A1", at=at(4))
+        raised = handed_out.raise_issue("a late one", id="I9", at=at(4))
+        discovery = Relationship.replay(with_issues(2).history)
+        dropped = discovery.drop_issue("I1", reason="not ours", at=at(2))
+
+        assert handed_out.initiative("A1").status is InitiativeStatus.PLANNED
+        assert started.initiative("A1").status is InitiativeStatus.IN_PROGRESS
+        assert not handed_out.has_issue("I9")
+        assert raised.has_issue("I9")
+        assert handed_out == branch
+        assert discovery.issue("I1").status is IssueStatus.SPECIFIED
+        assert dropped.issue("I1").status is IssueStatus.DROPPED
+
     def test_an_empty_history_is_refused(self) -> None:
         """Nothing to rebuild."""
         with pytest.raises(InvalidValue, match="history: is empty"):

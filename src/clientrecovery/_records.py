@@ -11,6 +11,7 @@ view while sharing storage with the relationships before and after it:
 
 :func:`replace` copies an attrs record without running converters and validators again;
 the aggregate only uses it on values that were validated when they entered the model.
+:func:`update` changes one in place, for a replay's records that no one else holds yet.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import attrs
 T = TypeVar("T")
 R = TypeVar("R")
 _COPIERS: dict[type, Callable[[Any, dict[str, Any]], Any]] = {}
+_SETTERS: dict[type, dict[str, Callable[[Any, Any], None]]] = {}
 
 
 def replace(inst: R, **changes: Any) -> R:
@@ -39,6 +41,17 @@ def replaced(inst: R, changes: dict[str, Any]) -> R:
     if copier is None:
         copier = _COPIERS[type(inst)] = _copier(type(inst))
     return copier(inst, changes)  # type: ignore[no-any-return]
+
+
+def update(inst: object, changes: dict[str, Any]) -> None:
+    """Change the attrs instance ``inst`` in place, unchecked, frozen or not: only for an
+    instance that nothing else refers to yet (see ``_Replay`` in the relationship)."""
+    setters = _SETTERS.get(type(inst))
+    if setters is None:
+        cls: Any = type(inst)
+        setters = _SETTERS[cls] = {a.name: setter(cls, a.name) for a in attrs.fields(cls)}
+    for name, value in changes.items():
+        setters[name](inst, value)
 
 
 def setter(cls: type, name: str) -> Callable[[Any, Any], None]:

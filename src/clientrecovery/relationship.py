@@ -19,7 +19,7 @@ import attrs
 
 from clientrecovery import clock, documents, rules
 from clientrecovery import events as ev
-from clientrecovery._records import AppendLog, Chunks, Index, replace, replaced
+from clientrecovery._records import AppendLog, Chunks, Index, replace, replaced, update
 from clientrecovery._validate import instance_of, is_aware
 from clientrecovery.catalogue import Finding, NextAction, Rule, Severity
 from clientrecovery.errors import ChronologyError, InvalidValue, RuleViolation, UnknownItem
@@ -123,6 +123,9 @@ class Relationship:
     _initiative_pos: Mapping[str, int] = attrs.field(factory=dict, eq=False, hash=False)
     _work_for: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, eq=False, hash=False)
     _cache: dict[str, Any] | None = attrs.field(default=None, init=False, eq=False, hash=False)
+    # True only while a replay builds the relationship, before anyone else sees it: its issues
+    # and initiatives are then its own, and are changed in place (see _Replay).
+    _draft: bool = attrs.field(default=False, init=False, eq=False, hash=False)
 
     def __repr__(self) -> str:
         return (
@@ -374,9 +377,10 @@ class Relationship:
             except RuleViolation as refused:
                 refused.add_note(f"while replaying history[{position}] ({type(event).__name__})")
                 raise
-        if replay.current is None:
+        replayed = replay.result()
+        if replayed is None:
             raise InvalidValue("history", "is empty; it must start with RelationshipOpened")
-        return replay.current
+        return replayed
 
     def apply(self, event: ev.Event) -> Relationship:
         """Record an event that was built elsewhere (read from a store, say), with every rule
@@ -684,21 +688,25 @@ class _Replay:
 
     Each command copies the aggregate, so that every relationship handed out stays as it
     was. During a replay no one sees the relationship before the last event, so those
-    copies are not needed (they were a quarter of a replay's time). The rules and the
-    changes are the commands' own: only where the changes go differs.
+    copies are not needed (they were a quarter of a replay's time): the events' changes go
+    into one relationship, and the issues and initiatives it made itself are changed in
+    place while it is a draft. The rules and the changes are the commands' own: only where
+    the changes go differs. :meth:`result` hands the relationship out, and from then on
+    it is copied like any other.
     """
 
-    __slots__ = ("current",)
+    __slots__ = ("_current",)
 
     def __init__(self) -> None:
-        self.current: Relationship | None = None
-        """The relationship so far (``None`` before the first event)."""
+        self._current: Relationship | None = None
 
     def add(self, event: ev.Event) -> None:
         """Check ``event`` as its command would, then record it (raises as :func:`_run`)."""
-        r = self.current
+        r = self._current
         if r is None:
-            self.current = _run(None, event)  # a new relationship, with a log of its own
+            r = _run(None, event)  # a new relationship, with a log of its own
+            r.__dict__["_draft"] = True
+            self._current = r
             return
         found = rules.evaluate(r, event, r.policy)
         if found:
@@ -707,6 +715,13 @@ class _Replay:
         changes["_cache"] = None
         r.__dict__.update(changes)
         r._log.grow(event)
+
+    def result(self) -> Relationship | None:
+        """The relationship replayed (``None`` if no event was added); this ends the replay."""
+        r, self._current = self._current, None
+        if r is not None:
+            r.__dict__["_draft"] = False
+        return r
 
 
 def _refuse_errors(event: ev.Event, found: list[Finding]) -> None:
@@ -789,11 +804,20 @@ def _apply(r: Relationship | None, event: ev.Event) -> Relationship:
     return replaced(r, changes)
 
 
+def _edited(r: Relationship, name: str, items: Chunks[Any], position: int, change: Any) -> Any:
+    """The changes that give item ``position`` of ``items`` (the field ``name``) the values
+    in ``change``: none while a replay drafts ``r``, as the item is then changed in place."""
+    if r._draft:
+        update(items[position], change)
+        return {}
+    return {name: items.set(position, replaced(items[position], change))}
+
+
 def _with_issue(r: Relationship, issue_id: str, **change: Any) -> dict[str, Any]:
     position = r._issue_pos.get(issue_id)
     if position is None:  # pragma: no cover - the checks raise UnknownItem first
         raise UnknownItem("issue", issue_id)
-    return {"_issues": r._issues.set(position, replaced(r._issues[position], change))}
+    return _edited(r, "_issues", r._issues, position, change)  # type: ignore[no-any-return]
 
 
 def _with_commitment(r: Relationship, commitment_id: str, **change: Any) -> dict[str, Any]:
@@ -804,7 +828,7 @@ def _with_commitment(r: Relationship, commitment_id: str, **change: Any) -> dict
 
 def _with_initiative(r: Relationship, initiative_id: str, **change: Any) -> dict[str, Any]:
     position = r._initiative_pos[initiative_id]
-    return {"_work": r._work.set(position, replaced(r._work[position], change))}
+    return _edited(r, "_work", r._work, position, change)  # type: ignore[no-any-return]
 
 
 def _on_assessed(r: Relationship, e: ev.SituationAssessed) -> dict[str, Any]:
@@ -905,15 +929,19 @@ def _on_plan(r: Relationship, e: ev.PlanProposed | ev.PlanRevised) -> dict[str, 
     initiatives = []
     for initiative in e.plan.initiatives:
         old = before.get(initiative.id)
-        if old is not None:
-            initiative = replace(
-                initiative,
-                status=old.status,
-                delays=old.delays,
-                outcome=old.outcome,
-                holds=old.holds,
-            )
-        initiatives.append(initiative)
+        kept = (
+            {}
+            if old is None
+            else {
+                "status": old.status,
+                "delays": old.delays,
+                "outcome": old.outcome,
+                "holds": old.holds,
+            }
+        )
+        # A copy even when nothing is kept: the relationship's initiatives are its own (a
+        # replay changes them in place), never the event's.
+        initiatives.append(replaced(initiative, kept))
     header = replace(
         e.plan,
         initiatives=(),

@@ -549,11 +549,12 @@ def _replayed(events: list[ev.Event]) -> Relationship:
         except (UnknownItem, InvalidValue) as bad:
             where = f"$.history[{position}]"
             raise InvalidDocument([f"{type(event).__name__}: {bad} @ {where}"]) from None
-    if replay.current is None:
+    replayed = replay.result()
+    if replayed is None:
         raise InvalidDocument(
             ["the history is empty; it starts with RelationshipOpened @ $.history"]
         )
-    return replay.current
+    return replayed
 
 
 def _check_snapshot(document: Mapping[str, Any], relationship: Relationship) -> None:
