@@ -224,6 +224,32 @@ class TestReplay:
         assert discovery.issue("I1").status is IssueStatus.SPECIFIED
         assert dropped.issue("I1").status is IssueStatus.DROPPED
 
+    def test_apply_records_an_event_as_its_command_would(self) -> None:
+        """An event built elsewhere is checked and recorded: the same relationship as the
+        command's, and refused for the same reasons."""
+        before = with_issues(2)
+        after = before.drop_issue("I1", reason="not ours", at=at(2))
+
+        assert before.apply(after.last_event) == after
+        with pytest.raises(RuleViolation, match="STAGE_ORDER"):
+            after.apply(after.last_event)  # I1 is dropped already
+
+    @pytest.mark.parametrize("kind", ["not an event", "the base class", "a subclass"])
+    def test_apply_refuses_what_is_not_one_of_the_methods_events(self, kind: str) -> None:
+        """A typed error naming what was given, never a KeyError from inside."""
+
+        class Mine(ev.FollowedUp):
+            pass
+
+        given: object = {
+            "not an event": "FollowedUp",
+            "the base class": ev.Event(at=at(2)),
+            "a subclass": Mine(at=at(2), note="called"),
+        }[kind]
+
+        with pytest.raises(InvalidValue, match="not"):
+            recovering().apply(given)  # type: ignore[arg-type]
+
     def test_an_empty_history_is_refused(self) -> None:
         """Nothing to rebuild."""
         with pytest.raises(InvalidValue, match="history: is empty"):

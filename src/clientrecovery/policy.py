@@ -20,6 +20,10 @@ from clientrecovery.errors import InvalidValue
 
 __all__ = ["Cadence", "Policy"]
 
+# Each zone's tzinfo by name: dateutil's gettz keeps its instances too, but asking it costs
+# about a microsecond, and every local date asks (the names are the valid zones only).
+_ZONES: dict[str, tzinfo] = {}
+
 
 @attrs.frozen
 class Cadence:
@@ -163,9 +167,12 @@ class Policy:
     @property
     def tz(self) -> tzinfo:
         """The policy's time zone as a ``tzinfo``."""
-        zone = tz.gettz(self.timezone)
-        if zone is None:  # pragma: no cover - refused at construction
-            raise InvalidValue("Policy.timezone", f"{self.timezone!r} is not a known time zone")
+        zone = _ZONES.get(self.timezone)
+        if zone is None:
+            zone = tz.gettz(self.timezone)
+            if zone is None:  # pragma: no cover - refused at construction
+                raise InvalidValue("Policy.timezone", f"{self.timezone!r} is not a known time zone")
+            _ZONES[self.timezone] = zone
         return zone
 
     def severity(self, rule: Rule) -> Severity:

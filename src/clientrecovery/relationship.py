@@ -804,20 +804,27 @@ def _apply(r: Relationship | None, event: ev.Event) -> Relationship:
     return replaced(r, changes)
 
 
-def _edited(r: Relationship, name: str, items: Chunks[Any], position: int, change: Any) -> Any:
-    """The changes that give item ``position`` of ``items`` (the field ``name``) the values
-    in ``change``: none while a replay drafts ``r``, as the item is then changed in place."""
+def _edited(
+    r: Relationship, name: str, items: Chunks[Any], positions: Iterable[int], change: Any
+) -> Any:
+    """The changes that give the items at ``positions`` of ``items`` (the field ``name``) the
+    values in ``change``: none while a replay drafts ``r``, as the items are then changed in
+    place (they are its own), else a copy of each and of the chunks that hold them."""
     if r._draft:
-        update(items[position], change)
+        for position in positions:
+            update(items[position], change)
         return {}
-    return {name: items.set(position, replaced(items[position], change))}
+    updated = items
+    for position in positions:
+        updated = updated.set(position, replaced(items[position], change))
+    return {name: updated}
 
 
 def _with_issue(r: Relationship, issue_id: str, **change: Any) -> dict[str, Any]:
     position = r._issue_pos.get(issue_id)
     if position is None:  # pragma: no cover - the checks raise UnknownItem first
         raise UnknownItem("issue", issue_id)
-    return _edited(r, "_issues", r._issues, position, change)  # type: ignore[no-any-return]
+    return _edited(r, "_issues", r._issues, (position,), change)  # type: ignore[no-any-return]
 
 
 def _with_commitment(r: Relationship, commitment_id: str, **change: Any) -> dict[str, Any]:
@@ -828,7 +835,7 @@ def _with_commitment(r: Relationship, commitment_id: str, **change: Any) -> dict
 
 def _with_initiative(r: Relationship, initiative_id: str, **change: Any) -> dict[str, Any]:
     position = r._initiative_pos[initiative_id]
-    return _edited(r, "_work", r._work, position, change)  # type: ignore[no-any-return]
+    return _edited(r, "_work", r._work, (position,), change)  # type: ignore[no-any-return]
 
 
 def _on_assessed(r: Relationship, e: ev.SituationAssessed) -> dict[str, Any]:
@@ -880,11 +887,11 @@ def _on_dropped(r: Relationship, e: ev.IssueDropped) -> dict[str, Any]:
 
 
 def _on_agreed(r: Relationship, e: ev.IssuesAgreed) -> dict[str, Any]:
-    issues = Chunks(
-        replace(i, status=IssueStatus.AGREED) if i.status is IssueStatus.SPECIFIED else i
-        for i in r._issues
+    specified = [n for n, i in enumerate(r._issues) if i.status is IssueStatus.SPECIFIED]
+    changes: dict[str, Any] = _edited(
+        r, "_issues", r._issues, specified, {"status": IssueStatus.AGREED}
     )
-    return {"_issues": issues, "issues_agreed_at": e.at, "stage": Stage.ISSUES_AGREED}
+    return {**changes, "issues_agreed_at": e.at, "stage": Stage.ISSUES_AGREED}
 
 
 def _response_promised(r: Relationship) -> bool:

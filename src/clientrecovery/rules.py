@@ -247,6 +247,7 @@ def _issue_in(
     ]
 
 
+_PARTIES = tuple(Party)
 _OPEN_ISSUE = (IssueStatus.RAISED, IssueStatus.SPECIFIED)
 
 
@@ -309,7 +310,7 @@ def _check_secure_commitment(r: Relationship, e: ev.CommitmentSecured) -> Iterat
             c.id,
             "say how both sides will know it was done (an invoice paid, a referral given, …)",
         )
-    today = r.policy.local_date(e.at) if is_aware(e.at) else e.at.date()
+    today = _day_of(r.policy, e.at)
     if c.due < today:
         yield finding(
             r.policy,
@@ -323,15 +324,21 @@ def _check_promise_response(r: Relationship, e: ev.ResponsePromised) -> Iterator
     yield from not_today(r, e.by, "the response date")
 
 
-def _check_plan(r: Relationship, at: datetime, plan: TurnaroundPlan) -> Iterator[Finding]:
+def _day_of(policy: Policy, at: datetime) -> date:
+    """The day ``at`` falls on under ``policy`` (its own date if naive: refused elsewhere)."""
+    return policy.local_date(at) if is_aware(at) else at.date()
+
+
+def _check_plan(r: Relationship, today: date, plan: TurnaroundPlan) -> Iterator[Finding]:
     p = r.policy
-    today = p.local_date(at) if is_aware(at) else at.date()
     # PLAN_COVERS_ISSUES: every agreed issue addressed, and only issues that count.
     addressed: set[str] = set()
+    issues = {issue.id: issue for issue in r.issues}  # one lookup per address, not two
     for initiative in plan.initiatives:
         for issue_id in initiative.addresses:
             addressed.add(issue_id)
-            if not r.has_issue(issue_id):
+            issue = issues.get(issue_id)
+            if issue is None:
                 yield finding(
                     p,
                     Rule.PLAN_COVERS_ISSUES,
@@ -339,7 +346,7 @@ def _check_plan(r: Relationship, at: datetime, plan: TurnaroundPlan) -> Iterator
                     " this relationship",
                     initiative.id,
                 )
-            elif not r.issue(issue_id).live:
+            elif not issue.live:
                 yield finding(
                     p,
                     Rule.PLAN_COVERS_ISSUES,
@@ -388,8 +395,8 @@ def _check_plan(r: Relationship, at: datetime, plan: TurnaroundPlan) -> Iterator
                 f"no initiative of the top priority ({top}) is a quick win",
                 hint="put something that shows progress quickly at the top",
             )
-        sides = {i.owner_party for i in plan.initiatives}
-        for side in Party:
+        sides = [i.owner_party for i in plan.initiatives]  # found by identity: no hashing
+        for side in _PARTIES:
             if side not in sides:
                 yield finding(
                     p,
@@ -451,18 +458,20 @@ def _check_plan(r: Relationship, at: datetime, plan: TurnaroundPlan) -> Iterator
 
 
 def _check_propose_plan(r: Relationship, e: ev.PlanProposed) -> Iterator[Finding]:
+    today = _day_of(r.policy, e.at)
     if is_aware(e.at):
-        yield from not_today(r, r.policy.local_date(e.at), "the plan")
-    yield from _check_plan(r, e.at, e.plan)
+        yield from not_today(r, today, "the plan")
+    yield from _check_plan(r, today, e.plan)
 
 
 def _check_revise_plan(r: Relationship, e: ev.PlanRevised) -> Iterator[Finding]:
+    today = _day_of(r.policy, e.at)
     if r.stage is Stage.PLANNING:
         yield from client_committed(r)
         yield from summary_sent(r)
         if is_aware(e.at):
-            yield from not_today(r, r.policy.local_date(e.at), "the revised plan")
-    yield from _check_plan(r, e.at, e.plan)
+            yield from not_today(r, today, "the revised plan")
+    yield from _check_plan(r, today, e.plan)
 
 
 def _check_agree_plan(r: Relationship, e: ev.PlanAgreed) -> Iterator[Finding]:
@@ -751,8 +760,27 @@ def stage_order(r: Relationship, command: str) -> Iterator[Finding]:
 
 
 _PLAN_COMMANDS = frozenset({"propose_plan", "revise_plan"})  # stage_order checks more of these
-# Tuples: a stage is found by identity, without Enum's hash (a Python-level call).
-_ALLOWED = {command: tuple(stages) for command, stages in COMMAND_STAGES.items()}
+
+
+def _no_arg_check(r: Relationship, e: ev.Event) -> list[Finding]:
+    return []
+
+
+# What evaluate needs of each kind of event, in one lookup: its command, the stages it may
+# run in (a tuple: a stage is found by identity, without Enum's Python-level hash), whether
+# stage_order has more to check, its state checks, and its argument check.
+_EVALUATION: Mapping[
+    type[ev.Event], tuple[str, tuple[Stage, ...], bool, tuple[StateCheck, ...], ArgCheck]
+] = {
+    kind: (
+        kind.command,
+        tuple(COMMAND_STAGES.get(kind.command, ())),
+        kind.command in _PLAN_COMMANDS,
+        STATE_CHECKS.get(kind.command, ()),
+        ARG_CHECKS.get(kind, _no_arg_check),
+    )
+    for kind in ev.EVENT_TYPES
+}
 
 
 def evaluate(r: Relationship | None, event: ev.Event, policy: Policy) -> list[Finding]:
@@ -765,14 +793,19 @@ def evaluate(r: Relationship | None, event: ev.Event, policy: Policy) -> list[Fi
         found = []
     else:
         found = list(chronology(r, policy, at))
-    command = event.command
-    if r.stage not in _ALLOWED.get(command, ()) or command in _PLAN_COMMANDS:
+    evaluation = _EVALUATION.get(type(event))
+    if evaluation is None:
+        raise InvalidValue(
+            "event",
+            f"{type(event).__name__} is not one of the method's events"
+            " (clientrecovery.events.EVENT_TYPES)",
+        )
+    command, allowed, more, state_checks, arg_check = evaluation
+    if more or r.stage not in allowed:
         found.extend(stage_order(r, command))
-    for check in STATE_CHECKS.get(command, ()):
+    for check in state_checks:
         found.extend(check(r))
-    arg_check = ARG_CHECKS.get(type(event))
-    if arg_check is not None:
-        found.extend(arg_check(r, event))
+    found.extend(arg_check(r, event))
     return found
 
 
