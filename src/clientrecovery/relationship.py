@@ -225,7 +225,8 @@ class Relationship:
 
     def initiatives_for(self, issue_id: str) -> tuple[Initiative, ...]:
         """The current plan's initiatives that address an issue."""
-        return tuple(self.initiative(i) for i in self._work_for.get(issue_id, ()))
+        work, positions = self._work, self._initiative_pos
+        return tuple([work[positions[i]] for i in self._work_for.get(issue_id, ())])
 
     @property
     def done_initiatives(self) -> frozenset[str]:
@@ -863,8 +864,14 @@ _NEW_ISSUE = Issue(id="new", title="new")
 def _on_raised(r: Relationship, e: ev.IssueRaised) -> dict[str, Any]:
     late = r.stage is not Stage.DISCOVERY
     # The event checked every value when it was built: no need to check them again.
-    values = {"id": e.issue_id, "title": e.title, "detail": e.detail, "category": e.category}
-    issue = replaced(_NEW_ISSUE, {**values, "late": late})
+    values = {
+        "id": e.issue_id,
+        "title": e.title,
+        "detail": e.detail,
+        "category": e.category,
+        "late": late,
+    }
+    issue = replaced(_NEW_ISSUE, values)
     return {
         "_issues": r._issues.append(issue),
         "_issue_pos": r._issue_pos.added(e.issue_id),
