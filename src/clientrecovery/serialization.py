@@ -110,6 +110,7 @@ SNAPSHOT_FIELDS: Final = (
     "lessons",
 )
 """The relationship's state as written next to its history, in document order."""
+_DOCUMENT_KEYS = frozenset({"schema_version", "history", *SNAPSHOT_FIELDS})
 
 EVENT_TYPES: Mapping[str, type[ev.Event]] = {cls.__name__: cls for cls in ev.EVENT_TYPES}
 
@@ -464,7 +465,7 @@ def _load(document: Mapping[str, Any]) -> Relationship:
     problems = [
         f"unknown key {key!r} @ $"
         for key in document
-        if key not in ("schema_version", "history", *SNAPSHOT_FIELDS)
+        if key not in _DOCUMENT_KEYS
     ]
     history = document.get("history")
     if not isinstance(history, list):
