@@ -248,7 +248,13 @@ def _issue_in(
 
 
 _PARTIES = tuple(Party)
+# The states a command needs, built once: an enum member costs a slow class attribute
+# lookup (Enum's metaclass has a __getattr__), and most of these run for every event.
 _OPEN_ISSUE = (IssueStatus.RAISED, IssueStatus.SPECIFIED)
+_AGREED_ISSUE = (IssueStatus.AGREED,)
+_PLANNED = (InitiativeStatus.PLANNED,)
+_IN_PROGRESS = (InitiativeStatus.IN_PROGRESS,)
+_DONE = InitiativeStatus.DONE
 
 
 def _check_specify_issue(r: Relationship, e: ev.IssueSpecified) -> list[Finding]:
@@ -527,12 +533,11 @@ def _initiative_ready(
 
 
 def _check_start(r: Relationship, e: ev.InitiativeStarted) -> list[Finding]:
-    return _initiative_ready(r, e.initiative_id, "start_initiative", (InitiativeStatus.PLANNED,))
+    return _initiative_ready(r, e.initiative_id, "start_initiative", _PLANNED)
 
 
 def _check_complete(r: Relationship, e: ev.InitiativeCompleted) -> list[Finding]:
-    allowed = (InitiativeStatus.IN_PROGRESS,)
-    return _initiative_ready(r, e.initiative_id, "complete_initiative", allowed)
+    return _initiative_ready(r, e.initiative_id, "complete_initiative", _IN_PROGRESS)
 
 
 _UNFINISHED = (InitiativeStatus.PLANNED, InitiativeStatus.IN_PROGRESS)
@@ -592,7 +597,7 @@ def _check_inform(r: Relationship, e: ev.StakeholdersInformed) -> Iterator[Findi
 
 
 def _check_resolve(r: Relationship, e: ev.IssueResolved) -> list[Finding]:
-    found = _issue_in(r, e.issue_id, "resolve_issue", (IssueStatus.AGREED,))
+    found = _issue_in(r, e.issue_id, "resolve_issue", _AGREED_ISSUE)
     work = r.initiatives_for(e.issue_id)
     if not work:
         found.append(
@@ -603,7 +608,7 @@ def _check_resolve(r: Relationship, e: ev.IssueResolved) -> list[Finding]:
                 e.issue_id,
             )
         )
-    pending = [i.id for i in work if i.status is not InitiativeStatus.DONE]
+    pending = [i.id for i in work if i.status is not _DONE]
     if pending:
         found.append(
             finding(
