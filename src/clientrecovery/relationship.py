@@ -806,8 +806,12 @@ def _apply(r: Relationship | None, event: ev.Event) -> Relationship:
 
 
 def _edited(
-    r: Relationship, name: str, items: Chunks[Any], positions: Iterable[int], change: Any
-) -> Any:
+    r: Relationship,
+    name: str,
+    items: Chunks[Any],
+    positions: Iterable[int],
+    change: dict[str, Any],
+) -> dict[str, Any]:
     """The changes that give the items at ``positions`` of ``items`` (the field ``name``) the
     values in ``change``: none while a replay drafts ``r``, as the items are then changed in
     place (they are its own), else a copy of each and of the chunks that hold them."""
@@ -825,7 +829,7 @@ def _with_issue(r: Relationship, issue_id: str, **change: Any) -> dict[str, Any]
     position = r._issue_pos.get(issue_id)
     if position is None:  # pragma: no cover - the checks raise UnknownItem first
         raise UnknownItem("issue", issue_id)
-    return _edited(r, "_issues", r._issues, (position,), change)  # type: ignore[no-any-return]
+    return _edited(r, "_issues", r._issues, (position,), change)
 
 
 def _with_commitment(r: Relationship, commitment_id: str, **change: Any) -> dict[str, Any]:
@@ -836,7 +840,7 @@ def _with_commitment(r: Relationship, commitment_id: str, **change: Any) -> dict
 
 def _with_initiative(r: Relationship, initiative_id: str, **change: Any) -> dict[str, Any]:
     position = r._initiative_pos[initiative_id]
-    return _edited(r, "_work", r._work, (position,), change)  # type: ignore[no-any-return]
+    return _edited(r, "_work", r._work, (position,), change)
 
 
 def _on_assessed(r: Relationship, e: ev.SituationAssessed) -> dict[str, Any]:
@@ -895,9 +899,7 @@ def _on_dropped(r: Relationship, e: ev.IssueDropped) -> dict[str, Any]:
 
 def _on_agreed(r: Relationship, e: ev.IssuesAgreed) -> dict[str, Any]:
     specified = [n for n, i in enumerate(r._issues) if i.status is IssueStatus.SPECIFIED]
-    changes: dict[str, Any] = _edited(
-        r, "_issues", r._issues, specified, {"status": IssueStatus.AGREED}
-    )
+    changes = _edited(r, "_issues", r._issues, specified, {"status": IssueStatus.AGREED})
     return {**changes, "issues_agreed_at": e.at, "stage": Stage.ISSUES_AGREED}
 
 

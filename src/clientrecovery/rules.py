@@ -247,7 +247,6 @@ def _issue_in(
     ]
 
 
-_PARTIES = tuple(Party)
 # The states a command needs, built once: an enum member costs a slow class attribute
 # lookup (Enum's metaclass has a __getattr__), and most of these run for every event.
 _OPEN_ISSUE = (IssueStatus.RAISED, IssueStatus.SPECIFIED)
@@ -255,6 +254,7 @@ _AGREED_ISSUE = (IssueStatus.AGREED,)
 _PLANNED = (InitiativeStatus.PLANNED,)
 _IN_PROGRESS = (InitiativeStatus.IN_PROGRESS,)
 _DONE = InitiativeStatus.DONE
+_PARTIES = tuple(Party)
 
 
 def _check_specify_issue(r: Relationship, e: ev.IssueSpecified) -> list[Finding]:
