@@ -11,9 +11,9 @@ Timings are interleaved in one process, best of several rounds, in microseconds 
 - encode: typed objects to JSON bytes;
 - 2,000 documents held in memory: each library loads them in a fresh process of its own,
   keeping them all, with the garbage collector on as in any process; the time of that load
-  and the growth of the process's resident memory. (Not under tracemalloc, which slows
-  every allocation and so distorts the time of the library that allocates more from
-  Python.)
+  (and how much of it the collector took) and the growth of the process's resident
+  memory. (Not under tracemalloc, which slows every allocation and so distorts the time of
+  the library that allocates more from Python.)
 
 Needs the bench-only packages: pip install pydantic msgspec (or the 'bench' extra).
 Run: python bench/serialization.py
@@ -175,28 +175,29 @@ def main() -> int:
     print(f"  (without the state check)         {decode_replay / pd:5.2f}x")
 
     print("2,000 documents held in memory, each library in a fresh process (best of 3)")
-    held: dict[str, list[tuple[float, int]]] = {"clientrecovery": [], "pydantic": []}
+    held: dict[str, list[tuple[float, int, float]]] = {"clientrecovery": [], "pydantic": []}
     for _ in range(3):  # alternating, as a busy machine slows one process more than another
         for name, results in held.items():
             results.append(hold_in_new_process(name))
-    (ct, cm), (pt, pm) = min(held["clientrecovery"]), min(held["pydantic"])
-    print(f"  clientrecovery {ct:6.2f} s {cm / 2**20:7.1f} MiB")
-    print(f"  pydantic       {pt:6.2f} s {pm / 2**20:7.1f} MiB")
+    (ct, cm, cg), (pt, pm, pg) = min(held["clientrecovery"]), min(held["pydantic"])
+    print(f"  clientrecovery {ct:6.2f} s {cm / 2**20:7.1f} MiB   of which GC {cg:5.2f} s")
+    print(f"  pydantic       {pt:6.2f} s {pm / 2**20:7.1f} MiB   of which GC {pg:5.2f} s")
     print(f"  ratio          {ct / pt:6.2f}x {cm / pm:7.2f}x  [<= 0.6 both]")
     return 0
 
 
-def hold_in_new_process(name: str) -> tuple[float, int]:
-    """Seconds to load :data:`HELD` documents and keep them, and the memory they hold, as
-    measured by :func:`hold` in a process of its own (so that neither library's objects
-    weigh on the other's garbage collections, as they would on a real process's)."""
+def hold_in_new_process(name: str) -> tuple[float, int, float]:
+    """Seconds to load :data:`HELD` documents and keep them, the memory they hold, and the
+    seconds of it spent collecting garbage, as measured by :func:`hold` in a process of its
+    own (so that neither library's objects weigh on the other's garbage collections, as they
+    would on a real process's)."""
     out = subprocess.run(
         [sys.executable, __file__, "--hold", name],
         check=True,
         capture_output=True,
         text=True,
     ).stdout.split()
-    return float(out[0]), int(out[1])
+    return float(out[0]), int(out[1]), float(out[2])
 
 
 HELD = 2000
@@ -204,17 +205,27 @@ HELD = 2000
 
 def hold(name: str) -> int:
     """Load HELD copies of the case document with one library, keep them all, and print the
-    seconds taken (the cyclic garbage collector on, as in any process) and the growth of
-    the process's resident memory in bytes."""
+    seconds taken (the cyclic garbage collector on, as in any process), the growth of the
+    process's resident memory in bytes, and the seconds the collector took of that time."""
     pydantic_load: Callable[[bytes], object] = mirror_types()[0].model_validate_json
     load = pydantic_load if name == "pydantic" else from_json
     docs = [case_document()[1]] * HELD
     gc.collect()
+    collecting = [0.0, 0.0]  # seconds so far, start of the running collection
+
+    def timed(phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            collecting[1] = time.perf_counter()
+        else:
+            collecting[0] += time.perf_counter() - collecting[1]
+
+    gc.callbacks.append(timed)
     before = resident_bytes()
     start = time.perf_counter()
     held = [load(d) for d in docs]
     elapsed = time.perf_counter() - start
-    print(f"{elapsed:.4f} {resident_bytes() - before} {len(held)}")
+    gc.callbacks.remove(timed)
+    print(f"{elapsed:.4f} {resident_bytes() - before} {collecting[0]:.4f} {len(held)}")
     return 0
 
 
