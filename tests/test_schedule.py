@@ -12,6 +12,7 @@ from clientrecovery import Cadence, Policy
 from clientrecovery.schedule import (
     add_business_days,
     business_days_between,
+    day_of,
     follow_up_days,
     is_business_day,
     start_of_day,
@@ -129,3 +130,18 @@ def test_the_schedule_stops_when_the_relationship_ends() -> None:
 
     assert max(r.follow_up_schedule(at(60))) <= at(8)
     assert timedelta(0) < at(60) - at(8)
+
+
+class TestDayOf:
+    def test_an_aware_moment_falls_on_the_policys_local_day(self) -> None:
+        """Late evening in New York is already the next day in UTC."""
+        evening = datetime(2026, 3, 2, 21, 30, tzinfo=tz.gettz("America/New_York"))
+
+        assert day_of(Policy(timezone="UTC"), evening) == date(2026, 3, 3)
+        assert day_of(Policy(timezone="America/New_York"), evening) == date(2026, 3, 2)
+
+    def test_a_naive_moment_keeps_its_own_date(self) -> None:
+        """No zone to convert from: the rules refuse it where it would be recorded."""
+        naive = datetime(2026, 3, 2, 23, 59)  # noqa: DTZ001 - the naive case itself
+
+        assert day_of(Policy(timezone="Asia/Tokyo"), naive) == date(2026, 3, 2)

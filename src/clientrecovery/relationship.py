@@ -20,7 +20,7 @@ import attrs
 from clientrecovery import clock, documents, rules
 from clientrecovery import events as ev
 from clientrecovery._records import AppendLog, Chunks, Index, replace, replaced, update
-from clientrecovery._validate import instance_of, is_aware
+from clientrecovery._validate import instance_of
 from clientrecovery.catalogue import Finding, NextAction, Rule, Severity
 from clientrecovery.errors import ChronologyError, InvalidValue, RuleViolation, UnknownItem
 from clientrecovery.model import (
@@ -43,7 +43,7 @@ from clientrecovery.model import (
     TurnaroundPlan,
 )
 from clientrecovery.policy import Policy
-from clientrecovery.schedule import add_business_days, business_days_between
+from clientrecovery.schedule import add_business_days, business_days_between, day_of
 from clientrecovery.stages import COMMAND_STAGES
 
 __all__ = ["Relationship"]
@@ -503,7 +503,7 @@ class Relationship:
         A ``datetime`` is taken as its calendar day in the policy's time zone.
         """
         if isinstance(by, datetime):
-            by = self.policy.local_date(by) if is_aware(by) else by.date()
+            by = day_of(self.policy, by)
         return _run(self, ev.ResponsePromised(by=by, at=at, actor=actor))
 
     def send_written_summary(self, *, at: datetime, actor: str | None = None) -> Relationship:

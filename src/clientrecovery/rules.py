@@ -28,7 +28,7 @@ from clientrecovery.model import (
     TurnaroundPlan,
 )
 from clientrecovery.policy import Policy
-from clientrecovery.schedule import span, start_of_day
+from clientrecovery.schedule import day_of, span, start_of_day
 from clientrecovery.stages import COMMAND_STAGES, route
 
 if TYPE_CHECKING:
@@ -316,7 +316,7 @@ def _check_secure_commitment(r: Relationship, e: ev.CommitmentSecured) -> Iterat
             c.id,
             "say how both sides will know it was done (an invoice paid, a referral given, …)",
         )
-    today = _day_of(r.policy, e.at)
+    today = day_of(r.policy, e.at)
     if c.due < today:
         yield finding(
             r.policy,
@@ -328,11 +328,6 @@ def _check_secure_commitment(r: Relationship, e: ev.CommitmentSecured) -> Iterat
 
 def _check_promise_response(r: Relationship, e: ev.ResponsePromised) -> Iterator[Finding]:
     yield from not_today(r, e.by, "the response date")
-
-
-def _day_of(policy: Policy, at: datetime) -> date:
-    """The day ``at`` falls on under ``policy`` (its own date if naive: refused elsewhere)."""
-    return policy.local_date(at) if is_aware(at) else at.date()
 
 
 def _check_plan(r: Relationship, today: date, plan: TurnaroundPlan) -> Iterator[Finding]:
@@ -464,14 +459,14 @@ def _check_plan(r: Relationship, today: date, plan: TurnaroundPlan) -> Iterator[
 
 
 def _check_propose_plan(r: Relationship, e: ev.PlanProposed) -> Iterator[Finding]:
-    today = _day_of(r.policy, e.at)
+    today = day_of(r.policy, e.at)
     if is_aware(e.at):
         yield from not_today(r, today, "the plan")
     yield from _check_plan(r, today, e.plan)
 
 
 def _check_revise_plan(r: Relationship, e: ev.PlanRevised) -> Iterator[Finding]:
-    today = _day_of(r.policy, e.at)
+    today = day_of(r.policy, e.at)
     if r.stage is Stage.PLANNING:
         yield from client_committed(r)
         yield from summary_sent(r)

@@ -13,12 +13,14 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from dateutil import rrule
 
+from clientrecovery._validate import is_aware
 from clientrecovery.policy import Policy
 
 __all__ = [
     "add_business_days",
     "business_days",
     "business_days_between",
+    "day_of",
     "follow_up_days",
     "is_business_day",
     "span",
@@ -73,6 +75,12 @@ def business_days_between(policy: Policy, start: date, end: date) -> int:
             break
         count += 1
     return count
+
+
+def day_of(policy: Policy, moment: datetime) -> date:
+    """The day ``moment`` falls on in the policy's time zone; a naive one's own date (the
+    CHRONOLOGY rule refuses naive times where they are recorded)."""
+    return policy.local_date(moment) if is_aware(moment) else moment.date()
 
 
 def start_of_day(policy: Policy, day: date) -> datetime:
