@@ -46,12 +46,15 @@ def replaced(inst: R, changes: dict[str, Any]) -> R:
 def update(inst: object, changes: dict[str, Any]) -> None:
     """Change the attrs instance ``inst`` in place, unchecked, frozen or not: only for an
     instance that nothing else refers to yet (see ``_Replay`` in the relationship)."""
-    setters = _SETTERS.get(type(inst))
-    if setters is None:
-        cls: Any = type(inst)
-        setters = _SETTERS[cls] = {a.name: setter(cls, a.name) for a in attrs.fields(cls)}
+    setters = _SETTERS.get(type(inst)) or _setters(type(inst))
     for name, value in changes.items():
         setters[name](inst, value)
+
+
+def _setters(cls: Any) -> dict[str, Callable[[Any, Any], None]]:
+    """The :func:`setter` of each attribute of the attrs class ``cls``, by name (kept)."""
+    setters = _SETTERS[cls] = {a.name: setter(cls, a.name) for a in attrs.fields(cls)}
+    return setters
 
 
 def setter(cls: type, name: str) -> Callable[[Any, Any], None]:
@@ -77,13 +80,13 @@ def _copier(cls: type) -> Callable[[Any, dict[str, Any]], Any]:
             return made
 
         return copy_dict
-    names = [a.name for a in attrs.fields(cls)]
-    namespace: dict[str, Any] = {"_new": new, "_set": set_, "_cls": cls}
+    setters = _setters(cls)
+    namespace: dict[str, Any] = {"_new": new, "_setters": setters, "_cls": cls}
     lines = ["def copy_slots(inst, changes):", "    made = _new(_cls)"]
-    for n, name in enumerate(names):
-        namespace[f"_slot{n}"] = setter(cls, name)
+    for n, name in enumerate(setters):
+        namespace[f"_slot{n}"] = setters[name]
         lines.append(f"    _slot{n}(made, inst.{name})")
-    lines += ["    for name, value in changes.items():", "        _set(made, name, value)"]
+    lines += ["    for name, value in changes.items():", "        _setters[name](made, value)"]
     source = "\n".join([*lines, "    return made"])
     exec(compile(source, f"<copy {cls.__name__}>", "exec"), namespace)
     return namespace["copy_slots"]  # type: ignore[no-any-return]
