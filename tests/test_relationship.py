@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import attrs
 import pytest
@@ -308,6 +309,24 @@ class TestCheck:
         """Typos are caught."""
         with pytest.raises(UnknownItem, match="unknown command 'propse_plan'"):
             opened().check("propse_plan")
+
+    @pytest.mark.parametrize(
+        ("args", "kwargs", "problem"),
+        [
+            ((), {}, "missing a required argument: 'at'"),
+            ((), {"at": at(1), "mood": "calm"}, "got an unexpected keyword argument 'mood'"),
+            ((True, True), {"at": at(1)}, "too many positional arguments"),
+        ],
+    )
+    def test_arguments_the_command_does_not_take_are_invalid_values(
+        self, args: tuple[Any, ...], kwargs: dict[str, Any], problem: str
+    ) -> None:
+        """Named with the command, as a typed error, and nothing is run."""
+        r = opened()
+
+        with pytest.raises(InvalidValue, match=rf"check\('meet_client', \.\.\.\): {problem}"):
+            r.check("meet_client", *args, **kwargs)
+        assert r.version == 1
 
     def test_check_leaves_later_commands_running_normally(self) -> None:
         """The dry run does not leak into the next command."""

@@ -10,6 +10,7 @@ the very same path, so a history that breaks the method cannot be loaded.
 from __future__ import annotations
 
 import contextvars
+import inspect
 import uuid
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime
@@ -281,11 +282,16 @@ class Relationship:
         it) as well as WARNING and INFO ones (which would not); never raises
         :class:`~clientrecovery.RuleViolation`. An unknown command or item id raises
         :class:`~clientrecovery.UnknownItem`, a malformed argument
-        :class:`~clientrecovery.InvalidValue`.
+        :class:`~clientrecovery.InvalidValue`, and so do arguments the command does not
+        take, or a missing one.
         """
         if command not in COMMAND_STAGES:
             raise UnknownItem("command", command, list(COMMAND_STAGES))
         method: Callable[..., Relationship] = getattr(self, command)
+        try:
+            inspect.signature(method).bind(*args, **kwargs)
+        except TypeError as unbound:
+            raise InvalidValue(f"check({command!r}, ...)", str(unbound)) from None
         token = _checking.set(True)
         try:
             method(*args, **kwargs)
