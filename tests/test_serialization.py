@@ -475,6 +475,7 @@ def _paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 
 
 PATHS = _paths(BASE)[1:]
+DEEP = "\x00deep"  # a value the test writes as arrays nested thousands deep
 JUNK = st.one_of(
     st.none(),
     st.booleans(),
@@ -484,13 +485,15 @@ JUNK = st.one_of(
     st.lists(st.integers(), max_size=3),
     st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
     st.sampled_from(["2026-13-45T99:00:00+00:00", "P", "-1", "1e999999", "NaN", "client"]),
+    st.just(DEEP),
 )
 
 
 @given(st.data())
-@settings(max_examples=1500, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=3000, suppress_health_check=[HealthCheck.too_slow])
 def test_mutated_documents_only_ever_raise_invalid_document(data: st.DataObject) -> None:
-    """Wrong types, deleted and reordered events and keys, truncations, invalid bytes."""
+    """Wrong types, huge numbers, deep nesting, deleted and reordered events and keys,
+    truncations, invalid bytes; read with orjson and with the standard library."""
     doc = json.loads(json.dumps(BASE))
     for _ in range(data.draw(st.integers(1, 3))):
         kind = data.draw(st.sampled_from(["replace", "delete", "swap", "truncate", "bytes"]))
@@ -511,7 +514,9 @@ def test_mutated_documents_only_ever_raise_invalid_document(data: st.DataObject)
                 parent[i], parent[j] = parent[j], parent[i]
         except (KeyError, IndexError, TypeError):
             pass  # the path no longer exists after an earlier mutation
-    text = json.dumps(doc).encode()
+    depth = data.draw(st.sampled_from([2, 600, 1100, 5000, 100_000]))
+    nested = b"[" * depth + b"]" * depth
+    text = json.dumps(doc).encode().replace(json.dumps(DEEP).encode(), nested)
     if kind == "truncate":
         text = text[: data.draw(st.integers(0, len(text)))]
     elif kind == "bytes":
@@ -520,10 +525,15 @@ def test_mutated_documents_only_ever_raise_invalid_document(data: st.DataObject)
 
     _the_fast_reader_is_never_looser(text)
     outcome: Relationship | InvalidDocument
+    saved = ser._orjson
+    if data.draw(st.booleans(), label="without orjson"):
+        ser._orjson = None
     try:
         outcome = from_json(text)
     except InvalidDocument as refused:  # one possible outcome, not the expectation
         outcome = refused
+    finally:
+        ser._orjson = saved
     assert isinstance(outcome, Relationship) or outcome.problems
 
 
