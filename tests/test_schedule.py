@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime, timedelta
 
+import pytest
 from dateutil import tz
 from hypothesis import given
 from hypothesis import strategies as st
 
-from clientrecovery import Cadence, Policy
+from clientrecovery import Cadence, InvalidValue, Policy
 from clientrecovery.schedule import (
     add_business_days,
+    business_days,
     business_days_between,
     day_of,
     follow_up_days,
@@ -61,6 +64,59 @@ class TestBusinessDays:
         assert start_of_day(london, date(2026, 3, 30)).astimezone(utc) == datetime(
             2026, 3, 29, 23, tzinfo=utc
         )
+
+    def test_a_span_of_centuries_is_counted_at_once(self) -> None:
+        """1900-01-01 to 2999-12-31 on a Monday-to-Friday week: the weekdays, less the
+        Christmases that fall on one; adding as many to the start reaches the end."""
+        christmases = [date(y, 12, 25) for y in range(1900, 3000)]
+        policy = Policy(holidays=christmases)
+        start, end = date(1900, 1, 1), date(2999, 12, 31)
+        weekdays = sum(1 for k in range((end - start).days) if (start + timedelta(k)).weekday() < 5)
+        off = sum(1 for c in christmases if c.weekday() < 5)
+
+        between = business_days_between(policy, start, end)
+
+        assert between == weekdays - off
+        # [start, end) holds Monday 1900-01-01; (start, result] holds Tuesday 2999-12-31.
+        assert add_business_days(policy, start, between) == end
+
+    def test_adding_past_the_end_of_the_calendar_is_refused(self) -> None:
+        """Named, not an OverflowError; the last day itself can still be reached."""
+        every_day = Policy(workdays=range(7))
+
+        assert add_business_days(every_day, date(9999, 12, 30), 1) == date(9999, 12, 31)
+        with pytest.raises(InvalidValue, match=r"add_business_days\(n=...\): 2 working days"):
+            add_business_days(every_day, date(9999, 12, 30), 2)
+
+
+working_weeks = st.builds(
+    Policy,
+    workdays=st.lists(st.integers(0, 6), min_size=1, max_size=7, unique=True),
+    holidays=st.lists(st.dates(date(2026, 1, 1), date(2026, 12, 31)), max_size=40),
+)
+
+
+@given(working_weeks, st.dates(date(2025, 12, 1), date(2027, 1, 31)), st.integers(0, 400))
+def test_adding_working_days_counts_the_rule_s_days(policy: Policy, day: date, n: int) -> None:
+    """The weeks-at-once arithmetic lands where counting the dateutil rule's days does, and
+    the days between give ``n`` back."""
+    counted = day if n == 0 else next(itertools.islice(business_days(policy, day), n - 1, None))
+
+    assert add_business_days(policy, day, n) == counted
+    assert business_days_between(policy, day + timedelta(days=1), counted + timedelta(days=1)) == n
+
+
+@given(working_weeks, st.dates(date(2025, 12, 1), date(2027, 1, 31)), st.integers(-5, 500))
+def test_days_between_counts_the_working_days_in_the_range(
+    policy: Policy, start: date, length: int
+) -> None:
+    """For any week, holidays and range, empty or reversed ones included."""
+    end = start + timedelta(days=length)
+    days = (start + timedelta(days=k) for k in range(max(length, 0)))
+
+    assert business_days_between(policy, start, end) == sum(
+        1 for d in days if is_business_day(policy, d)
+    )
 
 
 class TestFollowUpDays:

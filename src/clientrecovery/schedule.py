@@ -8,12 +8,14 @@ weekdays with the holidays excluded, from which every n-th working day is taken.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
 from dateutil import rrule
 
 from clientrecovery._validate import is_aware
+from clientrecovery.errors import InvalidValue
 from clientrecovery.policy import Policy
 
 __all__ = [
@@ -50,31 +52,60 @@ def business_days(policy: Policy, after: date) -> Iterator[date]:
         yield moment.date()
 
 
+_DAY = timedelta(days=1)
+
+
 def _midnight(day: date) -> datetime:
     # rrule counts in datetimes; the zone does not matter for whole days, only consistency.
     return datetime.combine(day, time(), tzinfo=UTC)
 
 
 def add_business_days(policy: Policy, day: date, n: int) -> date:
-    """The ``n``-th working day after ``day`` (``day`` itself for ``n == 0``)."""
+    """The ``n``-th working day after ``day`` (``day`` itself for ``n == 0``).
+
+    Counted in whole weeks, then the holidays those weeks hold are made up, so a hold of
+    years costs no more than one of days. The same days as counting :func:`business_days`.
+    """
     if n <= 0:
         return day
-    for count, candidate in enumerate(business_days(policy, day), start=1):
-        if count == n:
-            return candidate
-    raise AssertionError("unreachable: the rule has no end")  # pragma: no cover
+    workdays = policy.workdays
+    try:
+        reached, owed = day, n
+        while owed:
+            weeks, extra = divmod(owed - 1, len(workdays))
+            start, reached = reached, reached + timedelta(weeks=weeks)
+            for _ in range(extra + 1):
+                reached += _DAY
+                while reached.weekday() not in workdays:
+                    reached += _DAY
+            owed = _holidays_in(policy, start, reached, bisect.bisect_right)
+    except OverflowError:
+        raise InvalidValue(
+            "add_business_days(n=...)", f"{n} working days after {day} is past the calendar"
+        ) from None
+    return reached
 
 
 def business_days_between(policy: Policy, start: date, end: date) -> int:
-    """How many working days fall in ``[start, end)``."""
+    """How many working days fall in ``[start, end)``: the weekdays of whole weeks, the
+    days left over, less the holidays on working days."""
     if end <= start:
         return 0
-    count = 1 if is_business_day(policy, start) else 0
-    for day in business_days(policy, start):
-        if day >= end:
-            break
-        count += 1
-    return count
+    weeks, rest = divmod((end - start).days, 7)
+    first = start.weekday()
+    workdays = policy.workdays
+    leftover = sum(1 for k in range(rest) if (first + k) % 7 in workdays)
+    return weeks * len(workdays) + leftover - _holidays_in(policy, start, end, bisect.bisect_left)
+
+
+def _holidays_in(
+    policy: Policy, low: date, high: date, cut: Callable[[Sequence[date], date], int]
+) -> int:
+    """How many holidays on working weekdays fall in ``[low, high)`` (``cut`` is
+    ``bisect_left``) or ``(low, high]`` (``bisect_right``)."""
+    holidays = policy.holidays  # sorted, without repeats
+    within = holidays[cut(holidays, low) : cut(holidays, high)]
+    return sum(1 for h in within if h.weekday() in policy.workdays)
 
 
 def day_of(policy: Policy, moment: datetime) -> date:
