@@ -273,11 +273,19 @@ class TestErrors:
         assert "relationships.snapshot: not valid JSON" in done.stderr
         assert "INVALID, 1 problem(s)" in checked.stdout
 
-    def test_a_malformed_as_of_is_a_usage_error(self, db: str) -> None:
-        done = run("findings", "--db", db, "--as-of", "2026-03-20T10:00")
+    @pytest.mark.parametrize(
+        ("as_of", "problem"),
+        [
+            ("2026-03-20T10:00", "has no UTC offset"),
+            ("9999-12-31", "'9999-12-31' is outside the years 1900 to 2999"),
+            ("0001-01-01T00:00+14:00", "'0001-01-01T00:00+14:00' is outside the years"),
+        ],
+    )
+    def test_a_malformed_as_of_is_a_usage_error(self, db: str, as_of: str, problem: str) -> None:
+        done = run("findings", "--db", db, "--as-of", as_of)
 
         assert done.returncode == 2
-        assert "has no UTC offset" in done.stderr
+        assert problem in done.stderr
 
     def test_an_unknown_command_exits_with_usage(self) -> None:
         done = run("fly")

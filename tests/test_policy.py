@@ -39,8 +39,14 @@ class TestPolicy:
             ({"workdays": (0, 7)}, "Policy.workdays: must be distinct weekdays"),
             ({"options_min": 4}, "need 1 <= options_min <= options_max"),
             ({"max_silence": timedelta(0)}, "Policy.max_silence: must be positive"),
-            ({"min_days_before_plan": -1}, "Policy.min_days_before_plan: must be 0 or more"),
+            ({"min_days_before_plan": -1}, "Policy.min_days_before_plan: must be 0 to 365"),
+            ({"min_days_before_plan": 366}, "Policy.min_days_before_plan: must be 0 to 365"),
+            ({"min_days_before_plan": 10**30}, "Policy.min_days_before_plan: must be 0 to 365"),
             ({"holidays": [datetime(2026, 1, 1, tzinfo=UTC)]}, "not datetimes"),
+            (
+                {"holidays": [date(2026, 12, 25), date(9999, 12, 31)]},
+                r"Policy.holidays\[1\]: must fall in the years 1900 to 2999, got 9999-12-31",
+            ),
         ],
     )
     def test_bad_thresholds_are_refused(self, change: dict[str, object], message: str) -> None:
@@ -60,3 +66,12 @@ class TestPolicy:
         """Checking every 0 days is no rhythm."""
         with pytest.raises(InvalidValue, match=r"Cadence.early_every: must be 1 or more"):
             Cadence(early_every=0)
+
+    def test_the_longest_intervals_are_a_year(self) -> None:
+        """A year's pause before the plan and a year of early checks are the most a policy
+        may ask: a date moved further would soon leave the calendar."""
+        longest = Policy(min_days_before_plan=365, cadence=Cadence(early_weeks=52))
+
+        assert (longest.min_days_before_plan, longest.cadence.early_weeks) == (365, 52)
+        with pytest.raises(InvalidValue, match=r"Cadence.early_weeks: must be 0 to 52, got 53"):
+            Cadence(early_weeks=53)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import attrs
@@ -20,11 +22,13 @@ from clientrecovery import (
     UnknownItem,
 )
 from clientrecovery import events as ev
+from clientrecovery.schedule import add_business_days, business_days_between
 from tests.builders import (
     ASSESSMENT,
     at,
     day,
     in_discovery,
+    issues_agreed,
     opened,
     plan_for,
     plan_proposed,
@@ -334,6 +338,93 @@ class TestCheck:
         r.check("meet_client", at=at(1))
 
         assert r.assess(ASSESSMENT, at=at(0, 10)).version == 2
+
+
+FAR_EAST = timezone(timedelta(hours=14))
+FAR_WEST = timezone(timedelta(hours=-14))
+CALENDAR = "must fall in the years 1900 to 2999, got"
+
+
+class TestCalendar:
+    """Dates and times are recorded in the years 1900 to 2999, so that a placeholder such as
+    0001-01-01 is refused by name and nothing derived from one leaves Python's calendar."""
+
+    @pytest.mark.parametrize(
+        ("command", "label", "shown"),
+        [
+            (
+                lambda: Relationship.open("X", trigger="t", at=datetime(1, 1, 1, tzinfo=FAR_EAST)),
+                "open(at=...)",
+                "0001-01-01T00:00:00+14:00",
+            ),
+            (
+                lambda: opened().assess(ASSESSMENT, at=datetime(3000, 1, 1, tzinfo=UTC)),
+                "assess(at=...)",
+                "3000-01-01T00:00:00+00:00",
+            ),
+            (
+                lambda: issues_agreed().promise_response(
+                    by=datetime(9999, 12, 31, 23, tzinfo=FAR_WEST), at=at(1, 13)
+                ),
+                "promise_response(by=...)",
+                "9999-12-31T23:00:00-14:00",
+            ),
+            (
+                lambda: issues_agreed().promise_response(by=date(1899, 12, 31), at=at(1, 13)),
+                "promise_response(by=...)",
+                "1899-12-31",
+            ),
+            (
+                lambda: plan_for(summary_sent(), due=date(9999, 12, 31)),
+                "Initiative.due",
+                "9999-12-31",
+            ),
+            (
+                lambda: opened().findings(datetime(9999, 12, 31, 23, tzinfo=FAR_WEST)),
+                "findings(now=...)",
+                "9999-12-31T23:00:00-14:00",
+            ),
+            (
+                lambda: recovering().follow_up_schedule(
+                    datetime(9999, 12, 31, 23, tzinfo=FAR_WEST)
+                ),
+                "follow_up_schedule(until=...)",
+                "9999-12-31T23:00:00-14:00",
+            ),
+        ],
+    )
+    def test_a_date_outside_the_years_is_refused_by_name(
+        self, command: Callable[[], object], label: str, shown: str
+    ) -> None:
+        """Including the extremes whose conversion to another zone Python cannot do."""
+        with pytest.raises(InvalidValue, match=re.escape(f"{label}: {CALENDAR} {shown}")):
+            command()
+
+    def test_the_first_and_last_days_are_on_it(self) -> None:
+        """Midnight of 1900 at +14:00 is still 1899 in UTC, and that is fine."""
+        r = Relationship.open("X", trigger="t", at=datetime(1900, 1, 1, tzinfo=FAR_EAST))
+        r = r.contact_client(
+            at=datetime(2999, 12, 31, 23, tzinfo=FAR_WEST), channel="call", summary="hello"
+        )
+
+        assert r.policy.local_date(r.opened_at) == date(1899, 12, 31)
+        assert r.findings(datetime(2999, 12, 31, 23, 30, tzinfo=FAR_WEST)) == ()
+
+    def test_a_hold_of_centuries_moves_the_due_date_past_the_years(self) -> None:
+        """Derived, not given: the due date moves by every working day waited, at once, and
+        the delay that follows says from which date."""
+        r = recovering(1).wait_on_client("A1", reason="client's sign-off", at=at(4))
+        back = datetime(2999, 12, 31, 9, tzinfo=UTC)
+
+        resumed = r.resume("A1", at=back)
+
+        due = resumed.initiative("A1").due
+        waited = resumed.initiative("A1").holds[-1].business_days
+        assert waited == business_days_between(r.policy, at(4).date(), back.date()) > 250_000
+        assert due == add_business_days(r.policy, day(20), waited)
+        assert due > date(2999, 12, 31)
+        with pytest.raises(RuleViolation, match="is not after its current one"):
+            resumed.warn_delay("A1", new_due=date(2999, 12, 31), reason="more", at=back)
 
 
 class TestNextActions:

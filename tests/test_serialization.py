@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -475,6 +476,32 @@ def _paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 
 
 PATHS = _paths(BASE)[1:]
+# Well-formed values at the edges: of Python's calendar, of a timedelta, of the policy's limits.
+EXTREMES = [
+    "0001-01-01T00:00:00+14:00",
+    "0001-01-01T00:00:00-14:00",
+    "1899-12-31T23:59:59+00:00",
+    "1900-01-01T00:00:00+14:00",
+    "2999-12-31T23:59:59-14:00",
+    "3000-01-01T00:00:00+00:00",
+    "9999-12-31T23:59:59.999999-14:00",
+    "0001-01-01",
+    "1899-12-31",
+    "1900-01-01",
+    "2999-12-31",
+    "9999-12-31",
+    "P999999999D",
+    "P99999999999D",
+    "PT99999999999H",
+    0,
+    52,
+    53,
+    365,
+    366,
+    999_999_999,
+    10**18,
+    -(10**18),
+]
 DEEP = "\x00deep"  # a value the test writes as arrays nested thousands deep
 JUNK = st.one_of(
     st.none(),
@@ -486,6 +513,7 @@ JUNK = st.one_of(
     st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
     st.sampled_from(["2026-13-45T99:00:00+00:00", "P", "-1", "1e999999", "NaN", "client"]),
     st.just(DEEP),
+    st.sampled_from(EXTREMES),
 )
 
 
@@ -535,6 +563,65 @@ def test_mutated_documents_only_ever_raise_invalid_document(data: st.DataObject)
     finally:
         ser._orjson = saved
     assert isinstance(outcome, Relationship) or outcome.problems
+
+
+def _replaced(path: tuple[Any, ...], value: object) -> dict[str, Any]:
+    doc: dict[str, Any] = json.loads(json.dumps(BASE))
+    parent: Any = doc
+    for step in path[:-1]:
+        parent = parent[step]
+    parent[path[-1]] = value
+    return doc
+
+
+def _at(node: Any, path: tuple[Any, ...]) -> object:
+    for step in path:
+        node = node[step]
+    return node
+
+
+def _timely(value: object) -> bool:
+    """A number, or the text of a date, a time or a duration."""
+    if isinstance(value, str):
+        return re.fullmatch(r"\d{4}-\d\d-\d\d(T.*)?|P[\dDTHMS.]+", value) is not None
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+TIMELY = [p for p in PATHS if p[0] == "history" and _timely(_at(BASE, p))]
+
+
+@pytest.mark.parametrize("path", TIMELY, ids=str)
+def test_every_value_at_the_edges_loads_or_is_refused_by_name(path: tuple[Any, ...]) -> None:
+    """Every number, date, time and duration of a history, in turn, replaced by each edge
+    value: each loads, or is refused as an InvalidDocument; never an OverflowError."""
+    for value in EXTREMES:
+        text = json.dumps(_replaced(path, value)).encode()
+        _the_fast_reader_is_never_looser(text)
+        outcome: Relationship | InvalidDocument
+        try:
+            outcome = from_json(text)
+        except InvalidDocument as refused:  # one possible outcome, not the expectation
+            outcome = refused
+        assert isinstance(outcome, Relationship) or outcome.problems
+
+
+def test_a_placeholder_date_is_refused_with_its_path() -> None:
+    """0001-01-01 at +14:00 is before Python's first UTC instant; named, not an overflow."""
+    history = BASE["history"]
+    k = next(i for i, e in enumerate(history) if e["type"] == "ResponsePromised")
+    placeholder = _replaced(("history", 3, "at"), "0001-01-01T00:00:00+14:00")
+    too_late = _replaced(("history", k, "by"), "9999-12-31")
+
+    for document, path, shown in (
+        (placeholder, "$.history[3].at", "0001-01-01T00:00:00+14:00"),
+        (too_late, f"$.history[{k}].by", "9999-12-31"),
+    ):
+        with pytest.raises(InvalidDocument) as refused:
+            from_dict(document)
+        assert any(
+            path in p and f"must fall in the years 1900 to 2999, got {shown}" in p
+            for p in refused.value.problems
+        ), refused.value.problems
 
 
 def _the_fast_reader_is_never_looser(text: bytes) -> None:

@@ -51,6 +51,9 @@ SHARED_MAX = 256
 """How many instances of a shared class a reader or native writer keeps (then it starts
 again)."""
 _SIMPLE = (str, int, bool, type(None))
+# ISO 8601 text starts with the four-digit year, so comparing the text itself keeps dates and
+# times to the recorded years (``_validate.FIRST_YEAR`` …) before anything is parsed.
+_FIRST, _AFTER = f"{v.FIRST_YEAR:04d}", f"{v.LAST_YEAR + 1:04d}"
 
 
 class Codec:
@@ -186,12 +189,16 @@ class Codec:
             return [f"if {x} is not None: {fail}"]
         if tp is datetime:
             return [
-                f"if type({x}) is not str: {fail}",
+                f"if type({x}) is not str or {x} < {_FIRST!r} or {x} >= {_AFTER!r}: {fail}",
                 f"{x} = _datetime({x})",
                 f"if {x}.tzinfo is None: {fail}",
             ]
         if tp is date:
-            return [f"if type({x}) is not str or len({x}) != 10: {fail}", f"{x} = _date({x})"]
+            return [
+                f"if type({x}) is not str or len({x}) != 10: {fail}",
+                f"if {x} < {_FIRST!r} or {x} >= {_AFTER!r}: {fail}",
+                f"{x} = _date({x})",
+            ]
         if tp is Decimal:
             return [
                 f"if type({x}) is str:",

@@ -65,18 +65,49 @@ def instance_of(*types: type) -> Callable[[object, attrs.Attribute[Any], object]
     return structural(check)
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+"""The years a recorded date or time may fall in. Python's calendar ends at years 1 and 9999;
+a margin of centuries keeps every date the model derives (a day later in another zone, a
+due date moved by a long hold) on it, and a placeholder such as ``0001-01-01`` or
+``9999-12-31`` is refused as the mistake it is."""
+
+
+def off_calendar(value: date) -> str | None:
+    """Why ``value`` (a date or datetime) is outside the recorded years; ``None`` if inside."""
+    if FIRST_YEAR <= value.year <= LAST_YEAR:
+        return None
+    return f"must fall in the years {FIRST_YEAR} to {LAST_YEAR}, got {value.isoformat()}"
+
+
+def on_calendar(value: date, label: str) -> None:
+    """Raise :class:`InvalidValue` for ``label`` if ``value`` is outside the recorded years."""
+    problem = off_calendar(value)
+    if problem is not None:
+        raise InvalidValue(label, problem)
+
+
 @structural
 def a_date(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A calendar ``date`` (a ``datetime`` is refused: it would carry a hidden time)."""
+    """A calendar ``date`` in the recorded years (a ``datetime`` is refused: it would carry
+    a hidden time)."""
+    any_date(inst, attribute, value)
+    on_calendar(value, where(inst, attribute))  # type: ignore[arg-type]
+
+
+@structural
+def any_date(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A calendar ``date``, in any year: for a date the model derives, not one it is given."""
     if not isinstance(value, date) or isinstance(value, datetime):
         raise InvalidValue(where(inst, attribute), f"must be a date, got {_shown(value)}")
 
 
 @structural
 def a_datetime(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A ``datetime``; whether it is aware is the CHRONOLOGY rule's business."""
+    """A ``datetime`` in the recorded years; whether it is aware is the CHRONOLOGY rule's
+    business."""
     if not isinstance(value, datetime):
         raise InvalidValue(where(inst, attribute), f"must be a datetime, got {_shown(value)}")
+    on_calendar(value, where(inst, attribute))
 
 
 @structural

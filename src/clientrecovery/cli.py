@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import IO, Any, Final
 
 from clientrecovery import demo
+from clientrecovery._validate import FIRST_YEAR, LAST_YEAR, is_aware, off_calendar
 from clientrecovery.catalogue import Finding, Severity
 from clientrecovery.errors import (
     ChronologyError,
@@ -63,17 +64,20 @@ class _Exit(Exception):
 
 
 def _as_of(text: str) -> datetime | date:
+    moment: datetime | date
     try:
-        if len(text) == 10:
-            return date.fromisoformat(text)
-        moment = datetime.fromisoformat(text)
+        moment = date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"{text!r} is neither a date (2026-03-20) nor a date-time with offset"
             " (2026-03-20T17:00+00:00)"
         ) from None
-    if moment.tzinfo is None or moment.utcoffset() is None:
+    if isinstance(moment, datetime) and not is_aware(moment):
         raise argparse.ArgumentTypeError(f"{text!r} has no UTC offset (add +00:00, say)")
+    if off_calendar(moment) is not None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is outside the years {FIRST_YEAR} to {LAST_YEAR} a case is recorded in"
+        )
     return moment
 
 

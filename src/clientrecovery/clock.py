@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from clientrecovery._validate import is_aware
+from clientrecovery._validate import is_aware, on_calendar
 from clientrecovery.catalogue import Finding, Rule, Severity
 from clientrecovery.errors import ChronologyError, InvalidValue
 from clientrecovery.model import (
@@ -46,6 +46,7 @@ def _days(n: int) -> str:
 def _as_of(r: Relationship, now: datetime, what: str) -> None:
     if not isinstance(now, datetime):
         raise InvalidValue(f"{what}(now=...)", f"must be a datetime, got {type(now).__name__}")
+    on_calendar(now, f"{what}(now=...)")
     late = "replay the history up to that moment and ask that relationship"
     problems = list(chronology(r, r.policy, now, name="now", earlier=late))
     if problems:
@@ -78,6 +79,7 @@ def follow_up_schedule(r: Relationship, until: datetime) -> tuple[datetime, ...]
         raise InvalidValue("follow_up_schedule(until=...)", "must be a datetime")
     if not is_aware(until):
         raise InvalidValue("follow_up_schedule(until=...)", "must be timezone-aware")
+    on_calendar(until, "follow_up_schedule(until=...)")
     if r.recovering_since is None:
         return ()
     if r.ended_at is not None:

@@ -420,8 +420,9 @@ class DelayWarning:
 
     at: datetime = attrs.field(validator=v.a_datetime)
     """When the client was told."""
-    previous_due: date = attrs.field(validator=v.a_date)
-    """The due date before the delay."""
+    previous_due: date = attrs.field(validator=v.any_date)
+    """The due date before the delay (derived: a long hold may have moved it past the years
+    the model records)."""
     new_due: date = attrs.field(validator=v.a_date)
     """The new due date."""
     reason: str = attrs.field(validator=v.required_text)

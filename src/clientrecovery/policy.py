@@ -36,7 +36,7 @@ class Cadence:
     early_every: int = attrs.field(default=2, validator=v.instance_of(int))
     """Business days between status checks at first ("every other day")."""
     early_weeks: int = attrs.field(default=2, validator=v.instance_of(int))
-    """How many weeks the early rhythm lasts."""
+    """How many weeks the early rhythm lasts (at most 52)."""
     later_every: int = attrs.field(default=5, validator=v.instance_of(int))
     """Business days between status checks afterwards (a working week)."""
 
@@ -44,8 +44,8 @@ class Cadence:
         for name in ("early_every", "later_every"):
             if getattr(self, name) < 1:
                 raise InvalidValue(f"Cadence.{name}", "must be 1 or more")
-        if self.early_weeks < 0:
-            raise InvalidValue("Cadence.early_weeks", "must be 0 or more")
+        if not 0 <= self.early_weeks <= 52:
+            raise InvalidValue("Cadence.early_weeks", f"must be 0 to 52, got {self.early_weeks}")
 
 
 def _severities(value: object) -> Mapping[Rule, Severity]:
@@ -118,6 +118,8 @@ def _holidays(value: object) -> tuple[date, ...]:
     days = v.tuple_of(value, date, "Policy.holidays")
     if any(isinstance(d, datetime) for d in days):
         raise InvalidValue("Policy.holidays", "must be dates, not datetimes")
+    for i, day in enumerate(days):
+        v.on_calendar(day, f"Policy.holidays[{i}]")
     return tuple(sorted(set(days)))
 
 
@@ -128,7 +130,8 @@ class Policy:
     timezone: str = attrs.field(default="UTC", validator=_timezone)
     """IANA time zone in which "a day" is counted, for example ``"Europe/Berlin"``."""
     min_days_before_plan: int = attrs.field(default=1, validator=v.instance_of(int))
-    """Calendar days between agreeing the issues and the response date or plan (003 §5)."""
+    """Calendar days between agreeing the issues and the response date or plan (003 §5), at
+    most 365."""
     options_min: int = attrs.field(default=2, validator=v.instance_of(int))
     """Fewest options a plan offers (001 §6)."""
     options_max: int = attrs.field(default=3, validator=v.instance_of(int))
@@ -155,8 +158,10 @@ class Policy:
     """Guidance checks this team does not want."""
 
     def __attrs_post_init__(self) -> None:
-        if self.min_days_before_plan < 0:
-            raise InvalidValue("Policy.min_days_before_plan", "must be 0 or more")
+        if not 0 <= self.min_days_before_plan <= 365:
+            raise InvalidValue(
+                "Policy.min_days_before_plan", f"must be 0 to 365, got {self.min_days_before_plan}"
+            )
         if not 1 <= self.options_min <= self.options_max:
             raise InvalidValue(
                 "Policy.options_min",

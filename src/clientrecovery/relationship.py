@@ -21,7 +21,7 @@ import attrs
 from clientrecovery import clock, documents, rules
 from clientrecovery import events as ev
 from clientrecovery._records import AppendLog, Chunks, Index, replace, replaced, update
-from clientrecovery._validate import instance_of
+from clientrecovery._validate import instance_of, on_calendar
 from clientrecovery.catalogue import Finding, NextAction, Rule, Severity
 from clientrecovery.errors import ChronologyError, InvalidValue, RuleViolation, UnknownItem
 from clientrecovery.model import (
@@ -509,6 +509,7 @@ class Relationship:
         A ``datetime`` is taken as its calendar day in the policy's time zone.
         """
         if isinstance(by, datetime):
+            on_calendar(by, "promise_response(by=...)")
             by = day_of(self.policy, by)
         return _run(self, ev.ResponsePromised(by=by, at=at, actor=actor))
 

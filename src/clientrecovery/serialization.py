@@ -35,7 +35,7 @@ from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from types import ModuleType
-from typing import IO, Any, Final
+from typing import IO, Any, Final, TypeVar
 
 import attrs
 import cattrs
@@ -43,7 +43,7 @@ from cattrs.errors import BaseValidationError
 
 from clientrecovery import events as ev
 from clientrecovery._codec import Codec
-from clientrecovery._validate import is_aware
+from clientrecovery._validate import is_aware, off_calendar
 from clientrecovery.errors import (
     ClientRecoveryError,
     InvalidDocument,
@@ -170,7 +170,7 @@ def _structure_datetime(value: object, _: type) -> datetime:
         raise _Problem(f"{value!r} is not an ISO 8601 date-time") from None
     if not is_aware(moment):
         raise _Problem(f"{value!r} has no UTC offset")
-    return moment
+    return _on_calendar(moment)
 
 
 def _structure_date(value: object, _: type) -> date:
@@ -181,7 +181,17 @@ def _structure_date(value: object, _: type) -> date:
         raise _Problem(f"{value!r} is not an ISO 8601 date") from None
     if len(value) != 10:  # type: ignore[arg-type]
         raise _Problem(f"{value!r} is not a plain date (YYYY-MM-DD)")
-    return day
+    return _on_calendar(day)
+
+
+D = TypeVar("D", bound=date)
+
+
+def _on_calendar(value: D) -> D:
+    problem = off_calendar(value)
+    if problem is not None:
+        raise _Problem(problem)
+    return value
 
 
 def _structure_decimal(value: object, _: type) -> Decimal:
