@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint typecheck unit docs bench clean
+.PHONY: demo test lint typecheck unit explore docs bench clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
@@ -30,6 +30,10 @@ typecheck: $(VENV)/.installed-dev
 
 unit: $(VENV)/.installed-dev
 	$(BIN)/pytest
+
+# Fresh random examples, ten times as many (tests/conftest.py); not part of `make test`.
+explore: $(VENV)/.installed-dev
+	HYPOTHESIS_PROFILE=dev $(BIN)/pytest
 
 docs: $(VENV)/.installed-dev
 	rm -rf docs/_build
