@@ -7,7 +7,7 @@ import itertools
 import json
 import subprocess
 import sys
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -191,6 +191,22 @@ class TestFrames:
             rel["stage"].isin(["recovering", "recovered", "lost"])
         ).sum()
         assert len(f["events"]) == rel["events"].sum()
+
+    def test_times_and_dates_are_microseconds_in_every_year_a_case_may_hold(self) -> None:
+        """Past pandas' nanosecond limit (2262), whether a column has values or none: a case
+        in its last year, with a due date moved into the next millennium by a long hold."""
+        pd = pytest.importorskip("pandas")
+        r = recovering(1).wait_on_client("A1", reason="the client's sign-off", at=at(4))
+        r = r.resume("A1", at=datetime(2999, 12, 31, 23, tzinfo=timezone(timedelta(hours=-14))))
+
+        f = an.frames([r])
+
+        rel, work = f["relationships"], f["initiatives"]
+        assert {str(rel[c].dtype) for c in ("opened_at", "ended_at")} == {"datetime64[us, UTC]"}
+        assert rel["last_event_at"].iloc[0] == pd.Timestamp("3000-01-01 13:00", tz="UTC")
+        assert str(work["due"].dtype) == "datetime64[us]"
+        assert work.set_index("initiative_id")["due"]["A1"] == pd.Timestamp(r.initiative("A1").due)
+        assert r.initiative("A1").due.year == 3000
 
     def test_an_empty_table_keeps_its_columns(self) -> None:
         pytest.importorskip("pandas")

@@ -7,8 +7,9 @@ are declared in :data:`COLUMNS`.
 
 **DataFrames.** With the ``analysis`` extra (pandas) installed, :func:`frames` and
 :func:`to_frame` give the same tables as DataFrames with proper dtypes: timestamps in UTC,
-dates as dates, categoricals for enums (``stage`` ordered as the method), nullable integers
-and booleans. Importing this module never imports pandas.
+dates as dates (both to the microsecond, ``datetime64[us]``), categoricals for enums
+(``stage`` ordered as the method), nullable integers and booleans. Importing this module
+never imports pandas.
 
 **Metrics.** Functions of many relationships, each defined in its docstring:
 :func:`recovery_rate`, :func:`days_in_stage`, :func:`time_to_issue_agreement`,
@@ -30,7 +31,7 @@ from __future__ import annotations
 import collections
 import importlib
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
@@ -456,10 +457,15 @@ def _series(pd: Any, values: list[Any], kind: Any) -> Any:
         return pd.Categorical(values, categories=categories, ordered=kind is Stage)
     if isinstance(kind, tuple):
         return pd.Categorical(values, categories=list(kind))
-    if kind is datetime:
-        return pd.to_datetime(pd.Series(values, dtype=object), utc=True)
-    if kind is date:
-        return pd.to_datetime(pd.Series(values, dtype=object)).astype("datetime64[ns]")
+    if kind is datetime or kind is date:
+        # Microseconds, as Python's own: lossless, and good for the years a case is recorded
+        # in, past pandas' nanosecond limit of 2262. Built with numpy, because pandas 2
+        # converts Python objects to nanoseconds first and fails on such a date.
+        numpy = importlib.import_module("numpy")
+        if kind is datetime:
+            values = [None if v is None else v.astimezone(UTC).replace(tzinfo=None) for v in values]
+        column = pd.Series(numpy.array(values, dtype="datetime64[us]"))
+        return column.dt.tz_localize("UTC") if kind is datetime else column
     dtype = {int: "Int64", float: "Float64", bool: "boolean", str: "string"}[kind]
     return pd.array(values, dtype=dtype)
 
