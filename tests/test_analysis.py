@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -167,6 +168,44 @@ class TestTables:
         for n in (1, 4, 12, 35):
             assert rows[n - 1]["stage"] == Relationship.replay(r.history[:n]).stage.value
         assert rows[-1]["type"] == "RelationshipClosed"
+
+    @pytest.mark.parametrize(
+        "metric",
+        [
+            an.tables,
+            an.frames,
+            an.recovery_rate,
+            an.days_in_stage,
+            an.time_to_issue_agreement,
+            an.time_to_plan_agreement,
+            an.time_to_close,
+            an.on_time_rate,
+            an.warning_lead_times,
+            an.follow_up_adherence,
+            lambda cases: an.rules_broken(cases, now=at(400)),
+            lambda cases: an.grouped(an.recovery_rate, cases, by="outcome"),
+        ],
+    )
+    def test_every_metric_names_what_is_not_a_relationship(self, metric: Any) -> None:
+        """Not a collection, or an item that is not a relationship, in a stream too: an
+        InvalidValue with the position, never Python's TypeError or AttributeError."""
+        pytest.importorskip("pandas")
+        r = masterclass()
+
+        with pytest.raises(InvalidValue, match=r"\(relationships\): must be an iterable of"):
+            metric(None)
+        with pytest.raises(InvalidValue, match=r"\(relationships\[1\]\): must be a Relationship"):
+            metric(iter([r, "halden-foods"]))
+
+    def test_rules_broken_and_to_frame_name_their_other_inputs(self) -> None:
+        """Refusals must be refusals or findings; a table's rows must be mappings."""
+        with pytest.raises(InvalidValue, match=r"rules_broken\(refusals\[0\]\): must be a"):
+            an.rules_broken(refusals=["ALIGN_FIRST"])
+        with pytest.raises(InvalidValue, match=r"rules_broken\(refusals\): must be an iterable"):
+            an.rules_broken(refusals=3)  # type: ignore[arg-type]
+        pytest.importorskip("pandas")
+        with pytest.raises(InvalidValue, match=r"to_frame\(rows\)\[0\]: must be a Mapping"):
+            an.to_frame([masterclass()], "relationships")  # type: ignore[list-item]
 
     def test_only_relationships_are_accepted(self) -> None:
         with pytest.raises(InvalidValue, match=r"tables\(relationships\[1\]\)"):

@@ -260,6 +260,12 @@ class TestReplay:
         with pytest.raises(InvalidValue, match="history: is empty"):
             Relationship.replay([])
 
+    @pytest.mark.parametrize("history", [None, 3, "RelationshipOpened"])
+    def test_a_history_that_is_not_a_collection_is_refused(self, history: object) -> None:
+        """Named, not Python's "object is not iterable"; a string is not a history either."""
+        with pytest.raises(InvalidValue, match="history: must be an iterable of events, got"):
+            Relationship.replay(history)  # type: ignore[arg-type]
+
     def test_a_history_must_start_with_the_opening(self) -> None:
         """No relationship to apply the first event to."""
         r = opened().assess(ASSESSMENT, at=at(0, 10))
@@ -310,9 +316,11 @@ class TestCheck:
         assert r.stage is Stage.PLANNING
 
     def test_check_of_an_unknown_command_is_an_unknown_item(self) -> None:
-        """Typos are caught."""
+        """Typos are caught, and so is a command that is not a name at all."""
         with pytest.raises(UnknownItem, match="unknown command 'propse_plan'"):
             opened().check("propse_plan")
+        with pytest.raises(UnknownItem, match=r"unknown command '\[\]'"):
+            opened().check([])  # type: ignore[arg-type]
 
     @pytest.mark.parametrize(
         ("args", "kwargs", "problem"),

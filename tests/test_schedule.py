@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date, datetime, timedelta
+import re
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 from dateutil import tz
@@ -87,6 +89,59 @@ class TestBusinessDays:
         assert add_business_days(every_day, date(9999, 12, 30), 1) == date(9999, 12, 31)
         with pytest.raises(InvalidValue, match=r"add_business_days\(n=...\): 2 working days"):
             add_business_days(every_day, date(9999, 12, 30), 2)
+
+
+@pytest.mark.parametrize(
+    ("call", "label", "kind"),
+    [
+        (
+            lambda: add_business_days(Policy(), "2026-03-02", 1),
+            "add_business_days(day=...)",
+            "a date",
+        ),
+        (
+            lambda: add_business_days(Policy(), date(2026, 3, 2), 1.5),
+            "add_business_days(n=...)",
+            "an int",
+        ),
+        (
+            lambda: add_business_days(None, date(2026, 3, 2), 1),
+            "add_business_days(policy=...)",
+            "a Policy",
+        ),
+        (
+            lambda: business_days_between(Policy(), date(2026, 3, 2), None),
+            "business_days_between(end=...)",
+            "a date",
+        ),
+        (
+            lambda: is_business_day(Policy(), datetime(2026, 3, 2, tzinfo=tz.UTC)),
+            "is_business_day(day=...)",
+            "a date",
+        ),
+        (lambda: next(business_days(Policy(), 0)), "business_days(after=...)", "a date"),
+        (
+            lambda: next(follow_up_days(Policy(), date(2026, 3, 2), "soon")),
+            "follow_up_days(until=...)",
+            "a date",
+        ),
+        (lambda: day_of(Policy(), date(2026, 3, 2)), "day_of(moment=...)", "a datetime"),
+        (lambda: start_of_day(Policy(), None), "start_of_day(day=...)", "a date"),
+    ],
+)
+def test_the_calendar_functions_name_a_wrong_argument(call: Any, label: str, kind: str) -> None:
+    """Public helpers too refuse what they cannot count with, by name and not with Python's
+    TypeError from an operator inside."""
+    with pytest.raises(InvalidValue, match=re.escape(f"{label}: must be {kind}, got")):
+        call()
+
+
+def test_the_day_of_a_moment_past_the_calendar_is_refused() -> None:
+    """The last hour of 9999 at -14:00 is already past Python's calendar in UTC."""
+    edge = datetime(9999, 12, 31, 23, tzinfo=timezone(timedelta(hours=-14)))
+
+    with pytest.raises(InvalidValue, match=r"day_of\(moment=...\): must fall in the years"):
+        day_of(Policy(), edge)
 
 
 working_weeks = st.builds(

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from clientrecovery import (
     InvalidDocument,
+    InvalidValue,
     Policy,
     Relationship,
     dump_jsonl,
@@ -632,6 +633,17 @@ def _the_fast_reader_is_never_looser(text: bytes) -> None:
     except Exception:
         return
     assert ser._events_explained(history) == fast
+
+
+def test_json_lines_name_what_is_not_lines_or_relationships() -> None:
+    """A line that is not text is a bad line, by number; no lines or no relationships at
+    all is an InvalidValue, never Python's TypeError."""
+    with pytest.raises(InvalidDocument, match=r"line 2: expected JSON text or bytes, got int"):
+        list(load_jsonl([to_json(opened()), 7]))  # type: ignore[list-item]
+    with pytest.raises(InvalidValue, match=r"load_jsonl: must be an iterable of lines"):
+        list(load_jsonl(None))  # type: ignore[arg-type]
+    with pytest.raises(InvalidValue, match=r"dump_jsonl: must be an iterable of relationships"):
+        dump_jsonl(None, io.StringIO())  # type: ignore[arg-type]
 
 
 def test_a_time_in_the_hour_that_clocks_repeat_round_trips() -> None:

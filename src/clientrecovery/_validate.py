@@ -123,10 +123,16 @@ def is_aware(value: datetime) -> bool:
     return value.tzinfo is not None and value.utcoffset() is not None
 
 
-def tuple_of(value: object, kind: type, label: str) -> tuple[Any, ...]:
+def collection(value: object, what: str, label: str) -> Iterable[Any]:
+    """``value`` itself if it can be iterated and is not text; else :class:`InvalidValue`
+    saying it ``must be {what}``."""
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise InvalidValue(label, f"must be a sequence of {kind.__name__}, got {_shown(value)}")
-    items = tuple(value)
+        raise InvalidValue(label, f"must be {what}, got {_shown(value)}")
+    return value
+
+
+def tuple_of(value: object, kind: type, label: str) -> tuple[Any, ...]:
+    items = tuple(collection(value, f"a sequence of {kind.__name__}", label))
     for i, item in enumerate(items):
         if not isinstance(item, kind):
             raise InvalidValue(f"{label}[{i}]", f"must be a {kind.__name__}, got {_shown(item)}")

@@ -30,11 +30,12 @@ from __future__ import annotations
 
 import collections
 import importlib
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
+from clientrecovery import _validate as v
 from clientrecovery import events as ev
 from clientrecovery.catalogue import Finding, Rule
 from clientrecovery.clock import cadence_record
@@ -394,6 +395,21 @@ def _relationship(r: Relationship, work: Sequence[Row]) -> Row:
     }
 
 
+def _cases(relationships: object, where: str) -> Iterator[Relationship]:
+    """The relationships, one at a time (a stream stays a stream), each checked: a
+    non-collection or an item that is not a Relationship is an InvalidValue naming
+    ``where`` and the position."""
+    given = v.collection(relationships, "an iterable of relationships", f"{where}(relationships)")
+
+    def checked() -> Iterator[Relationship]:
+        for position, r in enumerate(given):
+            if not isinstance(r, Relationship):
+                raise InvalidValue(f"{where}(relationships[{position}])", "must be a Relationship")
+            yield r
+
+    return checked()
+
+
 def tables(relationships: Iterable[Relationship]) -> dict[str, list[Row]]:
     """The six tables of :data:`COLUMNS` as lists of plain dicts, in the given order.
 
@@ -405,9 +421,7 @@ def tables(relationships: Iterable[Relationship]) -> dict[str, list[Row]]:
     'discovery'
     """
     out: dict[str, list[Row]] = {name: [] for name in COLUMNS}
-    for position, r in enumerate(relationships):
-        if not isinstance(r, Relationship):
-            raise InvalidValue(f"tables(relationships[{position}])", "must be a Relationship")
+    for r in _cases(relationships, "tables"):
         work = _work(r)
         out["relationships"].append(_relationship(r, work))
         out["issues"].extend(_issues(r))
@@ -442,7 +456,7 @@ def to_frame(rows: Iterable[Mapping[str, Any]], table: str) -> pd.DataFrame:
         raise InvalidValue("to_frame(table=...)", f"must be one of {', '.join(COLUMNS)}")
     pandas = _pandas()
     columns = COLUMNS[table]
-    rows = list(rows)
+    rows = v.tuple_of(rows, Mapping, "to_frame(rows)")
     data = {}
     for name, kind in columns.items():
         values = [row.get(name) for row in rows]
@@ -479,15 +493,15 @@ def frames(relationships: Iterable[Relationship]) -> dict[str, pd.DataFrame]:
 # --- metrics -------------------------------------------------------------------------------
 
 
-def _rows(relationships: Iterable[Relationship]) -> list[Row]:
+def _rows(relationships: Iterable[Relationship], where: str) -> list[Row]:
     """The relationships table alone."""
-    return [_relationship(r, _work(r)) for r in relationships]
+    return [_relationship(r, _work(r)) for r in _cases(relationships, where)]
 
 
 def recovery_rate(relationships: Iterable[Relationship]) -> float | None:
     """Recovered relationships as a share of those that ended (recovered or lost); open ones
     do not count. ``None`` when none has ended."""
-    outcomes = collections.Counter(_outcome(r) for r in relationships)
+    outcomes = collections.Counter(_outcome(r) for r in _cases(relationships, "recovery_rate"))
     ended = outcomes["recovered"] + outcomes["lost"]
     return outcomes["recovered"] / ended if ended else None
 
@@ -496,35 +510,37 @@ def days_in_stage(relationships: Iterable[Relationship]) -> dict[str, tuple[floa
     """For each stage, the length in days of every finished stay in it (a stay still under
     way is left out), in the method's order of stages."""
     spent: dict[str, list[float]] = {s.value: [] for s in Stage if not s.terminal}
-    for r in relationships:
+    for r in _cases(relationships, "days_in_stage"):
         for spell in _spells(r):
             if spell["days"] is not None:
                 spent[spell["stage"]].append(spell["days"])
     return {stage: tuple(days) for stage, days in spent.items()}
 
 
-def _time_to(relationships: Iterable[Relationship], column: str) -> tuple[float, ...]:
+def _time_to(relationships: Iterable[Relationship], column: str, where: str) -> tuple[float, ...]:
     return tuple(
-        d for row in _rows(relationships) if (d := _days(row["opened_at"], row[column])) is not None
+        d
+        for row in _rows(relationships, where)
+        if (d := _days(row["opened_at"], row[column])) is not None
     )
 
 
 def time_to_issue_agreement(relationships: Iterable[Relationship]) -> tuple[float, ...]:
     """Days from opening to the first agreement of the issue list (003 §3), for every
     relationship that got there."""
-    return _time_to(relationships, "issues_agreed_at")
+    return _time_to(relationships, "issues_agreed_at", "time_to_issue_agreement")
 
 
 def time_to_plan_agreement(relationships: Iterable[Relationship]) -> tuple[float, ...]:
     """Days from opening to the client's first agreement of a plan (003 §8)."""
-    return _time_to(relationships, "plan_agreed_at")
+    return _time_to(relationships, "plan_agreed_at", "time_to_plan_agreement")
 
 
 def time_to_close(relationships: Iterable[Relationship]) -> tuple[float, ...]:
     """Days from opening to closing as recovered; lost and open relationships are left out."""
     return tuple(
         d
-        for r in relationships
+        for r in _cases(relationships, "time_to_close")
         if r.stage is Stage.RECOVERED and (d := _days(r.opened_at, r.ended_at)) is not None
     )
 
@@ -533,7 +549,8 @@ def on_time_rate(relationships: Iterable[Relationship]) -> float | None:
     """Completed initiatives done on time, as a share of completed initiatives: by the due
     date of the agreed plan, moved only by waits on the client, with no delay announced.
     ``None`` when no initiative is done."""
-    work = [w for r in relationships for w in _work(r) if w["on_time"] is not None]
+    cases = _cases(relationships, "on_time_rate")
+    work = [w for r in cases for w in _work(r) if w["on_time"] is not None]
     return sum(w["on_time"] for w in work) / len(work) if work else None
 
 
@@ -541,7 +558,7 @@ def warning_lead_times(relationships: Iterable[Relationship]) -> tuple[float, ..
     """For every delay warning, how many days before the due date it moved the client was
     told (negative: after it). The policy's ``min_warning_lead`` is the target (003 §9)."""
     leads: list[float] = []
-    for r in relationships:
+    for r in _cases(relationships, "warning_lead_times"):
         policy = r.policy
         plan = r.plan
         for w in plan.initiatives if plan is not None else ():
@@ -553,7 +570,7 @@ def follow_up_adherence(relationships: Iterable[Relationship]) -> float | None:
     """Status checks done as a share of those the cadence asked for (003 §9), from the
     start of recovery to its end or the last event; ``None`` when none was due."""
     due = missed = 0
-    for r in relationships:
+    for r in _cases(relationships, "follow_up_adherence"):
         d, m = _follow_ups(r)
         due += d
         missed += m
@@ -583,11 +600,17 @@ def rules_broken(
     {'ALIGN_FIRST': 1}
     """
     counts: collections.Counter[str] = collections.Counter()
-    for item in refusals:
+    given = v.collection(refusals, "an iterable of refusals and findings", "rules_broken(refusals)")
+    for position, item in enumerate(given):
+        if not isinstance(item, RuleViolation | Finding):
+            raise InvalidValue(
+                f"rules_broken(refusals[{position}])", "must be a RuleViolation or a Finding"
+            )
         found = item.findings if isinstance(item, RuleViolation) else (item,)
         counts.update(f.rule.value for f in found)
+    cases = _cases(relationships, "rules_broken")
     if now is not None:
-        for r in relationships:
+        for r in cases:
             try:
                 counts.update(f.rule.value for f in r.findings(now))
             except ChronologyError:
@@ -615,12 +638,12 @@ def grouped(
     >>> sorted(rates)
     ['America/New_York', 'Asia/Singapore', 'Australia/Sydney', 'Europe/London', 'UTC']
     """
-    relationships = list(relationships)
+    relationships = list(_cases(relationships, "grouped"))
     if isinstance(by, str):
         if by not in COLUMNS["relationships"]:
             known = ", ".join(COLUMNS["relationships"])
             raise InvalidValue("grouped(by=...)", f"{by!r} is not a column ({known})")
-        keys: list[Hashable] = [row[by] for row in _rows(relationships)]
+        keys: list[Hashable] = [row[by] for row in _rows(relationships, "grouped")]
     elif callable(by):
         keys = [by(r) for r in relationships]
     else:

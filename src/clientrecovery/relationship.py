@@ -21,7 +21,7 @@ import attrs
 from clientrecovery import clock, documents, rules
 from clientrecovery import events as ev
 from clientrecovery._records import AppendLog, Chunks, Index, replace, replaced, update
-from clientrecovery._validate import instance_of, on_calendar
+from clientrecovery._validate import collection, instance_of, on_calendar
 from clientrecovery.catalogue import Finding, NextAction, Rule, Severity
 from clientrecovery.errors import ChronologyError, InvalidValue, RuleViolation, UnknownItem
 from clientrecovery.model import (
@@ -285,8 +285,10 @@ class Relationship:
         :class:`~clientrecovery.InvalidValue`, and so do arguments the command does not
         take, or a missing one.
         """
-        if command not in COMMAND_STAGES:
-            raise UnknownItem("command", command, list(COMMAND_STAGES))
+        given: object = command  # callers without type checking pass anything
+        if not isinstance(given, str) or given not in COMMAND_STAGES:
+            shown = given if isinstance(given, str) else repr(given)
+            raise UnknownItem("command", shown, list(COMMAND_STAGES))
         method: Callable[..., Relationship] = getattr(self, command)
         try:
             inspect.signature(method).bind(*args, **kwargs)
@@ -373,10 +375,11 @@ class Relationship:
 
         Raises:
             RuleViolation: An event breaks the method (the message names which, and where).
-            InvalidValue: The history is empty, or holds something that is not an event.
+            InvalidValue: The history is empty, is not a collection, or holds something that
+                is not an event.
         """
         replay = _Replay()
-        for position, event in enumerate(history):
+        for position, event in enumerate(collection(history, "an iterable of events", "history")):
             if not isinstance(event, ev.Event):
                 raise InvalidValue(f"history[{position}]", f"is not an Event: {event!r}")
             try:

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from dateutil import rrule
 
-from clientrecovery._validate import is_aware
+from clientrecovery._validate import is_aware, on_calendar
 from clientrecovery.errors import InvalidValue
 from clientrecovery.policy import Policy
 
@@ -30,13 +30,31 @@ __all__ = [
 ]
 
 
+def _given(where: str, policy: object, **values: object) -> None:
+    """Refuse, by name, a policy that is not a Policy and a value of the wrong kind: a count
+    ``n`` must be an int, a ``moment`` a datetime, anything else a date (not a datetime)."""
+    if not isinstance(policy, Policy):
+        raise InvalidValue(f"{where}(policy=...)", f"must be a Policy, got {type(policy).__name__}")
+    for name, value in values.items():
+        if name == "n":
+            right, kind = isinstance(value, int) and not isinstance(value, bool), "an int"
+        elif name == "moment":
+            right, kind = isinstance(value, datetime), "a datetime"
+        else:
+            right, kind = isinstance(value, date) and not isinstance(value, datetime), "a date"
+        if not right:
+            raise InvalidValue(f"{where}({name}=...)", f"must be {kind}, got {value!r}")
+
+
 def is_business_day(policy: Policy, day: date) -> bool:
     """Whether ``day`` is a working weekday and not a holiday."""
+    _given("is_business_day", policy, day=day)
     return day.weekday() in policy.workdays and day not in policy.holidays
 
 
 def business_days(policy: Policy, after: date) -> Iterator[date]:
     """The working days after ``after``, in order, without end."""
+    _given("business_days", policy, after=after)
     rules = rrule.rruleset()
     rules.rrule(
         rrule.rrule(
@@ -66,6 +84,7 @@ def add_business_days(policy: Policy, day: date, n: int) -> date:
     Counted in whole weeks, then the holidays those weeks hold are made up, so a hold of
     years costs no more than one of days. The same days as counting :func:`business_days`.
     """
+    _given("add_business_days", policy, day=day, n=n)
     if n <= 0:
         return day
     workdays = policy.workdays
@@ -89,6 +108,7 @@ def add_business_days(policy: Policy, day: date, n: int) -> date:
 def business_days_between(policy: Policy, start: date, end: date) -> int:
     """How many working days fall in ``[start, end)``: the weekdays of whole weeks, the
     days left over, less the holidays on working days."""
+    _given("business_days_between", policy, start=start, end=end)
     if end <= start:
         return 0
     weeks, rest = divmod((end - start).days, 7)
@@ -111,11 +131,14 @@ def _holidays_in(
 def day_of(policy: Policy, moment: datetime) -> date:
     """The day ``moment`` falls on in the policy's time zone; a naive one's own date (the
     CHRONOLOGY rule refuses naive times where they are recorded)."""
+    _given("day_of", policy, moment=moment)
+    on_calendar(moment, "day_of(moment=...)")
     return policy.local_date(moment) if is_aware(moment) else moment.date()
 
 
 def start_of_day(policy: Policy, day: date) -> datetime:
     """Midnight at the start of ``day`` in the policy's time zone."""
+    _given("start_of_day", policy, day=day)
     return datetime.combine(day, time(), tzinfo=policy.tz)
 
 
@@ -125,6 +148,7 @@ def follow_up_days(policy: Policy, start: date, until: date) -> Iterator[date]:
     Every ``cadence.early_every`` working days for ``cadence.early_weeks`` weeks, then every
     ``cadence.later_every`` working days, up to and including ``until``.
     """
+    _given("follow_up_days", policy, start=start, until=until)
     cadence = policy.cadence
     early_end = start + timedelta(weeks=cadence.early_weeks)
     since_last = 0

@@ -43,7 +43,7 @@ from cattrs.errors import BaseValidationError
 
 from clientrecovery import events as ev
 from clientrecovery._codec import Codec
-from clientrecovery._validate import is_aware, off_calendar
+from clientrecovery._validate import collection, is_aware, off_calendar
 from clientrecovery.errors import (
     ClientRecoveryError,
     InvalidDocument,
@@ -386,7 +386,7 @@ def from_json(text: str | bytes) -> Relationship:
 def dump_jsonl(relationships: Iterable[Relationship], out: IO[str]) -> int:
     """Write one document per line; returns how many were written."""
     count = 0
-    for relationship in relationships:
+    for relationship in collection(relationships, "an iterable of relationships", "dump_jsonl"):
         out.write(to_json(relationship))
         out.write("\n")
         count += 1
@@ -404,9 +404,9 @@ def load_jsonl(
     ``line N:``, unless ``on_error`` is given: then it is called with the line number and
     the error, and reading goes on.
     """
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    for number, line in enumerate(collection(lines, "an iterable of lines", "load_jsonl"), 1):
+        if isinstance(line, str | bytes | bytearray) and not line.strip():
+            continue  # anything else but text is refused by from_json, with its line
         try:
             yield from_json(line)
         except InvalidDocument as bad:
