@@ -477,7 +477,7 @@ def _series(pd: Any, values: list[Any], kind: Any) -> Any:
         # converts Python objects to nanoseconds first and fails on such a date.
         numpy = importlib.import_module("numpy")
         if kind is datetime:
-            values = [None if v is None else v.astimezone(UTC).replace(tzinfo=None) for v in values]
+            values = [None if t is None else t.astimezone(UTC).replace(tzinfo=None) for t in values]
         column = pd.Series(numpy.array(values, dtype="datetime64[us]"))
         return column.dt.tz_localize("UTC") if kind is datetime else column
     dtype = {int: "Int64", float: "Float64", bool: "boolean", str: "string"}[kind]

@@ -3,7 +3,8 @@
 Working days are the policy's ``workdays`` minus its ``holidays``; "a day" is a calendar
 day in the policy's time zone. The follow-up schedule (003 §9: check the turnaround's
 status every other day at first) is built on ``dateutil.rrule``: a daily rule on working
-weekdays with the holidays excluded, from which every n-th working day is taken.
+weekdays with the holidays excluded, from which every n-th working day is taken. Adding and
+counting working days is done a week at a time instead, and agrees with that rule.
 """
 
 from __future__ import annotations
