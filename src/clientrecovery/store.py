@@ -368,8 +368,18 @@ class SQLiteStore:
         ).fetchone()
         return int(row[0]) if row else 0
 
-    def list(self, *, stage: Stage | None = None) -> tuple[Entry, ...]:
-        """Every stored relationship (or those in ``stage``), by id, without loading them."""
+    def list(
+        self,
+        *,
+        stage: Stage | None = None,
+        on_error: Callable[[str, InvalidDocument], None] | None = None,
+    ) -> tuple[Entry, ...]:
+        """Every stored relationship (or those in ``stage``), by id, without loading them.
+
+        A row that cannot be read raises :class:`~clientrecovery.InvalidDocument`, unless
+        ``on_error`` is given: then it is called with the relationship's id and the error,
+        and the row left out.
+        """
         if stage is not None and not isinstance(stage, Stage):
             raise InvalidValue("list(stage=...)", f"must be a Stage, got {stage!r}")
         query = "SELECT id, client, stage, version, opened_at, updated_at FROM relationships"
@@ -378,7 +388,15 @@ class SQLiteStore:
             if stage is not None
             else self._db.execute(query + " ORDER BY id")
         )
-        return tuple(_entry(row) for row in rows)
+        entries: builtins.list[Entry] = []
+        for row in rows:
+            try:
+                entries.append(_entry(row))
+            except InvalidDocument as bad:
+                if on_error is None:
+                    raise
+                on_error(str(row[0]), bad)
+        return tuple(entries)
 
     def relationships(self, *, stage: Stage | None = None) -> Iterator[Relationship]:
         """Load every stored relationship (or those in ``stage``), by id, one at a time."""
