@@ -16,19 +16,26 @@ from clientrecovery.stages import mermaid
 
 
 def run(
-    *args: str, cwd: Path | None = None, stdin: str | None = None
+    *args: str,
+    cwd: Path | None = None,
+    stdin: str | None = None,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "CLIENTRECOVERY_DB"}
-    return subprocess.run(
+    """The command in a new process; ``env`` adds to (or, with "", blanks) variables."""
+    base = {k: v for k, v in os.environ.items() if k not in ("CLIENTRECOVERY_DB", "NO_COLOR")}
+    done = subprocess.run(
         [sys.executable, "-m", "clientrecovery", *args],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
+        errors="surrogateescape",
         timeout=120,
         check=False,
         cwd=cwd,
         input=stdin,
-        env=env,
+        env={**base, **(env or {})},
     )
+    assert "Traceback" not in done.stderr, done.stderr  # never, whatever happens
+    return done
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +115,8 @@ class TestReading:
         assert {"FOLLOW_UP_CADENCE", "COMMUNICATE_OFTEN"} <= rules
         assert any(a["command"] == "close" and not a["ready"] for a in data["next_actions"])
         early = run("show", cut.id, "--db", str(path), "--as-of", "2026-05-01T00:00+00:00")
-        assert "before the last event" in early.stdout
+        assert early.returncode == 3
+        assert "after --as-of" in early.stderr
 
     def test_timeline_lists_events_in_order(self, db: str) -> None:
         done = run("timeline", "brightwater-health", "--db", db)
@@ -185,7 +193,9 @@ class TestValidateImportExport:
         done = run("validate", str(tmp_path / "nope.json"))
 
         assert done.returncode == 3
-        assert "nope.json: not found" in done.stdout
+        assert "no file" in done.stderr
+        assert "nope.json" in done.stderr
+        assert done.stdout == ""
 
     def test_validate_without_files_checks_the_store(self, db: str) -> None:
         done = run("validate", "--db", db)
@@ -307,3 +317,390 @@ class TestErrors:
 
         assert done.returncode == 0
         assert "15 relationship(s)" in done.stdout
+
+
+# --- a portfolio with a damaged case --------------------------------------------------------
+
+
+def damaged_store(folder: Path, *, row: str = "snapshot") -> tuple[Path, list[Relationship]]:
+    """A store of the three stories and twelve synthetic cases, one of them damaged: its
+    snapshot is not JSON (``row="snapshot"``) or its relationships row names no stage."""
+    from clientrecovery.examples import stories, synthetic_portfolio
+
+    cases = [*stories(), *synthetic_portfolio(12, seed=2026)]
+    path = folder / "damaged.db"
+    with SQLiteStore(path) as store:
+        for case in cases:
+            store.save(case)
+        if row == "snapshot":
+            store._db.execute("UPDATE relationships SET snapshot = '{' WHERE id = 'halden-foods'")
+        else:
+            store._db.execute("UPDATE relationships SET stage = 'BOGUS' WHERE id = 'halden-foods'")
+    return path, cases
+
+
+class TestExportIsAllOrNothing:
+    def test_a_damaged_case_leaves_no_file_and_names_the_case(self, tmp_path: Path) -> None:
+        """Every case is checked, the damaged one named, and no file appears at all."""
+        path, _ = damaged_store(tmp_path)
+        out = tmp_path / "out.jsonl"
+
+        done = run("export", "--db", str(path), "-o", str(out))
+
+        assert done.returncode == 1
+        assert "'halden-foods' is damaged" in done.stderr
+        assert "nothing exported" in done.stderr
+        assert not out.exists()
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["damaged.db"]  # no temp file
+
+    def test_a_failed_export_leaves_the_previous_file_as_it_was(self, tmp_path: Path) -> None:
+        path, _ = damaged_store(tmp_path)
+        out = tmp_path / "out.jsonl"
+        out.write_text("the previous export\n")
+
+        done = run("export", "--db", str(path), "-o", str(out))
+
+        assert done.returncode == 1
+        assert out.read_text() == "the previous export\n"
+
+    def test_to_stdout_a_damaged_case_writes_nothing(self, tmp_path: Path) -> None:
+        path, _ = damaged_store(tmp_path)
+
+        done = run("export", "--db", str(path))
+
+        assert done.returncode == 1
+        assert done.stdout == ""
+
+    def test_skip_invalid_exports_the_others_and_still_exits_1(self, tmp_path: Path) -> None:
+        path, cases = damaged_store(tmp_path)
+        out = tmp_path / "out.jsonl"
+
+        done = run("export", "--db", str(path), "-o", str(out), "--skip-invalid")
+
+        assert done.returncode == 1
+        assert "'halden-foods' is damaged" in done.stderr
+        ids = [json.loads(line)["id"] for line in out.read_text().splitlines()]
+        assert sorted(ids) == sorted(c.id for c in cases if c.id != "halden-foods")
+
+    def test_a_whole_export_replaces_the_file_in_one_step(self, db: str, tmp_path: Path) -> None:
+        out = tmp_path / "out.jsonl"
+        out.write_text("old\n")
+
+        done = run("export", "--db", db, "-o", str(out), "--json")
+
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout)["exported"] == 15
+        assert len(out.read_text(encoding="utf-8").splitlines()) == 15
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
+
+    @pytest.mark.parametrize(
+        ("target", "problem"),
+        [
+            ("{tmp}", "it is a directory"),
+            ("{tmp}/no/such/folder/out.jsonl", "no folder"),
+            ("/dev/full", "No space left on device"),
+        ],
+    )
+    def test_an_output_that_cannot_be_written_exits_5(
+        self, db: str, tmp_path: Path, target: str, problem: str
+    ) -> None:
+        if target == "/dev/full" and not Path("/dev/full").exists():
+            pytest.skip("no /dev/full here")
+        done = run("export", "--db", db, "-o", target.format(tmp=tmp_path))
+
+        assert done.returncode == 5
+        assert problem in done.stderr
+        assert list(tmp_path.iterdir()) == []
+
+    def test_a_full_disk_under_stdout_exits_5_without_a_traceback(self, db: str) -> None:
+        if not Path("/dev/full").exists():
+            pytest.skip("no /dev/full here")
+        with open("/dev/full", "w") as full:
+            done = subprocess.run(
+                [sys.executable, "-m", "clientrecovery", "list", "--db", db],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+                check=False,
+                timeout=120,
+            )
+
+        assert done.returncode == 5
+        assert "No space left on device" in done.stderr
+        assert "Traceback" not in done.stderr
+
+
+class TestPortfolioCommandsGoOn:
+    def test_list_shows_the_good_cases_and_names_the_damaged_row(self, tmp_path: Path) -> None:
+        path, cases = damaged_store(tmp_path, row="stage")
+
+        done = run("list", "--db", str(path))
+        as_json = run("list", "--db", str(path), "--json")
+
+        assert done.returncode == as_json.returncode == 1
+        assert f"{len(cases) - 1} relationship(s)" in done.stdout
+        assert "'halden-foods' is damaged" in done.stderr
+        assert len(json.loads(as_json.stdout)) == len(cases) - 1
+
+    def test_findings_judge_every_case_that_loads(self, tmp_path: Path) -> None:
+        path, _ = damaged_store(tmp_path)
+
+        done = run("findings", "--db", str(path), "--as-of", "2026-12-31", "--json")
+
+        assert done.returncode == 1
+        assert "'halden-foods' is damaged" in done.stderr
+        judged = {f["relationship"] for f in json.loads(done.stdout)}
+        assert judged  # the open synthetic cases are late by the end of 2026
+        assert "halden-foods" not in judged
+
+    def test_validate_of_the_store_counts_and_reports_each_damaged_case(
+        self, tmp_path: Path
+    ) -> None:
+        path, _ = damaged_store(tmp_path, row="stage")
+        with SQLiteStore(path) as store:
+            store._db.execute(
+                "UPDATE relationships SET snapshot = '[]' WHERE id = 'brightwater-health'"
+            )
+
+        done = run("validate", "--db", str(path), "--json")
+
+        assert done.returncode == 1
+        [report] = json.loads(done.stdout)
+        assert any("'halden-foods'" in p for p in report["problems"])
+        assert any("'brightwater-health'" in p for p in report["problems"])
+
+
+class TestDocumentsInAndOut:
+    @pytest.mark.parametrize("odd", ["\u2028", "\u2029", "\u0085", "\r"])
+    def test_an_export_with_line_separators_in_names_imports_back(
+        self, tmp_path: Path, odd: str
+    ) -> None:
+        """JSON lines are split on \\n alone; other separators inside strings are text."""
+        at = design_firm().opened_at
+        r = Relationship.open(f"Line{odd}Break Ltd", trigger=f"a{odd}b", at=at, id="odd")
+        source = tmp_path / "a.db"
+        with SQLiteStore(source) as store:
+            store.save(r)
+        exported = run("export", "--db", str(source))
+
+        for name in ("in.jsonl", "-"):
+            target = tmp_path / f"b{len(name)}.db"
+            if name != "-":
+                (tmp_path / name).write_text(exported.stdout, encoding="utf-8", newline="")
+            done = run("import", name, "--db", str(target), stdin=exported.stdout, cwd=tmp_path)
+
+            assert done.returncode == 0, done.stderr
+            with SQLiteStore(target) as store:
+                assert store.load("odd") == r
+
+    def test_validate_stdin_reads_one_pretty_document_like_a_file(self, tmp_path: Path) -> None:
+        pretty = json.dumps(json.loads(to_json(design_firm())), indent=2)
+        (tmp_path / "case.json").write_text(pretty)
+
+        from_stdin = run("validate", "-", stdin=pretty)
+        from_file = run("validate", str(tmp_path / "case.json"))
+
+        assert from_stdin.returncode == from_file.returncode == 0, from_stdin.stdout
+        assert "valid, 1 relationship(s)" in from_stdin.stdout
+        assert "valid, 1 relationship(s)" in from_file.stdout
+
+    def test_import_stdin_reads_json_lines_like_a_file(self, db: str, tmp_path: Path) -> None:
+        lines = run("export", "--db", db).stdout
+        target = tmp_path / "copy.db"
+
+        done = run("import", "-", "--db", str(target), "--json", stdin=lines)
+
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout) == [{"file": "-", "imported": 15, "skipped": []}]
+
+    def test_a_failed_import_creates_no_store(self, tmp_path: Path) -> None:
+        bad = tmp_path / "bad.jsonl"
+        bad.write_text("{oops\n")
+        target = tmp_path / "new.db"
+
+        refused = run("import", str(bad), "--db", str(target))
+        missing = run("import", str(tmp_path / "absent.jsonl"), "--db", str(target))
+
+        assert refused.returncode == 1
+        assert missing.returncode == 3
+        assert not target.exists()
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.jsonl"]
+
+    def test_validate_a_directory_says_so_on_stderr(self, tmp_path: Path) -> None:
+        done = run("validate", str(tmp_path), "--json")
+
+        assert done.returncode == 3
+        assert "is a directory" in done.stderr
+        assert json.loads(done.stdout)[0]["error"].endswith("is a directory, not a file")
+
+
+class TestConventions:
+    def test_version_prints_the_package_version(self) -> None:
+        from clientrecovery import __version__
+
+        done = run("--version")
+
+        assert done.returncode == 0
+        assert done.stdout.strip() == f"clientrecovery {__version__}"
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            ["list"],
+            ["show", "halden-foods"],
+            ["show", "halden-foods", "--as-of", "2026-03-05"],
+            ["timeline", "brightwater-health"],
+            ["summary", "norbrook-logistics"],
+            ["findings"],
+            ["validate"],
+            ["diagram"],
+        ],
+    )
+    def test_every_command_prints_json_with_json(self, db: str, command: list[str]) -> None:
+        done = run(*command, "--db", db, "--json")
+
+        assert done.returncode == 0, done.stderr
+        json.loads(done.stdout)
+
+    def test_demo_and_import_print_json_too(self, tmp_path: Path) -> None:
+        demo = run("demo", "--db", str(tmp_path / "d.db"), "--json")
+        export = run("export", "--db", str(tmp_path / "d.db"))
+        imported = run("import", "-", "--db", str(tmp_path / "e.db"), "--json", stdin=export.stdout)
+
+        assert demo.returncode == imported.returncode == 0, demo.stderr + imported.stderr
+        assert json.loads(demo.stdout)["added"] == 15
+        assert json.loads(imported.stdout)[0]["imported"] == 15
+
+    def test_output_survives_an_ascii_console(self, db: str, tmp_path: Path) -> None:
+        """Text is escaped, JSON is ASCII JSON, an export is still the exact UTF-8 data."""
+        ascii_only = {"PYTHONIOENCODING": "ascii"}
+        shown = run("show", "halden-foods", "--db", db, env=ascii_only)
+        as_json = run("show", "halden-foods", "--db", db, "--json", env=ascii_only)
+        exported = run("export", "--db", db, env=ascii_only)
+        plain = run("export", "--db", db)
+
+        assert shown.returncode == as_json.returncode == exported.returncode == 0
+        assert shown.stdout.isascii()
+        assert "Halden Foods \\u2014 RECOVERED" in shown.stdout
+        assert json.loads(as_json.stdout)["id"] == "halden-foods"
+        assert exported.stdout == plain.stdout
+
+    def test_colour_on_a_terminal_only_and_never_with_no_color(self, db: str) -> None:
+        pty = pytest.importorskip("pty")
+
+        def on_a_terminal(env: dict[str, str]) -> bytes:
+            command = [sys.executable, "-m", "clientrecovery", "findings", "--db", db]
+            leader, follower = pty.openpty()
+            with subprocess.Popen(
+                command,
+                stdout=follower,
+                stderr=subprocess.DEVNULL,
+                env={**os.environ, "TERM": "xterm", **env},
+            ) as child:
+                os.close(follower)
+                chunks = []
+                while True:
+                    try:
+                        chunk = os.read(leader, 65536)
+                    except OSError:  # the terminal closes when the child ends
+                        break
+                    if not chunk:
+                        break
+                    chunks.append(chunk)
+                child.wait(timeout=120)
+            os.close(leader)
+            return b"".join(chunks)
+
+        coloured = on_a_terminal({})
+        plain = on_a_terminal({"NO_COLOR": "1"})
+        piped = run("findings", "--db", db).stdout
+
+        assert b"\x1b[31mERROR\x1b[0m" in coloured or b"\x1b[33mWARNING" in coloured
+        assert b"\x1b[" not in plain
+        assert "\x1b[" not in piped
+
+    def test_an_empty_environment_database_means_the_default(self, db: str) -> None:
+        folder = Path(db).parent
+
+        done = run("list", cwd=folder, env={"CLIENTRECOVERY_DB": ""})
+        empty = run("list", "--db", "")
+
+        assert done.returncode == 0, done.stderr
+        assert "15 relationship(s)" in done.stdout
+        assert empty.returncode == 2
+
+    def test_show_as_of_replays_the_case_up_to_that_moment(self, db: str) -> None:
+        case = masterclass()
+        cut = case.history[12].at
+
+        then = run("show", "halden-foods", "--db", db, "--as-of", cut.isoformat(), "--json")
+
+        assert then.returncode == 0, then.stderr
+        data = json.loads(then.stdout)
+        expected = Relationship.replay([e for e in case.history if e.at <= cut])
+        assert data["version"] == expected.version < case.version
+        assert data["stage"] == expected.stage.name
+
+    def test_findings_as_of_leave_out_cases_opened_later(self, db: str) -> None:
+        done = run("findings", "--db", db, "--as-of", "2026-03-05", "--json")
+
+        assert done.returncode == 0, done.stderr
+        judged = {f["relationship"] for f in json.loads(done.stdout)}
+        assert "norbrook-logistics" not in judged  # opened in May 2026
+
+    def test_an_id_that_is_not_text_is_a_usage_error(self, db: str) -> None:
+        done = run("show", "\udcff", "--db", db)
+
+        assert done.returncode == 2
+        assert "not valid UTF-8" in done.stderr
+
+    def test_the_demo_suggestions_run_as_printed(self, tmp_path: Path) -> None:
+        """The "Try:" lines name the program as it was started, so they work pasted."""
+        script = Path(sys.executable).with_name("clientrecovery")
+        if not script.exists():
+            pytest.skip("the console script is not installed beside this Python")
+        demo = subprocess.run(
+            [str(script), "demo"], cwd=tmp_path, capture_output=True, text=True, check=True
+        )
+        tail = demo.stdout.split("Try:", 1)[1]
+        suggestions = [line.strip() for line in tail.splitlines() if line.strip()]
+
+        assert len(suggestions) == 4
+        for line in suggestions:
+            done = subprocess.run(
+                line, shell=True, cwd=tmp_path, capture_output=True, text=True, check=False
+            )
+            assert done.returncode == 0, (line, done.stderr)
+
+
+class TestQuickList:
+    def test_the_quick_read_mirrors_the_store_and_the_model(self) -> None:
+        from clientrecovery import _index
+        from clientrecovery.store import APPLICATION_ID, MIGRATIONS
+
+        assert _index.APPLICATION_ID == APPLICATION_ID
+        assert len(MIGRATIONS) == _index.LAYOUT
+        assert {s.name: s.value for s in Stage} == _index.STAGES
+
+    def test_the_quick_read_gives_what_the_store_lists(self, db: str) -> None:
+        from clientrecovery import _index
+
+        quick = _index.entries(db)
+        with SQLiteStore(db) as store:
+            entries = store.list()
+
+        assert quick == [
+            (e.id, e.client, e.stage.name, e.version, e.opened_at, e.updated_at) for e in entries
+        ]
+        assert _index.entries(db, "LOST") == [row for row in quick if row[2] == "LOST"]
+
+    def test_anything_unusual_is_left_to_the_store(self, tmp_path: Path) -> None:
+        from clientrecovery import _index
+
+        path, _ = damaged_store(tmp_path, row="stage")
+        other = tmp_path / "other.db"
+        other.write_bytes(b"not sqlite" * 100)
+
+        assert _index.entries(str(path)) is None
+        assert _index.entries(str(other)) is None
+        assert _index.entries(str(tmp_path / "absent.db")) is None

@@ -8,62 +8,67 @@ to stderr, without a traceback, and the exit status says what happened:
 code meaning
 ==== =====================================================================================
 0    done
-1    invalid data: a file or a stored row that does not load, or an import refused
+1    invalid data: a file or a stored case that does not load, or an import refused
 2    usage: unknown command or option, a malformed ``--as-of``
-3    not found: no database, no such file, no relationship with that id
+3    not found: no database, no such file (or a directory), no relationship with that id
 4    the store cannot be used: not a clientrecovery database, or written by a newer version
+5    the output cannot be written: a directory, a missing folder, a full disk
+70   a fault of the program itself (please report it, with the command)
+130  interrupted (Ctrl-C); nothing half-written is left behind
 ==== =====================================================================================
+
+Commands over the whole store (``list``, ``findings``, ``export``, ``validate``) report a
+damaged case on stderr and go on with the others, then exit 1.
 """
 
 from __future__ import annotations
 
+# Only the standard library's argparse, os and sys here: `--help`, `--version` and `list`
+# must start as fast as Python does. Everything else is imported by the command using it.
 import argparse
-import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from datetime import UTC, date, datetime, time
-from pathlib import Path
-from typing import IO, Any, Final
 
-from clientrecovery import demo
-from clientrecovery._validate import FIRST_YEAR, LAST_YEAR, is_aware, off_calendar
-from clientrecovery.catalogue import Finding, Severity
-from clientrecovery.errors import (
-    ChronologyError,
-    ClientRecoveryError,
-    InvalidDocument,
-    StaleVersion,
-    StoreError,
-    UnknownItem,
-)
-from clientrecovery.model import Stage
-from clientrecovery.relationship import Relationship
-from clientrecovery.serialization import _CONVERTER, from_json, load_jsonl
-from clientrecovery.stages import mermaid
-from clientrecovery.store import SQLiteStore
+from clientrecovery import _index
+from clientrecovery._cliio import Console, Failure, Output, documents, read
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:  # pragma: no cover - only for the type checker
+    from collections.abc import Callable, Iterator, Sequence
+    from datetime import date, datetime
+    from typing import Any, Final
+
+    from clientrecovery.catalogue import Finding
+    from clientrecovery.relationship import Relationship
+    from clientrecovery.store import SQLiteStore
 
 __all__ = ["EXIT", "main", "run"]
 
-EXIT: Final = {"ok": 0, "invalid": 1, "usage": 2, "not_found": 3, "store": 4}
+EXIT: Final = {
+    "ok": 0,
+    "invalid": 1,
+    "usage": 2,
+    "not_found": 3,
+    "store": 4,
+    "output": 5,
+    "bug": 70,
+    "interrupted": 130,
+}
 """The exit statuses, by meaning."""
 
-_URGENCY: Final = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+_URGENCY: Final = {"ERROR": 0, "WARNING": 1, "INFO": 2}
 
-
-class _Exit(Exception):
-    """Stop with a message on stderr and an exit status."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
+_Exit = Failure  # stop with a message on stderr and an exit status
 
 
 # --- arguments -------------------------------------------------------------------------------
 
 
 def _as_of(text: str) -> datetime | date:
+    from datetime import date, datetime
+
+    from clientrecovery._validate import FIRST_YEAR, LAST_YEAR, is_aware, off_calendar
+
     moment: datetime | date
     try:
         moment = date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
@@ -81,12 +86,27 @@ def _as_of(text: str) -> datetime | date:
     return moment
 
 
-def _stage(text: str) -> Stage:
+def _stage(text: str) -> str:
+    """A stage's name (``Stage[name]``), checked without importing the model."""
+    if text.upper() not in _index.STAGES:
+        names = ", ".join(_index.STAGES)
+        raise argparse.ArgumentTypeError(f"{text!r} is not a stage ({names})")
+    return text.upper()
+
+
+def _identifier(text: str) -> str:
+    """A relationship's id as given; one that is not text (undecodable bytes) is refused."""
     try:
-        return Stage[text.upper()]
-    except KeyError:
-        names = ", ".join(s.name for s in Stage)
-        raise argparse.ArgumentTypeError(f"{text!r} is not a stage ({names})") from None
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not valid UTF-8 text") from None
+    return text
+
+
+def _version() -> str:
+    from clientrecovery import __version__
+
+    return f"clientrecovery {__version__}"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -101,9 +121,11 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="clientrecovery",
         description="Turn a dissatisfied client around, step by step.",
-        epilog="exit status: 0 done, 1 invalid data, 2 usage, 3 not found, 4 unusable store",
+        epilog="exit status: 0 done, 1 invalid data, 2 usage, 3 not found, 4 unusable store,"
+        " 5 output not written",
         parents=[common],
     )
+    parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, help: str) -> argparse.ArgumentParser:  # noqa: A002 - argparse's name
@@ -114,12 +136,18 @@ def _parser() -> argparse.ArgumentParser:
         "--stage", type=_stage, help="only those in this stage"
     )
     show = command("show", "one relationship: stage, issues, commitments, next steps, findings")
-    show.add_argument("id")
-    show.add_argument("--as-of", type=_as_of, help="findings as of this date or moment")
-    command("timeline", "one relationship's events, oldest first").add_argument("id")
-    command("summary", "one relationship's written summary (Markdown)").add_argument("id")
+    show.add_argument("id", type=_identifier)
+    show.add_argument("--as-of", type=_as_of, help="the case as it stood at this date or moment")
+    command("timeline", "one relationship's events, oldest first").add_argument(
+        "id", type=_identifier
+    )
+    command("summary", "one relationship's written summary (Markdown)").add_argument(
+        "id", type=_identifier
+    )
     findings = command("findings", "findings across the store, most urgent first")
-    findings.add_argument("--as-of", type=_as_of, help="as of this date or moment")
+    findings.add_argument(
+        "--as-of", type=_as_of, help="the cases as they stood at this date or moment"
+    )
     findings.add_argument("--stage", type=_stage, help="only relationships in this stage")
     validate = command("validate", "check documents (JSON or JSON lines), or the whole store")
     validate.add_argument("files", nargs="*", metavar="FILE", help="none: check the store")
@@ -128,9 +156,12 @@ def _parser() -> argparse.ArgumentParser:
     imports.add_argument(
         "--skip-invalid", action="store_true", help="import the valid documents, report the rest"
     )
-    export = command("export", "write the stored relationships as JSON lines")
+    export = command("export", "write the stored relationships as JSON lines (all or nothing)")
     export.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
     export.add_argument("--stage", type=_stage, help="only those in this stage")
+    export.add_argument(
+        "--skip-invalid", action="store_true", help="export the cases that load, report the rest"
+    )
     command("diagram", "print the stage diagram as Mermaid text")
     return parser
 
@@ -140,95 +171,255 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    args = _parser().parse_args(argv)
-    args.db = getattr(args, "db", None) or os.environ.get("CLIENTRECOVERY_DB", "clientrecovery.db")
-    args.json = getattr(args, "json", False)
     try:
-        return int(_COMMANDS[args.command](args))
-    except _Exit as stop:
-        print(f"clientrecovery {args.command}: {stop}", file=sys.stderr)
-        return stop.status
-    except UnknownItem as missing:
-        print(f"clientrecovery {args.command}: {missing}", file=sys.stderr)
-        return EXIT["not_found"]
-    except StoreError as unusable:
-        print(f"clientrecovery {args.command}: {unusable}", file=sys.stderr)
-        return EXIT["store"]
-    except ClientRecoveryError as invalid:
-        print(f"clientrecovery {args.command}: {invalid}", file=sys.stderr)
-        return EXIT["invalid"]
+        args = _parser().parse_args(argv)
+    except SystemExit as stop:  # --help, --version, or a usage error argparse printed
+        _flush()
+        return stop.code if isinstance(stop.code, int) else EXIT["usage"]
+    given = getattr(args, "db", None)
+    if given == "":
+        print(f"clientrecovery {args.command}: --db needs a path", file=sys.stderr)
+        return EXIT["usage"]
+    args.db = given or os.environ.get("CLIENTRECOVERY_DB") or "clientrecovery.db"
+    args.json = getattr(args, "json", False)
+    args.console = Console()
+    return _guarded(args)
+
+
+def _guarded(args: argparse.Namespace) -> int:
+    def fail(message: object, status: int) -> int:
+        print(f"clientrecovery {args.command}: {message}", file=sys.stderr)
+        return status
+
+    try:
+        status = int(_COMMANDS[args.command](args))
+        _flush()
+        return status
+    except Failure as stop:
+        return fail(stop, stop.status)
     except BrokenPipeError:  # the reader went away (| head); not an error of ours
-        sys.stderr.close()
+        _silence_stdout()
         return EXIT["ok"]
+    except KeyboardInterrupt:
+        return fail("interrupted; nothing half-written was left", EXIT["interrupted"])
+    except Exception as error:  # never a traceback: a message and the documented status
+        # The library's errors are imported only now: `list` may never need them.
+        from clientrecovery.errors import ClientRecoveryError, StoreError, UnknownItem
+
+        if isinstance(error, UnknownItem):
+            return fail(error, EXIT["not_found"])
+        if isinstance(error, StoreError):
+            return fail(error, EXIT["store"])
+        if isinstance(error, ClientRecoveryError):
+            return fail(error, EXIT["invalid"])
+        if isinstance(error, OSError):  # the console itself: stdout on a full disk, say
+            _silence_stdout()
+            return fail(f"cannot write the output: {error.strerror or error}", EXIT["output"])
+        return fail(
+            f"internal error ({type(error).__name__}: {error}); please report it with the command",
+            EXIT["bug"],
+        )
 
 
-@contextmanager
-def _store(args: argparse.Namespace, *, create: bool = False) -> Iterator[SQLiteStore]:
+def _flush() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush has nowhere to fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (in a doctest)
+        pass
+
+
+def _store(args: argparse.Namespace, *, create: bool = False) -> SQLiteStore:
+    """The store, opened (use it in a ``with``)."""
+    from pathlib import Path
+
+    from clientrecovery.store import SQLiteStore
+
     if not create and args.db != ":memory:" and not Path(args.db).is_file():
+        what = "a directory" if Path(args.db).is_dir() else "no store"
         raise _Exit(
             EXIT["not_found"],
-            f"no store at {args.db!r}; make one with `clientrecovery demo` or"
+            f"{what} at {args.db!r}; make a store with `clientrecovery demo` or"
             " `clientrecovery import FILE`, or point --db at one",
         )
-    with SQLiteStore(args.db, create=create) as store:
-        yield store
+    return SQLiteStore(args.db, create=create)
 
 
 def _emit(args: argparse.Namespace, data: Any, text: Callable[[], str]) -> None:
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        import json
+
+        print(json.dumps(data, ensure_ascii=not args.console.unicode, indent=2))
     else:
         print(text(), end="")
 
 
 def _plain(value: Any) -> Any:
+    from clientrecovery.serialization import _CONVERTER
+
     return _CONVERTER.unstructure(value)
 
 
+def _damaged(args: argparse.Namespace, where: str, problems: Sequence[str]) -> None:
+    """Report a case that does not load, and go on."""
+    print(f"clientrecovery {args.command}: {where} is damaged:", file=sys.stderr)
+    for problem in problems:
+        print(f"  {problem}", file=sys.stderr)
+
+
+def _entries(args: argparse.Namespace, store: SQLiteStore, stage: str | None) -> list[Any]:
+    """The store's entries (in ``stage``), each damaged row reported and left out."""
+    from clientrecovery.model import Stage
+
+    damaged: list[str] = args.damaged
+
+    def report(rid: str, bad: Any) -> None:
+        damaged.append(rid)
+        _damaged(args, f"relationship {rid!r}", bad.problems)
+
+    return list(store.list(stage=None if stage is None else Stage[stage], on_error=report))
+
+
+def _loaded(args: argparse.Namespace, store: SQLiteStore, stage: str | None) -> Iterator[Any]:
+    """Every stored relationship that loads (in ``stage``); the others reported."""
+    from clientrecovery.errors import InvalidDocument
+
+    for entry in _entries(args, store, stage):
+        try:
+            yield store.load(entry.id)
+        except InvalidDocument as bad:
+            args.damaged.append(entry.id)
+            _damaged(args, f"relationship {entry.id!r}", bad.problems)
+
+
+def _end_of(moment: datetime | date, r: Relationship) -> datetime:
+    """A moment as given, or the end of a day where the relationship is kept."""
+    from datetime import datetime, time
+
+    if isinstance(moment, datetime):
+        return moment
+    return datetime.combine(moment, time(23, 59, 59, 999999), tzinfo=r.policy.tz)
+
+
+def _as_it_stood(r: Relationship, as_of: datetime | date | None) -> Relationship | None:
+    """The relationship replayed up to ``as_of`` (all of it without one); ``None`` when it
+    was opened later."""
+    if as_of is None:
+        return r
+    moment = _end_of(as_of, r)
+    history = r.history
+    kept = 0
+    while kept < len(history) and history[kept].at <= moment:
+        kept += 1
+    if kept == len(history):
+        return r
+    return None if kept == 0 else type(r).replay(history[:kept])
+
+
 def _moment(r: Relationship, as_of: datetime | date | None) -> datetime:
-    if isinstance(as_of, datetime):
-        return as_of
-    if isinstance(as_of, date):  # the end of that day where the relationship is kept
-        return datetime.combine(as_of, time(23, 59, 59), tzinfo=r.policy.tz)
-    return datetime.now(UTC)
+    from datetime import UTC, datetime
 
-
-def _findings_of(r: Relationship, as_of: datetime | date | None) -> tuple[Finding, ...] | None:
-    """Findings as of the moment, or None when the moment is before the last event."""
-    try:
-        return r.findings(_moment(r, as_of))
-    except ChronologyError:
-        return None
+    if as_of is not None:
+        return _end_of(as_of, r)
+    return max(datetime.now(UTC), r.last_event.at)
 
 
 # --- commands -------------------------------------------------------------------------------
 
 
 def _demo(args: argparse.Namespace) -> int:
-    return demo.run(args.db)
+    from clientrecovery import demo
+
+    if not args.json:
+        return demo.run(args.db, command=_invocation(args.db))
+    added, entries = demo.populate(args.db)
+    data = {"store": args.db, "added": added, "relationships": [_plain(e) for e in entries]}
+    _emit(args, data, str)
+    return EXIT["ok"]
+
+
+def _invocation(db: str) -> str:
+    """How to run this command again from the current folder, as the user can type it."""
+    import shlex
+    import shutil
+    from pathlib import Path
+
+    def shown(path: str) -> str:
+        where = Path(path).absolute()
+        try:
+            return str(where.relative_to(Path.cwd()))
+        except ValueError:
+            return str(where)
+
+    program = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    found = shutil.which("clientrecovery")
+    if program is not None and program.name == "clientrecovery" and program.exists():
+        if found is not None and Path(found).resolve() == program.resolve():
+            command = "clientrecovery"
+        else:
+            command = shlex.quote(shown(str(program)))
+    else:
+        command = f"{shlex.quote(shown(sys.executable))} -m clientrecovery"
+    if db != "clientrecovery.db":
+        command += f" --db {shlex.quote(db)}"
+    return command
 
 
 def _list(args: argparse.Namespace) -> int:
-    with _store(args) as store:
-        entries = store.list(stage=args.stage)
+    quick = None if args.db == ":memory:" else _index.entries(args.db, args.stage)
+    if quick is None:
+        args.damaged = []
+        with _store(args) as store:
+            entries = [
+                (e.id, e.client, e.stage.name, e.version, e.opened_at, e.updated_at)
+                for e in _entries(args, store, args.stage)
+            ]
+    else:
+        args.damaged, entries = [], quick
 
     def text() -> str:
         rows = [f"{'ID':20} {'CLIENT':24} {'STAGE':14} {'EVENTS':>6}  LAST EVENT (UTC)"]
         rows += [
-            f"{e.id:20} {e.client[:24]:24} {e.stage.name:14} {e.version:6}  "
-            f"{e.updated_at:%Y-%m-%d %H:%M}"
-            for e in entries
+            f"{rid:20} {client[:24]:24} {stage:14} {version:6}  {updated:%Y-%m-%d %H:%M}"
+            for rid, client, stage, version, _, updated in entries
         ]
         return "\n".join(rows) + f"\n{len(entries)} relationship(s)\n"
 
-    _emit(args, [_plain(e) for e in entries], text)
-    return EXIT["ok"]
+    data = [
+        {
+            "id": rid,
+            "client": client,
+            "stage": _index.STAGES[stage],
+            "version": version,
+            "opened_at": opened.isoformat(),
+            "updated_at": updated.isoformat(),
+        }
+        for rid, client, stage, version, opened, updated in entries
+    ]
+    _emit(args, data, text)
+    return EXIT["invalid"] if args.damaged else EXIT["ok"]
 
 
 def _show(args: argparse.Namespace) -> int:
     with _store(args) as store:
-        r = store.load(args.id)
-    found = _findings_of(r, args.as_of)
+        latest = store.load(args.id)
+    r = _as_it_stood(latest, args.as_of)
+    if r is None:
+        raise _Exit(
+            EXIT["not_found"],
+            f"{args.id!r} was opened at {latest.opened_at.isoformat(timespec='minutes')},"
+            " after --as-of",
+        )
+    when = _moment(r, args.as_of)
+    found = () if r.stage.terminal else r.findings(when)
     actions = () if r.stage.terminal else r.next_actions()
     data = {
         "id": r.id,
@@ -236,6 +427,7 @@ def _show(args: argparse.Namespace) -> int:
         "trigger": r.trigger,
         "stage": r.stage.name,
         "version": r.version,
+        "as_of": when.isoformat(),
         "issues": _plain(r.issues),
         "commitments": _plain(r.commitments),
         "plan": _plain(r.plan),
@@ -248,12 +440,14 @@ def _show(args: argparse.Namespace) -> int:
             }
             for a in actions
         ],
-        "findings": None if found is None else _plain(found),
+        "findings": _plain(found),
     }
+    paint = args.console.severity
 
     def text() -> str:
+        then = "" if args.as_of is None else f" as of {when.isoformat(timespec='minutes')}"
         lines = [
-            f"{r.id}: {r.client} — {r.stage.name}, {r.version} events",
+            f"{r.id}: {r.client} — {r.stage.name}, {r.version} events{then}",
             f"  trouble: {r.trigger}",
             "Issues",
             *(
@@ -280,23 +474,16 @@ def _show(args: argparse.Namespace) -> int:
             for a in actions:
                 lines.append(f"  {'ready  ' if a.ready else 'blocked'} {a.command}: {a.hint}")
                 lines += [f"          by {f}" for f in a.blocked_by]
-        lines.append(_findings_heading(r, args.as_of, found))
-        lines += [f"  {f.severity.name:7} {f}" for f in found or ()]
+        stamp = when.isoformat(timespec="minutes")
+        if r.stage.terminal:
+            lines.append(f"Findings as of {stamp}: none, the relationship is {r.stage.name}")
+        else:
+            lines.append(f"Findings as of {stamp}: {len(found)}")
+        lines += [f"  {paint(f.severity.name)} {f}" for f in found]
         return "\n".join(lines) + "\n"
 
     _emit(args, data, text)
     return EXIT["ok"]
-
-
-def _findings_heading(
-    r: Relationship, as_of: datetime | date | None, found: tuple[Finding, ...] | None
-) -> str:
-    when = _moment(r, as_of).isoformat(timespec="minutes")
-    if found is None:
-        return f"Findings: none as of {when}, which is before the last event"
-    if r.stage.terminal:
-        return f"Findings as of {when}: none, the relationship is {r.stage.name}"
-    return f"Findings as of {when}: {len(found)}"
 
 
 def _timeline(args: argparse.Namespace) -> int:
@@ -324,6 +511,8 @@ def _timeline(args: argparse.Namespace) -> int:
 
 
 def _short(value: Any) -> str:
+    import json
+
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -337,88 +526,70 @@ def _summary(args: argparse.Namespace) -> int:
 
 
 def _findings(args: argparse.Namespace) -> int:
-    """Every open relationship's findings; the most severe first, then the relationship
-    quiet for longest, then by id."""
+    """Every open relationship's findings, as it stood at ``--as-of`` (or now); the most
+    severe first, then the relationship quiet for longest, then by id."""
     rows: list[tuple[tuple[int, datetime, str], Relationship, Finding]] = []
-    skipped: list[str] = []
+    args.damaged = []
     with _store(args) as store:
-        for r in store.relationships(stage=args.stage):
-            found = _findings_of(r, args.as_of)
-            if found is None:
-                skipped.append(r.id)
-            for f in found or ():
-                rows.append(((_URGENCY[f.severity], r.last_event.at, r.id), r, f))
+        # With --as-of, a case is judged in the stage it was in then.
+        for latest in _loaded(args, store, None if args.as_of else args.stage):
+            r = _as_it_stood(latest, args.as_of)
+            if r is None or (args.stage and r.stage.name != args.stage) or r.stage.terminal:
+                continue
+            for f in r.findings(_moment(r, args.as_of)):
+                rows.append(((_URGENCY[f.severity.name], r.last_event.at, r.id), r, f))
     rows.sort(key=lambda row: row[0])
     data = [{"relationship": r.id, "client": r.client, **_plain(f)} for _, r, f in rows]
+    paint = args.console.severity
 
     def text() -> str:
-        lines = [f"{f.severity.name:7} {r.id:20} {f}" for _, r, f in rows]
+        lines = [f"{paint(f.severity.name)} {r.id:20} {f}" for _, r, f in rows]
         lines.append(f"{len(rows)} finding(s)")
-        if skipped:
-            lines.append(f"not judged (last event after --as-of): {', '.join(skipped)}")
         return "\n".join(lines) + "\n"
 
     _emit(args, data, text)
-    return EXIT["ok"]
-
-
-_LINES: Final = (".jsonl", ".ndjson")
-
-
-def _read(name: str) -> tuple[list[str], bool]:
-    """The lines of a file (``-``: stdin), and whether it is one JSON document (then the
-    whole text is the one 'line'): any file not named ``.jsonl`` or ``.ndjson``."""
-    if name == "-":
-        return sys.stdin.read().splitlines(), False
-    path = Path(name)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise _Exit(EXIT["not_found"], f"no file {name!r}") from None
-    except OSError as failed:
-        raise _Exit(EXIT["not_found"], f"cannot read {name!r}: {failed.strerror}") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as bad:
-        raise InvalidDocument([f"not UTF-8 ({bad.reason} at byte {bad.start}) @ {name}"]) from None
-    if path.suffix in _LINES:
-        return text.splitlines(), False
-    return [text], True
+    return EXIT["invalid"] if args.damaged else EXIT["ok"]
 
 
 def _validate(args: argparse.Namespace) -> int:
     if not args.files:
+        unreadable: list[str] = []
         with _store(args) as store:
-            problems = store.verify()
-            count = len(store.list())
+            problems = store.verify()  # every case loaded; a damaged one does not stop it
+            count = len(store.list(on_error=lambda _, bad: unreadable.extend(bad.problems)))
+        problems = [*unreadable, *(p for p in problems if p not in unreadable)]
         report = [{"file": args.db, "relationships": count, "problems": problems}]
     else:
-        report = [_validate_file(name) for name in args.files]
+        report = [_validate_file(args, name) for name in args.files]
 
     def text() -> str:
         lines = []
         for item in report:
-            if item.get("missing"):
-                lines.append(f"{item['file']}: not found")
-            elif item["problems"]:
+            if item.get("error"):
+                continue  # said on stderr
+            if item["problems"]:
                 lines.append(f"{item['file']}: INVALID, {len(item['problems'])} problem(s)")
                 lines += [f"  {p}" for p in item["problems"]]
             else:
                 lines.append(f"{item['file']}: valid, {item['relationships']} relationship(s)")
-        return "\n".join(lines) + "\n"
+        return "\n".join(lines) + "\n" if lines else ""
 
     _emit(args, report, text)
-    if any(item.get("missing") for item in report):
+    if any(item.get("error") for item in report):
         return EXIT["not_found"]
     return EXIT["invalid"] if any(item["problems"] for item in report) else EXIT["ok"]
 
 
-def _validate_file(name: str) -> dict[str, Any]:
+def _validate_file(args: argparse.Namespace, name: str) -> dict[str, Any]:
+    from clientrecovery.errors import InvalidDocument
+    from clientrecovery.serialization import from_json, load_jsonl
+
     problems: list[str] = []
     try:
-        lines, one_document = _read(name)
-    except _Exit:
-        return {"file": name, "missing": True, "relationships": 0, "problems": []}
+        lines, one_document = documents(read(name), name)
+    except Failure as unreadable:
+        print(f"clientrecovery validate: {unreadable}", file=sys.stderr)
+        return {"file": name, "error": str(unreadable), "relationships": 0, "problems": []}
     except InvalidDocument as bad:
         return {"file": name, "relationships": 0, "problems": list(bad.problems)}
 
@@ -438,45 +609,82 @@ def _validate_file(name: str) -> dict[str, Any]:
 
 
 def _import(args: argparse.Namespace) -> int:
-    status = EXIT["ok"]
-    with _store(args, create=True) as store:
-        for name in args.files:
-            lines, _ = _read(name)
-            skipped: list[str] = []
+    from pathlib import Path
 
-            def skip(_: int, bad: InvalidDocument, skipped: list[str] = skipped) -> None:
-                skipped.extend(bad.problems)
+    from clientrecovery.errors import InvalidDocument, StaleVersion
 
-            try:
-                changed = store.import_jsonl(lines, on_error=skip if args.skip_invalid else None)
-            except (InvalidDocument, StaleVersion) as refused:
-                print(
-                    f"clientrecovery import: {name}: nothing imported\n{refused}", file=sys.stderr
-                )
-                status = EXIT["invalid"]
-                continue
-            print(f"{name}: {changed} relationship(s) added or extended")
-            if skipped:
-                status = EXIT["invalid"]
-                print(f"{name}: skipped invalid documents:", file=sys.stderr)
-                for problem in skipped:
-                    print(f"  {problem}", file=sys.stderr)
-    return status
+    inputs = [(name, documents(read(name), name)[0]) for name in args.files]  # all, first
+    fresh = args.db != ":memory:" and not Path(args.db).exists()
+    report: list[dict[str, Any]] = []
+    try:
+        with _store(args, create=True) as store:
+            for name, lines in inputs:
+                skipped: list[str] = []
+
+                def skip(_: int, bad: InvalidDocument, skipped: list[str] = skipped) -> None:
+                    skipped.extend(bad.problems)
+
+                try:
+                    on_error = skip if args.skip_invalid else None
+                    changed = store.import_jsonl(lines, on_error=on_error)
+                except (InvalidDocument, StaleVersion) as refused:
+                    print(f"clientrecovery import: {name}: nothing imported", file=sys.stderr)
+                    print(str(refused), file=sys.stderr)
+                    report.append({"file": name, "imported": 0, "refused": str(refused)})
+                    continue
+                report.append({"file": name, "imported": changed, "skipped": skipped})
+                if skipped:
+                    print(
+                        f"clientrecovery import: {name}: skipped invalid documents:",
+                        file=sys.stderr,
+                    )
+                    for problem in skipped:
+                        print(f"  {problem}", file=sys.stderr)
+    finally:
+        if fresh and not any(item["imported"] for item in report):
+            for suffix in ("", "-wal", "-shm", "-journal"):  # a failed import leaves no store
+                Path(args.db + suffix).unlink(missing_ok=True)
+
+    def text() -> str:
+        return "".join(
+            f"{item['file']}: {item['imported']} relationship(s) added or extended\n"
+            for item in report
+            if "refused" not in item
+        )
+
+    _emit(args, report, text)
+    failed = any("refused" in item or item["skipped"] for item in report)
+    return EXIT["invalid"] if failed else EXIT["ok"]
 
 
 def _export(args: argparse.Namespace) -> int:
-    with _store(args) as store:
-        if args.output is None:
-            count = store.export_jsonl(sys.stdout, stage=args.stage)
-        else:
-            out: IO[str]
-            with open(args.output, "w", encoding="utf-8") as out:
-                count = store.export_jsonl(out, stage=args.stage)
-    print(f"exported {count} relationship(s)", file=sys.stderr)
-    return EXIT["ok"]
+    """All or nothing: the documents go to a temporary file, renamed into place once every
+    case has been written (standard output gets them in one go at the end)."""
+    from clientrecovery.serialization import to_json
+
+    args.damaged = []
+    count = 0
+    with Output(args.output) as out, _store(args) as store:
+        for r in _loaded(args, store, args.stage):
+            out.write(to_json(r) + "\n")
+            count += 1
+        if args.damaged and not args.skip_invalid:
+            raise _Exit(
+                EXIT["invalid"],
+                f"nothing exported: {len(args.damaged)} damaged case(s) above; --skip-invalid"
+                " exports the others",
+            )
+        out.commit()
+    where = "standard output" if args.output is None else repr(args.output)
+    print(f"exported {count} relationship(s) to {where}", file=sys.stderr)
+    if args.json and args.output is not None:  # on stdout, the documents are the JSON
+        _emit(args, {"file": args.output, "exported": count, "damaged": args.damaged}, str)
+    return EXIT["invalid"] if args.damaged else EXIT["ok"]
 
 
 def _diagram(args: argparse.Namespace) -> int:
+    from clientrecovery.stages import mermaid
+
     text = mermaid()
     _emit(args, {"mermaid": text}, lambda: text)
     return EXIT["ok"]

@@ -14,9 +14,9 @@ from collections.abc import Callable
 
 from clientrecovery.examples import masterclass, stories, synthetic_portfolio
 from clientrecovery.relationship import Relationship
-from clientrecovery.store import SQLiteStore
+from clientrecovery.store import Entry, SQLiteStore
 
-__all__ = ["run"]
+__all__ = ["populate", "run"]
 
 SEED = 2026
 """The seed of the demo's synthetic portfolio."""
@@ -36,9 +36,31 @@ def _show_next(say: Callable[[str], None]) -> Callable[[Relationship], None]:
     return pause
 
 
-def run(db: str | os.PathLike[str] = "clientrecovery.db") -> int:
-    """Print the walk-through, then store the example cases in ``db`` and list them."""
-    say: Callable[[str], None] = print
+def populate(db: str | os.PathLike[str] = "clientrecovery.db") -> tuple[int, tuple[Entry, ...]]:
+    """Store the example cases in ``db`` (those not stored yet, or stored shorter); returns
+    how many were added and every stored entry."""
+    cases = (*stories(), *synthetic_portfolio(12, seed=SEED))
+    added = 0
+    with SQLiteStore(db) as store:
+        for case in cases:
+            stored = store.version(case.id)
+            if stored < case.version:
+                store.save(case, expected_version=stored)
+                added += 1
+        return added, store.list()
+
+
+def run(
+    db: str | os.PathLike[str] = "clientrecovery.db",
+    *,
+    command: str = "clientrecovery",
+    say: Callable[[str], None] = print,
+) -> int:
+    """Print the walk-through, then store the example cases in ``db`` and list them.
+
+    ``command`` is how the user runs the command line (``.venv/bin/clientrecovery``, or
+    with ``--db``), so the suggested commands work as printed.
+    """
     say("The masterclass case (\u201cA Client Management Masterclass\u201d, article 000)")
     say("=" * 72)
     r = masterclass(say, _show_next(say))
@@ -53,22 +75,15 @@ def run(db: str | os.PathLike[str] = "clientrecovery.db") -> int:
     replayed = Relationship.replay(r.history)
     say(f"replay      the history rebuilds an equal relationship: {replayed == r}")
 
-    cases = (*stories(), *synthetic_portfolio(12, seed=SEED))
-    added = 0
-    with SQLiteStore(db) as store:
-        for case in cases:
-            stored = store.version(case.id)
-            if stored < case.version:
-                store.save(case, expected_version=stored)
-                added += 1
-        entries = store.list()
+    added, entries = populate(db)
     say(f"\nThe store {os.fspath(db)}: {added} case(s) added, {len(entries)} in all")
     say("-" * 72)
     for e in entries:
         say(f"{e.id:20} {e.client[:24]:24} {e.stage.name:14} {e.version:4} events")
     still_open = next((e.id for e in entries if not e.stage.terminal), "halden-foods")
-    say(f"\nTry:  clientrecovery show {still_open}")
-    say("      clientrecovery timeline brightwater-health")
-    say("      clientrecovery summary norbrook-logistics")
-    say("      clientrecovery findings")
+    pad = " " * len("Try:  ")
+    say(f"\nTry:  {command} show {still_open}")
+    say(f"{pad}{command} timeline brightwater-health")
+    say(f"{pad}{command} summary norbrook-logistics")
+    say(f"{pad}{command} findings")
     return 0
