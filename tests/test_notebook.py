@@ -1,4 +1,4 @@
-"""The example notebook runs from a clean kernel and draws its two figures."""
+"""The example notebook runs from a clean kernel and draws its five figures."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def test_the_case_histories_notebook_runs(tmp_path: Path) -> None:
 
     outputs = [out for cell in notebook.cells if cell.cell_type == "code" for out in cell.outputs]
     images = [out for out in outputs if "image/png" in out.get("data", {})]
-    assert len(images) == 2  # the stage funnel and the time-in-stage distribution
+    assert len(images) == 5  # the five plots of clientrecovery.analysis, each drawn once
     assert not [out for out in outputs if out.output_type == "error"]
     texts = "".join(out.get("data", {}).get("text/plain", "") for out in outputs)
     assert "recovery rate" in texts

@@ -11,6 +11,11 @@ dates as dates (both to the microsecond, ``datetime64[us]``), categoricals for e
 (``stage`` ordered as the method), nullable integers and booleans. Importing this module
 never imports pandas.
 
+**Plots.** With the ``notebook`` extra (matplotlib), :func:`stage_funnel`,
+:func:`time_in_stage`, :func:`recovery_by_trigger`, :func:`recovery_by_end_cause` and
+:func:`on_time_over_time` each draw a ``Figure`` (from :mod:`clientrecovery.plots`, imported
+on first use; importing this module never imports matplotlib).
+
 **Metrics.** Functions of many relationships, each defined in its docstring:
 :func:`recovery_rate`, :func:`days_in_stage`, :func:`time_to_issue_agreement`,
 :func:`time_to_plan_agreement`, :func:`time_to_close`, :func:`on_time_rate`,
@@ -54,6 +59,14 @@ from clientrecovery.relationship import Relationship
 if TYPE_CHECKING:  # pragma: no cover - only for the type checker
     import pandas as pd
 
+    from clientrecovery.plots import (
+        on_time_over_time,
+        recovery_by_end_cause,
+        recovery_by_trigger,
+        stage_funnel,
+        time_in_stage,
+    )
+
 __all__ = [
     "COLUMNS",
     "OUTCOMES",
@@ -61,10 +74,15 @@ __all__ = [
     "follow_up_adherence",
     "frames",
     "grouped",
+    "on_time_over_time",
     "on_time_rate",
+    "recovery_by_end_cause",
+    "recovery_by_trigger",
     "recovery_rate",
     "rules_broken",
+    "stage_funnel",
     "tables",
+    "time_in_stage",
     "time_to_close",
     "time_to_issue_agreement",
     "time_to_plan_agreement",
@@ -652,3 +670,24 @@ def grouped(
     for key, r in zip(keys, relationships, strict=True):
         groups.setdefault(key, []).append(r)
     return {key: metric(members) for key, members in groups.items()}
+
+
+# --- plots, from clientrecovery.plots on first use ---------------------------------------
+
+_PLOTS: Final = frozenset(
+    {
+        "on_time_over_time",
+        "recovery_by_end_cause",
+        "recovery_by_trigger",
+        "stage_funnel",
+        "time_in_stage",
+    }
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _PLOTS:
+        from clientrecovery import plots
+
+        return getattr(plots, name)
+    raise AttributeError(f"module 'clientrecovery.analysis' has no attribute {name!r}")
