@@ -21,16 +21,22 @@ copyright = "2026, clientrecovery developers"  # noqa: A001 - Sphinx's name for 
 release = clientrecovery.__version__
 
 extensions = [
-    "myst_parser",
+    "myst_nb",  # Markdown pages (it brings myst_parser) and the notebook, executed
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
-    "sphinxcontrib.mermaid",
     "clientrecovery_docs",
 ]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
-source_suffix = {".md": "markdown"}
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "**.ipynb_checkpoints"]
+
+# The example notebook runs on every build, from a clean kernel, and is shown with its
+# outputs and plots; an error in a cell fails the build.
+nb_execution_mode = "force"
+nb_execution_timeout = 600
+nb_execution_raise_on_error = True
+nb_execution_show_tb = True
+nb_merge_streams = True
 nitpicky = False
 
 autodoc_member_order = "bysource"
@@ -41,4 +47,3 @@ napoleon_numpy_docstring = False
 
 html_theme = "furo"
 html_title = "clientrecovery"
-mermaid_version = "11.4.1"

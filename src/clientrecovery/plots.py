@@ -193,12 +193,14 @@ def _rates(ax: Any, groups: Mapping[str, tuple[int, int]], title: str, xlabel: s
     ax.spines[["top", "right"]].set_visible(False)
 
 
-def _ended(rows: Iterable[Mapping[str, Any]], key: str) -> dict[str, tuple[int, int]]:
+def _ended(
+    rows: Iterable[Mapping[str, Any]], key: str, missing: str = "none"
+) -> dict[str, tuple[int, int]]:
     counts: dict[str, list[int]] = {}
     for row in rows:
         if row["outcome"] not in ("recovered", "lost"):
             continue
-        group = counts.setdefault(str(row.get(key) or "unknown"), [0, 0])
+        group = counts.setdefault(str(row.get(key) or missing), [0, 0])
         group[0] += row["outcome"] == "recovered"
         group[1] += 1
     return {k: (v[0], v[1]) for k, v in sorted(counts.items(), key=lambda kv: -kv[1][1])}
@@ -207,7 +209,7 @@ def _ended(rows: Iterable[Mapping[str, Any]], key: str) -> dict[str, tuple[int, 
 def recovery_by_trigger(cases: Cases) -> Figure:
     """The recovery rate of ended cases by the category of their first issue (the trouble
     that opened them), most common first."""
-    groups = _ended(_tables(cases)["relationships"], "trigger_category")
+    groups = _ended(_tables(cases)["relationships"], "trigger_category", "no issue raised")
     figure = _figure(7.0, 3.8)
     _rates(figure.add_subplot(), groups, "Recovery rate by trigger", "category of the first issue")
     return figure
