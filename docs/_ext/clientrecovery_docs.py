@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import stage_diagram
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-import stage_diagram
 from clientrecovery import Relationship, Rule, Stage
 from clientrecovery.catalogue import describe_source
 from clientrecovery.stages import COMMAND_STAGES
