@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 from dateutil import tz
@@ -19,6 +19,12 @@ from clientrecovery.catalogue import Rule, Severity
 from clientrecovery.errors import InvalidValue
 
 __all__ = ["Cadence", "Policy"]
+
+_V = TypeVar("_V")
+_ByRule = Mapping[Rule, _V] | Mapping[str, _V] | Mapping[Rule | str, _V]
+"""What a field keyed by rule accepts: keys that are rules or their ids (``"QUICK_WIN_FIRST"``).
+A union, because a mapping's key type is invariant: ``dict[Rule, ...]`` and ``dict[str, ...]``
+are each accepted as they are."""
 
 # Each zone's tzinfo by name: dateutil's gettz keeps its instances too, but asking it costs
 # about a microsecond, and every local date asks (the names are the valid zones only).
@@ -48,7 +54,8 @@ class Cadence:
             raise InvalidValue("Cadence.early_weeks", f"must be 0 to 52, got {self.early_weeks}")
 
 
-def _severities(value: object) -> Mapping[Rule, Severity]:
+def _severities(given_value: _ByRule[Severity | str]) -> Mapping[Rule, Severity]:
+    value: object = given_value  # checked as anything: callers without a type checker
     if not isinstance(value, Mapping):
         raise InvalidValue("Policy.severities", f"must be a mapping, got {type(value).__name__}")
     given: dict[Rule, Severity] = {}
@@ -71,7 +78,10 @@ def _guidance_rule(value: object, label: str) -> Rule:
     return rule
 
 
-def _guidance_phrases(value: object) -> Mapping[Rule, tuple[str, ...]]:
+def _guidance_phrases(
+    given_value: _ByRule[Iterable[str]],
+) -> Mapping[Rule, tuple[str, ...]]:
+    value: object = given_value
     if not isinstance(value, Mapping):
         raise InvalidValue("Policy.guidance_phrases", "must be a mapping of rule to phrases")
     given: dict[Rule, tuple[str, ...]] = {}
@@ -85,7 +95,8 @@ def _guidance_phrases(value: object) -> Mapping[Rule, tuple[str, ...]]:
     return {rule: given[rule] for rule in Rule if rule in given}
 
 
-def _guidance_off(value: object) -> tuple[Rule, ...]:
+def _guidance_off(given_value: Iterable[Rule | str]) -> tuple[Rule, ...]:
+    value: object = given_value
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         raise InvalidValue("Policy.guidance_off", "must be a collection of guidance rules")
     chosen = {_guidance_rule(item, "Policy.guidance_off") for item in value}
@@ -105,7 +116,7 @@ def _positive_delta(inst: Policy, attribute: attrs.Attribute[Any], value: object
         raise InvalidValue(v.where(inst, attribute), "must be positive")
 
 
-def _workdays(value: object) -> tuple[int, ...]:
+def _workdays(value: Iterable[int]) -> tuple[int, ...]:
     days = v.tuple_of(value, int, "Policy.workdays")
     if not days or any(not 0 <= d <= 6 for d in days) or len(set(days)) != len(days):
         raise InvalidValue(
@@ -114,7 +125,7 @@ def _workdays(value: object) -> tuple[int, ...]:
     return tuple(sorted(days))
 
 
-def _holidays(value: object) -> tuple[date, ...]:
+def _holidays(value: Iterable[date]) -> tuple[date, ...]:
     days = v.tuple_of(value, date, "Policy.holidays")
     if any(isinstance(d, datetime) for d in days):
         raise InvalidValue("Policy.holidays", "must be dates, not datetimes")
