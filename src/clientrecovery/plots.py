@@ -69,7 +69,8 @@ def _figure(width: float = 7.5, height: float = 4.0) -> Figure:
 def _tables(cases: Cases) -> Mapping[str, Sequence[Mapping[str, Any]]]:
     if isinstance(cases, Mapping):
         return cases
-    return tables(cases)
+    made: Mapping[str, Any] = tables(cases)
+    return made
 
 
 def stage_funnel(cases: Cases) -> Figure:

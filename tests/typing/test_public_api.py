@@ -6,6 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import assert_type
 
+import pytest
+
 import clientrecovery as cr
 
 
@@ -61,3 +63,83 @@ def test_errors_are_typed_for_callers() -> None:
         assert "STAGE_ORDER" in rules
     else:  # pragma: no cover
         raise AssertionError("close in ASSESSING must be refused")
+
+
+def test_policy_fields_accept_what_they_take_and_refuse_the_rest() -> None:
+    """Each Policy field takes its own kind: rules or their ids, any iterable of days; a
+    wrong kind is a type error (the ignores below are checked: unused, mypy fails)."""
+    by_rule: dict[cr.Rule, cr.Severity] = {cr.Rule.QUICK_WIN_FIRST: cr.Severity.ERROR}
+    by_id: dict[str, str] = {"QUICK_WIN_FIRST": "error"}
+    policy = cr.Policy(
+        severities=by_rule,
+        guidance_phrases={"NO_BLAME": ["your fault"]},
+        guidance_off=[cr.Rule.NO_EGO],
+        workdays=range(5),
+        holidays=[date(2026, 12, 25)],
+    )
+    same = cr.Policy(severities=by_id, guidance_off=("NO_EGO",), workdays=[4, 3, 2, 1, 0])
+
+    assert policy.severities == same.severities == {cr.Rule.QUICK_WIN_FIRST: cr.Severity.ERROR}
+    assert policy.workdays == same.workdays == (0, 1, 2, 3, 4)
+    assert_type(policy.holidays, tuple[date, ...])
+    assert policy.guidance_off == same.guidance_off == (cr.Rule.NO_EGO,)
+    with pytest.raises(cr.InvalidValue, match=r"Policy\.workdays"):
+        cr.Policy(workdays=5)  # type: ignore[arg-type]
+    with pytest.raises(cr.InvalidValue, match=r"Policy\.holidays"):
+        cr.Policy(holidays=date(2026, 12, 25))  # type: ignore[arg-type]
+
+
+def test_grouped_results_sort_under_strict_typing() -> None:
+    """Keys are typed as ``by`` gives them, so ``sorted`` type-checks."""
+    from clientrecovery import analysis as an
+    from clientrecovery.examples import synthetic_portfolio
+
+    cases = synthetic_portfolio(12, seed=5)
+    rates = an.grouped(an.recovery_rate, cases, by=lambda r: r.policy.timezone)
+    assert_type(rates, dict[str, float | None])
+    zones: list[str] = sorted(rates)
+    by_column = an.grouped(an.on_time_rate, cases, by="raised_by")
+    parties = sorted(by_column)
+
+    assert zones == sorted({r.policy.timezone for r in cases})
+    assert set(parties) <= {"client", "provider"}
+
+
+def test_table_rows_are_typed_per_table() -> None:
+    """A row's columns have their types; a misspelt column is a type error."""
+    from clientrecovery import analysis as an
+    from clientrecovery.examples import stories
+    from clientrecovery.rows import InitiativeRow, RelationshipRow
+
+    t = an.tables(stories())
+    first: RelationshipRow = t["relationships"][0]
+    assert_type(first["outcome"], str)
+    assert_type(first["ended_at"], datetime | None)
+    work: list[InitiativeRow] = t["initiatives"]
+    done = [w["completed_at"] for w in work if w["on_time"]]
+    assert_type(done, list[datetime | None])
+    with pytest.raises(KeyError):
+        first["outcom"]  # type: ignore[typeddict-item]
+
+    assert first["outcome"] == "recovered"
+    assert all(isinstance(d, datetime) for d in done)
+
+
+def test_the_row_types_name_every_column_of_the_tables() -> None:
+    """The TypedDicts and COLUMNS describe the same tables, column for column."""
+    from typing import get_type_hints
+
+    from clientrecovery import analysis as an
+    from clientrecovery import rows
+
+    kinds = {
+        "relationships": rows.RelationshipRow,
+        "issues": rows.IssueRow,
+        "initiatives": rows.InitiativeRow,
+        "commitments": rows.CommitmentRow,
+        "events": rows.EventRow,
+        "stages": rows.StageRow,
+    }
+    assert set(get_type_hints(rows.Tables)) == set(an.COLUMNS) == set(kinds)
+    for name, kind in kinds.items():
+        assert list(get_type_hints(kind)) == list(an.COLUMNS[name]), name
