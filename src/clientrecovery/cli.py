@@ -706,4 +706,9 @@ _COMMANDS: Final[dict[str, Callable[[argparse.Namespace], int]]] = {
 
 def run() -> None:
     """The console script's entry point."""
-    sys.exit(main())
+    try:
+        status = main()
+    except KeyboardInterrupt:  # before a command started (while parsing, say)
+        print("clientrecovery: interrupted", file=sys.stderr)
+        status = EXIT["interrupted"]
+    sys.exit(status)
