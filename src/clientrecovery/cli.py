@@ -109,8 +109,36 @@ def _version() -> str:
     return f"clientrecovery {__version__}"
 
 
-def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+class _Help(argparse.HelpFormatter):
+    """argparse's help, sized to the terminal without importing shutil (which brings bz2 and
+    lzma with it: a third of start-up), the way shutil.get_terminal_size does."""
+
+    def __init__(self, prog: str) -> None:
+        try:
+            columns = int(os.environ.get("COLUMNS", "0"))
+        except ValueError:
+            columns = 0
+        if columns <= 0:
+            try:
+                columns = os.get_terminal_size((sys.__stdout__ or sys.stdout).fileno()).columns
+            except (AttributeError, ValueError, OSError):  # not a terminal
+                columns = 80
+        super().__init__(prog, width=max(columns, 40) - 2)
+
+
+class _Unused:
+    """Stands in for the parser of a command not on the command line: its arguments are
+    not needed, and declaring them is most of the cost of starting up."""
+
+    def add_argument(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; only the commands named in ``argv`` get their arguments declared (all
+    are listed in ``--help``)."""
+    named = set(sys.argv[1:] if argv is None else argv)
+    common = argparse.ArgumentParser(add_help=False, formatter_class=_Help)
     common.add_argument(
         "--db",
         metavar="PATH",
@@ -124,12 +152,18 @@ def _parser() -> argparse.ArgumentParser:
         epilog="exit status: 0 done, 1 invalid data, 2 usage, 3 not found, 4 unusable store,"
         " 5 output not written",
         parents=[common],
+        formatter_class=_Help,
     )
     parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def command(name: str, help: str) -> argparse.ArgumentParser:  # noqa: A002 - argparse's name
-        return commands.add_parser(name, help=help, description=help, parents=[common])
+    def command(name: str, help: str) -> argparse.ArgumentParser | _Unused:  # noqa: A002
+        if name not in named:
+            commands.add_parser(name, help=help, add_help=False, formatter_class=_Help)
+            return _Unused()
+        return commands.add_parser(
+            name, help=help, description=help, parents=[common], formatter_class=_Help
+        )
 
     command("demo", "walk one case through the method, then store the example cases")
     command("list", "the stored relationships").add_argument(
@@ -172,7 +206,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     try:
-        args = _parser().parse_args(argv)
+        args = _parser(argv).parse_args(argv)
     except SystemExit as stop:  # --help, --version, or a usage error argparse printed
         _flush()
         return stop.code if isinstance(stop.code, int) else EXIT["usage"]
