@@ -10,8 +10,10 @@ ratios), and the target the ratio is held to:
   as a whole process): at most 1.3x;
 - ``clientrecovery --help`` and ``clientrecovery list`` on the demo store against
   ``python -c pass``: at most 3x;
-- for information, ``from clientrecovery import Relationship`` (the model itself) and the
-  first ``to_json`` against the dependencies.
+- for information, ``from clientrecovery import Relationship`` (the model itself),
+  ``from clientrecovery import SQLiteStore`` (the store and serialization, whose codec is
+  generated on first use) and a first ``to_json`` (which generates it) against the
+  dependencies.
 
 Bytecode is written and warmed once before timing, as an installed package has it.
 
@@ -92,6 +94,14 @@ def main(rounds: int) -> None:
         paired(
             "from clientrecovery import Relationship",
             [PYTHON, "-c", "from clientrecovery import Relationship"],
+            deps,
+            rounds,
+            folder,
+            None,
+        )
+        paired(
+            "from clientrecovery import SQLiteStore",
+            [PYTHON, "-c", "from clientrecovery import SQLiteStore"],
             deps,
             rounds,
             folder,

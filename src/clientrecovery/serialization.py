@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import collections.abc
 import copy
+import functools
 import importlib
 import json
 import re
@@ -301,19 +302,65 @@ _CONVERTER = make_converter()
 _WHOLE_MINUTES = frozenset(timezone(timedelta(minutes=m)) for m in range(-1439, 1440))
 
 # The fast path: generated readers (falling back to _CONVERTER to explain) and the writers.
-_CODEC = Codec(
-    {ev.Event: ev.EVENT_TYPES},
-    duration_from_str,
-    duration_to_str,
-    native_zones=_WHOLE_MINUTES,
-    shared=(Policy,),  # most documents of a portfolio repeat one policy
-)
-_EVENT_READERS = _CODEC.union_readers(ev.Event)
-_EVENT_WRITERS = _CODEC.union_writers(ev.Event)
-_EVENT_NATIVE = _CODEC.union_writers(ev.Event, native=True)
+# Generating them is most of what importing this module would cost, so it happens on first
+# use: the tables fill on their first lookup, the snapshot writers replace themselves.
 _HEAD = {"schema_version": SCHEMA_VERSION}
-_write_snapshot = _CODEC.object_writer(Relationship, SNAPSHOT_FIELDS, _HEAD)
-_write_snapshot_native = _CODEC.object_writer(Relationship, SNAPSHOT_FIELDS, _HEAD, native=True)
+
+
+@functools.cache
+def _codec() -> Codec:
+    return Codec(
+        {ev.Event: ev.EVENT_TYPES},
+        duration_from_str,
+        duration_to_str,
+        native_zones=_WHOLE_MINUTES,
+        shared=(Policy,),  # most documents of a portfolio repeat one policy
+    )
+
+
+class _Generated(dict[Any, Any]):
+    """A table of generated functions, filled on its first lookup; after that a lookup is a
+    plain dict's, and a key it has no function for a ``KeyError``, as before."""
+
+    def __init__(self, fill: Callable[[Codec], Mapping[Any, Any]]) -> None:
+        super().__init__()
+        self._fill: Callable[[Codec], Mapping[Any, Any]] | None = fill
+
+    def __missing__(self, key: Any) -> Any:
+        if self._fill is None:
+            raise KeyError(key)
+        fill, self._fill = self._fill, None
+        self.update(fill(_codec()))
+        return self[key]
+
+
+_EVENT_READERS = _Generated(lambda codec: codec.union_readers(ev.Event))
+_EVENT_WRITERS = _Generated(lambda codec: codec.union_writers(ev.Event))
+_EVENT_NATIVE = _Generated(lambda codec: codec.union_writers(ev.Event, native=True))
+
+
+def _first_write_snapshot(relationship: Relationship) -> Any:
+    global _write_snapshot
+    _write_snapshot = _codec().object_writer(Relationship, SNAPSHOT_FIELDS, _HEAD)
+    return _write_snapshot(relationship)
+
+
+def _first_write_snapshot_native(relationship: Relationship) -> Any:
+    global _write_snapshot_native
+    _write_snapshot_native = _codec().object_writer(
+        Relationship, SNAPSHOT_FIELDS, _HEAD, native=True
+    )
+    return _write_snapshot_native(relationship)
+
+
+_write_snapshot: Callable[[Relationship], Any] = _first_write_snapshot
+_write_snapshot_native: Callable[[Relationship], Any] = _first_write_snapshot_native
+
+
+def __getattr__(name: str) -> Any:
+    if name == "_CODEC":  # the generator itself, for tests and debugging
+        return _codec()
+    raise AttributeError(f"module 'clientrecovery.serialization' has no attribute {name!r}")
 
 
 # --- documents -----------------------------------------------------------------------------
