@@ -736,3 +736,40 @@ class TestInterrupted:
         assert "interrupted" in stderr
         assert "Traceback" not in stderr
         assert list(out.parent.iterdir()) == []
+
+
+class TestOddFiles:
+    def test_export_over_the_store_itself_is_refused(self, tmp_path: Path) -> None:
+        path = tmp_path / "s.db"
+        with SQLiteStore(path) as store:
+            store.save(design_firm())
+
+        done = run("export", "--db", str(path), "-o", str(path))
+
+        assert done.returncode == 2
+        assert "is the store itself" in done.stderr
+        with SQLiteStore(path, create=False) as store:
+            assert store.load(design_firm().id) == design_firm()
+
+    def test_export_through_a_link_replaces_the_file_it_points_to(
+        self, db: str, tmp_path: Path
+    ) -> None:
+        real = tmp_path / "real.jsonl"
+        real.write_text("old\n")
+        link = tmp_path / "link.jsonl"
+        link.symlink_to(real)
+
+        done = run("export", "--db", db, "-o", str(link))
+
+        assert done.returncode == 0, done.stderr
+        assert link.is_symlink()
+        assert len(real.read_text(encoding="utf-8").splitlines()) == 15
+
+    def test_a_byte_order_mark_is_not_part_of_the_document(self, tmp_path: Path) -> None:
+        marked = tmp_path / "case.json"
+        marked.write_bytes(b"\xef\xbb\xbf" + to_json(design_firm()).encode())
+
+        done = run("validate", str(marked))
+
+        assert done.returncode == 0, done.stdout
+        assert "valid, 1 relationship(s)" in done.stdout

@@ -87,9 +87,9 @@ def read(name: str) -> str:
     except OSError as failed:
         raise Failure(READ_FAILED, f"cannot read {name!r}: {failed.strerror}") from None
     if isinstance(data, str):
-        return data
+        return data.removeprefix("\ufeff")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8").removeprefix("\ufeff")  # a byte-order mark is not data
     except UnicodeDecodeError as bad:
         raise InvalidDocument([f"not UTF-8 ({bad.reason} at byte {bad.start}) @ {name}"]) from None
 
@@ -116,6 +116,7 @@ class Output:
         from pathlib import Path
 
         self.path = path
+        self._target = path or ""
         self._temp: Path | None = None
         self._stream: IO[str]
         if path is None or _special(path):
@@ -124,6 +125,8 @@ class Output:
             )
             return
         target = Path(path)
+        if target.is_symlink():  # write the file it points to, not over the link
+            target = Path(os.path.realpath(path))
         if target.is_dir():
             raise Failure(WRITE_FAILED, f"cannot write {path!r}: it is a directory")
         if not target.parent.is_dir():
@@ -133,6 +136,7 @@ class Output:
         except OSError as failed:
             raise Failure(WRITE_FAILED, f"cannot write {path!r}: {failed.strerror}") from None
         self._temp = Path(temp)
+        self._target = str(target)
         self._stream = open(fd, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
 
     def write(self, text: str) -> None:
@@ -154,13 +158,13 @@ class Output:
                 self._stream.flush()
                 os.fsync(self._stream.fileno())
                 self._stream.close()
-                if Path(self.path or "").exists():  # keep the old file's permissions
-                    os.chmod(self._temp, Path(self.path or "").stat().st_mode & 0o7777)
+                if Path(self._target).exists():  # keep the old file's permissions
+                    os.chmod(self._temp, Path(self._target).stat().st_mode & 0o7777)
                 else:
                     umask = os.umask(0)
                     os.umask(umask)
                     os.chmod(self._temp, 0o666 & ~umask)
-                os.replace(self._temp, self.path or "")
+                os.replace(self._temp, self._target)
                 self._temp = None
                 return
             self._stream.seek(0)

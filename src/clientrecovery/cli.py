@@ -698,6 +698,8 @@ def _export(args: argparse.Namespace) -> int:
 
     args.damaged = []
     count = 0
+    if args.output is not None and _same_file(args.output, args.db):
+        raise _Exit(EXIT["usage"], f"-o {args.output!r} is the store itself; name another file")
     with Output(args.output) as out, _store(args) as store:
         for r in _loaded(args, store, args.stage):
             out.write(to_json(r) + "\n")
@@ -714,6 +716,13 @@ def _export(args: argparse.Namespace) -> int:
     if args.json and args.output is not None:  # on stdout, the documents are the JSON
         _emit(args, {"file": args.output, "exported": count, "damaged": args.damaged}, str)
     return EXIT["invalid"] if args.damaged else EXIT["ok"]
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):  # one of them does not exist: not the same
+        return False
 
 
 def _diagram(args: argparse.Namespace) -> int:
