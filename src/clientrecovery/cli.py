@@ -275,8 +275,6 @@ def _store(args: argparse.Namespace, *, create: bool = False) -> SQLiteStore:
     """The store, opened (use it in a ``with``)."""
     from pathlib import Path
 
-    from clientrecovery.store import SQLiteStore
-
     if not create and args.db != ":memory:" and not Path(args.db).is_file():
         what = "a directory" if Path(args.db).is_dir() else "no store"
         raise _Exit(
@@ -284,6 +282,8 @@ def _store(args: argparse.Namespace, *, create: bool = False) -> SQLiteStore:
             f"{what} at {args.db!r}; make a store with `clientrecovery demo` or"
             " `clientrecovery import FILE`, or point --db at one",
         )
+    from clientrecovery.store import SQLiteStore
+
     return SQLiteStore(args.db, create=create)
 
 
