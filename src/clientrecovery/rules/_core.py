@@ -1,0 +1,149 @@
+"""What every check shares: building a finding, and the two rules every command meets.
+
+CHRONOLOGY (the time of a command) and STAGE_ORDER (the stages a command runs in) are the
+model's own; the checks of the method's steps live in the sibling modules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from clientrecovery._validate import is_aware
+from clientrecovery.catalogue import Finding, Rule
+from clientrecovery.model import InitiativeStatus, IssueStatus, Party, Stage
+from clientrecovery.policy import Policy
+from clientrecovery.stages import COMMAND_STAGES, route
+
+if TYPE_CHECKING:
+    from clientrecovery.relationship import Relationship
+
+__all__ = [
+    "ArgCheck",
+    "StateCheck",
+    "chronology",
+    "days",
+    "finding",
+    "not_today",
+    "stage_order",
+]
+
+# A check gives its findings as any iterable; the ones every event of the recovery meets
+# return lists (no generator to build when, as usual, there is nothing to say).
+StateCheck = Callable[["Relationship"], Iterable[Finding]]
+ArgCheck = Callable[["Relationship", Any], Iterable[Finding]]
+
+# The states a command needs, built once: an enum member costs a slow class attribute
+# lookup (Enum's metaclass has a __getattr__), and most of these run for every event.
+OPEN_ISSUE = (IssueStatus.RAISED, IssueStatus.SPECIFIED)
+AGREED_ISSUE = (IssueStatus.AGREED,)
+PLANNED = (InitiativeStatus.PLANNED,)
+IN_PROGRESS = (InitiativeStatus.IN_PROGRESS,)
+UNFINISHED = (InitiativeStatus.PLANNED, InitiativeStatus.IN_PROGRESS)
+DONE = InitiativeStatus.DONE
+PARTIES = tuple(Party)
+
+
+def finding(
+    policy: Policy, rule: Rule, message: str, subject: str | None = None, hint: str = ""
+) -> Finding:
+    """A finding of ``rule`` at the severity ``policy`` gives it."""
+    return Finding(rule, policy.severity(rule), message, subject, hint)
+
+
+def days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def chronology(
+    r: Relationship | None,
+    policy: Policy,
+    at: datetime,
+    name: str = "at",
+    earlier: str = "record events in the order they happened",
+) -> Iterator[Finding]:
+    """CHRONOLOGY: ``at`` (called ``name``) is aware and not before the last recorded event;
+    ``earlier`` is the hint when it is before."""
+    if not is_aware(at):
+        yield finding(
+            policy,
+            Rule.CHRONOLOGY,
+            f"{name}={at.isoformat()} has no time zone",
+            hint="pass an aware datetime, e.g. datetime(..., tzinfo=timezone.utc)",
+        )
+    elif r is not None and at < r.last_event.at:
+        last = r.last_event
+        yield finding(
+            policy,
+            Rule.CHRONOLOGY,
+            f"{name}={at.isoformat()} is before the last recorded event"
+            f" ({type(last).__name__} at {last.at.isoformat()})",
+            hint=earlier,
+        )
+
+
+def stage_order(r: Relationship, command: str) -> Iterator[Finding]:
+    """STAGE_ORDER: the command belongs to the relationship's stage."""
+    allowed = COMMAND_STAGES.get(command)
+    if allowed is None:  # "open" on an existing relationship
+        yield finding(
+            r.policy,
+            Rule.STAGE_ORDER,
+            f"relationship {r.id} is open already",
+            hint="a history holds one RelationshipOpened, at its start",
+        )
+        return
+    if r.stage not in allowed:
+        stages = ", ".join(s.name for s in sorted(allowed, key=list(Stage).index))
+        path = route(r.stage, command)
+        if r.stage.terminal:
+            hint = f"the relationship is {r.stage.name} and takes no more commands"
+        elif command == "propose_plan" and r.plan_version:
+            hint = f"a plan (version {r.plan_version}) was proposed already; revise_plan(...)"
+        elif path:
+            hint = f"first: {' → '.join(path)}"
+        else:
+            hint = f"{command} belongs to an earlier stage"
+        yield finding(
+            r.policy,
+            Rule.STAGE_ORDER,
+            f"{command} needs the stage {stages}; the relationship is {r.stage.name}",
+            hint=hint,
+        )
+    elif command == "propose_plan" and r.plan_version:
+        yield finding(
+            r.policy,
+            Rule.STAGE_ORDER,
+            f"a plan (version {r.plan_version}) was proposed already",
+            hint="revise_plan(...) to put a new version to the client",
+        )
+    elif command == "revise_plan" and not r.plan_version:
+        yield finding(
+            r.policy,
+            Rule.STAGE_ORDER,
+            "there is no plan to revise yet",
+            hint="propose_plan(...) first",
+        )
+
+
+def _earliest_plan_day(r: Relationship) -> date | None:
+    if r.issues_agreed_at is None:
+        return None
+    return r.policy.local_date(r.issues_agreed_at) + timedelta(days=r.policy.min_days_before_plan)
+
+
+def not_today(r: Relationship, day: date, what: str) -> Iterator[Finding]:
+    earliest = _earliest_plan_day(r)
+    if earliest is None or r.issues_agreed_at is None or day >= earliest:
+        return
+    agreed = r.policy.local_date(r.issues_agreed_at)
+    gap = (day - agreed).days
+    when = "the same day as" if gap == 0 else f"{days(gap)} after"
+    yield finding(
+        r.policy,
+        Rule.NOT_TODAY,
+        f"{what} falls on {day}, {when} the issues were agreed ({agreed}); the policy asks"
+        f" for at least {days(r.policy.min_days_before_plan)}",
+        hint=f"take the time to work out a sound approach: {day:%Y-%m-%d} → {earliest} or later",
+    )
