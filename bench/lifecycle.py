@@ -39,7 +39,7 @@ def build_case(n: int) -> Relationship:
         Assessment("cause", "timeline", [Stakeholder("Ana", "COO", Party.CLIENT)], "impl", "view"),
         at=T0,
     )
-    r = r.align_internally(approved_by="Lee", at=T0).meet_client(at=T0)
+    r = r.align_internally(approved_by="Lee", at=T0).meet_client(at=T0, willing=True)
     measure = Quantification("occurrences", 1, "per week")
     for k in range(1, n + 1):
         r = r.raise_issue(f"issue {k}", at=T0)

@@ -9,13 +9,15 @@ from typing import TYPE_CHECKING
 
 from clientrecovery import rules
 from clientrecovery.catalogue import NextAction
-from clientrecovery.model import CommitmentStatus, InitiativeStatus, IssueStatus
+from clientrecovery.model import CommitmentStatus, InitiativeStatus, IssueStatus, Party
 from clientrecovery.stages import COMMAND_STAGES
 
 if TYPE_CHECKING:
     from clientrecovery.relationship import Relationship
 
 __all__ = ["HINTS", "next_actions"]
+
+_FINISHED = (InitiativeStatus.DONE, InitiativeStatus.DROPPED)
 
 
 def next_actions(r: Relationship) -> tuple[NextAction, ...]:
@@ -50,9 +52,19 @@ def _ids_of_initiatives(
     (as the command's check allows, see ``rules.delivery.initiative_ready``)."""
 
     def ids(r: Relationship) -> list[str]:
-        return [i.id for i in r._work if i.status in statuses and (held or not i.on_hold)]
+        return [
+            i.id
+            for i in r._work
+            if i.status in statuses and (held or not i.on_hold) and r.agreed_initiative(i.id)
+        ]
 
     return ids
+
+
+def _waitable(r: Relationship) -> list[str]:
+    """Provider work that may wait on the client (client-owned work is reminded instead)."""
+    ready = _ids_of_initiatives(InitiativeStatus.PLANNED, InitiativeStatus.IN_PROGRESS)(r)
+    return [i for i in ready if r.initiative(i).owner_party is Party.PROVIDER]
 
 
 def _resolvable(r: Relationship) -> list[str]:
@@ -61,7 +73,7 @@ def _resolvable(r: Relationship) -> list[str]:
         for i in r.issues
         if i.status is IssueStatus.AGREED
         and r.initiatives_for(i.id)
-        and all(w.status is InitiativeStatus.DONE for w in r.initiatives_for(i.id))
+        and all(w.status in _FINISHED for w in r.initiatives_for(i.id))
     ]
 
 
@@ -77,8 +89,11 @@ _ITEMS: Mapping[str, Callable[[Relationship], list[str]]] = {
     "warn_delay": _ids_of_initiatives(
         InitiativeStatus.PLANNED, InitiativeStatus.IN_PROGRESS, held=True
     ),
-    "wait_on_client": _ids_of_initiatives(InitiativeStatus.PLANNED, InitiativeStatus.IN_PROGRESS),
+    "wait_on_client": _waitable,
     "resume": lambda r: [i.id for i in r._work if i.on_hold],
+    "drop_initiative": _ids_of_initiatives(
+        InitiativeStatus.PLANNED, InitiativeStatus.IN_PROGRESS, held=True
+    ),
     "resolve_issue": _resolvable,
     "fulfil_commitment": _open_commitments,
     "break_commitment": _open_commitments,
@@ -94,6 +109,7 @@ HINTS: Mapping[str, str] = {
     "drop_issue": "throw out a generality that stays vague",
     "agree_issues": "ask the client to confirm the list and that nothing is missing (003 §3)",
     "secure_commitment": "ask what the client will do once the issues are solved (003 §4)",
+    "promise": "record a promise of your own, with its date, and keep it (000)",
     "promise_response": "give a date for the plan, not today (003 §5)",
     "send_written_summary": "write up the issues, the commitment and the date (003 §6)",
     "propose_plan": "put a prioritised plan with 2-3 options to the client (003 §7; 001 §6)",
@@ -104,6 +120,7 @@ HINTS: Mapping[str, str] = {
     "warn_delay": "warn the client early if a deadline is at risk (003 §9) for",
     "wait_on_client": "pause while the client owes its part",
     "resume": "resume work the client has unblocked",
+    "drop_initiative": "drop work that is no longer needed",
     "resolve_issue": "confirm with the client that these are resolved",
     "fulfil_commitment": "record a kept commitment",
     "break_commitment": "record a broken commitment",
@@ -112,4 +129,5 @@ HINTS: Mapping[str, str] = {
     "contact_client": "reach out before the client expects it (003 §10)",
     "inform_stakeholders": "tell everyone concerned what was agreed (001 §7)",
     "end": "end the relationship and keep the lessons learned (004)",
+    "record_lessons": "keep what this case taught, whatever its outcome (004)",
 }

@@ -15,14 +15,18 @@ from clientrecovery._records import Chunks, replace, replaced, update
 from clientrecovery.errors import UnknownItem
 from clientrecovery.model import (
     Alignment,
+    Commitment,
     CommitmentStatus,
     Communication,
     CommunicationKind,
     DelayWarning,
+    EndCause,
     Hold,
+    Initiative,
     InitiativeStatus,
     Issue,
     IssueStatus,
+    Party,
     Stage,
 )
 from clientrecovery.schedule import add_business_days, business_days_between
@@ -78,7 +82,39 @@ def _with_issue(r: Relationship, issue_id: str, **change: Any) -> dict[str, Any]
 def _with_commitment(r: Relationship, commitment_id: str, **change: Any) -> dict[str, Any]:
     position = r._commitment_pos[commitment_id]
     updated = replaced(r.commitments[position], change)
+    grown: Any = r.commitments  # a list while a replay drafts r (see _added)
+    if r._draft and type(grown) is list:
+        grown[position] = updated
+        return {}
     return {"commitments": _replace(r.commitments, position, updated)}
+
+
+def _added(r: Relationship, commitment: Commitment) -> dict[str, Any]:
+    """The changes that add ``commitment``: in O(1) while a replay drafts ``r`` (its list and
+    index are its own then, and grow in place), else a copy of both."""
+    commitment_id = commitment.id or free_id("C", r._commitment_pos)
+    # The relationship keeps the state itself, whatever the event carried.
+    kept = replace(commitment, id=commitment_id, status=CommitmentStatus.AGREED, note="")
+    if r._draft:
+        grown: Any = r.commitments
+        items = grown if type(grown) is list else list(grown)
+        items.append(kept)
+        positions = r._commitment_pos  # made for this relationship when it was opened
+        positions[commitment_id] = len(items) - 1  # type: ignore[index]
+        return {"commitments": items}
+    return {
+        "commitments": (*r.commitments, kept),
+        "_commitment_pos": {**r._commitment_pos, commitment_id: len(r.commitments)},
+    }
+
+
+def _grown(r: Relationship, items: Any, item: Any) -> Any:
+    """``items`` with ``item`` at the end: in place while a replay drafts ``r``."""
+    if r._draft:
+        mine = items if type(items) is list else list(items)
+        mine.append(item)
+        return mine
+    return (*items, item)
 
 
 def _with_initiative(r: Relationship, initiative_id: str, **change: Any) -> dict[str, Any]:
@@ -102,6 +138,8 @@ def _on_met(r: Relationship, e: ev.ClientMet) -> dict[str, Any]:
         "stage": Stage.LOST,
         "ended_at": e.at,
         "end_reason": "the client did not want to work things out",
+        "end_cause": EndCause.UNWILLING,
+        "ended_by": Party.CLIENT,
     }
 
 
@@ -109,20 +147,22 @@ _NEW_ISSUE = Issue(id="new", title="new")
 
 
 def _on_raised(r: Relationship, e: ev.IssueRaised) -> dict[str, Any]:
-    late = r.stage is not Stage.DISCOVERY
+    before_meeting = r.stage is Stage.ASSESSING
     # The event checked every value when it was built: no need to check them again.
     values = {
         "id": e.issue_id,
         "title": e.title,
         "detail": e.detail,
         "category": e.category,
-        "late": late,
+        "late": not before_meeting and r.stage is not Stage.DISCOVERY,
+        "raised_by": e.raised_by,
+        "client_words": e.client_words,
     }
     issue = replaced(_NEW_ISSUE, values)
     return {
         "_issues": r._issues.append(issue),
         "_issue_pos": r._issue_pos.added(e.issue_id),
-        "stage": Stage.DISCOVERY,
+        "stage": Stage.ASSESSING if before_meeting else Stage.DISCOVERY,
     }
 
 
@@ -155,18 +195,24 @@ def _response_promised(r: Relationship) -> bool:
 
 
 def _on_secured(r: Relationship, e: ev.CommitmentSecured) -> dict[str, Any]:
-    commitment_id = e.commitment.id or free_id("C", r._commitment_pos)
-    changes: dict[str, Any] = {
-        "commitments": (*r.commitments, replace(e.commitment, id=commitment_id)),
-        "_commitment_pos": {**r._commitment_pos, commitment_id: len(r.commitments)},
-    }
+    changes = _added(r, e.commitment)
     if _response_promised(r):
         changes["stage"] = Stage.PLANNING
     return changes
 
 
+def _on_promise_made(r: Relationship, e: ev.PromiseMade) -> dict[str, Any]:
+    return _added(r, e.commitment)
+
+
 def _on_promised(r: Relationship, e: ev.ResponsePromised) -> dict[str, Any]:
     changes: dict[str, Any] = {"response_due": e.by, "response_promised_at": e.at}
+    previous = r.response_due
+    if r.stage is Stage.PLANNING and previous is not None and e.by > previous:
+        move = DelayWarning(
+            at=e.at, previous_due=previous, new_due=e.by, reason="the response date moved"
+        )
+        changes["_response_moves"] = (*r._response_moves, move)
     if r.has_client_commitment:
         changes["stage"] = Stage.PLANNING
     return changes
@@ -185,6 +231,7 @@ def _on_summary(r: Relationship, e: ev.WrittenSummarySent) -> dict[str, Any]:
 
 def _on_plan(r: Relationship, e: ev.PlanProposed | ev.PlanRevised) -> dict[str, Any]:
     before = {i.id: i for i in r._work}
+    version = (r._plan.version if r._plan is not None else 0) + 1
     initiatives = []
     for initiative in e.plan.initiatives:
         old = before.get(initiative.id)
@@ -193,7 +240,7 @@ def _on_plan(r: Relationship, e: ev.PlanProposed | ev.PlanRevised) -> dict[str, 
             if old is None
             else {
                 "status": old.status,
-                "delays": old.delays,
+                "delays": _moved(r, old, initiative, e.at, version),
                 "outcome": old.outcome,
                 "holds": old.holds,
             }
@@ -201,12 +248,7 @@ def _on_plan(r: Relationship, e: ev.PlanProposed | ev.PlanRevised) -> dict[str, 
         # A copy even when nothing is kept: the relationship's initiatives are its own (a
         # replay changes them in place), never the event's.
         initiatives.append(replaced(initiative, kept))
-    header = replace(
-        e.plan,
-        initiatives=(),
-        version=(r._plan.version if r._plan is not None else 0) + 1,
-        proposed_at=e.at,
-    )
+    header = replace(e.plan, initiatives=(), version=version, proposed_at=e.at)
     work: dict[str, list[str]] = {}
     for initiative in initiatives:
         for issue_id in initiative.addresses:
@@ -222,6 +264,22 @@ def _on_plan(r: Relationship, e: ev.PlanProposed | ev.PlanRevised) -> dict[str, 
     }
 
 
+def _moved(
+    r: Relationship, old: Initiative, new: Initiative, at: Any, version: int
+) -> tuple[DelayWarning, ...]:
+    """``old``'s delays, and one more if the revision moves agreed, unfinished work later
+    (a delay like any other, 003 §9)."""
+    if (
+        new.due > old.due
+        and old.status in (InitiativeStatus.PLANNED, InitiativeStatus.IN_PROGRESS)
+        and old.id in r._agreed_work
+    ):
+        reason = f"moved by plan version {version}"
+        move = DelayWarning(at=at, previous_due=old.due, new_due=new.due, reason=reason)
+        return (*old.delays, move)
+    return tuple(old.delays)
+
+
 def _on_plan_agreed(r: Relationship, e: ev.PlanAgreed) -> dict[str, Any]:
     if r._plan is None:  # pragma: no cover - STAGE_ORDER refuses this first
         raise AssertionError("agree_plan without a plan")
@@ -230,6 +288,7 @@ def _on_plan_agreed(r: Relationship, e: ev.PlanAgreed) -> dict[str, Any]:
         "_plan": header,
         "stage": Stage.RECOVERING,
         "recovering_since": r.recovering_since or e.at,
+        "_agreed_work": frozenset(i.id for i in r._work),
     }
 
 
@@ -244,9 +303,8 @@ def _on_completed(r: Relationship, e: ev.InitiativeCompleted) -> dict[str, Any]:
 def _on_delay(r: Relationship, e: ev.DelayWarned) -> dict[str, Any]:
     initiative = r.initiative(e.initiative_id)
     warning = DelayWarning(at=e.at, previous_due=initiative.due, new_due=e.new_due, reason=e.reason)
-    changes = _with_initiative(
-        r, e.initiative_id, due=e.new_due, delays=(*initiative.delays, warning)
-    )
+    delays = _grown(r, initiative.delays, warning)
+    changes = _with_initiative(r, e.initiative_id, due=e.new_due, delays=delays)
     entry = Communication(
         kind=CommunicationKind.CLIENT_CONTACT,
         at=e.at,
@@ -259,8 +317,8 @@ def _on_delay(r: Relationship, e: ev.DelayWarned) -> dict[str, Any]:
 
 def _on_waited(r: Relationship, e: ev.WaitedOnClient) -> dict[str, Any]:
     initiative = r.initiative(e.initiative_id)
-    hold = Hold(reason=e.reason, started_at=e.at)
-    return _with_initiative(r, e.initiative_id, holds=(*initiative.holds, hold))
+    hold = Hold(reason=e.reason, started_at=e.at, needs=e.needs, by=e.by)
+    return _with_initiative(r, e.initiative_id, holds=_grown(r, initiative.holds, hold))
 
 
 def _on_resumed(r: Relationship, e: ev.Resumed) -> dict[str, Any]:
@@ -271,12 +329,23 @@ def _on_resumed(r: Relationship, e: ev.Resumed) -> dict[str, Any]:
         policy, policy.local_date(hold.started_at), policy.local_date(e.at)
     )
     ended = replace(hold, ended_at=e.at, business_days=waited)
+    holds: Any = initiative.holds  # a list while a replay drafts r (see _grown)
+    if r._draft and type(holds) is list:
+        holds[-1] = ended
+    else:
+        holds = (*holds[:-1], ended)
     return _with_initiative(
-        r,
-        e.initiative_id,
-        holds=(*initiative.holds[:-1], ended),
-        due=add_business_days(policy, initiative.due, waited),
+        r, e.initiative_id, holds=holds, due=add_business_days(policy, initiative.due, waited)
     )
+
+
+def _on_initiative_dropped(r: Relationship, e: ev.InitiativeDropped) -> dict[str, Any]:
+    initiative = r.initiative(e.initiative_id)
+    change: dict[str, Any] = {"status": InitiativeStatus.DROPPED, "outcome": e.reason}
+    if initiative.on_hold:  # the wait ends with the work; the due date no longer matters
+        hold = replace(initiative.holds[-1], ended_at=e.at)
+        change["holds"] = (*initiative.holds[:-1], hold)
+    return _with_initiative(r, e.initiative_id, **change)
 
 
 def _on_followed_up(r: Relationship, e: ev.FollowedUp) -> dict[str, Any]:
@@ -325,7 +394,18 @@ def _on_closed(r: Relationship, e: ev.RelationshipClosed) -> dict[str, Any]:
 
 
 def _on_ended(r: Relationship, e: ev.RelationshipEnded) -> dict[str, Any]:
-    return {"stage": Stage.LOST, "ended_at": e.at, "end_reason": e.reason, "lessons": e.lessons}
+    return {
+        "stage": Stage.LOST,
+        "ended_at": e.at,
+        "end_reason": e.reason,
+        "lessons": (*r.lessons, *e.lessons),
+        "end_cause": e.cause,
+        "ended_by": e.ended_by,
+    }
+
+
+def _on_lessons(r: Relationship, e: ev.LessonsRecorded) -> dict[str, Any]:
+    return {"lessons": (*r.lessons, *e.lessons)}
 
 
 APPLY: Mapping[type[ev.Event], Callable[[Relationship, Any], dict[str, Any]]] = {
@@ -337,6 +417,7 @@ APPLY: Mapping[type[ev.Event], Callable[[Relationship, Any], dict[str, Any]]] = 
     ev.IssueDropped: _on_dropped,
     ev.IssuesAgreed: _on_agreed,
     ev.CommitmentSecured: _on_secured,
+    ev.PromiseMade: _on_promise_made,
     ev.ResponsePromised: _on_promised,
     ev.WrittenSummarySent: _on_summary,
     ev.PlanProposed: _on_plan,
@@ -347,6 +428,7 @@ APPLY: Mapping[type[ev.Event], Callable[[Relationship, Any], dict[str, Any]]] = 
     ev.DelayWarned: _on_delay,
     ev.WaitedOnClient: _on_waited,
     ev.Resumed: _on_resumed,
+    ev.InitiativeDropped: _on_initiative_dropped,
     ev.FollowedUp: _on_followed_up,
     ev.ClientContacted: _on_contacted,
     ev.StakeholdersInformed: _on_informed,
@@ -355,4 +437,5 @@ APPLY: Mapping[type[ev.Event], Callable[[Relationship, Any], dict[str, Any]]] = 
     ev.CommitmentBroken: _on_broken,
     ev.RelationshipClosed: _on_closed,
     ev.RelationshipEnded: _on_ended,
+    ev.LessonsRecorded: _on_lessons,
 }

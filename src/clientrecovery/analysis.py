@@ -594,7 +594,7 @@ def rules_broken(
     >>> from clientrecovery import Relationship
     >>> early = Relationship.replay(turnaround().history[:2])
     >>> try:
-    ...     early.meet_client(at=early.last_event.at)
+    ...     early.meet_client(at=early.last_event.at, willing=True)
     ... except RuleViolation as refused:
     ...     rules_broken(refusals=[refused])
     {'ALIGN_FIRST': 1}

@@ -126,7 +126,7 @@ def masterclass(
 
     say("\n   Trying to meet the client before leadership has agreed the approach:")
     try:
-        r.meet_client(at=c.at(0, 12))
+        r.meet_client(at=c.at(0, 12), willing=True)
     except RuleViolation as refused:
         say("   " + str(refused).replace("\n", "\n   "))
     if pause is not None:

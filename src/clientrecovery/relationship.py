@@ -21,7 +21,7 @@ import attrs
 from clientrecovery import _actions, clock, documents, rules
 from clientrecovery import events as ev
 from clientrecovery._handlers import APPLY, free_id
-from clientrecovery._records import AppendLog, Chunks, Index, replace, replaced
+from clientrecovery._records import AppendLog, Chunks, Index, replace, replaced, update
 from clientrecovery._validate import collection, instance_of, on_calendar
 from clientrecovery.catalogue import Finding, NextAction, Rule, Severity
 from clientrecovery.errors import ChronologyError, InvalidValue, RuleViolation, UnknownItem
@@ -31,6 +31,8 @@ from clientrecovery.model import (
     Commitment,
     CommitmentStatus,
     Communication,
+    DelayWarning,
+    EndCause,
     Initiative,
     InitiativeStatus,
     Issue,
@@ -115,7 +117,13 @@ class Relationship:
     end_reason: str = ""
     """Why it was lost."""
     lessons: tuple[str, ...] = ()
-    """Lessons learned (004)."""
+    """Lessons learned (004), at any stage and after the end too."""
+    end_cause: EndCause | None = None
+    """Why it was lost, for analysis; ``None`` unless LOST."""
+    ended_by: Party | None = None
+    """Which side ended it; ``None`` unless LOST."""
+    _agreed_work: frozenset[str] = frozenset()  # initiatives of the last plan version agreed
+    _response_moves: tuple[DelayWarning, ...] = ()  # promised response dates moved later
     _issue_pos: Index = attrs.field(factory=Index, eq=False, hash=False)
     _commitment_pos: Mapping[str, int] = attrs.field(factory=dict, eq=False, hash=False)
     _initiative_pos: Mapping[str, int] = attrs.field(factory=dict, eq=False, hash=False)
@@ -230,6 +238,26 @@ class Relationship:
     def done_initiatives(self) -> frozenset[str]:
         """Ids of the current plan's initiatives that are done."""
         return frozenset(i.id for i in self._work if i.status is InitiativeStatus.DONE)
+
+    @property
+    def plan_in_force(self) -> bool:
+        """Whether the client has agreed a plan that still runs: delivery goes on while a late
+        issue is discovered and a revision waits for agreement (003 §9; 000)."""
+        return self.recovering_since is not None and not self.stage.terminal
+
+    def agreed_initiative(self, initiative_id: str) -> bool:
+        """Whether the initiative belongs to a plan version the client agreed."""
+        return initiative_id in self._agreed_work
+
+    @property
+    def response_moves(self) -> tuple[DelayWarning, ...]:
+        """Each time the promised response date moved later, oldest first."""
+        return self._response_moves
+
+    @property
+    def promises(self) -> tuple[Commitment, ...]:
+        """The provider's own promises (000), in order."""
+        return tuple(c for c in self.commitments if c.party is Party.PROVIDER)
 
     @property
     def has_client_commitment(self) -> bool:
@@ -390,7 +418,11 @@ class Relationship:
     def assess(
         self, assessment: Assessment, *, at: datetime, actor: str | None = None
     ) -> Relationship:
-        """Write down (or update) the full situation before meeting the client (001 §1-3)."""
+        """Write down (or update) the full situation (001 §1-3).
+
+        Runs in every open stage: the root cause is often only found in the meeting (000;
+        003 §1). The latest assessment stands; ASSESS_FIRST still gates the meeting.
+        """
         return _run(self, ev.SituationAssessed(assessment=assessment, at=at, actor=actor))
 
     def align_internally(
@@ -402,10 +434,11 @@ class Relationship:
             ev.InternallyAligned(approved_by=approved_by, approach=approach, at=at, actor=actor),
         )
 
-    def meet_client(
-        self, *, at: datetime, willing: bool = True, actor: str | None = None
-    ) -> Relationship:
-        """Meet the client: a willing client opens DISCOVERY, an unwilling one ends it (000)."""
+    def meet_client(self, *, at: datetime, willing: bool, actor: str | None = None) -> Relationship:
+        """Meet the client: a willing client opens DISCOVERY, an unwilling one ends it (000).
+
+        ``willing`` has no default: whether the relationship can be saved is always asked.
+        """
         return _run(self, ev.ClientMet(willing=willing, at=at, actor=actor))
 
     def raise_issue(
@@ -416,13 +449,28 @@ class Relationship:
         detail: str = "",
         category: IssueCategory = IssueCategory.OTHER,
         id: str | None = None,  # noqa: A002 - the public keyword of the design
+        raised_by: Party = Party.CLIENT,
+        client_words: str = "",
         actor: str | None = None,
     ) -> Relationship:
-        """Record an issue the client raises; ids ``I1``, ``I2``, … are assigned if not given.
+        """Record an issue; ids ``I1``, ``I2``, … are assigned if not given.
 
-        An issue raised after the list was agreed sends the relationship back to DISCOVERY:
-        once the list is agreed again, the client's commitment stands, and a new response
-        date and written summary come before the revised plan.
+        Args:
+            title: The issue, in a line.
+            at: When.
+            detail: More about it.
+            category: What it is about.
+            id: Its id.
+            raised_by: Who brought it up. Before the meeting (ASSESSING) the provider may note
+                an issue it already knows, to bring to the client (001); it is still made
+                specific and agreed with the client.
+            client_words: The client's own phrasing, relayed back in the written summary and
+                the plan ("you told us: …", 004).
+            actor: Who recorded it.
+
+        An issue raised after the list was agreed reopens DISCOVERY for that issue: delivery
+        of the agreed plan goes on, and once the list is agreed again the client's commitment
+        stands, and a new response date and written summary come before the revised plan.
         """
         return _run(
             self,
@@ -431,6 +479,8 @@ class Relationship:
                 title=title,
                 detail=detail,
                 category=category,
+                raised_by=raised_by,
+                client_words=client_words,
                 at=at,
                 actor=actor,
             ),
@@ -485,12 +535,31 @@ class Relationship:
             )
         return _run(self, ev.CommitmentSecured(commitment=commitment, at=at, actor=actor))
 
+    def promise(
+        self, commitment: Commitment, *, at: datetime, actor: str | None = None
+    ) -> Relationship:
+        """Record a promise of the provider's own: a date, a call, a deliverable (000).
+
+        It is tracked like the client's commitment (``P1``, … if it has no id; status
+        AGREED), kept or broken with :meth:`fulfil_commitment` and :meth:`break_commitment`,
+        and past its date while open it is a PROMISE_KEPT finding.
+        """
+        if isinstance(commitment, Commitment):
+            commitment = attrs.evolve(
+                commitment,
+                id=commitment.id or free_id("P", self._commitment_pos),
+                status=CommitmentStatus.AGREED,
+                note="",
+            )
+        return _run(self, ev.PromiseMade(commitment=commitment, at=at, actor=actor))
+
     def promise_response(
         self, *, by: date | datetime, at: datetime, actor: str | None = None
     ) -> Relationship:
         """Give the client the date of the response and plan (003 §5).
 
-        A ``datetime`` is taken as its calendar day in the policy's time zone.
+        In PLANNING it gives a new date: moving it later is a delay, which WARN_AHEAD judges
+        like any other. A ``datetime`` is taken as its calendar day in the policy's time zone.
         """
         if isinstance(by, datetime):
             on_calendar(by, "promise_response(by=...)")
@@ -560,20 +629,44 @@ class Relationship:
         )
 
     def wait_on_client(
-        self, initiative_id: str, *, reason: str, at: datetime, actor: str | None = None
+        self,
+        initiative_id: str,
+        *,
+        reason: str,
+        at: datetime,
+        needs: str = "",
+        by: date | None = None,
+        actor: str | None = None,
     ) -> Relationship:
-        """Pause an initiative while the client owes its part (003 final comments).
+        """Pause provider-owned work while the client owes its part (003 final comments).
 
-        The provider's clock stops: when work resumes, the due date moves by the working days
-        waited.
+        Say exactly what the client owes (``needs``) and by when (``by``): a wait without
+        them is accepted with a CLIENT_PART finding asking to quantify it. A client-owned
+        initiative is refused: there the client is reminded, not waited on. The provider's
+        clock stops: when work resumes, the due date moves by the working days waited.
         """
         return _run(
-            self, ev.WaitedOnClient(initiative_id=initiative_id, reason=reason, at=at, actor=actor)
+            self,
+            ev.WaitedOnClient(
+                initiative_id=initiative_id, reason=reason, needs=needs, by=by, at=at, actor=actor
+            ),
         )
 
     def resume(self, initiative_id: str, *, at: datetime, actor: str | None = None) -> Relationship:
         """Resume a paused initiative; its due date moves by the working days waited."""
         return _run(self, ev.Resumed(initiative_id=initiative_id, at=at, actor=actor))
+
+    def drop_initiative(
+        self, initiative_id: str, *, reason: str, at: datetime, actor: str | None = None
+    ) -> Relationship:
+        """Drop work that is no longer needed (its measure was met another way).
+
+        An issue whose remaining initiatives are done or dropped can be resolved.
+        """
+        return _run(
+            self,
+            ev.InitiativeDropped(initiative_id=initiative_id, reason=reason, at=at, actor=actor),
+        )
 
     def follow_up(self, *, at: datetime, note: str, actor: str | None = None) -> Relationship:
         """Record a status check of the turnaround (003 §9)."""
@@ -648,18 +741,33 @@ class Relationship:
         reason: str,
         at: datetime,
         lessons: Sequence[str] = (),
+        cause: EndCause = EndCause.OTHER,
+        ended_by: Party = Party.PROVIDER,
         actor: str | None = None,
     ) -> Relationship:
-        """End the relationship as LOST, keeping the lessons learned (004)."""
+        """End the relationship as LOST, keeping the lessons learned (004).
+
+        ``cause`` classifies the loss for analysis; ``ended_by`` says which side ended it.
+        Ending a case that was never assessed or whose client was never met is an
+        INSPECT_BEFORE_ENDING finding, and one without lessons a LESSONS_KEPT finding.
+        """
         return _run(
             self,
             ev.RelationshipEnded(
                 reason=reason,
                 lessons=lessons,
+                cause=cause,
+                ended_by=ended_by,
                 at=at,
                 actor=actor,
             ),
         )
+
+    def record_lessons(
+        self, lessons: Sequence[str], *, at: datetime, actor: str | None = None
+    ) -> Relationship:
+        """Keep lessons learned, in any stage, after a loss or a recovery too (004)."""
+        return _run(self, ev.LessonsRecorded(lessons=lessons, at=at, actor=actor))
 
 
 # --- the one path: check, then apply --------------------------------------------------------
@@ -713,7 +821,20 @@ class _Replay:
         r, self._current = self._current, None
         if r is not None:
             r.__dict__["_draft"] = False
+            _settle(r)
         return r
+
+
+def _settle(r: Relationship) -> None:
+    """Turn the lists a replay grew in place back into the tuples a relationship holds."""
+    state = r.__dict__
+    if type(state["commitments"]) is list:
+        state["commitments"] = tuple(state["commitments"])
+    for initiative in r._work:
+        for name in ("holds", "delays"):
+            items = getattr(initiative, name)
+            if type(items) is list:
+                update(initiative, {name: tuple(items)})
 
 
 def _refuse_errors(event: ev.Event, found: list[Finding]) -> None:

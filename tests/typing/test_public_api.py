@@ -26,7 +26,7 @@ def test_a_user_walks_a_case_with_full_types() -> None:
 
     who = cr.Stakeholder("Ana", "COO", cr.Party.CLIENT)
     r = r.assess(cr.Assessment("scope creep", "since May", [who], "churn", "ignored"), at=t)
-    r = r.align_internally(approved_by="Lee", at=t).meet_client(at=t)
+    r = r.align_internally(approved_by="Lee", at=t).meet_client(at=t, willing=True)
     r = r.raise_issue("reports late", category=cr.IssueCategory.DEADLINE, at=t)
     r = r.specify_issue(
         "I1", examples=["April report"], quantification=cr.Quantification("days late", 6, ""), at=t

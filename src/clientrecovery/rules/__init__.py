@@ -31,8 +31,14 @@ from clientrecovery.model import Stage
 from clientrecovery.policy import Policy
 from clientrecovery.rules import closing, commitments, communication, delivery, issues, meeting
 from clientrecovery.rules import planning as plans
-from clientrecovery.rules._core import ArgCheck, StateCheck, chronology, finding, stage_order
-from clientrecovery.rules.delivery import late_warning
+from clientrecovery.rules._core import (
+    ArgCheck,
+    StateCheck,
+    chronology,
+    finding,
+    late_warning,
+    stage_order,
+)
 from clientrecovery.stages import COMMAND_STAGES
 
 if TYPE_CHECKING:
@@ -54,11 +60,12 @@ STATE_CHECKS: Mapping[str, tuple[StateCheck, ...]] = {
     "agree_issues": (issues.issues_specific, issues.list_not_empty),
     "send_written_summary": (commitments.client_committed,),
     "propose_plan": (commitments.client_committed, plans.summary_sent),
-    "start_initiative": (delivery.plan_agreed,),
-    "complete_initiative": (delivery.plan_agreed,),
-    "warn_delay": (delivery.plan_agreed,),
-    "wait_on_client": (delivery.plan_agreed,),
-    "resume": (delivery.plan_agreed,),
+    "start_initiative": (delivery.plan_in_force,),
+    "complete_initiative": (delivery.plan_in_force,),
+    "warn_delay": (delivery.plan_in_force,),
+    "wait_on_client": (delivery.plan_in_force,),
+    "resume": (delivery.plan_in_force,),
+    "drop_initiative": (delivery.plan_in_force,),
     "resolve_issue": (delivery.plan_agreed,),
     "close": (delivery.plan_agreed, closing.issues_resolved, closing.commitment_fulfilled),
 }
@@ -71,6 +78,8 @@ ARG_CHECKS: Mapping[type[ev.Event], ArgCheck] = {
     ev.IssueDropped: issues.check_drop_issue,
     ev.IssuesAgreed: issues.check_agree_issues,
     ev.CommitmentSecured: commitments.check_secure_commitment,
+    ev.PromiseMade: commitments.check_promise,
+    ev.WrittenSummarySent: plans.check_summary,
     ev.ResponsePromised: commitments.check_promise_response,
     ev.PlanProposed: plans.check_propose_plan,
     ev.PlanRevised: plans.check_revise_plan,
@@ -80,10 +89,13 @@ ARG_CHECKS: Mapping[type[ev.Event], ArgCheck] = {
     ev.DelayWarned: delivery.check_warn_delay,
     ev.WaitedOnClient: delivery.check_wait,
     ev.Resumed: delivery.check_resume,
+    ev.InitiativeDropped: delivery.check_drop,
     ev.StakeholdersInformed: communication.check_inform,
     ev.IssueResolved: closing.check_resolve,
     ev.CommitmentFulfilled: commitments.check_fulfil,
     ev.CommitmentBroken: commitments.check_break,
+    ev.RelationshipEnded: closing.check_end,
+    ev.LessonsRecorded: closing.check_record_lessons,
 }
 """Rules on what a command is given."""
 

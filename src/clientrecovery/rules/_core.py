@@ -11,9 +11,10 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from clientrecovery._validate import is_aware
-from clientrecovery.catalogue import Finding, Rule
+from clientrecovery.catalogue import Finding, Rule, Severity
 from clientrecovery.model import InitiativeStatus, IssueStatus, Party, Stage
 from clientrecovery.policy import Policy
+from clientrecovery.schedule import span, start_of_day
 from clientrecovery.stages import COMMAND_STAGES, route
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ __all__ = [
     "chronology",
     "days",
     "finding",
+    "late_warning",
     "not_today",
     "stage_order",
 ]
@@ -46,10 +48,19 @@ PARTIES = tuple(Party)
 
 
 def finding(
-    policy: Policy, rule: Rule, message: str, subject: str | None = None, hint: str = ""
+    policy: Policy,
+    rule: Rule,
+    message: str,
+    subject: str | None = None,
+    hint: str = "",
+    *,
+    command: str | None = None,
+    severity: Severity | None = None,
 ) -> Finding:
-    """A finding of ``rule`` at the severity ``policy`` gives it."""
-    return Finding(rule, policy.severity(rule), message, subject, hint)
+    """A finding of ``rule`` at the severity ``policy`` gives it (or ``severity``, for the
+    advisory side of a fixed rule); ``command`` resolves it."""
+    chosen = policy.severity(rule) if severity is None else severity
+    return Finding(rule, chosen, message, subject, hint, command=command)
 
 
 def days(n: int) -> str:
@@ -97,8 +108,12 @@ def stage_order(r: Relationship, command: str) -> Iterator[Finding]:
     if r.stage not in allowed:
         stages = ", ".join(s.name for s in sorted(allowed, key=list(Stage).index))
         path = route(r.stage, command)
+        then = path[0] if path else None
         if r.stage.terminal:
-            hint = f"the relationship is {r.stage.name} and takes no more commands"
+            hint = (
+                f"the relationship is {r.stage.name}: only contacts, stakeholder updates and"
+                " lessons are still recorded"
+            )
         elif command == "propose_plan" and r.plan_version:
             hint = f"a plan (version {r.plan_version}) was proposed already; revise_plan(...)"
         elif path:
@@ -110,20 +125,23 @@ def stage_order(r: Relationship, command: str) -> Iterator[Finding]:
             Rule.STAGE_ORDER,
             f"{command} needs the stage {stages}; the relationship is {r.stage.name}",
             hint=hint,
+            command=then,
         )
     elif command == "propose_plan" and r.plan_version:
         yield finding(
             r.policy,
             Rule.STAGE_ORDER,
             f"a plan (version {r.plan_version}) was proposed already",
-            hint="revise_plan(...) to put a new version to the client",
+            hint="put a new version to the client with revise_plan",
+            command="revise_plan",
         )
     elif command == "revise_plan" and not r.plan_version:
         yield finding(
             r.policy,
             Rule.STAGE_ORDER,
             "there is no plan to revise yet",
-            hint="propose_plan(...) first",
+            hint="propose a plan first",
+            command="propose_plan",
         )
 
 
@@ -145,5 +163,32 @@ def not_today(r: Relationship, day: date, what: str) -> Iterator[Finding]:
         Rule.NOT_TODAY,
         f"{what} falls on {day}, {when} the issues were agreed ({agreed}); the policy asks"
         f" for at least {days(r.policy.min_days_before_plan)}",
-        hint=f"take the time to work out a sound approach: {day:%Y-%m-%d} → {earliest} or later",
+        hint=f"Take the time to work out a sound approach: {earliest} or later, not {day}.",
     )
+
+
+def late_warning(
+    policy: Policy,
+    initiative_id: str | None,
+    due: date,
+    new_due: date,
+    at: datetime,
+    *,
+    what: str = "",
+) -> Iterator[Finding]:
+    """WARN_AHEAD: a delay from ``due`` to ``new_due`` announced at ``at`` came too late.
+
+    ``what`` names what was delayed when it is not the initiative ``initiative_id``.
+    """
+    ahead = start_of_day(policy, due) - at
+    if ahead < policy.min_warning_lead:
+        when = "after the due date" if ahead < timedelta(0) else f"only {span(ahead)} ahead"
+        delayed = what or f"initiative {initiative_id}"
+        yield finding(
+            policy,
+            Rule.WARN_AHEAD,
+            f"the delay of {delayed} to {new_due} was announced {when}"
+            f" (the policy asks for {span(policy.min_warning_lead)})",
+            initiative_id,
+            "Tell the client as soon as an unforeseen problem puts a date at risk.",
+        )

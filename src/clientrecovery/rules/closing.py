@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from clientrecovery import events as ev
 from clientrecovery.catalogue import Finding, Rule
-from clientrecovery.model import CommitmentStatus, IssueStatus, Party
+from clientrecovery.errors import InvalidValue
+from clientrecovery.model import CommitmentStatus, InitiativeStatus, IssueStatus, Party
 from clientrecovery.rules._core import AGREED_ISSUE, DONE, finding
 from clientrecovery.rules.commitments import client_committed
 from clientrecovery.rules.issues import issue_in
@@ -16,7 +17,17 @@ from clientrecovery.rules.issues import issue_in
 if TYPE_CHECKING:
     from clientrecovery.relationship import Relationship
 
-__all__ = ["check_resolve", "commitment_fulfilled", "issues_resolved"]
+DROPPED = InitiativeStatus.DROPPED
+
+__all__ = [
+    "check_end",
+    "check_record_lessons",
+    "check_resolve",
+    "commitment_fulfilled",
+    "inspected",
+    "issues_resolved",
+    "no_lessons",
+]
 
 
 def issues_resolved(r: Relationship) -> Iterator[Finding]:
@@ -27,8 +38,8 @@ def issues_resolved(r: Relationship) -> Iterator[Finding]:
                 Rule.ISSUES_RESOLVED,
                 f"issue {issue.id} ({issue.title!r}) is not resolved",
                 issue.id,
-                f"resolve_issue({issue.id!r}, evidence=...) once its initiatives are done and"
-                " the client confirms",
+                "Once its work is done, ask the client to confirm the issue is resolved.",
+                command="resolve_issue",
             )
 
 
@@ -43,7 +54,8 @@ def commitment_fulfilled(r: Relationship) -> Iterator[Finding]:
                 Rule.COMMITMENT_FULFILLED,
                 f"the client's commitment {c.id} ({c.description!r}) is not yet fulfilled",
                 c.id,
-                f"fulfil_commitment({c.id!r}, evidence=...) when the client has done it",
+                "Record the commitment as kept when the client has done it.",
+                command="fulfil_commitment",
             )
         elif c.status is CommitmentStatus.BROKEN:
             yield finding(
@@ -51,8 +63,9 @@ def commitment_fulfilled(r: Relationship) -> Iterator[Finding]:
                 Rule.COMMITMENT_FULFILLED,
                 f"the client broke commitment {c.id} ({c.description!r})",
                 c.id,
-                "the turnaround did not reach its measured result; end(reason=...) and keep"
-                " the lessons",
+                "The turnaround did not reach its measured result: end the case and keep the"
+                " lessons.",
+                command="end",
             )
 
 
@@ -68,7 +81,7 @@ def check_resolve(r: Relationship, e: ev.IssueResolved) -> list[Finding]:
                 e.issue_id,
             )
         )
-    pending = [i.id for i in work if i.status is not DONE]
+    pending = [i.id for i in work if i.status is not DONE and i.status is not DROPPED]
     if pending:
         found.append(
             finding(
@@ -76,7 +89,52 @@ def check_resolve(r: Relationship, e: ev.IssueResolved) -> list[Finding]:
                 Rule.ISSUES_RESOLVED,
                 f"issue {e.issue_id} still has work open: {', '.join(pending)}",
                 e.issue_id,
-                "complete_initiative(...) for each, then resolve the issue",
+                "Finish (or drop, if no longer needed) each piece of work, then resolve the issue.",
+                command="complete_initiative",
             )
         )
     return found
+
+
+def check_end(r: Relationship, e: ev.RelationshipEnded) -> Iterator[Finding]:
+    yield from inspected(r)
+    if not e.lessons and not r.lessons:
+        yield no_lessons(r)
+
+
+def inspected(r: Relationship) -> Iterator[Finding]:
+    """INSPECT_BEFORE_ENDING: the situation assessed and the client met before giving up."""
+    gaps = [
+        what
+        for what, done in (
+            ("the situation was never assessed", r.assessment is not None),
+            ("the client was never met", r.met_at is not None),
+        )
+        if not done
+    ]
+    if gaps:
+        yield finding(
+            r.policy,
+            Rule.INSPECT_BEFORE_ENDING,
+            f"the case ends though {' and '.join(gaps)}",
+            hint="Before writing a client off, look into the situation until you are sure"
+            " there is no reasonable solution.",
+            command=None if r.stage.terminal else ("assess" if r.assessment is None else None),
+        )
+
+
+def no_lessons(r: Relationship) -> Finding:
+    """LESSONS_KEPT: a lost case without lessons."""
+    return finding(
+        r.policy,
+        Rule.LESSONS_KEPT,
+        "the case is lost and no lesson is kept",
+        hint="Write down what could have been done better, even if you part ways.",
+        command="record_lessons",
+    )
+
+
+def check_record_lessons(r: Relationship, e: ev.LessonsRecorded) -> Iterator[Finding]:
+    if not any(lesson.strip() for lesson in e.lessons):
+        raise InvalidValue("record_lessons(lessons=...)", "must hold at least one lesson")
+    return iter(())

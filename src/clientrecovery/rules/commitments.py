@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from clientrecovery import events as ev
+from clientrecovery._validate import is_aware
 from clientrecovery.catalogue import Finding, Rule
 from clientrecovery.errors import InvalidValue
-from clientrecovery.model import CommitmentStatus, Party
-from clientrecovery.rules._core import finding, not_today
+from clientrecovery.model import CommitmentStatus, Party, Stage
+from clientrecovery.rules._core import finding, late_warning, not_today
 from clientrecovery.schedule import day_of
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = [
     "check_break",
     "check_fulfil",
+    "check_promise",
     "check_promise_response",
     "check_secure_commitment",
     "client_committed",
@@ -33,8 +35,9 @@ def client_committed(r: Relationship) -> Iterator[Finding]:
             r.policy,
             Rule.CLIENT_COMMITMENT,
             "the client has not committed to a measurable outcome",
-            hint="secure_commitment(Commitment(Party.CLIENT, description=..., measure=...,"
-            " due=...)): a referral, a paid invoice, a renewal, a purchase",
+            hint="Ask what the client will do once the issues are solved: a referral, paying"
+            " an invoice, a renewal, a purchase.",
+            command="secure_commitment",
         )
 
 
@@ -48,7 +51,9 @@ def check_secure_commitment(r: Relationship, e: ev.CommitmentSecured) -> Iterato
             Rule.CLIENT_COMMITMENT,
             "this commitment is the provider's; the step asks what the client will do",
             c.id,
-            "secure a commitment with party=Party.CLIENT",
+            "Record the client's commitment here; the provider's own promises are recorded"
+            " with promise.",
+            command="promise",
         )
     if not c.measure.strip():
         yield finding(
@@ -56,7 +61,7 @@ def check_secure_commitment(r: Relationship, e: ev.CommitmentSecured) -> Iterato
             Rule.CLIENT_COMMITMENT,
             f"commitment {c.id} has no measure",
             c.id,
-            "say how both sides will know it was done (an invoice paid, a referral given, …)",
+            "Say how both sides will know it was done: an invoice paid, a referral given.",
         )
     today = day_of(r.policy, e.at)
     if c.due < today:
@@ -68,8 +73,31 @@ def check_secure_commitment(r: Relationship, e: ev.CommitmentSecured) -> Iterato
         )
 
 
+def check_promise(r: Relationship, e: ev.PromiseMade) -> Iterator[Finding]:
+    """A provider promise: the provider's, new, and not due before it is made."""
+    c = e.commitment
+    if r.has_commitment(c.id):
+        raise InvalidValue("promise(commitment=...)", f"the commitment id {c.id!r} is already used")
+    if c.party is not Party.PROVIDER:
+        raise InvalidValue(
+            "promise(commitment=...)",
+            "is the client's; secure_commitment records what the client commits to",
+        )
+    if is_aware(e.at) and c.due < day_of(r.policy, e.at):
+        raise InvalidValue(
+            "promise(commitment=...)",
+            f"is due {c.due}, before it is made ({day_of(r.policy, e.at)})",
+        )
+    return iter(())
+
+
 def check_promise_response(r: Relationship, e: ev.ResponsePromised) -> Iterator[Finding]:
     yield from not_today(r, e.by, "the response date")
+    previous = r.response_due
+    if r.stage is Stage.PLANNING and previous is not None and e.by > previous and is_aware(e.at):
+        yield from late_warning(
+            r.policy, None, previous, e.by, e.at, what="the promised response date"
+        )
 
 
 def _commitment_open(r: Relationship, commitment_id: str, command: str) -> list[Finding]:

@@ -1,26 +1,24 @@
 """Delivery of the agreed plan: work only on what the client agreed, deadlines met or
 delays warned ahead, and the provider's clock paused while the client owes its part
-(003 §8-9; 003 final comments)."""
+(003 §8-9; 003 final comments). Delivery goes on while a late issue is discovered (000)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from clientrecovery import events as ev
 from clientrecovery._validate import is_aware
 from clientrecovery.catalogue import Finding, Rule
-from clientrecovery.model import InitiativeStatus
-from clientrecovery.policy import Policy
-from clientrecovery.rules._core import IN_PROGRESS, PLANNED, UNFINISHED, finding
-from clientrecovery.schedule import span, start_of_day
+from clientrecovery.model import InitiativeStatus, Party
+from clientrecovery.rules._core import IN_PROGRESS, PLANNED, UNFINISHED, finding, late_warning
 
 if TYPE_CHECKING:
     from clientrecovery.relationship import Relationship
 
 __all__ = [
     "check_complete",
+    "check_drop",
     "check_resume",
     "check_start",
     "check_wait",
@@ -28,20 +26,41 @@ __all__ = [
     "initiative_ready",
     "late_warning",
     "plan_agreed",
+    "plan_in_force",
 ]
 
 
 def plan_agreed(r: Relationship) -> list[Finding]:
+    """CLIENT_AGREES_PLAN: the current version of the plan is agreed."""
     if r.plan_agreed:
         return []
+    return _unagreed(r)
+
+
+def plan_in_force(r: Relationship) -> list[Finding]:
+    """CLIENT_AGREES_PLAN: some version of the plan was agreed, and its work may go on."""
+    if r.plan_in_force:
+        return []
+    return _unagreed(r)
+
+
+def _unagreed(r: Relationship) -> list[Finding]:
     if not r.plan_version:
-        return [finding(r.policy, Rule.CLIENT_AGREES_PLAN, "there is no plan yet")]
+        return [
+            finding(
+                r.policy,
+                Rule.CLIENT_AGREES_PLAN,
+                "there is no plan yet",
+                hint="Work starts once the client has agreed a plan.",
+            )
+        ]
     return [
         finding(
             r.policy,
             Rule.CLIENT_AGREES_PLAN,
             f"the client has not agreed version {r.plan_version} of the plan",
-            hint="agree_plan(at=...) once the client accepts it",
+            hint="Get the client's agreement to the plan first.",
+            command="agree_plan",
         )
     ]
 
@@ -54,10 +73,22 @@ def initiative_ready(
     *,
     held: bool = False,
 ) -> list[Finding]:
-    """STAGE_ORDER: the initiative is in one of the ``allowed`` states, and not on hold
-    unless ``held`` (the command may run while the client owes its part)."""
+    """The initiative belongs to agreed work (CLIENT_AGREES_PLAN), is in one of the
+    ``allowed`` states, and is not on hold unless ``held`` (STAGE_ORDER)."""
     initiative = r.initiative(initiative_id)
     found = []
+    if r.plan_in_force and not r.agreed_initiative(initiative_id):
+        found.append(
+            finding(
+                r.policy,
+                Rule.CLIENT_AGREES_PLAN,
+                f"initiative {initiative_id} is new in plan version {r.plan_version}, which the"
+                " client has not agreed yet",
+                initiative_id,
+                "Get the client's agreement to the revised plan before starting its new work.",
+                command="agree_plan",
+            )
+        )
     if initiative.status not in allowed:
         wanted = " or ".join(s.value for s in allowed)
         found.append(
@@ -78,7 +109,8 @@ def initiative_ready(
                 f"initiative {initiative_id} waits on the client ({hold.reason}); {command}"
                 " needs it resumed",
                 initiative_id,
-                f"resume({initiative_id!r}, at=...) once the client has done its part",
+                "Resume the work once the client has done its part.",
+                command="resume",
             )
         )
     return found
@@ -92,8 +124,38 @@ def check_complete(r: Relationship, e: ev.InitiativeCompleted) -> list[Finding]:
     return initiative_ready(r, e.initiative_id, "complete_initiative", IN_PROGRESS)
 
 
+def check_drop(r: Relationship, e: ev.InitiativeDropped) -> list[Finding]:
+    return initiative_ready(r, e.initiative_id, "drop_initiative", UNFINISHED, held=True)
+
+
 def check_wait(r: Relationship, e: ev.WaitedOnClient) -> list[Finding]:
-    return initiative_ready(r, e.initiative_id, "wait_on_client", UNFINISHED)
+    found = initiative_ready(r, e.initiative_id, "wait_on_client", UNFINISHED)
+    if r.initiative(e.initiative_id).owner_party is Party.CLIENT:
+        found.append(
+            finding(
+                r.policy,
+                Rule.STAGE_ORDER,
+                f"initiative {e.initiative_id} is the client's own work: there is nothing to"
+                " wait for",
+                e.initiative_id,
+                "Remind the client of their part, with what exactly is needed and by when.",
+                command="contact_client",
+            )
+        )
+    gaps = [name for name, given in (("what", e.needs.strip()), ("by when", e.by)) if not given]
+    if gaps:
+        found.append(
+            finding(
+                r.policy,
+                Rule.CLIENT_PART,
+                f"the wait on the client for initiative {e.initiative_id} does not say"
+                f" {' or '.join(gaps)} the client owes",
+                e.initiative_id,
+                "Be polite but firm: tell the client exactly what you need from them and by when.",
+                command="contact_client",
+            )
+        )
+    return found
 
 
 def check_resume(r: Relationship, e: ev.Resumed) -> Iterator[Finding]:
@@ -116,24 +178,8 @@ def check_warn_delay(r: Relationship, e: ev.DelayWarned) -> Iterator[Finding]:
             f"the new due date {e.new_due} of initiative {initiative.id} is not after its"
             f" current one ({initiative.due})",
             initiative.id,
-            "a delay sets a later, hard deadline",
+            "A delay sets a later, firm deadline.",
         )
-    if is_aware(e.at):
+    # The client asking for more time on its own part is not the provider warning late.
+    if is_aware(e.at) and initiative.owner_party is Party.PROVIDER:
         yield from late_warning(r.policy, initiative.id, initiative.due, e.new_due, e.at)
-
-
-def late_warning(
-    policy: Policy, initiative_id: str, due: date, new_due: date, at: datetime
-) -> Iterator[Finding]:
-    """WARN_AHEAD: a delay from ``due`` to ``new_due`` announced at ``at`` came too late."""
-    ahead = start_of_day(policy, due) - at
-    if ahead < policy.min_warning_lead:
-        when = "after the due date" if ahead < timedelta(0) else f"only {span(ahead)} ahead"
-        yield finding(
-            policy,
-            Rule.WARN_AHEAD,
-            f"the delay of initiative {initiative_id} to {new_due} was announced {when}"
-            f" (the policy asks for {span(policy.min_warning_lead)})",
-            initiative_id,
-            "tell the client as soon as an unforeseen problem puts a deadline at risk",
-        )

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from clientrecovery import events as ev
-from clientrecovery.catalogue import Finding, Rule
+from clientrecovery.catalogue import Finding, Rule, Severity
 from clientrecovery.errors import InvalidValue
-from clientrecovery.model import IssueStatus
+from clientrecovery.model import IssueStatus, Quantification
 from clientrecovery.rules._core import OPEN_ISSUE, finding
 
 if TYPE_CHECKING:
@@ -22,6 +22,8 @@ __all__ = [
     "issue_in",
     "issues_specific",
     "list_not_empty",
+    "vague",
+    "vague_parts",
 ]
 
 
@@ -33,8 +35,9 @@ def issues_specific(r: Relationship) -> Iterator[Finding]:
                 Rule.SPECIFIC_ISSUES,
                 f"issue {issue.id} ({issue.title!r}) is still a generality",
                 issue.id,
-                f"specify_issue({issue.id!r}, examples=[...], quantification=...) or"
-                f" drop_issue({issue.id!r}, reason=...)",
+                "Ask the client for a concrete example and a measure, or throw the complaint"
+                " out if it stays vague.",
+                command="specify_issue",
             )
 
 
@@ -44,7 +47,8 @@ def list_not_empty(r: Relationship) -> Iterator[Finding]:
             r.policy,
             Rule.CLIENT_CONFIRMS_LIST,
             "the list holds no issue",
-            hint="raise_issue(...) for each specific problem the client names",
+            hint="Record each specific problem the client names.",
+            command="raise_issue",
         )
 
 
@@ -80,7 +84,7 @@ def check_specify_issue(r: Relationship, e: ev.IssueSpecified) -> list[Finding]:
                 Rule.SPECIFIC_ISSUES,
                 f"issue {e.issue_id} is given no concrete example",
                 e.issue_id,
-                "ask the client for an example that narrows the complaint down",
+                "Ask the client for an example that narrows the complaint down.",
             )
         )
     if isinstance(e.quantification, str) and not e.quantification.strip():
@@ -90,10 +94,68 @@ def check_specify_issue(r: Relationship, e: ev.IssueSpecified) -> list[Finding]:
                 Rule.SPECIFIC_ISSUES,
                 f"issue {e.issue_id} is given no measure",
                 e.issue_id,
-                "pass a Quantification(metric, value, unit) or a written measure",
+                "Say how big the problem is: a number with its unit, or a written measure.",
             )
         )
+    issue = r.issue(e.issue_id)
+    found.extend(vague_parts(r, issue.id, issue.title, e.examples, e.quantification))
     return found
+
+
+# Words that make a statement a generality (003 §1: "they always break their system").
+_VAGUE = (
+    "always",
+    "never",
+    "everything",
+    "nothing",
+    "everyone",
+    "everybody",
+    "nobody",
+    "all the time",
+    "constantly",
+    "every time",
+    "anything",
+)
+
+
+def vague(text: str, title: str = "") -> str | None:
+    """Why ``text`` is itself a generality (it repeats ``title``, or speaks in absolutes),
+    or ``None``."""
+    plain = " ".join(text.lower().split())
+    if title and plain == " ".join(title.lower().split()):
+        return "repeats the complaint instead of giving an instance of it"
+    words = f" {''.join(c if c.isalnum() else ' ' for c in plain)} "
+    for phrase in _VAGUE:
+        if f" {phrase} " in words:
+            return f"speaks in absolutes ({phrase!r}) instead of naming a case"
+    return None
+
+
+def vague_parts(
+    r: Relationship,
+    issue_id: str,
+    title: str,
+    examples: tuple[str, ...],
+    measure: Quantification | str | None,
+) -> Iterator[Finding]:
+    """SPECIFIC_ISSUES (advisory): an example or a measure that is itself a generality."""
+    parts = [(f"example {example!r}", example) for example in examples if example.strip()]
+    if isinstance(measure, str) and measure.strip():
+        parts.append((f"measure {measure!r}", measure))
+    elif isinstance(measure, Quantification):
+        parts.append((f"measure {measure.metric!r}", measure.metric))
+    for label, text in parts:
+        why = vague(text, title)
+        if why is not None:
+            yield finding(
+                r.policy,
+                Rule.SPECIFIC_ISSUES,
+                f"issue {issue_id}: the {label} {why}",
+                issue_id,
+                "Ask for one dated, countable case: what happened, when, how often.",
+                command="specify_issue",
+                severity=Severity.WARNING,
+            )
 
 
 def check_drop_issue(r: Relationship, e: ev.IssueDropped) -> list[Finding]:
@@ -106,5 +168,6 @@ def check_agree_issues(r: Relationship, e: ev.IssuesAgreed) -> Iterator[Finding]
             r.policy,
             Rule.CLIENT_CONFIRMS_LIST,
             "the client has not confirmed that nothing is missing from the list",
-            hint="ask what else is wrong, raise it, then agree_issues(nothing_missed=True)",
+            hint="Ask the client what else is wrong, record it, then ask again whether the"
+            " list is complete.",
         )

@@ -5,17 +5,18 @@ offers 2-3 options with one win-win preferred (003 §5-8; 001 §6)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from clientrecovery import events as ev
 from clientrecovery._validate import is_aware
-from clientrecovery.catalogue import Finding, Rule
-from clientrecovery.model import IssueStatus, Stage, TurnaroundPlan
+from clientrecovery.catalogue import Finding, Rule, Severity
+from clientrecovery.model import CostChange, IssueStatus, Party, Stage, TurnaroundPlan
 from clientrecovery.policy import Policy
-from clientrecovery.rules._core import PARTIES, finding, not_today
+from clientrecovery.rules._core import PARTIES, UNFINISHED, days, finding, late_warning, not_today
 from clientrecovery.rules.commitments import client_committed
-from clientrecovery.schedule import day_of
+from clientrecovery.rules.issues import vague
+from clientrecovery.schedule import add_business_days, business_days_between, day_of
 
 if TYPE_CHECKING:
     from clientrecovery.relationship import Relationship
@@ -25,6 +26,8 @@ __all__ = [
     "check_plan",
     "check_propose_plan",
     "check_revise_plan",
+    "check_summary",
+    "summary_promptly",
     "summary_sent",
 ]
 
@@ -36,9 +39,32 @@ def summary_sent(r: Relationship) -> Iterator[Finding]:
             r.policy,
             Rule.WRITTEN_FOLLOW_UP,
             "no written summary has gone to the client since the issues were agreed",
-            hint="send_written_summary(at=...) with the issues, the commitment and the"
-            " response date",
+            hint="Send the client a written summary of the issues, their commitment and the"
+            " date of your response.",
+            command="send_written_summary",
         )
+
+
+def summary_promptly(r: Relationship, at: datetime) -> Iterator[Finding]:
+    """SUMMARY_PROMPTLY: the summary sent at ``at`` within the policy's working days of the
+    agreement."""
+    p = r.policy
+    if r.issues_agreed_at is None:
+        return
+    waited = business_days_between(p, p.local_date(r.issues_agreed_at), p.local_date(at))
+    if waited > p.max_days_to_summary:
+        yield finding(
+            p,
+            Rule.SUMMARY_PROMPTLY,
+            f"the written summary went out {days(waited)} (working) after the issues were"
+            f" agreed; the policy asks for {days(p.max_days_to_summary)} at most",
+            hint="Send the summary as soon as possible after the meeting, while it is fresh.",
+        )
+
+
+def check_summary(r: Relationship, e: ev.WrittenSummarySent) -> Iterator[Finding]:
+    if is_aware(e.at):
+        yield from summary_promptly(r, e.at)
 
 
 def _covers(r: Relationship, plan: TurnaroundPlan) -> Iterator[Finding]:
@@ -72,7 +98,7 @@ def _covers(r: Relationship, plan: TurnaroundPlan) -> Iterator[Finding]:
                 Rule.PLAN_COVERS_ISSUES,
                 f"no initiative addresses issue {issue.id} ({issue.title!r})",
                 issue.id,
-                f"add an initiative with addresses=({issue.id!r},)",
+                "Add an initiative that addresses it.",
             )
 
 
@@ -92,7 +118,17 @@ def _specific(r: Relationship, today: date, plan: TurnaroundPlan) -> Iterator[Fi
                 Rule.PLAN_IS_SPECIFIC,
                 f"initiative {initiative.id} names no {' and no '.join(gaps)}",
                 initiative.id,
-                "name who does it and how both sides will know the issue is resolved",
+                "Name who does it and how both sides will know the issue is resolved.",
+            )
+        why = vague(initiative.success_criterion)
+        if why is not None and initiative.success_criterion.strip():
+            yield finding(
+                p,
+                Rule.SPECIFIC_ISSUES,
+                f"the success criterion of initiative {initiative.id} {why}",
+                initiative.id,
+                "Say what both sides will be able to count or see when the issue is resolved.",
+                severity=Severity.WARNING,
             )
         if initiative.due < today and initiative.id not in done:
             yield finding(
@@ -100,22 +136,35 @@ def _specific(r: Relationship, today: date, plan: TurnaroundPlan) -> Iterator[Fi
                 Rule.PLAN_IS_SPECIFIC,
                 f"initiative {initiative.id} is due {initiative.due}, before the plan ({today})",
                 initiative.id,
-                "give it a deadline that can still be met",
+                "Give it a deadline that can still be met.",
             )
 
 
-def _priorities(p: Policy, plan: TurnaroundPlan) -> Iterator[Finding]:
-    """QUICK_WIN_FIRST and BOTH_PARTIES."""
+def _priorities(p: Policy, today: date, plan: TurnaroundPlan) -> Iterator[Finding]:
+    """QUICK_WIN_FIRST (a quick win at the top, due soon) and BOTH_PARTIES."""
     if not plan.initiatives:
         return
     top = min(i.priority for i in plan.initiatives)
-    if not any(i.quick_win for i in plan.initiatives if i.priority == top):
+    wins = [i for i in plan.initiatives if i.priority == top and i.quick_win]
+    if not wins:
         yield finding(
             p,
             Rule.QUICK_WIN_FIRST,
             f"no initiative of the top priority ({top}) is a quick win",
-            hint="put something that shows progress quickly at the top",
+            hint="Put something that shows progress quickly at the top of the plan.",
         )
+    else:
+        soon = add_business_days(p, today, p.quick_win_within)
+        if all(i.due > soon for i in wins):
+            first = min(wins, key=lambda i: i.due)
+            yield finding(
+                p,
+                Rule.QUICK_WIN_FIRST,
+                f"the quick win {first.id} is due {first.due}, more than"
+                f" {days(p.quick_win_within)} (working) after the plan ({today})",
+                first.id,
+                "Choose a first step the client will see done within days, not months.",
+            )
     sides = [i.owner_party for i in plan.initiatives]  # found by identity: no hashing
     for side in PARTIES:
         if side not in sides:
@@ -123,14 +172,18 @@ def _priorities(p: Policy, plan: TurnaroundPlan) -> Iterator[Finding]:
                 p,
                 Rule.BOTH_PARTIES,
                 f"no initiative is the {side.value}'s responsibility",
-                hint="say what each side must do for the outcome",
+                hint="Say what each side must do for the outcome.",
             )
 
 
 def _cost(p: Policy, plan: TurnaroundPlan) -> Iterator[Finding]:
-    """COST_JUSTIFIED: more money asked states its reasons and benefits."""
-    cost = plan.cost_change
-    if cost is not None and cost.amount > 0:
+    """COST_JUSTIFIED: more money asked, by the plan or an option, states its reasons and
+    benefits."""
+    asks: list[tuple[str, str | None, CostChange | None]] = [("the plan", None, plan.cost_change)]
+    asks += [(f"option {o.id}", o.id, o.cost_change) for o in plan.options]
+    for who, subject, cost in asks:
+        if cost is None or cost.amount <= 0:
+            continue
         lacks = [
             name
             for name, items in (("reasons", cost.reasons), ("benefits", cost.benefits))
@@ -140,9 +193,10 @@ def _cost(p: Policy, plan: TurnaroundPlan) -> Iterator[Finding]:
             yield finding(
                 p,
                 Rule.COST_JUSTIFIED,
-                f"the plan asks {cost.amount} {cost.currency} more without stating its"
+                f"{who} asks {cost.amount} {cost.currency} more without stating its"
                 f" {' or '.join(lacks)}",
-                hint="a tight proposal says why the cost is needed and what it gives the client",
+                subject,
+                "Say why the extra cost is needed and what it gives the client.",
             )
 
 
@@ -155,6 +209,7 @@ def _options(p: Policy, plan: TurnaroundPlan) -> Iterator[Finding]:
             Rule.OPTIONS,
             f"the plan offers {n} option{'s' if n != 1 else ''}; the policy asks for"
             f" {p.options_min}-{p.options_max}",
+            hint="Offer two or three ways forward.",
         )
     preferred = [o for o in plan.options if o.preferred]
     if len(preferred) != 1:
@@ -162,7 +217,7 @@ def _options(p: Policy, plan: TurnaroundPlan) -> Iterator[Finding]:
             p,
             Rule.OPTIONS,
             f"{len(preferred)} options are marked preferred; exactly one should be",
-            hint="present one option as the preferred way forward",
+            hint="Present one option as the way forward you recommend.",
         )
         return
     best = preferred[0]
@@ -172,7 +227,7 @@ def _options(p: Policy, plan: TurnaroundPlan) -> Iterator[Finding]:
             Rule.WIN_WIN,
             f"the preferred option {best.id} gains the client nothing",
             best.id,
-            "make it the option that puts things right for the client",
+            "Recommend the option that puts things right for the client.",
         )
     elif best.provider_gain > best.client_gain:
         yield finding(
@@ -181,7 +236,18 @@ def _options(p: Policy, plan: TurnaroundPlan) -> Iterator[Finding]:
             f"the preferred option {best.id} is tipped to the provider"
             f" ({best.provider_gain} against the client's {best.client_gain})",
             best.id,
-            "the client must not feel they lost something",
+            "Make sure the client does not feel they lost something.",
+        )
+    richer = [o for o in plan.options if o.client_gain > best.client_gain]
+    if richer:
+        other = max(richer, key=lambda o: o.client_gain)
+        yield finding(
+            p,
+            Rule.WIN_WIN,
+            f"the preferred option {best.id} gives the client {best.client_gain}, less than"
+            f" option {other.id} ({other.client_gain})",
+            best.id,
+            "Recommend the option that gives the client the most, or improve it.",
         )
 
 
@@ -190,7 +256,7 @@ def check_plan(r: Relationship, today: date, plan: TurnaroundPlan) -> Iterator[F
     p = r.policy
     yield from _covers(r, plan)
     yield from _specific(r, today, plan)
-    yield from _priorities(p, plan)
+    yield from _priorities(p, today, plan)
     yield from _cost(p, plan)
     yield from _options(p, plan)
 
@@ -210,6 +276,18 @@ def check_revise_plan(r: Relationship, e: ev.PlanRevised) -> Iterator[Finding]:
         if is_aware(e.at):
             yield from not_today(r, today, "the revised plan")
     yield from check_plan(r, today, e.plan)
+    if is_aware(e.at):
+        yield from _moves_later(r, e)
+
+
+def _moves_later(r: Relationship, e: ev.PlanRevised) -> Iterator[Finding]:
+    """WARN_AHEAD: a revision moving agreed, unfinished work later is a delay (003 §9)."""
+    for new in e.plan.initiatives:
+        if not r.agreed_initiative(new.id):
+            continue
+        old = r.initiative(new.id)
+        if old.status in UNFINISHED and new.due > old.due and old.owner_party is Party.PROVIDER:
+            yield from late_warning(r.policy, old.id, old.due, new.due, e.at)
 
 
 def check_agree_plan(r: Relationship, e: ev.PlanAgreed) -> Iterator[Finding]:
@@ -222,5 +300,5 @@ def check_agree_plan(r: Relationship, e: ev.PlanAgreed) -> Iterator[Finding]:
             r.policy,
             Rule.OPTIONS,
             "no option was chosen and the plan has no single preferred option",
-            hint="agree_plan(option_id=...) naming the option the client chose",
+            hint="Record which option the client chose.",
         )
