@@ -42,6 +42,7 @@ from clientrecovery.clock import cadence_record
 from clientrecovery.errors import ChronologyError, InvalidValue, RuleViolation
 from clientrecovery.model import (
     CommitmentStatus,
+    EndCause,
     ImpactKind,
     InitiativeStatus,
     IssueCategory,
@@ -95,6 +96,7 @@ COLUMNS: Final[Mapping[str, Mapping[str, Any]]] = {
         "ended_at": datetime,
         "last_event_at": datetime,
         "lost_at_stage": Stage,
+        "end_cause": EndCause,
         "events": int,
         "issues": int,
         "late_issues": int,
@@ -378,6 +380,7 @@ def _relationship(r: Relationship, work: Sequence[Row]) -> Row:
         "ended_at": r.ended_at,
         "last_event_at": r.last_event.at,
         "lost_at_stage": stages[-2].value if r.stage is Stage.LOST and len(stages) > 1 else None,
+        "end_cause": r.end_cause.value if r.end_cause is not None else None,
         "events": r.version,
         "issues": len(issues),
         "late_issues": sum(i.late for i in issues),

@@ -547,7 +547,7 @@ class Relationship:
         if isinstance(commitment, Commitment):
             commitment = attrs.evolve(
                 commitment,
-                id=commitment.id or free_id("P", self._commitment_pos),
+                id=commitment.id or _promise_id(self),
                 status=CommitmentStatus.AGREED,
                 note="",
             )
@@ -823,6 +823,14 @@ class _Replay:
             r.__dict__["_draft"] = False
             _settle(r)
         return r
+
+
+def _promise_id(r: Relationship) -> str:
+    """``P1``, ``P2``, … by the provider's promises so far (skipping ids already taken)."""
+    n = len(r.promises) + 1
+    while f"P{n}" in r._commitment_pos:
+        n += 1
+    return f"P{n}"
 
 
 def _settle(r: Relationship) -> None:
