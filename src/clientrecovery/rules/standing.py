@@ -49,6 +49,8 @@ def standing(r: Relationship) -> tuple[Finding, ...]:
 
 
 def _ended(r: Relationship) -> Iterator[Finding]:
+    if r.met_at is not None and r.met_at == r.ended_at:  # lost in the meeting itself
+        yield from meet_swiftly(r, r.met_at, met=True)
     yield from inspected(r)
     if not r.lessons:
         yield no_lessons(r)
