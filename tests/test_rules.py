@@ -703,11 +703,13 @@ class TestFixedRules:
 
 
 def test_every_rule_of_the_catalogue_has_a_test_class() -> None:
-    """Each rule has a class here, or in tests/test_clock.py for the time-based ones;
-    the guidance rules are measured per rule in tests/test_guidance.py."""
-    from tests import test_clock
+    """Each rule has a class here, in tests/test_clock.py for the time-based ones, or in
+    tests/test_rules_method.py for the whole method's; the guidance rules are measured per
+    rule in tests/test_guidance.py."""
+    from tests import test_clock, test_rules_method
 
-    names = {name for name in [*globals(), *vars(test_clock)] if name.startswith("Test")}
+    modules = [*globals(), *vars(test_clock), *vars(test_rules_method)]
+    names = {name for name in modules if name.startswith("Test")}
     expected = {
         "Test" + "".join(part.title() for part in rule.value.split("_"))
         for rule in Rule
