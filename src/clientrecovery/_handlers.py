@@ -8,6 +8,7 @@ rules have been checked before a handler runs, so a handler never refuses anythi
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from clientrecovery import events as ev
@@ -315,9 +316,14 @@ def _on_delay(r: Relationship, e: ev.DelayWarned) -> dict[str, Any]:
     return {**changes, **_logged(r, entry)}
 
 
+_NEW_HOLD = Hold(reason="new", started_at=datetime(2000, 1, 1, tzinfo=UTC))
+
+
 def _on_waited(r: Relationship, e: ev.WaitedOnClient) -> dict[str, Any]:
     initiative = r.initiative(e.initiative_id)
-    hold = Hold(reason=e.reason, started_at=e.at, needs=e.needs, by=e.by)
+    # The event checked every value when it was built: no need to check them again.
+    values = {"reason": e.reason, "started_at": e.at, "needs": e.needs, "by": e.by}
+    hold = replaced(_NEW_HOLD, values)
     return _with_initiative(r, e.initiative_id, holds=_grown(r, initiative.holds, hold))
 
 

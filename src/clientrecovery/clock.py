@@ -42,7 +42,7 @@ from clientrecovery.rules.standing import standing
 from clientrecovery.schedule import business_days_between, follow_up_days, span, start_of_day
 
 if TYPE_CHECKING:
-    from clientrecovery.model import Hold
+    from clientrecovery.model import Hold, Initiative
     from clientrecovery.relationship import Relationship
 
 __all__ = ["cadence_record", "findings", "follow_up_schedule"]
@@ -67,10 +67,13 @@ def _as_of(r: Relationship, now: datetime, what: str) -> None:
 def findings(r: Relationship, now: datetime) -> tuple[Finding, ...]:
     """Every advisory finding of ``r`` as of ``now`` (aware, not before the last event)."""
     _as_of(r, now, "findings")
-    held: tuple[Finding, ...] = r._cached("standing", lambda: standing(r))
+    if r.stage.terminal:  # only what stands after the end, and promises still open
+        held = standing(r)
+        if not any(c.party is Party.PROVIDER for c in r.commitments):
+            return held
+        return (*held, *_promises_due(r, r.policy.local_date(now)))
+    held = r._cached("standing", lambda: standing(r))
     today = r.policy.local_date(now)
-    if r.stage.terminal:
-        return (*held, *_promises_due(r, today))
     return (
         *_meeting(r, now),
         *_summary(r, today),
@@ -295,32 +298,29 @@ def _silence(r: Relationship, now: datetime) -> Iterator[Finding]:
         )
 
 
-def _news(r: Relationship) -> tuple[datetime, str] | None:
-    """The latest change the stakeholders must hear of: the plan agreed, a revision put to
-    the client, a delay warned (001 §7: "including any changes")."""
+def _news(r: Relationship) -> tuple[datetime, Initiative | None] | None:
+    """The latest change the stakeholders must hear of: the plan agreed (or a revision put to
+    the client), or a delay warned, with its initiative (001 §7: "including any changes")."""
     plan = r._plan
     if plan is None or r.recovering_since is None:
         return None
-    news: list[tuple[datetime, str]] = []
-    if plan.agreed_at is not None:
-        news.append((plan.agreed_at, f"plan version {plan.version}, agreed on {{day}},"))
-    elif plan.proposed_at is not None:
-        news.append((plan.proposed_at, f"plan version {plan.version}, proposed on {{day}},"))
+    latest = plan.agreed_at or plan.proposed_at
+    if latest is None:  # pragma: no cover - a plan is proposed when it is recorded
+        return None
+    delayed: Initiative | None = None
     for initiative in r._work:
-        if initiative.delays:
-            last = initiative.delays[-1]
-            news.append(
-                (last.at, f"the delay of {initiative.id} to {last.new_due}, told on {{day}},")
-            )
-    return max(news, key=lambda n: n[0]) if news else None
+        if initiative.delays and initiative.delays[-1].at > latest:
+            latest, delayed = initiative.delays[-1].at, initiative
+    return latest, delayed
 
 
 def _stakeholders(r: Relationship, today: date) -> Iterator[Finding]:
     latest = _news(r)
     if latest is None:
         return
-    at, what = latest
-    if today <= r.policy.local_date(at):
+    at, delayed = latest
+    day = r.policy.local_date(at)
+    if today <= day:
         return
     for c in reversed(r.communications):
         if c.at < at:
@@ -332,11 +332,19 @@ def _stakeholders(r: Relationship, today: date) -> Iterator[Finding]:
     yield finding(
         r.policy,
         Rule.STAKEHOLDERS_INFORMED,
-        f"{what.format(day=r.policy.local_date(at))} has not been shared with the"
-        f" stakeholders{who}",
+        f"{_what(r, delayed)} {day}, has not been shared with the stakeholders{who}",
         hint="Tell everyone concerned what was agreed and what changed.",
         command="inform_stakeholders",
     )
+
+
+def _what(r: Relationship, delayed: Initiative | None) -> str:
+    if delayed is not None:
+        return f"the delay of {delayed.id} to {delayed.delays[-1].new_due}, told on"
+    plan = r._plan
+    version = plan.version if plan is not None else 0
+    state = "agreed" if plan is not None and plan.agreed_at is not None else "proposed"
+    return f"plan version {version}, {state} on"
 
 
 def _commitments_due(r: Relationship, today: date) -> Iterator[Finding]:

@@ -124,6 +124,11 @@ class Relationship:
     """Which side ended it; ``None`` unless LOST."""
     _agreed_work: frozenset[str] = frozenset()  # initiatives of the last plan version agreed
     _response_moves: tuple[DelayWarning, ...] = ()  # promised response dates moved later
+    # The advisory findings the current plan version was proposed with (see rules.standing).
+    _plan_advice: tuple[Finding, ...] = attrs.field(default=(), eq=False, hash=False)
+    _issue_advice: Mapping[str, tuple[Finding, ...]] = attrs.field(
+        factory=dict, eq=False, hash=False
+    )
     _issue_pos: Index = attrs.field(factory=Index, eq=False, hash=False)
     _commitment_pos: Mapping[str, int] = attrs.field(factory=dict, eq=False, hash=False)
     _initiative_pos: Mapping[str, int] = attrs.field(factory=dict, eq=False, hash=False)
@@ -248,6 +253,16 @@ class Relationship:
     def agreed_initiative(self, initiative_id: str) -> bool:
         """Whether the initiative belongs to a plan version the client agreed."""
         return initiative_id in self._agreed_work
+
+    @property
+    def plan_advice(self) -> tuple[Finding, ...]:
+        """The WARNING and INFO findings the current plan version was proposed with."""
+        return self._plan_advice
+
+    @property
+    def issue_advice(self) -> Mapping[str, tuple[Finding, ...]]:
+        """The WARNING and INFO findings issues were specified with, by issue id."""
+        return self._issue_advice
 
     @property
     def response_moves(self) -> tuple[DelayWarning, ...]:
@@ -780,7 +795,7 @@ def _run(r: Relationship | None, event: ev.Event) -> Relationship:
         raise _Checked(found)
     if found:
         _refuse_errors(event, found)
-    return _apply(r, event)
+    return _apply(r, event, found)
 
 
 class _Replay:
@@ -812,6 +827,7 @@ class _Replay:
         if found:
             _refuse_errors(event, found)
         changes = APPLY[type(event)](r, event)
+        _advise(r, event, found, changes)
         changes["_cache"] = None
         r.__dict__.update(changes)
         r._log.grow(event)
@@ -890,7 +906,29 @@ def _clean(plan: TurnaroundPlan) -> TurnaroundPlan:
 _PLAN_ARG = attrs.fields(ev.PlanProposed).plan
 
 
-def _apply(r: Relationship | None, event: ev.Event) -> Relationship:
+_PLAN_EVENTS = (ev.PlanProposed, ev.PlanRevised)
+
+
+def _advise(
+    r: Relationship, event: ev.Event, found: list[Finding], changes: dict[str, Any]
+) -> None:
+    """Keep the advice a plan or an issue was given when recorded, which stands as long as
+    they do (:mod:`clientrecovery.rules.standing`): a plan's while it is the current version
+    (WARN_AHEAD of moved work stands with the initiative's delays instead), an issue's while
+    it is specified or agreed."""
+    kind = type(event)
+    if kind in _PLAN_EVENTS:
+        changes["_plan_advice"] = tuple(
+            f for f in found if f.severity is not Severity.ERROR and f.rule is not Rule.WARN_AHEAD
+        )
+    elif kind is ev.IssueSpecified and found:
+        advice = tuple(f for f in found if f.severity is not Severity.ERROR)
+        if advice:
+            issue_id = event.issue_id  # type: ignore[attr-defined]
+            changes["_issue_advice"] = {**r._issue_advice, issue_id: advice}
+
+
+def _apply(r: Relationship | None, event: ev.Event, found: list[Finding]) -> Relationship:
     if isinstance(event, ev.RelationshipOpened):
         return Relationship(
             id=event.id,
@@ -905,6 +943,7 @@ def _apply(r: Relationship | None, event: ev.Event) -> Relationship:
     if r is None:  # pragma: no cover - _first_policy refuses this first
         raise AssertionError("an event before RelationshipOpened")
     changes = APPLY[type(event)](r, event)
+    _advise(r, event, found, changes)
     changes["_log"] = r._log.appended(event)
     changes["_cache"] = None
     return replaced(r, changes)

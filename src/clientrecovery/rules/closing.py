@@ -104,6 +104,8 @@ def check_end(r: Relationship, e: ev.RelationshipEnded) -> Iterator[Finding]:
 
 def inspected(r: Relationship) -> Iterator[Finding]:
     """INSPECT_BEFORE_ENDING: the situation assessed and the client met before giving up."""
+    if r.assessment is not None and r.met_at is not None:
+        return
     gaps = [
         what
         for what, done in (

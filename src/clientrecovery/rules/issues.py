@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -103,18 +104,9 @@ def check_specify_issue(r: Relationship, e: ev.IssueSpecified) -> list[Finding]:
 
 
 # Words that make a statement a generality (003 §1: "they always break their system").
-_VAGUE = (
-    "always",
-    "never",
-    "everything",
-    "nothing",
-    "everyone",
-    "everybody",
-    "nobody",
-    "all the time",
-    "constantly",
-    "every time",
-    "anything",
+_VAGUE = re.compile(
+    r"\b(always|never|everything|nothing|everyone|everybody|nobody|all the time|constantly"
+    r"|every time|anything)\b"
 )
 
 
@@ -124,10 +116,9 @@ def vague(text: str, title: str = "") -> str | None:
     plain = " ".join(text.lower().split())
     if title and plain == " ".join(title.lower().split()):
         return "repeats the complaint instead of giving an instance of it"
-    words = f" {''.join(c if c.isalnum() else ' ' for c in plain)} "
-    for phrase in _VAGUE:
-        if f" {phrase} " in words:
-            return f"speaks in absolutes ({phrase!r}) instead of naming a case"
+    absolute = _VAGUE.search(plain)
+    if absolute is not None:
+        return f"speaks in absolutes ({absolute.group(1)!r}) instead of naming a case"
     return None
 
 

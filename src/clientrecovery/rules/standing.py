@@ -18,9 +18,8 @@ from clientrecovery.catalogue import Finding, Rule, Severity
 from clientrecovery.model import IssueStatus, Party, Stage
 from clientrecovery.rules._core import finding, late_warning, not_today
 from clientrecovery.rules.closing import inspected, no_lessons
-from clientrecovery.rules.issues import vague_parts
 from clientrecovery.rules.meeting import aligned, assessment_complete, meet_swiftly
-from clientrecovery.rules.planning import check_plan, summary_promptly, summary_sent
+from clientrecovery.rules.planning import summary_promptly
 
 if TYPE_CHECKING:
     from clientrecovery.relationship import Relationship
@@ -33,10 +32,10 @@ _KEPT = (IssueStatus.SPECIFIED, IssueStatus.AGREED)
 def standing(r: Relationship) -> tuple[Finding, ...]:
     """Every WARNING and INFO finding the current state of ``r`` holds (none depends on
     the time of asking)."""
+    if r.stage is Stage.RECOVERED:
+        return ()
     if r.stage is Stage.LOST:
         found: Iterable[Finding] = _ended(r)
-    elif r.stage.terminal:
-        found = ()
     else:
         found = (
             *_meeting(r),
@@ -66,9 +65,11 @@ def _meeting(r: Relationship) -> Iterator[Finding]:
 
 
 def _issues(r: Relationship) -> Iterator[Finding]:
-    for issue in r.issues:
-        if issue.status in _KEPT:
-            yield from vague_parts(r, issue.id, issue.title, issue.examples, issue.quantification)
+    """What each issue was specified with (an example that is itself a generality), while it
+    is specified or agreed."""
+    for issue_id, advice in r.issue_advice.items():
+        if r.issue(issue_id).status in _KEPT:
+            yield from advice
 
 
 def _response(r: Relationship) -> Iterator[Finding]:
@@ -92,15 +93,12 @@ def _response(r: Relationship) -> Iterator[Finding]:
 
 
 def _plan(r: Relationship) -> Iterator[Finding]:
-    plan = r.plan
-    if plan is None or plan.proposed_at is None:
+    """What the current version was proposed with (a plan's content and timing do not
+    change until it is revised), and an agreement that chose no option."""
+    plan = r._plan  # the header: the advice was found on the whole plan when proposed
+    if plan is None:
         return
-    day = r.policy.local_date(plan.proposed_at)
-    yield from check_plan(r, day, plan)
-    agreed = r.issues_agreed_at
-    if agreed is not None and plan.proposed_at >= agreed and r.responded_at == plan.proposed_at:
-        yield from not_today(r, day, "the plan")
-        yield from summary_sent(r)
+    yield from r.plan_advice
     if plan.agreed_at is not None and plan.chosen_option is None and plan.options:
         yield finding(
             r.policy,
@@ -115,7 +113,7 @@ def _delays(r: Relationship) -> Iterator[Finding]:
     that do not say what is owed, while the plan is in force."""
     if not r.plan_in_force:
         return
-    for initiative in r.plan.initiatives if r.plan is not None else ():
+    for initiative in r._work:
         for warning in initiative.delays:
             if warning.new_due <= warning.previous_due:
                 yield finding(
