@@ -21,9 +21,9 @@ as ``"trigger_category"``) or by a function of the relationship.
 >>> from clientrecovery.examples import stories
 >>> cases = stories()
 >>> recovery_rate(cases)
-0.6666666666666666
+0.75
 >>> grouped(recovery_rate, cases, by="trigger_category")
-{'quality': 0.5, 'deadline': 1.0}
+{'quality': 0.5, 'budget': 1.0, 'deadline': 1.0}
 """
 
 from __future__ import annotations

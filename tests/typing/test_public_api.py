@@ -20,7 +20,7 @@ def test_a_user_walks_a_case_with_full_types() -> None:
     assert_type(r.stage, cr.Stage)
     assert_type(r.version, int)
 
-    findings = r.check("meet_client", at=t)
+    findings = r.check("meet_client", at=t, willing=True)
     assert_type(findings, tuple[cr.Finding, ...])
     assert {f.rule for f in findings} == {cr.Rule.ASSESS_FIRST, cr.Rule.ALIGN_FIRST}
 

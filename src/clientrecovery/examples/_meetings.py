@@ -10,6 +10,7 @@ import attrs
 from dateutil import tz
 
 from clientrecovery.catalogue import Rule, Severity
+from clientrecovery.errors import RuleViolation
 from clientrecovery.examples._common import Calendar, Say, quiet
 from clientrecovery.model import (
     Assessment,
@@ -90,6 +91,11 @@ def masterclass(
         impacts=(Impact(ImpactKind.MONEY, "phase-two budget at risk", amount="40000"),),
     )
     r = r.assess(before, at=c.at(0, 11))
+    say("\n   Trying to meet the client before the director has agreed the approach:")
+    try:
+        r.meet_client(at=c.at(0, 12), willing=True)
+    except RuleViolation as refused:
+        say("   " + str(refused).replace("\n", "\n   "))
     r = r.align_internally(
         approved_by="Pier Novak",
         approach="listen first, no blame, own the problem, leave with a plan",
