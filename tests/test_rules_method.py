@@ -7,6 +7,8 @@ from datetime import timedelta
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clientrecovery import (
     Commitment,
@@ -40,6 +42,7 @@ from tests.builders import (
     recovering,
     summary_sent,
 )
+from tests.strategies import STEPS, advance, relationships
 
 
 def of(findings: tuple[object, ...], rule: Rule) -> list[object]:
@@ -564,3 +567,27 @@ def test_the_quick_win_window_is_in_working_days() -> None:
     plan = plan_for(r, quick_due=day(3) + timedelta(days=8))
 
     assert not of(r.check("propose_plan", plan, at=at(3)), Rule.QUICK_WIN_FIRST)
+
+
+class TestStandingFindings:
+    @settings(max_examples=150, deadline=None)
+    @given(relationships(max_steps=30), st.data())
+    def test_a_warning_of_check_stands_in_findings_right_after(
+        self, r: Relationship, data: st.DataObject
+    ) -> None:
+        """Whatever the state and the next step: each WARNING check() gives for it is in
+        findings(now) of the relationship the step returns, at the same moment."""
+        if r.stage.terminal:
+            return
+        at = r.last_event.at + data.draw(st.sampled_from(STEPS))
+        command, args, kwargs = advance(r, data.draw, at)
+        advice = r.check(command, *args, at=at, **kwargs)
+        if any(f.severity is Severity.ERROR for f in advice):
+            return
+
+        after = getattr(r, command)(*args, at=at, **kwargs)
+
+        standing = {(f.rule, f.subject) for f in after.findings(at)}
+        for warning in advice:
+            if warning.severity is Severity.WARNING:
+                assert (warning.rule, warning.subject) in standing, (command, warning)

@@ -86,3 +86,11 @@ class TestRoute:
     def test_there_is_no_route_backwards(self) -> None:
         """Meeting the client again is not a forward move."""
         assert route(Stage.PLANNING, "meet_client") is None
+
+
+class TestNextActionsData:
+    def test_every_command_of_the_table_has_a_hint_and_no_other(self) -> None:
+        """next_actions() reads the same table: a new command cannot be left out of it."""
+        from clientrecovery._actions import HINTS
+
+        assert set(HINTS) == set(COMMANDS) - {"open"}

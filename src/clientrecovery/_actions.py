@@ -23,9 +23,10 @@ _FINISHED = (InitiativeStatus.DONE, InitiativeStatus.DROPPED)
 def next_actions(r: Relationship) -> tuple[NextAction, ...]:
     """The commands of ``r``'s stage, in the order of the method, with what blocks each."""
     actions: list[NextAction] = []
-    for command, hint in HINTS.items():
-        if r.stage not in COMMAND_STAGES[command]:
+    for command, stages in COMMAND_STAGES.items():  # the stage table's order and stages
+        if r.stage not in stages:
             continue
+        hint = HINTS[command]
         if command == "propose_plan" and r.plan_version:
             continue
         if command == "revise_plan" and not r.plan_version:
