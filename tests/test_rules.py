@@ -132,8 +132,9 @@ class TestStageOrder:
         """A second proposal is a revision."""
         r = plan_proposed().revise_plan(plan_for(plan_proposed()), at=at(3, 10))
 
-        with pytest.raises(RuleViolation, match="revise_plan"):
+        with pytest.raises(RuleViolation, match="was proposed already") as refused:
             r.propose_plan(plan_for(r), at=at(3, 11))
+        assert [f.command for f in refused.value.findings] == ["revise_plan"]
 
     def test_a_command_in_its_stage_passes(self) -> None:
         """Agreeing the issues in DISCOVERY moves on."""

@@ -72,7 +72,7 @@ def chronology(
     policy: Policy,
     at: datetime,
     name: str = "at",
-    earlier: str = "record events in the order they happened",
+    earlier: str = "Record events in the order they happened.",
 ) -> Iterator[Finding]:
     """CHRONOLOGY: ``at`` (called ``name``) is aware and not before the last recorded event;
     ``earlier`` is the hint when it is before."""
@@ -81,7 +81,7 @@ def chronology(
             policy,
             Rule.CHRONOLOGY,
             f"{name}={at.isoformat()} has no time zone",
-            hint="pass an aware datetime, e.g. datetime(..., tzinfo=timezone.utc)",
+            hint="Give the time with its time zone, for example in UTC.",
         )
     elif r is not None and at < r.last_event.at:
         last = r.last_event
@@ -102,7 +102,7 @@ def stage_order(r: Relationship, command: str) -> Iterator[Finding]:
             r.policy,
             Rule.STAGE_ORDER,
             f"relationship {r.id} is open already",
-            hint="a history holds one RelationshipOpened, at its start",
+            hint="A history opens the relationship once, at its start.",
         )
         return
     if r.stage not in allowed:
@@ -115,7 +115,8 @@ def stage_order(r: Relationship, command: str) -> Iterator[Finding]:
                 " lessons are still recorded"
             )
         elif command == "propose_plan" and r.plan_version:
-            hint = f"a plan (version {r.plan_version}) was proposed already; revise_plan(...)"
+            hint = f"A plan (version {r.plan_version}) was proposed already: revise it instead."
+            then = "revise_plan"
         elif path:
             hint = f"first: {' → '.join(path)}"
         else:
@@ -132,7 +133,7 @@ def stage_order(r: Relationship, command: str) -> Iterator[Finding]:
             r.policy,
             Rule.STAGE_ORDER,
             f"a plan (version {r.plan_version}) was proposed already",
-            hint="put a new version to the client with revise_plan",
+            hint="Put a new version of the plan to the client.",
             command="revise_plan",
         )
     elif command == "revise_plan" and not r.plan_version:
@@ -140,7 +141,7 @@ def stage_order(r: Relationship, command: str) -> Iterator[Finding]:
             r.policy,
             Rule.STAGE_ORDER,
             "there is no plan to revise yet",
-            hint="propose a plan first",
+            hint="Propose a plan first.",
             command="propose_plan",
         )
 
