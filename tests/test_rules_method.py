@@ -591,3 +591,19 @@ class TestStandingFindings:
         for warning in advice:
             if warning.severity is Severity.WARNING:
                 assert (warning.rule, warning.subject) in standing, (command, warning)
+
+
+def test_a_plan_finding_is_resolved_by_a_better_plan() -> None:
+    """Before the first proposal, propose_plan; once there is a plan, revise_plan."""
+    r = summary_sent(1)
+    one_sided = attrs.evolve(plan_for(r, quick_due=day(8)), initiatives=plan_for(r).initiatives[:1])
+
+    before = of(r.check("propose_plan", one_sided, at=at(3)), Rule.BOTH_PARTIES)
+    proposed = r.propose_plan(one_sided, at=at(3))
+    after = of(proposed.findings(at(3)), Rule.BOTH_PARTIES)
+
+    assert [f.command for f in before] == ["propose_plan"]  # type: ignore[attr-defined]
+    assert [f.command for f in after] == ["revise_plan"]  # type: ignore[attr-defined]
+    assert [
+        f.command for f in of(proposed.check("revise_plan", one_sided, at=at(3)), Rule.BOTH_PARTIES)
+    ] == ["revise_plan"]  # type: ignore[attr-defined]

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+import attrs
+
 from clientrecovery import events as ev
 from clientrecovery._validate import is_aware
 from clientrecovery.catalogue import Finding, Rule, Severity
@@ -252,13 +254,19 @@ def _options(p: Policy, plan: TurnaroundPlan) -> Iterator[Finding]:
 
 
 def check_plan(r: Relationship, today: date, plan: TurnaroundPlan) -> Iterator[Finding]:
-    """Every rule on a plan's content, as proposed on ``today``."""
+    """Every rule on a plan's content, as proposed on ``today``; each finding is resolved by
+    putting a better plan to the client (``propose_plan``, or ``revise_plan`` once there is
+    one)."""
     p = r.policy
-    yield from _covers(r, plan)
-    yield from _specific(r, today, plan)
-    yield from _priorities(p, today, plan)
-    yield from _cost(p, plan)
-    yield from _options(p, plan)
+    fix = "revise_plan" if r.plan_version else "propose_plan"
+    for found in (
+        *_covers(r, plan),
+        *_specific(r, today, plan),
+        *_priorities(p, today, plan),
+        *_cost(p, plan),
+        *_options(p, plan),
+    ):
+        yield found if found.command else attrs.evolve(found, command=fix)
 
 
 def check_propose_plan(r: Relationship, e: ev.PlanProposed) -> Iterator[Finding]:

@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+import attrs
+
 from clientrecovery.catalogue import Finding, Rule, Severity
 from clientrecovery.model import IssueStatus, Party, Stage
 from clientrecovery.rules._core import finding, late_warning, not_today
@@ -98,7 +100,9 @@ def _plan(r: Relationship) -> Iterator[Finding]:
     plan = r._plan  # the header: the advice was found on the whole plan when proposed
     if plan is None:
         return
-    yield from r.plan_advice
+    for advice in r.plan_advice:  # a plan is on the table now: it is improved by revising it
+        proposing = advice.command == "propose_plan"
+        yield attrs.evolve(advice, command="revise_plan") if proposing else advice
     if plan.agreed_at is not None and plan.chosen_option is None and plan.options:
         yield finding(
             r.policy,
