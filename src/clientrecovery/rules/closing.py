@@ -121,8 +121,17 @@ def inspected(r: Relationship) -> Iterator[Finding]:
             f"the case ends though {' and '.join(gaps)}",
             hint="Before writing a client off, look into the situation until you are sure"
             " there is no reasonable solution.",
-            command=None if r.stage.terminal else ("assess" if r.assessment is None else None),
+            command=_inspect(r),
         )
+
+
+def _inspect(r: Relationship) -> str | None:
+    """What still inspects the situation, while the case is open."""
+    if r.stage.terminal:
+        return None
+    if r.assessment is None:
+        return "assess"
+    return "meet_client" if r.met_at is None else None
 
 
 def no_lessons(r: Relationship) -> Finding:
