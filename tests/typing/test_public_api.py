@@ -61,3 +61,21 @@ def test_errors_are_typed_for_callers() -> None:
         assert "STAGE_ORDER" in rules
     else:  # pragma: no cover
         raise AssertionError("close in ASSESSING must be refused")
+
+
+def test_the_whole_methods_commands_are_typed() -> None:
+    """Promises, lessons, an ending with its cause, and what a finding asks to do."""
+    t = datetime(2026, 5, 4, 9, tzinfo=UTC)
+    r = cr.Relationship.open("Acme", trigger="overrun", at=t, raised_by=cr.Party.PROVIDER)
+    r = r.raise_issue("budget overrun", raised_by=cr.Party.PROVIDER, client_words="", at=t)
+    r = r.promise(cr.Commitment(cr.Party.PROVIDER, "call back", "call made", t.date()), at=t)
+    promises: tuple[cr.Commitment, ...] = r.promises
+    r = r.end(reason="moved on", cause=cr.EndCause.PROVIDER_WITHDREW, at=t)
+    r = r.record_lessons(["tell them sooner"], at=t)
+    cause: cr.EndCause | None = r.end_cause
+    command: str | None = r.findings(t)[0].command
+
+    assert [p.id for p in promises] == ["P1"]
+    assert cause is cr.EndCause.PROVIDER_WITHDREW
+    assert r.lessons == ("tell them sooner",)
+    assert command is None  # INSPECT_BEFORE_ENDING: nothing runs after the end

@@ -7,8 +7,12 @@
   promises (003 §4-5; 000);
 - :mod:`~clientrecovery.rules.planning`: the written summary and the plan (003 §5-8; 001 §6);
 - :mod:`~clientrecovery.rules.delivery`: working the agreed plan (003 §8-9);
-- :mod:`~clientrecovery.rules.communication`: keeping everyone told (001 §7; 003 §10);
-- :mod:`~clientrecovery.rules.closing`: resolving issues and closing (003 §4, §7).
+- :mod:`~clientrecovery.rules.communication`: keeping everyone told (001 §7; 003 §10; the
+  time-based findings are :mod:`clientrecovery.clock`'s);
+- :mod:`~clientrecovery.rules.closing`: resolving issues, closing, and ending with the
+  situation inspected and the lessons kept (003 §4, §7; 004);
+- :mod:`~clientrecovery.rules.standing`: the warnings the current state still holds, for
+  :meth:`Relationship.findings <clientrecovery.Relationship.findings>`.
 
 :func:`evaluate` runs every rule that bears on one event against the relationship it would
 be applied to and returns all findings, so a refusal can list everything that is wrong at
