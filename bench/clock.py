@@ -36,7 +36,7 @@ def recovering(k: int) -> Relationship:
         Assessment("cause", "timeline", [Stakeholder("Ana", "COO", Party.CLIENT)], "impl", "view"),
         at=t,
     )
-    r = r.align_internally(approved_by="Lee", at=t).meet_client(at=t)
+    r = r.align_internally(approved_by="Lee", at=t).meet_client(at=t, willing=True)
     n = 1 + k % 4
     for i in range(1, n + 1):
         r = r.raise_issue(f"issue {i}", at=t)

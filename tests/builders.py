@@ -58,7 +58,7 @@ def ready_to_meet(policy: Policy | None = None) -> Relationship:
 
 
 def in_discovery(policy: Policy | None = None) -> Relationship:
-    return ready_to_meet(policy).meet_client(at=at(1))
+    return ready_to_meet(policy).meet_client(at=at(1), willing=True)
 
 
 def with_issues(n: int = 2, policy: Policy | None = None) -> Relationship:
@@ -88,9 +88,15 @@ def summary_sent(n: int = 2, policy: Policy | None = None) -> Relationship:
     return planning(n, policy).send_written_summary(at=at(1, 17))
 
 
-def plan_for(r: Relationship, *, due: date | None = None) -> TurnaroundPlan:
+def plan_for(
+    r: Relationship, *, due: date | None = None, quick_due: date | None = None
+) -> TurnaroundPlan:
     """A plan that satisfies every rule: one provider initiative per agreed issue (the first a
-    quick win), a client initiative, and two options with a win-win preferred one."""
+    quick win), a client initiative, and two options with a win-win preferred one.
+
+    Everything is due ``due`` (day 20); the quick win may be due ``quick_due`` instead, as
+    QUICK_WIN_FIRST asks when the plan comes within its working days.
+    """
     agreed = [i.id for i in r.issues if i.status is IssueStatus.AGREED]
     initiatives = [
         Initiative(
@@ -99,7 +105,7 @@ def plan_for(r: Relationship, *, due: date | None = None) -> TurnaroundPlan:
             (issue_id,),
             Party.PROVIDER,
             "Sam Reyes",
-            due or day(20),
+            (quick_due or due or day(20)) if k == 1 else (due or day(20)),
             f"{issue_id} no longer happens",
             priority=k,
             quick_win=k == 1,

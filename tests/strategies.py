@@ -13,6 +13,7 @@ from clientrecovery import (
     Commitment,
     CommitmentStatus,
     CostChange,
+    EndCause,
     Impact,
     ImpactKind,
     Initiative,
@@ -161,7 +162,11 @@ def call_for(
         case "meet_client":
             return (), {"willing": valid or draw(st.booleans())}
         case "raise_issue":
-            return (draw(words),), {"category": draw(st.sampled_from(IssueCategory))}
+            return (draw(words),), {
+                "category": draw(st.sampled_from(IssueCategory)),
+                "raised_by": draw(parties),
+                "client_words": draw(st.just("") | words),
+            }
         case "specify_issue":
             return (_pick(draw, issues_in(IssueStatus.RAISED), valid),), {
                 "examples": [draw(words)] if valid else draw(st.lists(st.just(" "), max_size=1)),
@@ -175,6 +180,18 @@ def call_for(
             party = Party.CLIENT if valid else draw(parties)
             due = today + timedelta(days=draw(st.integers(0 if valid else -2, 40)))
             return (Commitment(party, "pay the invoice", "invoice paid", due),), {}
+        case "promise":
+            party = Party.PROVIDER if valid else draw(parties)
+            due = today + timedelta(days=draw(st.integers(0 if valid else -2, 20)))
+            return (Commitment(party, "call every other day", "calls logged", due),), {}
+        case "record_lessons":
+            lessons = st.lists(words, min_size=1, max_size=2) if valid else st.just([])
+            return (draw(lessons),), {}
+        case "drop_initiative":
+            chosen = _pick(
+                draw, work_in(InitiativeStatus.PLANNED, InitiativeStatus.IN_PROGRESS), valid
+            )
+            return (chosen,), {"reason": "met another way"}
         case "promise_response":
             return (), {"by": today + timedelta(days=draw(st.integers(1 if valid else 0, 4)))}
         case "send_written_summary" | "agree_plan" | "close":
@@ -196,7 +213,23 @@ def call_for(
             chosen = _pick(
                 draw, work_in(InitiativeStatus.PLANNED, InitiativeStatus.IN_PROGRESS), valid
             )
-            return (chosen,), {"reason": "client to send the test data"}
+            if valid and r.plan is not None:
+                mine = [i.id for i in r.plan.initiatives if i.owner_party is Party.PROVIDER]
+                chosen = _pick(
+                    draw,
+                    [
+                        i
+                        for i in work_in(InitiativeStatus.PLANNED, InitiativeStatus.IN_PROGRESS)
+                        if i in mine
+                    ],
+                    valid,
+                )
+            quantified = draw(st.booleans())
+            return (chosen,), {
+                "reason": "client to send the test data",
+                "needs": "the test data set" if quantified else "",
+                "by": today + timedelta(days=3) if quantified else None,
+            }
         case "resume":
             held = [i.id for i in r.plan.initiatives if i.on_hold] if r.plan and valid else plan_ids
             return (_pick(draw, held, valid),), {}
@@ -213,7 +246,12 @@ def call_for(
         case "break_commitment":
             return (_pick(draw, commitment_ids, valid),), {"reason": "budget frozen"}
         case "end":
-            return (), {"reason": "the client moved on", "lessons": ["confirm the brief"]}
+            return (), {
+                "reason": "the client moved on",
+                "lessons": draw(st.just(["confirm the brief"]) | st.just([])),
+                "cause": draw(st.sampled_from(EndCause)),
+                "ended_by": draw(parties),
+            }
     raise AssertionError(command)  # pragma: no cover
 
 

@@ -35,6 +35,11 @@ class TestRule:
             Rule.COMMUNICATE_OFTEN,
             Rule.STAKEHOLDERS_INFORMED,
             Rule.PROMISE_KEPT,
+            Rule.MEET_SWIFTLY,
+            Rule.SUMMARY_PROMPTLY,
+            Rule.CLIENT_PART,
+            Rule.INSPECT_BEFORE_ENDING,
+            Rule.LESSONS_KEPT,
         }
         assert not [r for r in advisory if r.fixed]
 

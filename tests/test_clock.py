@@ -43,9 +43,19 @@ class TestWarnAhead:
         assert [f.message for f in found] == [
             "initiative A1 ('fix I1') was due 2026-03-22: 4 days late, and the client was not"
             " warned",
-            "initiative CL ('one decision-maker for feedback') was due 2026-03-22: 4 days late,"
-            " and the client was not warned",
         ]
+
+    def test_the_clients_own_late_part_is_a_reminder_not_a_warning(self) -> None:
+        """The client-owned CL is the client's lateness: remind them (003 final comments)."""
+        r = kept_up(recovering(1), 24)
+
+        found = [f for f in r.findings(at(24, 12)) if f.subject == "CL"]
+
+        assert [(f.rule, f.command) for f in found] == [(Rule.CLIENT_PART, "contact_client")]
+        assert found[0].message == (
+            "the client's part CL ('one decision-maker for feedback') was due 2026-03-22:"
+            " 4 days late"
+        )
 
     def test_a_warning_given_too_late_stays_on_record(self) -> None:
         """Announced the evening before: reported with the lead it had."""
@@ -100,8 +110,25 @@ class TestCommunicateOften:
         found = [f for f in r.findings(at(11, 13)) if f.rule is Rule.COMMUNICATE_OFTEN]
 
         assert [f.message for f in found] == [
-            "no contact with the client for 8 days 1 hour (the policy allows 7 days)"
+            "no proactive contact with the client for 9 days 20 hours (the policy allows 7 days)"
         ]
+
+    def test_a_contact_the_client_started_does_not_count(self) -> None:
+        """Only reaching out before the client expects it counts (003 §10)."""
+        r = recovering(1).contact_client(
+            at=at(8), channel="call", summary="client chased us", proactive=False
+        )
+
+        assert Rule.COMMUNICATE_OFTEN.value in rules(r.findings(at(11, 13)))
+
+    def test_silence_counts_before_recovery_too(self) -> None:
+        """From the meeting on, in every open stage: a plan waiting for agreement is no
+        reason to go quiet."""
+        r = plan_proposed(1)
+
+        found = [f for f in r.findings(at(12)) if f.rule is Rule.COMMUNICATE_OFTEN]
+
+        assert [f.command for f in found] == ["contact_client"]
 
     def test_a_contact_resets_the_silence(self) -> None:
         """Proactive contact keeps the client in the light."""
@@ -112,7 +139,7 @@ class TestCommunicateOften:
     @given(st.integers(0, 7 * 24 * 60))
     def test_no_silence_finding_before_the_policy_allows(self, minutes: int) -> None:
         """With no activity at all, never before max_silence has passed."""
-        r = recovering(1)
+        r = recovering(1).contact_client(at=at(3, 13), channel="call", summary="plan agreed")
         now = r.last_event.at + timedelta(minutes=minutes)
 
         assert Rule.COMMUNICATE_OFTEN.value not in rules(r.findings(now))
@@ -255,7 +282,7 @@ class TestHolds:
         """The provider's clock stands still."""
         r = recovering(1).wait_on_client("A1", reason="data", at=at(4))
 
-        late = [f.subject for f in r.findings(at(30)) if f.rule is Rule.WARN_AHEAD]
+        late = [(f.rule, f.subject) for f in r.findings(at(30)) if f.subject in ("A1", "CL")]
 
-        assert "A1" not in late
-        assert "CL" in late
+        assert (Rule.WARN_AHEAD, "A1") not in late
+        assert (Rule.CLIENT_PART, "CL") in late

@@ -1,6 +1,8 @@
 """Random command sequences against a relationship, with the method's invariants checked
 after every step: a refused command changes nothing, replay rebuilds the same relationship,
-stages only change along the transition table, and each stage has what it promises."""
+stages only change along the transition table, no fixed rule is ever broken, each stage has
+what it promises, agreed work goes on while a late issue is open, and every warning check()
+gave for a command stands in findings() right after it."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from typing import Any
 import attrs
 from hypothesis import event, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from clientrecovery import (
     ClientRecoveryError,
@@ -70,6 +72,14 @@ class LifecycleMachine(RuleBasedStateMachine):
             return
         after = outcome
         self.accepted += 1
+        advice = before.check(command, *args, **kwargs)
+        assert not [f for f in advice if f.rule.fixed and f.severity is Severity.ERROR], (
+            "a fixed rule was broken"
+        )
+        standing = {(f.rule, f.subject) for f in after.findings(kwargs["at"])}
+        for warning in advice:
+            if warning.severity is Severity.WARNING:
+                assert (warning.rule, warning.subject) in standing, (command, warning)
         assert before == snapshot, "a command changed the instance it was called on"
         assert after.version == before.version + 1
         assert after.history[:-1] == before.history
@@ -99,6 +109,13 @@ class LifecycleMachine(RuleBasedStateMachine):
         args, kwargs = call_for(self.r, command, data.draw, self.now + step, valid=False)
         self.attempt(command, args, {**kwargs, "at": self.now + step})
 
+    @precondition(lambda self: self.r.stage is Stage.RECOVERING)
+    @rule(data=st.data())
+    def raise_a_late_issue_mid_delivery(self, data: st.DataObject) -> None:
+        """The client names a new problem while the agreed work is under way (003 §9)."""
+        at = self.now + data.draw(st.sampled_from(STEPS))
+        self.attempt("raise_issue", ("a new problem",), {"at": at, "client_words": "again?"})
+
     @initialize(data=st.data())
     def start_somewhere_along_the_way(self, data: st.DataObject) -> None:
         """Under a default or random policy, and some fitting steps in, so runs get deep."""
@@ -111,6 +128,23 @@ class LifecycleMachine(RuleBasedStateMachine):
     def replay_rebuilds_the_same_relationship(self) -> None:
         assert Relationship.replay(self.r.history) == self.r
         assert self.r.version == len(self.r.history)
+
+    @invariant()
+    def delivery_goes_on_while_a_late_issue_is_open(self) -> None:
+        """Agreed work can be started or completed in every stage a late issue reopens."""
+        r = self.r
+        if not r.plan_in_force or r.stage is Stage.RECOVERING or r.plan is None:
+            return
+        for work in r.plan.initiatives:
+            if not r.agreed_initiative(work.id) or work.on_hold:
+                continue
+            command = {
+                InitiativeStatus.PLANNED: "start_initiative",
+                InitiativeStatus.IN_PROGRESS: "complete_initiative",
+            }.get(work.status)
+            if command is not None:
+                found = r.check(command, work.id, at=self.now)
+                assert not [f for f in found if f.severity is Severity.ERROR], (command, found)
 
     @invariant()
     def history_is_aware_and_in_order(self) -> None:
@@ -153,7 +187,7 @@ class LifecycleMachine(RuleBasedStateMachine):
             assert all(c.status is CommitmentStatus.FULFILLED for c in mine)
             assert r.plan is not None
             assert all(
-                i.status is InitiativeStatus.DONE
+                i.status in (InitiativeStatus.DONE, InitiativeStatus.DROPPED)
                 for w in [r.plan]
                 for i in w.initiatives
                 if i.addresses

@@ -299,7 +299,7 @@ class TestCheck:
     def test_check_lists_the_findings_without_raising(self) -> None:
         """The same findings a refusal would carry."""
         r = summary_sent(1)
-        plan = attrs.evolve(plan_for(r), options=())
+        plan = attrs.evolve(plan_for(r, quick_due=day(8)), options=())
 
         findings = r.check("propose_plan", plan, at=at(3))
 
@@ -312,7 +312,7 @@ class TestCheck:
         """No finding; the relationship is unchanged."""
         r = summary_sent(1)
 
-        assert r.check("propose_plan", plan_for(r), at=at(3)) == ()
+        assert r.check("propose_plan", plan_for(r, quick_due=day(8)), at=at(3)) == ()
         assert r.stage is Stage.PLANNING
 
     def test_check_of_an_unknown_command_is_an_unknown_item(self) -> None:
@@ -326,7 +326,12 @@ class TestCheck:
         ("args", "kwargs", "problem"),
         [
             ((), {}, "missing a required argument: 'at'"),
-            ((), {"at": at(1), "mood": "calm"}, "got an unexpected keyword argument 'mood'"),
+            (
+                (),
+                {"at": at(1), "willing": True, "mood": "calm"},
+                "got an unexpected keyword argument 'mood'",
+            ),
+            ((), {"at": at(1)}, "missing a required argument: 'willing'"),
             ((True, True), {"at": at(1)}, "too many positional arguments"),
         ],
     )
@@ -343,7 +348,7 @@ class TestCheck:
     def test_check_leaves_later_commands_running_normally(self) -> None:
         """The dry run does not leak into the next command."""
         r = opened()
-        r.check("meet_client", at=at(1))
+        r.check("meet_client", at=at(1), willing=True)
 
         assert r.assess(ASSESSMENT, at=at(0, 10)).version == 2
 
@@ -416,7 +421,9 @@ class TestCalendar:
         )
 
         assert r.policy.local_date(r.opened_at) == date(1899, 12, 31)
-        assert r.findings(datetime(2999, 12, 31, 23, 30, tzinfo=FAR_WEST)) == ()
+        assert {f.rule for f in r.findings(datetime(2999, 12, 31, 23, 30, tzinfo=FAR_WEST))} == {
+            Rule.MEET_SWIFTLY
+        }
 
     def test_a_hold_of_centuries_moves_the_due_date_past_the_years(self) -> None:
         """Derived, not given: the due date moves by every working day waited, at once, and
@@ -469,18 +476,21 @@ class TestNextActions:
 
         assert actions["resume"].hint.endswith(": A1")
         assert actions["start_initiative"].hint.endswith(": A2, CL")
-        assert actions["wait_on_client"].hint.endswith(": A2, CL")
+        assert actions["wait_on_client"].hint.endswith(": A2")  # CL is the client's own
         assert actions["warn_delay"].hint.endswith(": A1, A2, CL")
         for command in ("start_initiative", "wait_on_client"):
-            args = {"reason": "data"} if command == "wait_on_client" else {}
-            for initiative in ("A2", "CL"):
+            args = {"reason": "data", "needs": "data", "by": day(6)}
+            args = args if command == "wait_on_client" else {}
+            for initiative in ("A2", "CL") if command == "start_initiative" else ("A2",):
                 assert not r.check(command, initiative, at=at(5), **args)
             refused = r.check(command, "A1", at=at(5), **args)
             assert any(f.rule is Rule.STAGE_ORDER for f in refused)
 
-    def test_a_terminal_relationship_has_nothing_to_do(self) -> None:
-        """Recovered is done."""
-        assert recovered().next_actions() == ()
+    def test_a_terminal_relationship_offers_only_aftercare(self) -> None:
+        """Recovered is done: only over-service, hand-overs and lessons are left (000; 004)."""
+        commands = [a.command for a in recovered().next_actions()]
+
+        assert commands == ["contact_client", "inform_stakeholders", "record_lessons"]
 
 
 class TestLateIssues:

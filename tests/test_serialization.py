@@ -194,7 +194,7 @@ class TestLoadingIsValidation:
         assert problems(d) == [
             "ClientMet breaks the method: [ALIGN_FIRST] internal leadership has not approved an"
             " approach — “Having Difficult Discussions with Clients” (Mueller) §4 —"
-            " align_internally(approved_by=...) once leadership has read the assessment"
+            " Share the assessment with leadership and agree how to handle the situation."
             " @ $.history[2]"
         ]
 

@@ -7,7 +7,7 @@ from collections import deque
 import pytest
 
 from clientrecovery import Relationship, Stage, mermaid
-from clientrecovery.stages import COMMAND_STAGES, COMMANDS, INITIAL, TRANSITIONS, route
+from clientrecovery.stages import AFTERCARE, COMMAND_STAGES, COMMANDS, INITIAL, TRANSITIONS, route
 
 
 def reachable(start: Stage, *, forward_only: bool = False) -> set[Stage]:
@@ -30,12 +30,17 @@ class TestTransitionTable:
         assert [s for s in Stage if s not in targets] == [INITIAL] == [Stage.ASSESSING]
 
     def test_no_way_out_of_a_terminal_stage(self) -> None:
-        """RECOVERED and LOST are final: no transition and no command starts there."""
+        """RECOVERED and LOST are final: no transition starts there, and only the aftercare
+        commands (a contact, a hand-over, lessons) still run, in both."""
         terminal = {s for s in Stage if s.terminal}
 
         assert terminal == {Stage.RECOVERED, Stage.LOST}
         assert not [t for t in TRANSITIONS if t.source in terminal]
-        assert not [c for c, stages in COMMAND_STAGES.items() if stages & terminal]
+        runs_there = {c for c, stages in COMMAND_STAGES.items() if stages & terminal}
+        assert (
+            runs_there == AFTERCARE == {"contact_client", "inform_stakeholders", "record_lessons"}
+        )
+        assert all(terminal <= COMMAND_STAGES[c] for c in AFTERCARE)
 
     def test_every_stage_is_reachable(self) -> None:
         """From the initial stage, moving forward only."""
@@ -81,3 +86,11 @@ class TestRoute:
     def test_there_is_no_route_backwards(self) -> None:
         """Meeting the client again is not a forward move."""
         assert route(Stage.PLANNING, "meet_client") is None
+
+
+class TestNextActionsData:
+    def test_every_command_of_the_table_has_a_hint_and_no_other(self) -> None:
+        """next_actions() reads the same table: a new command cannot be left out of it."""
+        from clientrecovery._actions import HINTS
+
+        assert set(HINTS) == set(COMMANDS) - {"open"}

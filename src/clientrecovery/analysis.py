@@ -26,9 +26,9 @@ as ``"trigger_category"``) or by a function of the relationship.
 >>> from clientrecovery.examples import stories
 >>> cases = stories()
 >>> recovery_rate(cases)
-0.6666666666666666
+0.75
 >>> grouped(recovery_rate, cases, by="trigger_category")
-{'quality': 0.5, 'deadline': 1.0}
+{'quality': 0.5, 'budget': 1.0, 'deadline': 1.0}
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ from clientrecovery.clock import cadence_record
 from clientrecovery.errors import ChronologyError, InvalidValue, RuleViolation
 from clientrecovery.model import (
     CommitmentStatus,
+    EndCause,
     ImpactKind,
     InitiativeStatus,
     IssueCategory,
@@ -124,6 +125,7 @@ COLUMNS: Final[Mapping[str, Mapping[str, Any]]] = {
         "ended_at": datetime,
         "last_event_at": datetime,
         "lost_at_stage": Stage,
+        "end_cause": EndCause,
         "events": int,
         "issues": int,
         "late_issues": int,
@@ -411,6 +413,7 @@ def _relationship(r: Relationship, work: Sequence[InitiativeRow]) -> Relationshi
         "ended_at": r.ended_at,
         "last_event_at": r.last_event.at,
         "lost_at_stage": stages[-2].value if r.stage is Stage.LOST and len(stages) > 1 else None,
+        "end_cause": r.end_cause.value if r.end_cause is not None else None,
         "events": r.version,
         "issues": len(issues),
         "late_issues": sum(i.late for i in issues),
@@ -641,7 +644,7 @@ def rules_broken(
     >>> from clientrecovery import Relationship
     >>> early = Relationship.replay(turnaround().history[:2])
     >>> try:
-    ...     early.meet_client(at=early.last_event.at)
+    ...     early.meet_client(at=early.last_event.at, willing=True)
     ... except RuleViolation as refused:
     ...     rules_broken(refusals=[refused])
     {'ALIGN_FIRST': 1}

@@ -75,12 +75,14 @@ class Rule(enum.Enum):
     STAGE_ORDER = "STAGE_ORDER"
     ASSESS_FIRST = "ASSESS_FIRST"
     ALIGN_FIRST = "ALIGN_FIRST"
+    MEET_SWIFTLY = "MEET_SWIFTLY"
     SALVAGEABLE = "SALVAGEABLE"
     SPECIFIC_ISSUES = "SPECIFIC_ISSUES"
     CLIENT_CONFIRMS_LIST = "CLIENT_CONFIRMS_LIST"
     CLIENT_COMMITMENT = "CLIENT_COMMITMENT"
     NOT_TODAY = "NOT_TODAY"
     WRITTEN_FOLLOW_UP = "WRITTEN_FOLLOW_UP"
+    SUMMARY_PROMPTLY = "SUMMARY_PROMPTLY"
     PLAN_COVERS_ISSUES = "PLAN_COVERS_ISSUES"
     PLAN_IS_SPECIFIC = "PLAN_IS_SPECIFIC"
     QUICK_WIN_FIRST = "QUICK_WIN_FIRST"
@@ -90,12 +92,15 @@ class Rule(enum.Enum):
     WIN_WIN = "WIN_WIN"
     CLIENT_AGREES_PLAN = "CLIENT_AGREES_PLAN"
     WARN_AHEAD = "WARN_AHEAD"
+    CLIENT_PART = "CLIENT_PART"
     FOLLOW_UP_CADENCE = "FOLLOW_UP_CADENCE"
     COMMUNICATE_OFTEN = "COMMUNICATE_OFTEN"
     STAKEHOLDERS_INFORMED = "STAKEHOLDERS_INFORMED"
     PROMISE_KEPT = "PROMISE_KEPT"
     ISSUES_RESOLVED = "ISSUES_RESOLVED"
     COMMITMENT_FULFILLED = "COMMITMENT_FULFILLED"
+    INSPECT_BEFORE_ENDING = "INSPECT_BEFORE_ENDING"
+    LESSONS_KEPT = "LESSONS_KEPT"
     NO_BLAME = "NO_BLAME"
     NO_EGO = "NO_EGO"
     FACTS_NOT_EMOTION = "FACTS_NOT_EMOTION"
@@ -159,6 +164,12 @@ CATALOGUE: Mapping[Rule, RuleSpec] = {
         _E,
         False,
     ),
+    Rule.MEET_SWIFTLY: RuleSpec(
+        "the client is met within the policy's working days of opening the case",
+        '001 §4-5 ("handle this as swiftly as possible")',
+        _W,
+        False,
+    ),
     Rule.SALVAGEABLE: RuleSpec(
         "a client unwilling to work things out ends the relationship",
         '000 ("work out if the relationship is still salvageable")',
@@ -166,7 +177,8 @@ CATALOGUE: Mapping[Rule, RuleSpec] = {
         True,
     ),
     Rule.SPECIFIC_ISSUES: RuleSpec(
-        "when the list is agreed, every issue is specific (an example and a measure) or dropped",
+        "when the list is agreed, every issue is specific (an example and a measure) or"
+        " dropped; an example or measure that is itself a generality is pointed out",
         "003 §1-2",
         _E,
         True,
@@ -196,6 +208,12 @@ CATALOGUE: Mapping[Rule, RuleSpec] = {
         _E,
         False,
     ),
+    Rule.SUMMARY_PROMPTLY: RuleSpec(
+        "the written summary goes out within the policy's working days of the agreement",
+        '003 §6 ("as soon as possible")',
+        _W,
+        False,
+    ),
     Rule.PLAN_COVERS_ISSUES: RuleSpec(
         "every agreed issue is addressed by at least one initiative, and only known issues are",
         "003 §7",
@@ -209,13 +227,18 @@ CATALOGUE: Mapping[Rule, RuleSpec] = {
         False,
     ),
     Rule.QUICK_WIN_FIRST: RuleSpec(
-        "the top-priority initiative is a quick win", "003 §7", _W, False
+        "the top-priority initiative is a quick win, due within the policy's working days of"
+        " the plan",
+        "003 §7",
+        _W,
+        False,
     ),
     Rule.BOTH_PARTIES: RuleSpec(
         "the plan gives responsibilities to both the client and the provider", "003 §7", _W, False
     ),
     Rule.COST_JUSTIFIED: RuleSpec(
-        "asking the client for more money states the reasons and the benefits",
+        "asking the client for more money, in the plan or in an option, states the reasons"
+        " and the benefits",
         "003 §7",
         _E,
         False,
@@ -227,20 +250,29 @@ CATALOGUE: Mapping[Rule, RuleSpec] = {
         False,
     ),
     Rule.WIN_WIN: RuleSpec(
-        "the preferred option gains the client something and is not tipped to the provider",
+        "the preferred option gains the client something, no less than any other option"
+        " does, and is not tipped to the provider",
         "001 §6",
         _E,
         False,
     ),
     Rule.CLIENT_AGREES_PLAN: RuleSpec(
-        "work on the plan starts only after the client agreed its current version",
+        "work is done only on initiatives of a plan version the client agreed",
         "003 §8",
         _E,
         True,
     ),
     Rule.WARN_AHEAD: RuleSpec(
-        "a delay is announced at least the policy's warning lead before the due date",
+        "a delay (a warning, a revision that moves work later, a new response date) is"
+        " announced at least the policy's warning lead before the due date",
         "003 §9",
+        _W,
+        False,
+    ),
+    Rule.CLIENT_PART: RuleSpec(
+        "what the client owes is quantified and dated, the client is reminded when it is"
+        " late, and no wait on the client lasts longer than the policy allows",
+        '003 final comments ("polite but firm")',
         _W,
         False,
     ),
@@ -251,17 +283,22 @@ CATALOGUE: Mapping[Rule, RuleSpec] = {
         False,
     ),
     Rule.COMMUNICATE_OFTEN: RuleSpec(
-        "the client is never left without contact longer than the policy's maximum silence"
-        " while recovering",
+        "after the meeting, the provider never leaves the client without a proactive contact"
+        " longer than the policy's maximum silence",
         "003 §10",
         _W,
         False,
     ),
     Rule.STAKEHOLDERS_INFORMED: RuleSpec(
-        "stakeholders are told what was agreed", "001 §7", _W, False
+        "stakeholders are told what was agreed, and again after every warned delay and"
+        " every revised plan",
+        "001 §7",
+        _W,
+        False,
     ),
     Rule.PROMISE_KEPT: RuleSpec(
-        "the plan reaches the client by the promised response date",
+        "the plan reaches the client by the promised response date, and every promise of"
+        " the provider is kept by its date",
         "003 §5-6; 000",
         _W,
         False,
@@ -275,6 +312,15 @@ CATALOGUE: Mapping[Rule, RuleSpec] = {
     ),
     Rule.COMMITMENT_FULFILLED: RuleSpec(
         "closing needs the client's commitment fulfilled", "003 §4", _E, True
+    ),
+    Rule.INSPECT_BEFORE_ENDING: RuleSpec(
+        "a case is ended only after the situation was assessed and the client met",
+        '003 preamble ("inspect the situation" before writing a client off)',
+        _W,
+        False,
+    ),
+    Rule.LESSONS_KEPT: RuleSpec(
+        "a lost case keeps the lessons learned", "004 (a learning experience)", _W, False
     ),
     Rule.NO_BLAME: RuleSpec(
         "a message assigns no blame; it takes responsibility and looks forward",
@@ -339,6 +385,8 @@ class Finding:
     """What to do next."""
     span: tuple[int, int] | None = None
     """For a reviewed text: the ``[start, end)`` character offsets of the words concerned."""
+    command: str | None = None
+    """The command that resolves the finding, if one does (for a CRM to offer as a button)."""
 
     def __str__(self) -> str:
         parts = [f"[{self.rule.value}] {self.message}", describe_source(self.rule.source)]

@@ -2,15 +2,22 @@
 
 :func:`findings` reports what is late and by how much, each with what to do next:
 
-- ``WARN_AHEAD``: an initiative past its due date, or a delay announced too late (003 §9);
+- ``MEET_SWIFTLY``: the client not met within the policy's working days (001 §4-5);
+- ``SUMMARY_PROMPTLY``: the written summary not sent within its working days (003 §6);
+- ``WARN_AHEAD``: provider work past its due date, or a delay announced too late (003 §9);
+- ``CLIENT_PART``: the client's part late, or a wait on the client too long (003 final);
 - ``FOLLOW_UP_CADENCE``: scheduled status checks that were missed (003 §9);
-- ``COMMUNICATE_OFTEN``: the client left without contact too long while recovering (003 §10);
-- ``STAKEHOLDERS_INFORMED``: an agreed plan nobody told the stakeholders about (001 §7);
-- ``PROMISE_KEPT``: the plan later than the promised response date (003 §5-6; 000);
-- ``COMMITMENT_FULFILLED``: a commitment past its due date (reported as a WARNING here:
-  nothing is refused yet, but closing will be).
+- ``COMMUNICATE_OFTEN``: no proactive contact for too long after the meeting (003 §10);
+- ``STAKEHOLDERS_INFORMED``: an agreed plan, a revision or a delay nobody told the
+  stakeholders about (001 §7);
+- ``PROMISE_KEPT``: the plan later than the promised response date, or a provider promise
+  past its date (003 §5-6; 000);
+- ``COMMITMENT_FULFILLED``: the client's commitment past its due date (reported as a WARNING
+  here: nothing is refused yet, but closing will be);
 
-All of it is a pure function of the relationship and ``now``.
+and, with them, the standing findings of the current state (:mod:`clientrecovery.rules.standing`).
+The warnings of delivery keep running while a late issue is discovered. All of it is a pure
+function of the relationship and ``now``.
 """
 
 from __future__ import annotations
@@ -26,12 +33,16 @@ from clientrecovery.model import (
     CommitmentStatus,
     CommunicationKind,
     InitiativeStatus,
+    Party,
     Stage,
 )
-from clientrecovery.rules import chronology, finding, late_warning
-from clientrecovery.schedule import follow_up_days, span, start_of_day
+from clientrecovery.rules import chronology, finding
+from clientrecovery.rules.meeting import meet_swiftly
+from clientrecovery.rules.standing import standing
+from clientrecovery.schedule import business_days_between, follow_up_days, span, start_of_day
 
 if TYPE_CHECKING:
+    from clientrecovery.model import Hold, Initiative
     from clientrecovery.relationship import Relationship
 
 __all__ = ["cadence_record", "findings", "follow_up_schedule"]
@@ -56,17 +67,46 @@ def _as_of(r: Relationship, now: datetime, what: str) -> None:
 def findings(r: Relationship, now: datetime) -> tuple[Finding, ...]:
     """Every advisory finding of ``r`` as of ``now`` (aware, not before the last event)."""
     _as_of(r, now, "findings")
-    if r.stage.terminal:
-        return ()
+    if r.stage.terminal:  # only what stands after the end, and promises still open
+        held = standing(r)
+        if not any(c.party is Party.PROVIDER for c in r.commitments):
+            return held
+        return (*held, *_promises_due(r, r.policy.local_date(now)))
+    held = r._cached("standing", lambda: standing(r))
     today = r.policy.local_date(now)
     return (
+        *_meeting(r, now),
+        *_summary(r, today),
         *_promise(r, today),
         *_deadlines(r, today),
         *_cadence(r, today),
         *_silence(r, now),
         *_stakeholders(r, today),
         *_commitments_due(r, today),
+        *held,
     )
+
+
+def _meeting(r: Relationship, now: datetime) -> Iterator[Finding]:
+    if r.stage is Stage.ASSESSING:
+        yield from meet_swiftly(r, now, met=False)
+
+
+def _summary(r: Relationship, today: date) -> Iterator[Finding]:
+    agreed, sent = r.issues_agreed_at, r.summary_sent_at
+    if r.stage is not Stage.PLANNING or agreed is None or (sent is not None and sent >= agreed):
+        return
+    p = r.policy
+    waited = business_days_between(p, p.local_date(agreed), today)
+    if waited > p.max_days_to_summary:
+        yield finding(
+            p,
+            Rule.SUMMARY_PROMPTLY,
+            f"no written summary {_days(waited)} (working) after the issues were agreed; the"
+            f" policy asks for {_days(p.max_days_to_summary)} at most",
+            hint="Send the client the written summary now.",
+            command="send_written_summary",
+        )
 
 
 def follow_up_schedule(r: Relationship, until: datetime) -> tuple[datetime, ...]:
@@ -105,37 +145,84 @@ def _promise(r: Relationship, today: date) -> Iterator[Finding]:
                 Rule.PROMISE_KEPT,
                 f"the plan reached the client on {r.policy.local_date(answered)},"
                 f" {_days(late)} after the promised {due}",
-                hint="promise conservatively: a date you are sure to meet",
+                hint="Promise conservatively: a date you are sure to meet.",
             )
     elif today > due:
         yield finding(
             r.policy,
             Rule.PROMISE_KEPT,
             f"the plan promised for {due} is {_days((today - due).days)} late",
-            hint="propose the plan now, or tell the client when it will come and why",
+            hint="Send the plan now, or tell the client when it will come and why.",
+            command="propose_plan" if r.plan is None else "revise_plan",
         )
 
 
+_FINISHED = (InitiativeStatus.DONE, InitiativeStatus.DROPPED)
+
+
 def _deadlines(r: Relationship, today: date) -> Iterator[Finding]:
-    if r.stage is not Stage.RECOVERING:
+    """Work past its date while the plan is in force: the provider's is a WARN_AHEAD, the
+    client's a CLIENT_PART (remind the client; never "warn" them of their own lateness)."""
+    if not r.plan_in_force:
         return
+    p = r.policy
     for initiative in r._work:
-        for warning in initiative.delays:
-            yield from late_warning(
-                r.policy, initiative.id, warning.previous_due, warning.new_due, warning.at
-            )
-        if initiative.status is InitiativeStatus.DONE or initiative.on_hold:
+        if initiative.status in _FINISHED:
             continue
-        if today > initiative.due:
-            warned = " after a warning" if initiative.delays else ", and the client was not warned"
+        if initiative.on_hold:
+            yield from _waiting(r, initiative.id, initiative.holds[-1], today)
+            continue
+        if today <= initiative.due:
+            continue
+        late = _days((today - initiative.due).days)
+        if initiative.owner_party is Party.CLIENT:
             yield finding(
-                r.policy,
-                Rule.WARN_AHEAD,
-                f"initiative {initiative.id} ({initiative.title!r}) was due {initiative.due}:"
-                f" {_days((today - initiative.due).days)} late{warned}",
+                p,
+                Rule.CLIENT_PART,
+                f"the client's part {initiative.id} ({initiative.title!r}) was due"
+                f" {initiative.due}: {late} late",
                 initiative.id,
-                f"complete it, or warn_delay({initiative.id!r}, new_due=..., reason=...) now",
+                "Remind the client, politely but firmly, of what they agreed to do and by when.",
+                command="contact_client",
             )
+            continue
+        warned = " after a warning" if initiative.delays else ", and the client was not warned"
+        yield finding(
+            p,
+            Rule.WARN_AHEAD,
+            f"initiative {initiative.id} ({initiative.title!r}) was due {initiative.due}:"
+            f" {late} late{warned}",
+            initiative.id,
+            "Finish it, or tell the client now when it will be done and why.",
+            command="warn_delay",
+        )
+
+
+def _waiting(r: Relationship, initiative_id: str, hold: Hold, today: date) -> Iterator[Finding]:
+    """CLIENT_PART: what a wait says the client owes, past its date or waited on too long."""
+    p = r.policy
+    owed = f" ({hold.needs})" if hold.needs.strip() else ""
+    if hold.by is not None and today > hold.by:
+        yield finding(
+            p,
+            Rule.CLIENT_PART,
+            f"the client owed{owed} for initiative {initiative_id} by {hold.by}:"
+            f" {_days((today - hold.by).days)} late",
+            initiative_id,
+            "Remind the client of exactly what is needed and by when.",
+            command="contact_client",
+        )
+    waited = business_days_between(p, p.local_date(hold.started_at), today)
+    if waited > p.max_wait:
+        yield finding(
+            p,
+            Rule.CLIENT_PART,
+            f"initiative {initiative_id} has waited on the client for {_days(waited)}"
+            f" (working); the policy allows {_days(p.max_wait)}",
+            initiative_id,
+            "Follow the wait up with the client, or agree a new plan for this work.",
+            command="contact_client",
+        )
 
 
 def cadence_record(r: Relationship, until: date) -> tuple[tuple[date, ...], tuple[date, ...]]:
@@ -163,7 +250,7 @@ def cadence_record(r: Relationship, until: date) -> tuple[tuple[date, ...], tupl
 
 
 def _cadence(r: Relationship, today: date) -> Iterator[Finding]:
-    if r.stage is not Stage.RECOVERING or r.recovering_since is None:
+    if not r.plan_in_force or r.recovering_since is None:
         return
     policy = r.policy
     _, missed = cadence_record(r, today - timedelta(days=1))
@@ -183,60 +270,109 @@ def _cadence(r: Relationship, today: date) -> Iterator[Finding]:
             policy,
             Rule.FOLLOW_UP_CADENCE,
             f"{count} missed, the latest due {missed[-1]} ({last})",
-            hint="follow_up(note=...) on every initiative's status; see follow_up_schedule()",
+            hint="Check the status of every initiative now, then keep to the schedule.",
+            command="follow_up",
         )
 
 
 def _silence(r: Relationship, now: datetime) -> Iterator[Finding]:
-    if r.stage is not Stage.RECOVERING or r.recovering_since is None:
+    """COMMUNICATE_OFTEN: after the meeting, only the provider's proactive contacts count."""
+    if r.met_at is None:
         return
-    last = r.recovering_since
+    last = r.met_at
     for c in reversed(r.communications):
-        if c.kind in _CLIENT_FACING:
-            last = max(last, c.at)
+        if c.at <= last:
+            break
+        if c.kind in _CLIENT_FACING and c.proactive:
+            last = c.at
             break
     silent = now - last
     if silent > r.policy.max_silence:
         yield finding(
             r.policy,
             Rule.COMMUNICATE_OFTEN,
-            f"no contact with the client for {span(silent)} (the policy allows"
+            f"no proactive contact with the client for {span(silent)} (the policy allows"
             f" {span(r.policy.max_silence)})",
-            hint="contact_client(...) before they expect it, with the latest on every issue",
+            hint="Contact the client before they expect it, with the latest on every issue.",
+            command="contact_client",
         )
+
+
+def _news(r: Relationship) -> tuple[datetime, Initiative | None] | None:
+    """The latest change the stakeholders must hear of: the plan agreed (or a revision put to
+    the client), or a delay warned, with its initiative (001 §7: "including any changes")."""
+    plan = r._plan
+    if plan is None or r.recovering_since is None:
+        return None
+    latest = plan.agreed_at or plan.proposed_at
+    if latest is None:  # pragma: no cover - a plan is proposed when it is recorded
+        return None
+    delayed: Initiative | None = None
+    for initiative in r._work:
+        if initiative.delays and initiative.delays[-1].at > latest:
+            latest, delayed = initiative.delays[-1].at, initiative
+    return latest, delayed
 
 
 def _stakeholders(r: Relationship, today: date) -> Iterator[Finding]:
-    plan = r._plan
-    if plan is None or plan.agreed_at is None:
+    latest = _news(r)
+    if latest is None:
         return
-    agreed = plan.agreed_at
-    if today <= r.policy.local_date(agreed):
+    at, delayed = latest
+    day = r.policy.local_date(at)
+    if today <= day:
         return
-    told = any(
-        c.kind is CommunicationKind.STAKEHOLDER_UPDATE and c.at >= agreed for c in r.communications
+    for c in reversed(r.communications):
+        if c.at < at:
+            break
+        if c.kind is CommunicationKind.STAKEHOLDER_UPDATE:
+            return
+    people = [s.name for s in r.assessment.stakeholders] if r.assessment else []
+    who = f" ({', '.join(people)})" if people else ""
+    yield finding(
+        r.policy,
+        Rule.STAKEHOLDERS_INFORMED,
+        f"{_what(r, delayed)} {day}, has not been shared with the stakeholders{who}",
+        hint="Tell everyone concerned what was agreed and what changed.",
+        command="inform_stakeholders",
     )
-    if not told:
-        people = [s.name for s in r.assessment.stakeholders] if r.assessment else []
-        who = f" ({', '.join(people)})" if people else ""
-        yield finding(
-            r.policy,
-            Rule.STAKEHOLDERS_INFORMED,
-            f"plan version {plan.version}, agreed on {r.policy.local_date(agreed)}, has not been"
-            f" shared with the stakeholders{who}",
-            hint="inform_stakeholders(audience=[...], summary=...) with what was agreed",
-        )
+
+
+def _what(r: Relationship, delayed: Initiative | None) -> str:
+    if delayed is not None:
+        return f"the delay of {delayed.id} to {delayed.delays[-1].new_due}, told on"
+    plan = r._plan
+    version = plan.version if plan is not None else 0
+    state = "agreed" if plan is not None and plan.agreed_at is not None else "proposed"
+    return f"plan version {version}, {state} on"
 
 
 def _commitments_due(r: Relationship, today: date) -> Iterator[Finding]:
+    """The client's commitments past due (the provider's are :func:`_promises_due`)."""
     for c in r.commitments:
-        if c.status is CommitmentStatus.AGREED and today > c.due:
+        if c.party is Party.CLIENT and c.status is CommitmentStatus.AGREED and today > c.due:
             yield Finding(
                 Rule.COMMITMENT_FULFILLED,
                 Severity.WARNING,
-                f"the {c.party.value}'s commitment {c.id} ({c.description!r}) was due {c.due}:"
+                f"the client's commitment {c.id} ({c.description!r}) was due {c.due}:"
                 f" {_days((today - c.due).days)} overdue",
                 c.id,
-                f"follow it up; then fulfil_commitment({c.id!r}, ...) or"
-                f" break_commitment({c.id!r}, ...)",
+                "Follow it up with the client, then record it as kept or broken.",
+                command="fulfil_commitment",
+            )
+    yield from _promises_due(r, today)
+
+
+def _promises_due(r: Relationship, today: date) -> Iterator[Finding]:
+    """PROMISE_KEPT: every provider promise kept by its date (000: deliver on promises)."""
+    for c in r.commitments:
+        if c.party is Party.PROVIDER and c.status is CommitmentStatus.AGREED and today > c.due:
+            yield finding(
+                r.policy,
+                Rule.PROMISE_KEPT,
+                f"the provider's promise {c.id} ({c.description!r}) was due {c.due}:"
+                f" {_days((today - c.due).days)} overdue",
+                c.id,
+                "Keep the promise now, or tell the client honestly when it will be kept.",
+                command="fulfil_commitment",
             )

@@ -2,9 +2,12 @@
 
 - :func:`written_summary`: the follow-up in writing after the issues were agreed: the
   issues with their measures, the client's commitment and the response date (003 §6).
-- :func:`plan_document`: the plan put in writing: initiatives by priority with owners on
-  both sides, due dates and success criteria, the options with the preferred one, and any
-  extra cost with its reasons and benefits (003 §7; 001 §6).
+- :func:`plan_document`: the plan put in writing: what the client told us, initiatives by
+  priority with owners on both sides, due dates and success criteria, the options with the
+  preferred one, and any extra cost with its reasons and benefits (003 §7; 001 §6).
+
+Both relay the client's own words back where they were recorded (``client_words`` of an
+issue): "you told us: …" shows the client they were heard (004).
 - :func:`stakeholder_update`: what was agreed, for everyone concerned (001 §7).
 
 The wording keeps to the client's outcomes and the facts (002: results, facts, no ego).
@@ -47,6 +50,8 @@ def written_summary(r: Relationship) -> str:
         lines += ["No issue has been agreed yet.", ""]
     for n, issue in enumerate(agreed, start=1):
         lines.append(f"{n}. **{issue.title}** ({issue.id}, {issue.category.value})")
+        if issue.client_words.strip():
+            lines.append(f"   - You told us: “{_cell(issue.client_words)}”")
         for example in issue.examples:
             lines.append(f"   - Example: {example}")
         if issue.quantification is not None:
@@ -80,6 +85,14 @@ def plan_document(r: Relationship) -> str:
             else "awaiting agreement"
         )
         lines += [f"Proposed on {p.local_date(plan.proposed_at)}, {state}.", ""]
+    heard = [i for i in r.issues if i.live and i.client_words.strip()]
+    if heard:
+        lines += ["## What you told us", ""]
+        for issue in heard:
+            work = ", ".join(w.id for w in plan.initiatives if issue.id in w.addresses)
+            answer = f"; addressed by {work}" if work else ""
+            lines.append(f"- {issue.id}: “{_cell(issue.client_words)}”{answer}")
+        lines.append("")
     lines += [
         "## Initiatives",
         "",
@@ -109,6 +122,12 @@ def plan_document(r: Relationship) -> str:
         ):
             if effect.strip():
                 lines.append(f"  - {label}: {effect}")
+        if o.cost_change is not None:
+            extra = o.cost_change
+            why = "; ".join([*extra.reasons, *extra.benefits])
+            lines.append(
+                f"  - Extra cost: {extra.amount} {extra.currency}" + (f" ({why})" if why else "")
+            )
     cost = plan.cost_change
     if cost is not None:
         lines += ["", "## Cost", "", f"Change: {cost.amount} {cost.currency}.", ""]

@@ -18,6 +18,7 @@ from clientrecovery import _validate as v
 from clientrecovery.model import (
     Assessment,
     Commitment,
+    EndCause,
     IssueCategory,
     Party,
     Quantification,
@@ -36,6 +37,7 @@ __all__ = [
     "Event",
     "FollowedUp",
     "InitiativeCompleted",
+    "InitiativeDropped",
     "InitiativeStarted",
     "InternallyAligned",
     "IssueDropped",
@@ -43,9 +45,11 @@ __all__ = [
     "IssueResolved",
     "IssueSpecified",
     "IssuesAgreed",
+    "LessonsRecorded",
     "PlanAgreed",
     "PlanProposed",
     "PlanRevised",
+    "PromiseMade",
     "RelationshipClosed",
     "RelationshipEnded",
     "RelationshipOpened",
@@ -73,6 +77,10 @@ def _end_lessons(value: Iterable[str]) -> tuple[str, ...]:
     return v.tuple_of(value, str, "end(lessons=...)")
 
 
+def _record_lessons_lessons(value: Iterable[str]) -> tuple[str, ...]:
+    return v.tuple_of(value, str, "record_lessons(lessons=...)")
+
+
 def _instant(value: Any) -> Any:
     """An aware datetime with its zone replaced by the fixed offset in effect then.
 
@@ -89,7 +97,13 @@ def _instant(value: Any) -> Any:
 
 # Each leaves alone a value of its field's type (a decoded document's), so loading may skip it.
 v.STRUCTURAL.update(
-    (_specify_issue_examples, _inform_stakeholders_audience, _end_lessons, _instant)
+    (
+        _specify_issue_examples,
+        _inform_stakeholders_audience,
+        _end_lessons,
+        _record_lessons_lessons,
+        _instant,
+    )
 )
 
 
@@ -146,7 +160,7 @@ class ClientMet(Event):
 
 @attrs.frozen(kw_only=True)
 class IssueRaised(Event):
-    """The client raised an issue."""
+    """An issue was raised: by the client, or by the provider bringing news (001)."""
 
     command: ClassVar[str] = "raise_issue"
     issue_id: str = attrs.field(validator=v.required_text)
@@ -156,6 +170,8 @@ class IssueRaised(Event):
         default=IssueCategory.OTHER,
         validator=v.instance_of(IssueCategory),
     )
+    raised_by: Party = attrs.field(default=Party.CLIENT, validator=v.instance_of(Party))
+    client_words: str = attrs.field(default="", validator=v.text)
 
 
 @attrs.frozen(kw_only=True)
@@ -190,6 +206,16 @@ class CommitmentSecured(Event):
     """The client committed to what they will do once the issues are resolved."""
 
     command: ClassVar[str] = "secure_commitment"
+    commitment: Commitment = attrs.field(validator=v.instance_of(Commitment))
+
+
+@attrs.frozen(kw_only=True)
+class PromiseMade(Event):
+    """The provider made a promise of its own: a date, a call, a deliverable (000).
+
+    The relationship keeps the commitment as AGREED whatever status it carries here."""
+
+    command: ClassVar[str] = "promise"
     commitment: Commitment = attrs.field(validator=v.instance_of(Commitment))
 
 
@@ -266,6 +292,8 @@ class WaitedOnClient(Event):
     command: ClassVar[str] = "wait_on_client"
     initiative_id: str = attrs.field(validator=v.required_text)
     reason: str = attrs.field(validator=v.required_text)
+    needs: str = attrs.field(default="", validator=v.text)
+    by: date | None = attrs.field(default=None, validator=attrs.validators.optional(v.a_date))
 
 
 @attrs.frozen(kw_only=True)
@@ -274,6 +302,15 @@ class Resumed(Event):
 
     command: ClassVar[str] = "resume"
     initiative_id: str = attrs.field(validator=v.required_text)
+
+
+@attrs.frozen(kw_only=True)
+class InitiativeDropped(Event):
+    """An initiative was no longer needed (its measure was met another way)."""
+
+    command: ClassVar[str] = "drop_initiative"
+    initiative_id: str = attrs.field(validator=v.required_text)
+    reason: str = attrs.field(validator=v.required_text)
 
 
 @attrs.frozen(kw_only=True)
@@ -344,6 +381,16 @@ class RelationshipEnded(Event):
     command: ClassVar[str] = "end"
     reason: str = attrs.field(validator=v.required_text)
     lessons: tuple[str, ...] = attrs.field(default=(), converter=_end_lessons)
+    cause: EndCause = attrs.field(default=EndCause.OTHER, validator=v.instance_of(EndCause))
+    ended_by: Party = attrs.field(default=Party.PROVIDER, validator=v.instance_of(Party))
+
+
+@attrs.frozen(kw_only=True)
+class LessonsRecorded(Event):
+    """Lessons learned were kept, at any stage, after the end too (004)."""
+
+    command: ClassVar[str] = "record_lessons"
+    lessons: tuple[str, ...] = attrs.field(converter=_record_lessons_lessons)
 
 
 EVENT_TYPES: tuple[type[Event], ...] = (
@@ -356,6 +403,7 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     IssueDropped,
     IssuesAgreed,
     CommitmentSecured,
+    PromiseMade,
     ResponsePromised,
     WrittenSummarySent,
     PlanProposed,
@@ -363,6 +411,7 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     PlanAgreed,
     InitiativeStarted,
     InitiativeCompleted,
+    InitiativeDropped,
     DelayWarned,
     WaitedOnClient,
     Resumed,
@@ -374,5 +423,6 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     CommitmentBroken,
     RelationshipClosed,
     RelationshipEnded,
+    LessonsRecorded,
 )
 """Every event type, in the order of the method."""

@@ -28,6 +28,7 @@ __all__ = [
     "CommunicationKind",
     "CostChange",
     "DelayWarning",
+    "EndCause",
     "Hold",
     "Impact",
     "ImpactKind",
@@ -109,11 +110,28 @@ class CommitmentStatus(enum.Enum):
 
 
 class InitiativeStatus(enum.Enum):
-    """An initiative's life: ``PLANNED`` → ``IN_PROGRESS`` → ``DONE``."""
+    """An initiative's life: ``PLANNED`` → ``IN_PROGRESS`` → ``DONE``, or ``DROPPED`` when the
+    work is no longer needed."""
 
     PLANNED = "planned"
     IN_PROGRESS = "in_progress"
     DONE = "done"
+    DROPPED = "dropped"
+
+
+class EndCause(enum.Enum):
+    """Why a relationship was lost, for analysis across cases."""
+
+    UNWILLING = "unwilling"
+    """The client did not want to work things out (000)."""
+    NO_AGREEMENT = "no_agreement"
+    """The two sides could not agree the issues or the plan (003 §3, §8)."""
+    COMMITMENT_BROKEN = "commitment_broken"
+    """A commitment the turnaround rested on was not kept (003 §4)."""
+    PROVIDER_WITHDREW = "provider_withdrew"
+    """The provider chose to part ways (004)."""
+    OTHER = "other"
+    """Anything else; the reason says what."""
 
 
 class ImpactKind(enum.Enum):
@@ -344,6 +362,11 @@ class Issue:
     """Raised after the list had been agreed."""
     note: str = attrs.field(default="", validator=v.text)
     """Why it was dropped, or the evidence it was resolved."""
+    raised_by: Party = attrs.field(default=Party.CLIENT, validator=v.instance_of(Party))
+    """Who brought it up: the client, or the provider bringing news the client does not
+    have yet (001)."""
+    client_words: str = attrs.field(default="", validator=v.text)
+    """The client's own phrasing, relayed back in writing ("you told us: …", 004)."""
 
     @property
     def live(self) -> bool:
@@ -379,6 +402,20 @@ class Commitment:
 
 
 @attrs.frozen
+class CostChange:
+    """More money asked of the client, with why and what it buys (003 §7)."""
+
+    amount: Decimal = attrs.field(converter=_costchange_amount)
+    """How much more (negative for a discount)."""
+    currency: str = attrs.field(validator=v.required_text)
+    """ISO currency code, for example ``"EUR"``."""
+    reasons: tuple[str, ...] = attrs.field(default=(), converter=_costchange_reasons)
+    """Why the extra cost is needed."""
+    benefits: tuple[str, ...] = attrs.field(default=(), converter=_costchange_benefits)
+    """What the client gets for it."""
+
+
+@attrs.frozen
 class ResolutionOption:
     """One way forward offered to the client (001 §6)."""
 
@@ -398,20 +435,10 @@ class ResolutionOption:
     """Its effect on scope."""
     timeline_effect: str = attrs.field(default="", validator=v.text)
     """Its effect on the timeline."""
-
-
-@attrs.frozen
-class CostChange:
-    """More money asked of the client, with why and what it buys (003 §7)."""
-
-    amount: Decimal = attrs.field(converter=_costchange_amount)
-    """How much more (negative for a discount)."""
-    currency: str = attrs.field(validator=v.required_text)
-    """ISO currency code, for example ``"EUR"``."""
-    reasons: tuple[str, ...] = attrs.field(default=(), converter=_costchange_reasons)
-    """Why the extra cost is needed."""
-    benefits: tuple[str, ...] = attrs.field(default=(), converter=_costchange_benefits)
-    """What the client gets for it."""
+    cost_change: CostChange | None = attrs.field(
+        default=None, validator=attrs.validators.optional(v.instance_of(CostChange))
+    )
+    """The extra money this option asks of the client, if any (judged like the plan's)."""
 
 
 @attrs.frozen
@@ -441,6 +468,10 @@ class Hold:
     """When work resumed; ``None`` while waiting."""
     business_days: int = attrs.field(default=0, validator=v.instance_of(int))
     """Working days waited, by which the due date moved."""
+    needs: str = attrs.field(default="", validator=v.text)
+    """Exactly what the client owes, quantified (003: "quantify it and expect it")."""
+    by: date | None = attrs.field(default=None, validator=attrs.validators.optional(v.a_date))
+    """By when the client owes it."""
 
 
 @attrs.frozen

@@ -167,12 +167,30 @@ class Policy:
     """A team's own phrases for the guidance checks, added to the built-in ones."""
     guidance_off: tuple[Rule, ...] = attrs.field(default=(), converter=_guidance_off)
     """Guidance checks this team does not want."""
+    max_days_to_meet: int = attrs.field(default=3, validator=v.instance_of(int))
+    """Working days from opening the case to meeting the client (001 §4-5), 0 to 365."""
+    max_days_to_summary: int = attrs.field(default=1, validator=v.instance_of(int))
+    """Working days from agreeing the issues to the written summary (003 §6), 0 to 365."""
+    quick_win_within: int = attrs.field(default=10, validator=v.instance_of(int))
+    """Working days from the plan by which its quick win is due (003 §7), 0 to 365."""
+    max_wait: int = attrs.field(default=10, validator=v.instance_of(int))
+    """Working days a wait on the client may last before it is followed up (003 final
+    comments), 1 to 365."""
 
     def __attrs_post_init__(self) -> None:
         if not 0 <= self.min_days_before_plan <= 365:
             raise InvalidValue(
                 "Policy.min_days_before_plan", f"must be 0 to 365, got {self.min_days_before_plan}"
             )
+        for name, low in (
+            ("max_days_to_meet", 0),
+            ("max_days_to_summary", 0),
+            ("quick_win_within", 0),
+            ("max_wait", 1),
+        ):
+            value = getattr(self, name)
+            if not low <= value <= 365:
+                raise InvalidValue(f"Policy.{name}", f"must be {low} to 365, got {value}")
         if not 1 <= self.options_min <= self.options_max:
             raise InvalidValue(
                 "Policy.options_min",

@@ -15,7 +15,7 @@ history is replayed, so it still follows the method.
 >>> case.client, case.history[0].actor
 ('Client 5ed6e30b', 'Person b48092be')
 >>> case.stage.name, case.version, case.issues[0].category.value
-('RECOVERED', 35, 'quality')
+('RECOVERED', 39, 'quality')
 """
 
 from __future__ import annotations

@@ -12,14 +12,15 @@ from __future__ import annotations
 import contextvars
 import inspect
 import uuid
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, NoReturn
 
 import attrs
 
-from clientrecovery import clock, documents, rules
+from clientrecovery import _actions, clock, documents, rules
 from clientrecovery import events as ev
+from clientrecovery._handlers import APPLY, free_id
 from clientrecovery._records import AppendLog, Chunks, Index, replace, replaced, update
 from clientrecovery._validate import collection, instance_of, on_calendar
 from clientrecovery.catalogue import Finding, NextAction, Rule, Severity
@@ -30,21 +31,19 @@ from clientrecovery.model import (
     Commitment,
     CommitmentStatus,
     Communication,
-    CommunicationKind,
     DelayWarning,
-    Hold,
+    EndCause,
     Initiative,
     InitiativeStatus,
     Issue,
     IssueCategory,
-    IssueStatus,
     Party,
     Quantification,
     Stage,
     TurnaroundPlan,
 )
 from clientrecovery.policy import Policy
-from clientrecovery.schedule import add_business_days, business_days_between, day_of
+from clientrecovery.schedule import day_of
 from clientrecovery.stages import COMMAND_STAGES
 
 __all__ = ["Relationship"]
@@ -118,7 +117,18 @@ class Relationship:
     end_reason: str = ""
     """Why it was lost."""
     lessons: tuple[str, ...] = ()
-    """Lessons learned (004)."""
+    """Lessons learned (004), at any stage and after the end too."""
+    end_cause: EndCause | None = None
+    """Why it was lost, for analysis; ``None`` unless LOST."""
+    ended_by: Party | None = None
+    """Which side ended it; ``None`` unless LOST."""
+    _agreed_work: frozenset[str] = frozenset()  # initiatives of the last plan version agreed
+    _response_moves: tuple[DelayWarning, ...] = ()  # promised response dates moved later
+    # The advisory findings the current plan version was proposed with (see rules.standing).
+    _plan_advice: tuple[Finding, ...] = attrs.field(default=(), eq=False, hash=False)
+    _issue_advice: Mapping[str, tuple[Finding, ...]] = attrs.field(
+        factory=dict, eq=False, hash=False
+    )
     _issue_pos: Index = attrs.field(factory=Index, eq=False, hash=False)
     _commitment_pos: Mapping[str, int] = attrs.field(factory=dict, eq=False, hash=False)
     _initiative_pos: Mapping[str, int] = attrs.field(factory=dict, eq=False, hash=False)
@@ -235,6 +245,36 @@ class Relationship:
         return frozenset(i.id for i in self._work if i.status is InitiativeStatus.DONE)
 
     @property
+    def plan_in_force(self) -> bool:
+        """Whether the client has agreed a plan that still runs: delivery goes on while a late
+        issue is discovered and a revision waits for agreement (003 §9; 000)."""
+        return self.recovering_since is not None and not self.stage.terminal
+
+    def agreed_initiative(self, initiative_id: str) -> bool:
+        """Whether the initiative belongs to a plan version the client agreed."""
+        return initiative_id in self._agreed_work
+
+    @property
+    def plan_advice(self) -> tuple[Finding, ...]:
+        """The WARNING and INFO findings the current plan version was proposed with."""
+        return self._plan_advice
+
+    @property
+    def issue_advice(self) -> Mapping[str, tuple[Finding, ...]]:
+        """The WARNING and INFO findings issues were specified with, by issue id."""
+        return self._issue_advice
+
+    @property
+    def response_moves(self) -> tuple[DelayWarning, ...]:
+        """Each time the promised response date moved later, oldest first."""
+        return self._response_moves
+
+    @property
+    def promises(self) -> tuple[Commitment, ...]:
+        """The provider's own promises (000), in order."""
+        return tuple(c for c in self.commitments if c.party is Party.PROVIDER)
+
+    @property
     def has_client_commitment(self) -> bool:
         """Whether the client has a commitment that is not broken (003 §4)."""
         return any(
@@ -310,23 +350,7 @@ class Relationship:
         commands on items (issues, initiatives, commitments) appear when some item can take
         them, with the ids in the hint.
         """
-        actions: list[NextAction] = []
-        for command, hint in _HINTS.items():
-            if self.stage not in COMMAND_STAGES[command]:
-                continue
-            if command == "propose_plan" and self.plan_version:
-                continue
-            if command == "revise_plan" and not self.plan_version:
-                continue
-            items = _ITEMS.get(command)
-            if items is not None:
-                ids = items(self)
-                if not ids:
-                    continue
-                hint = f"{hint}: {', '.join(ids)}"
-            blocked = tuple(rules.blockers(self, command))
-            actions.append(NextAction(command, blocked, hint))
-        return tuple(actions)
+        return _actions.next_actions(self)
 
     # --- opening and replaying -------------------------------------------------------------
 
@@ -409,7 +433,11 @@ class Relationship:
     def assess(
         self, assessment: Assessment, *, at: datetime, actor: str | None = None
     ) -> Relationship:
-        """Write down (or update) the full situation before meeting the client (001 §1-3)."""
+        """Write down (or update) the full situation (001 §1-3).
+
+        Runs in every open stage: the root cause is often only found in the meeting (000;
+        003 §1). The latest assessment stands; ASSESS_FIRST still gates the meeting.
+        """
         return _run(self, ev.SituationAssessed(assessment=assessment, at=at, actor=actor))
 
     def align_internally(
@@ -421,10 +449,11 @@ class Relationship:
             ev.InternallyAligned(approved_by=approved_by, approach=approach, at=at, actor=actor),
         )
 
-    def meet_client(
-        self, *, at: datetime, willing: bool = True, actor: str | None = None
-    ) -> Relationship:
-        """Meet the client: a willing client opens DISCOVERY, an unwilling one ends it (000)."""
+    def meet_client(self, *, at: datetime, willing: bool, actor: str | None = None) -> Relationship:
+        """Meet the client: a willing client opens DISCOVERY, an unwilling one ends it (000).
+
+        ``willing`` has no default: whether the relationship can be saved is always asked.
+        """
         return _run(self, ev.ClientMet(willing=willing, at=at, actor=actor))
 
     def raise_issue(
@@ -435,21 +464,38 @@ class Relationship:
         detail: str = "",
         category: IssueCategory = IssueCategory.OTHER,
         id: str | None = None,  # noqa: A002 - the public keyword of the design
+        raised_by: Party = Party.CLIENT,
+        client_words: str = "",
         actor: str | None = None,
     ) -> Relationship:
-        """Record an issue the client raises; ids ``I1``, ``I2``, … are assigned if not given.
+        """Record an issue; ids ``I1``, ``I2``, … are assigned if not given.
 
-        An issue raised after the list was agreed sends the relationship back to DISCOVERY:
-        once the list is agreed again, the client's commitment stands, and a new response
-        date and written summary come before the revised plan.
+        Args:
+            title: The issue, in a line.
+            at: When.
+            detail: More about it.
+            category: What it is about.
+            id: Its id.
+            raised_by: Who brought it up. Before the meeting (ASSESSING) the provider may note
+                an issue it already knows, to bring to the client (001); it is still made
+                specific and agreed with the client.
+            client_words: The client's own phrasing, relayed back in the written summary and
+                the plan ("you told us: …", 004).
+            actor: Who recorded it.
+
+        An issue raised after the list was agreed reopens DISCOVERY for that issue: delivery
+        of the agreed plan goes on, and once the list is agreed again the client's commitment
+        stands, and a new response date and written summary come before the revised plan.
         """
         return _run(
             self,
             ev.IssueRaised(
-                issue_id=_free_id("I", self._issue_pos) if id is None else id,
+                issue_id=free_id("I", self._issue_pos) if id is None else id,
                 title=title,
                 detail=detail,
                 category=category,
+                raised_by=raised_by,
+                client_words=client_words,
                 at=at,
                 actor=actor,
             ),
@@ -498,18 +544,37 @@ class Relationship:
         if isinstance(commitment, Commitment):
             commitment = attrs.evolve(
                 commitment,
-                id=commitment.id or _free_id("C", self._commitment_pos),
+                id=commitment.id or free_id("C", self._commitment_pos),
                 status=CommitmentStatus.AGREED,
                 note="",
             )
         return _run(self, ev.CommitmentSecured(commitment=commitment, at=at, actor=actor))
+
+    def promise(
+        self, commitment: Commitment, *, at: datetime, actor: str | None = None
+    ) -> Relationship:
+        """Record a promise of the provider's own: a date, a call, a deliverable (000).
+
+        It is tracked like the client's commitment (``P1``, … if it has no id; status
+        AGREED), kept or broken with :meth:`fulfil_commitment` and :meth:`break_commitment`,
+        and past its date while open it is a PROMISE_KEPT finding.
+        """
+        if isinstance(commitment, Commitment):
+            commitment = attrs.evolve(
+                commitment,
+                id=commitment.id or _promise_id(self),
+                status=CommitmentStatus.AGREED,
+                note="",
+            )
+        return _run(self, ev.PromiseMade(commitment=commitment, at=at, actor=actor))
 
     def promise_response(
         self, *, by: date | datetime, at: datetime, actor: str | None = None
     ) -> Relationship:
         """Give the client the date of the response and plan (003 §5).
 
-        A ``datetime`` is taken as its calendar day in the policy's time zone.
+        In PLANNING it gives a new date: moving it later is a delay, which WARN_AHEAD judges
+        like any other. A ``datetime`` is taken as its calendar day in the policy's time zone.
         """
         if isinstance(by, datetime):
             on_calendar(by, "promise_response(by=...)")
@@ -579,20 +644,44 @@ class Relationship:
         )
 
     def wait_on_client(
-        self, initiative_id: str, *, reason: str, at: datetime, actor: str | None = None
+        self,
+        initiative_id: str,
+        *,
+        reason: str,
+        at: datetime,
+        needs: str = "",
+        by: date | None = None,
+        actor: str | None = None,
     ) -> Relationship:
-        """Pause an initiative while the client owes its part (003 final comments).
+        """Pause provider-owned work while the client owes its part (003 final comments).
 
-        The provider's clock stops: when work resumes, the due date moves by the working days
-        waited.
+        Say exactly what the client owes (``needs``) and by when (``by``): a wait without
+        them is accepted with a CLIENT_PART finding asking to quantify it. A client-owned
+        initiative is refused: there the client is reminded, not waited on. The provider's
+        clock stops: when work resumes, the due date moves by the working days waited.
         """
         return _run(
-            self, ev.WaitedOnClient(initiative_id=initiative_id, reason=reason, at=at, actor=actor)
+            self,
+            ev.WaitedOnClient(
+                initiative_id=initiative_id, reason=reason, needs=needs, by=by, at=at, actor=actor
+            ),
         )
 
     def resume(self, initiative_id: str, *, at: datetime, actor: str | None = None) -> Relationship:
         """Resume a paused initiative; its due date moves by the working days waited."""
         return _run(self, ev.Resumed(initiative_id=initiative_id, at=at, actor=actor))
+
+    def drop_initiative(
+        self, initiative_id: str, *, reason: str, at: datetime, actor: str | None = None
+    ) -> Relationship:
+        """Drop work that is no longer needed (its measure was met another way).
+
+        An issue whose remaining initiatives are done or dropped can be resolved.
+        """
+        return _run(
+            self,
+            ev.InitiativeDropped(initiative_id=initiative_id, reason=reason, at=at, actor=actor),
+        )
 
     def follow_up(self, *, at: datetime, note: str, actor: str | None = None) -> Relationship:
         """Record a status check of the turnaround (003 §9)."""
@@ -667,18 +756,33 @@ class Relationship:
         reason: str,
         at: datetime,
         lessons: Sequence[str] = (),
+        cause: EndCause = EndCause.OTHER,
+        ended_by: Party = Party.PROVIDER,
         actor: str | None = None,
     ) -> Relationship:
-        """End the relationship as LOST, keeping the lessons learned (004)."""
+        """End the relationship as LOST, keeping the lessons learned (004).
+
+        ``cause`` classifies the loss for analysis; ``ended_by`` says which side ended it.
+        Ending a case that was never assessed or whose client was never met is an
+        INSPECT_BEFORE_ENDING finding, and one without lessons a LESSONS_KEPT finding.
+        """
         return _run(
             self,
             ev.RelationshipEnded(
                 reason=reason,
                 lessons=lessons,
+                cause=cause,
+                ended_by=ended_by,
                 at=at,
                 actor=actor,
             ),
         )
+
+    def record_lessons(
+        self, lessons: Sequence[str], *, at: datetime, actor: str | None = None
+    ) -> Relationship:
+        """Keep lessons learned, in any stage, after a loss or a recovery too (004)."""
+        return _run(self, ev.LessonsRecorded(lessons=lessons, at=at, actor=actor))
 
 
 # --- the one path: check, then apply --------------------------------------------------------
@@ -691,7 +795,7 @@ def _run(r: Relationship | None, event: ev.Event) -> Relationship:
         raise _Checked(found)
     if found:
         _refuse_errors(event, found)
-    return _apply(r, event)
+    return _apply(r, event, found)
 
 
 class _Replay:
@@ -722,7 +826,8 @@ class _Replay:
         found = rules.evaluate(r, event, r.policy)
         if found:
             _refuse_errors(event, found)
-        changes = _APPLY[type(event)](r, event)
+        changes = APPLY[type(event)](r, event)
+        _advise(r, event, found, changes)
         changes["_cache"] = None
         r.__dict__.update(changes)
         r._log.grow(event)
@@ -732,7 +837,28 @@ class _Replay:
         r, self._current = self._current, None
         if r is not None:
             r.__dict__["_draft"] = False
+            _settle(r)
         return r
+
+
+def _promise_id(r: Relationship) -> str:
+    """``P1``, ``P2``, … by the provider's promises so far (skipping ids already taken)."""
+    n = len(r.promises) + 1
+    while f"P{n}" in r._commitment_pos:
+        n += 1
+    return f"P{n}"
+
+
+def _settle(r: Relationship) -> None:
+    """Turn the lists a replay grew in place back into the tuples a relationship holds."""
+    state = r.__dict__
+    if type(state["commitments"]) is list:
+        state["commitments"] = tuple(state["commitments"])
+    for initiative in r._work:
+        for name in ("holds", "delays"):
+            items = getattr(initiative, name)
+            if type(items) is list:
+                update(initiative, {name: tuple(items)})
 
 
 def _refuse_errors(event: ev.Event, found: list[Finding]) -> None:
@@ -764,13 +890,6 @@ def _refuse(command: str, errors: list[Finding]) -> NoReturn:
     raise RuleViolation(command, errors)
 
 
-def _free_id(prefix: str, taken: Collection[str]) -> str:
-    n = len(taken) + 1
-    while f"{prefix}{n}" in taken:
-        n += 1
-    return f"{prefix}{n}"
-
-
 def _clean(plan: TurnaroundPlan) -> TurnaroundPlan:
     """The plan as proposed: what the relationship keeps itself is reset."""
     instance_of(TurnaroundPlan)(plan, _PLAN_ARG, plan)
@@ -787,15 +906,29 @@ def _clean(plan: TurnaroundPlan) -> TurnaroundPlan:
 _PLAN_ARG = attrs.fields(ev.PlanProposed).plan
 
 
-def _replace(items: tuple[Any, ...], position: int, item: Any) -> tuple[Any, ...]:
-    return (*items[:position], item, *items[position + 1 :])
+_PLAN_EVENTS = (ev.PlanProposed, ev.PlanRevised)
 
 
-def _logged(r: Relationship, entry: Communication) -> dict[str, Any]:
-    return {"_communications": r._communications.appended(entry)}
+def _advise(
+    r: Relationship, event: ev.Event, found: list[Finding], changes: dict[str, Any]
+) -> None:
+    """Keep the advice a plan or an issue was given when recorded, which stands as long as
+    they do (:mod:`clientrecovery.rules.standing`): a plan's while it is the current version
+    (WARN_AHEAD of moved work stands with the initiative's delays instead), an issue's while
+    it is specified or agreed."""
+    kind = type(event)
+    if kind in _PLAN_EVENTS:
+        changes["_plan_advice"] = tuple(
+            f for f in found if f.severity is not Severity.ERROR and f.rule is not Rule.WARN_AHEAD
+        )
+    elif kind is ev.IssueSpecified and found:
+        advice = tuple(f for f in found if f.severity is not Severity.ERROR)
+        if advice:
+            issue_id = event.issue_id  # type: ignore[attr-defined]
+            changes["_issue_advice"] = {**r._issue_advice, issue_id: advice}
 
 
-def _apply(r: Relationship | None, event: ev.Event) -> Relationship:
+def _apply(r: Relationship | None, event: ev.Event, found: list[Finding]) -> Relationship:
     if isinstance(event, ev.RelationshipOpened):
         return Relationship(
             id=event.id,
@@ -809,396 +942,8 @@ def _apply(r: Relationship | None, event: ev.Event) -> Relationship:
         )
     if r is None:  # pragma: no cover - _first_policy refuses this first
         raise AssertionError("an event before RelationshipOpened")
-    changes = _APPLY[type(event)](r, event)
+    changes = APPLY[type(event)](r, event)
+    _advise(r, event, found, changes)
     changes["_log"] = r._log.appended(event)
     changes["_cache"] = None
     return replaced(r, changes)
-
-
-def _edited(
-    r: Relationship,
-    name: str,
-    items: Chunks[Any],
-    positions: Iterable[int],
-    change: dict[str, Any],
-) -> dict[str, Any]:
-    """The changes that give the items at ``positions`` of ``items`` (the field ``name``) the
-    values in ``change``: none while a replay drafts ``r``, as the items are then changed in
-    place (they are its own), else a copy of each and of the chunks that hold them."""
-    if r._draft:
-        for position in positions:
-            update(items[position], change)
-        return {}
-    updated = items
-    for position in positions:
-        updated = updated.set(position, replaced(items[position], change))
-    return {name: updated}
-
-
-def _with_issue(r: Relationship, issue_id: str, **change: Any) -> dict[str, Any]:
-    position = r._issue_pos.get(issue_id)
-    if position is None:  # pragma: no cover - the checks raise UnknownItem first
-        raise UnknownItem("issue", issue_id)
-    return _edited(r, "_issues", r._issues, (position,), change)
-
-
-def _with_commitment(r: Relationship, commitment_id: str, **change: Any) -> dict[str, Any]:
-    position = r._commitment_pos[commitment_id]
-    updated = replaced(r.commitments[position], change)
-    return {"commitments": _replace(r.commitments, position, updated)}
-
-
-def _with_initiative(r: Relationship, initiative_id: str, **change: Any) -> dict[str, Any]:
-    position = r._initiative_pos[initiative_id]
-    return _edited(r, "_work", r._work, (position,), change)
-
-
-def _on_assessed(r: Relationship, e: ev.SituationAssessed) -> dict[str, Any]:
-    return {"assessment": e.assessment, "assessed_at": e.at}
-
-
-def _on_aligned(r: Relationship, e: ev.InternallyAligned) -> dict[str, Any]:
-    return {"alignment": Alignment(approved_by=e.approved_by, approach=e.approach, at=e.at)}
-
-
-def _on_met(r: Relationship, e: ev.ClientMet) -> dict[str, Any]:
-    if e.willing:
-        return {"met_at": e.at, "stage": Stage.DISCOVERY}
-    return {
-        "met_at": e.at,
-        "stage": Stage.LOST,
-        "ended_at": e.at,
-        "end_reason": "the client did not want to work things out",
-    }
-
-
-_NEW_ISSUE = Issue(id="new", title="new")
-
-
-def _on_raised(r: Relationship, e: ev.IssueRaised) -> dict[str, Any]:
-    late = r.stage is not Stage.DISCOVERY
-    # The event checked every value when it was built: no need to check them again.
-    values = {
-        "id": e.issue_id,
-        "title": e.title,
-        "detail": e.detail,
-        "category": e.category,
-        "late": late,
-    }
-    issue = replaced(_NEW_ISSUE, values)
-    return {
-        "_issues": r._issues.append(issue),
-        "_issue_pos": r._issue_pos.added(e.issue_id),
-        "stage": Stage.DISCOVERY,
-    }
-
-
-def _on_specified(r: Relationship, e: ev.IssueSpecified) -> dict[str, Any]:
-    return _with_issue(
-        r,
-        e.issue_id,
-        status=IssueStatus.SPECIFIED,
-        examples=e.examples,
-        quantification=e.quantification,
-    )
-
-
-def _on_dropped(r: Relationship, e: ev.IssueDropped) -> dict[str, Any]:
-    return _with_issue(r, e.issue_id, status=IssueStatus.DROPPED, note=e.reason)
-
-
-def _on_agreed(r: Relationship, e: ev.IssuesAgreed) -> dict[str, Any]:
-    specified = [n for n, i in enumerate(r._issues) if i.status is IssueStatus.SPECIFIED]
-    changes = _edited(r, "_issues", r._issues, specified, {"status": IssueStatus.AGREED})
-    return {**changes, "issues_agreed_at": e.at, "stage": Stage.ISSUES_AGREED}
-
-
-def _response_promised(r: Relationship) -> bool:
-    return (
-        r.response_promised_at is not None
-        and r.issues_agreed_at is not None
-        and r.response_promised_at >= r.issues_agreed_at
-    )
-
-
-def _on_secured(r: Relationship, e: ev.CommitmentSecured) -> dict[str, Any]:
-    commitment_id = e.commitment.id or _free_id("C", r._commitment_pos)
-    changes: dict[str, Any] = {
-        "commitments": (*r.commitments, replace(e.commitment, id=commitment_id)),
-        "_commitment_pos": {**r._commitment_pos, commitment_id: len(r.commitments)},
-    }
-    if _response_promised(r):
-        changes["stage"] = Stage.PLANNING
-    return changes
-
-
-def _on_promised(r: Relationship, e: ev.ResponsePromised) -> dict[str, Any]:
-    changes: dict[str, Any] = {"response_due": e.by, "response_promised_at": e.at}
-    if r.has_client_commitment:
-        changes["stage"] = Stage.PLANNING
-    return changes
-
-
-def _on_summary(r: Relationship, e: ev.WrittenSummarySent) -> dict[str, Any]:
-    entry = Communication(
-        kind=CommunicationKind.WRITTEN_SUMMARY,
-        at=e.at,
-        summary="summary of the issues, the client's commitment and the response date",
-        channel="written",
-        actor=e.actor,
-    )
-    return {"summary_sent_at": e.at, **_logged(r, entry)}
-
-
-def _on_plan(r: Relationship, e: ev.PlanProposed | ev.PlanRevised) -> dict[str, Any]:
-    before = {i.id: i for i in r._work}
-    initiatives = []
-    for initiative in e.plan.initiatives:
-        old = before.get(initiative.id)
-        kept = (
-            {}
-            if old is None
-            else {
-                "status": old.status,
-                "delays": old.delays,
-                "outcome": old.outcome,
-                "holds": old.holds,
-            }
-        )
-        # A copy even when nothing is kept: the relationship's initiatives are its own (a
-        # replay changes them in place), never the event's.
-        initiatives.append(replaced(initiative, kept))
-    header = replace(
-        e.plan,
-        initiatives=(),
-        version=(r._plan.version if r._plan is not None else 0) + 1,
-        proposed_at=e.at,
-    )
-    work: dict[str, list[str]] = {}
-    for initiative in initiatives:
-        for issue_id in initiative.addresses:
-            work.setdefault(issue_id, []).append(initiative.id)
-    answered = {"responded_at": e.at} if r.stage is Stage.PLANNING else {}
-    return {
-        **answered,
-        "_plan": header,
-        "_work": Chunks(initiatives),
-        "stage": Stage.PLAN_PROPOSED,
-        "_initiative_pos": {i.id: n for n, i in enumerate(initiatives)},
-        "_work_for": {issue_id: tuple(ids) for issue_id, ids in work.items()},
-    }
-
-
-def _on_plan_agreed(r: Relationship, e: ev.PlanAgreed) -> dict[str, Any]:
-    if r._plan is None:  # pragma: no cover - STAGE_ORDER refuses this first
-        raise AssertionError("agree_plan without a plan")
-    header = replace(r._plan, agreed_at=e.at, chosen_option=e.option_id)
-    return {
-        "_plan": header,
-        "stage": Stage.RECOVERING,
-        "recovering_since": r.recovering_since or e.at,
-    }
-
-
-def _on_started(r: Relationship, e: ev.InitiativeStarted) -> dict[str, Any]:
-    return _with_initiative(r, e.initiative_id, status=InitiativeStatus.IN_PROGRESS)
-
-
-def _on_completed(r: Relationship, e: ev.InitiativeCompleted) -> dict[str, Any]:
-    return _with_initiative(r, e.initiative_id, status=InitiativeStatus.DONE, outcome=e.outcome)
-
-
-def _on_delay(r: Relationship, e: ev.DelayWarned) -> dict[str, Any]:
-    initiative = r.initiative(e.initiative_id)
-    warning = DelayWarning(at=e.at, previous_due=initiative.due, new_due=e.new_due, reason=e.reason)
-    changes = _with_initiative(
-        r, e.initiative_id, due=e.new_due, delays=(*initiative.delays, warning)
-    )
-    entry = Communication(
-        kind=CommunicationKind.CLIENT_CONTACT,
-        at=e.at,
-        summary=f"delay of {initiative.id} to {e.new_due}: {e.reason}",
-        channel="delay warning",
-        actor=e.actor,
-    )
-    return {**changes, **_logged(r, entry)}
-
-
-def _on_waited(r: Relationship, e: ev.WaitedOnClient) -> dict[str, Any]:
-    initiative = r.initiative(e.initiative_id)
-    hold = Hold(reason=e.reason, started_at=e.at)
-    return _with_initiative(r, e.initiative_id, holds=(*initiative.holds, hold))
-
-
-def _on_resumed(r: Relationship, e: ev.Resumed) -> dict[str, Any]:
-    initiative = r.initiative(e.initiative_id)
-    hold = initiative.holds[-1]
-    policy = r.policy
-    waited = business_days_between(
-        policy, policy.local_date(hold.started_at), policy.local_date(e.at)
-    )
-    ended = replace(hold, ended_at=e.at, business_days=waited)
-    return _with_initiative(
-        r,
-        e.initiative_id,
-        holds=(*initiative.holds[:-1], ended),
-        due=add_business_days(policy, initiative.due, waited),
-    )
-
-
-def _on_followed_up(r: Relationship, e: ev.FollowedUp) -> dict[str, Any]:
-    return _logged(
-        r, Communication(kind=CommunicationKind.FOLLOW_UP, at=e.at, summary=e.note, actor=e.actor)
-    )
-
-
-def _on_contacted(r: Relationship, e: ev.ClientContacted) -> dict[str, Any]:
-    entry = Communication(
-        kind=CommunicationKind.CLIENT_CONTACT,
-        at=e.at,
-        summary=e.summary,
-        channel=e.channel,
-        proactive=e.proactive,
-        actor=e.actor,
-    )
-    return _logged(r, entry)
-
-
-def _on_informed(r: Relationship, e: ev.StakeholdersInformed) -> dict[str, Any]:
-    entry = Communication(
-        kind=CommunicationKind.STAKEHOLDER_UPDATE,
-        at=e.at,
-        summary=e.summary,
-        audience=e.audience,
-        actor=e.actor,
-    )
-    return _logged(r, entry)
-
-
-def _on_resolved(r: Relationship, e: ev.IssueResolved) -> dict[str, Any]:
-    return _with_issue(r, e.issue_id, status=IssueStatus.RESOLVED, note=e.evidence)
-
-
-def _on_fulfilled(r: Relationship, e: ev.CommitmentFulfilled) -> dict[str, Any]:
-    return _with_commitment(r, e.commitment_id, status=CommitmentStatus.FULFILLED, note=e.evidence)
-
-
-def _on_broken(r: Relationship, e: ev.CommitmentBroken) -> dict[str, Any]:
-    return _with_commitment(r, e.commitment_id, status=CommitmentStatus.BROKEN, note=e.reason)
-
-
-def _on_closed(r: Relationship, e: ev.RelationshipClosed) -> dict[str, Any]:
-    return {"stage": Stage.RECOVERED, "ended_at": e.at}
-
-
-def _on_ended(r: Relationship, e: ev.RelationshipEnded) -> dict[str, Any]:
-    return {"stage": Stage.LOST, "ended_at": e.at, "end_reason": e.reason, "lessons": e.lessons}
-
-
-_APPLY: Mapping[type[ev.Event], Callable[[Relationship, Any], dict[str, Any]]] = {
-    ev.SituationAssessed: _on_assessed,
-    ev.InternallyAligned: _on_aligned,
-    ev.ClientMet: _on_met,
-    ev.IssueRaised: _on_raised,
-    ev.IssueSpecified: _on_specified,
-    ev.IssueDropped: _on_dropped,
-    ev.IssuesAgreed: _on_agreed,
-    ev.CommitmentSecured: _on_secured,
-    ev.ResponsePromised: _on_promised,
-    ev.WrittenSummarySent: _on_summary,
-    ev.PlanProposed: _on_plan,
-    ev.PlanRevised: _on_plan,
-    ev.PlanAgreed: _on_plan_agreed,
-    ev.InitiativeStarted: _on_started,
-    ev.InitiativeCompleted: _on_completed,
-    ev.DelayWarned: _on_delay,
-    ev.WaitedOnClient: _on_waited,
-    ev.Resumed: _on_resumed,
-    ev.FollowedUp: _on_followed_up,
-    ev.ClientContacted: _on_contacted,
-    ev.StakeholdersInformed: _on_informed,
-    ev.IssueResolved: _on_resolved,
-    ev.CommitmentFulfilled: _on_fulfilled,
-    ev.CommitmentBroken: _on_broken,
-    ev.RelationshipClosed: _on_closed,
-    ev.RelationshipEnded: _on_ended,
-}
-
-
-# --- next actions -----------------------------------------------------------------------------
-
-
-def _ids_of_issues(*statuses: IssueStatus) -> Callable[[Relationship], list[str]]:
-    return lambda r: [i.id for i in r.issues if i.status in statuses]
-
-
-def _ids_of_initiatives(
-    *statuses: InitiativeStatus, held: bool = False
-) -> Callable[[Relationship], list[str]]:
-    """Ids of initiatives in one of the ``statuses``; waiting on the client only if ``held``
-    (as the command's check allows, see ``rules._initiative_ready``)."""
-
-    def ids(r: Relationship) -> list[str]:
-        return [i.id for i in r._work if i.status in statuses and (held or not i.on_hold)]
-
-    return ids
-
-
-def _resolvable(r: Relationship) -> list[str]:
-    return [
-        i.id
-        for i in r.issues
-        if i.status is IssueStatus.AGREED
-        and r.initiatives_for(i.id)
-        and all(w.status is InitiativeStatus.DONE for w in r.initiatives_for(i.id))
-    ]
-
-
-def _open_commitments(r: Relationship) -> list[str]:
-    return [c.id for c in r.commitments if c.status is CommitmentStatus.AGREED and c.id]
-
-
-_ITEMS: Mapping[str, Callable[[Relationship], list[str]]] = {
-    "specify_issue": _ids_of_issues(IssueStatus.RAISED),
-    "drop_issue": _ids_of_issues(IssueStatus.RAISED),
-    "start_initiative": _ids_of_initiatives(InitiativeStatus.PLANNED),
-    "complete_initiative": _ids_of_initiatives(InitiativeStatus.IN_PROGRESS),
-    "warn_delay": _ids_of_initiatives(
-        InitiativeStatus.PLANNED, InitiativeStatus.IN_PROGRESS, held=True
-    ),
-    "wait_on_client": _ids_of_initiatives(InitiativeStatus.PLANNED, InitiativeStatus.IN_PROGRESS),
-    "resume": lambda r: [i.id for i in r._work if i.on_hold],
-    "resolve_issue": _resolvable,
-    "fulfil_commitment": _open_commitments,
-    "break_commitment": _open_commitments,
-}
-
-_HINTS: Mapping[str, str] = {
-    "assess": "write down root cause, timeline, stakeholders, implications and the client's"
-    " perspective (001 §1-3)",
-    "align_internally": "get leadership to approve the approach (001 §4)",
-    "meet_client": "meet the client; find out whether they want to work things out (000)",
-    "raise_issue": "record each problem the client names (003 §1)",
-    "specify_issue": "ask for examples and a measure for",
-    "drop_issue": "throw out a generality that stays vague",
-    "agree_issues": "ask the client to confirm the list and that nothing is missing (003 §3)",
-    "secure_commitment": "ask what the client will do once the issues are solved (003 §4)",
-    "promise_response": "give a date for the plan, not today (003 §5)",
-    "send_written_summary": "write up the issues, the commitment and the date (003 §6)",
-    "propose_plan": "put a prioritised plan with 2-3 options to the client (003 §7; 001 §6)",
-    "revise_plan": "put a revised plan to the client",
-    "agree_plan": "get the client's agreement to the plan (003 §8)",
-    "start_initiative": "start work on",
-    "complete_initiative": "record as done",
-    "warn_delay": "warn the client early if a deadline is at risk (003 §9) for",
-    "wait_on_client": "pause while the client owes its part",
-    "resume": "resume work the client has unblocked",
-    "resolve_issue": "confirm with the client that these are resolved",
-    "fulfil_commitment": "record a kept commitment",
-    "break_commitment": "record a broken commitment",
-    "close": "close the turnaround as recovered",
-    "follow_up": "check the status of the turnaround (003 §9)",
-    "contact_client": "reach out before the client expects it (003 §10)",
-    "inform_stakeholders": "tell everyone concerned what was agreed (001 §7)",
-    "end": "end the relationship and keep the lessons learned (004)",
-}

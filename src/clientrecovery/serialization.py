@@ -76,12 +76,47 @@ __all__ = [
     "to_json",
 ]
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 """The version of the document layout this library writes."""
 
 Upgrade = Callable[[dict[str, Any]], dict[str, Any]]
 UPGRADES: dict[int, Upgrade] = {}
 """``UPGRADES[n]`` turns a version-``n`` document into a version-``n + 1`` one."""
+
+
+def _from_v1(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 added fields with defaults (the new policy limits, who raised an issue and
+    in what words, an option's own cost, what a wait says the client owes, why a case was
+    lost): a version-1 document is the same with those defaults written out."""
+    policies = [document.get("policy"), *(e.get("policy") for e in document.get("history", []))]
+    for policy in policies:
+        if isinstance(policy, dict):
+            for key, value in _POLICY_V2.items():
+                policy.setdefault(key, value)
+    for issue in document.get("issues") or ():
+        if isinstance(issue, dict):
+            issue.setdefault("raised_by", "client")
+            issue.setdefault("client_words", "")
+    plan = document.get("plan")
+    if isinstance(plan, dict):
+        for option in plan.get("options") or ():
+            if isinstance(option, dict):
+                option.setdefault("cost_change", None)
+        for initiative in plan.get("initiatives") or ():
+            for hold in (initiative.get("holds") or ()) if isinstance(initiative, dict) else ():
+                if isinstance(hold, dict):
+                    hold.setdefault("needs", "")
+                    hold.setdefault("by", None)
+    return document
+
+
+_POLICY_V2 = {
+    "max_days_to_meet": 3,
+    "max_days_to_summary": 1,
+    "quick_win_within": 10,
+    "max_wait": 10,
+}
+UPGRADES[1] = _from_v1
 
 SNAPSHOT_FIELDS: Final = (
     "id",
@@ -109,6 +144,8 @@ SNAPSHOT_FIELDS: Final = (
     "ended_at",
     "end_reason",
     "lessons",
+    "end_cause",
+    "ended_by",
 )
 """The relationship's state as written next to its history, in document order."""
 _DOCUMENT_KEYS = frozenset({"schema_version", "history", *SNAPSHOT_FIELDS})

@@ -17,6 +17,7 @@ import attrs
 from clientrecovery.model import Stage
 
 __all__ = [
+    "AFTERCARE",
     "COMMANDS",
     "COMMAND_STAGES",
     "INITIAL",
@@ -34,7 +35,11 @@ OPEN_STAGES: frozenset[Stage] = frozenset(s for s in Stage if not s.terminal)
 """The stages from which the relationship can still move."""
 
 _MET = OPEN_STAGES - {Stage.ASSESSING}
-_AGREED = _MET - {Stage.DISCOVERY}
+_ALL = frozenset(Stage)
+# Delivery runs wherever an agreed plan may be in force: a late issue reopens discovery for
+# the new issue only (003 §9; 000). Which initiatives the client agreed is checked by the
+# CLIENT_AGREES_PLAN rule.
+_DELIVERY = _MET
 
 
 @attrs.frozen
@@ -54,34 +59,44 @@ class Transition:
 
 
 COMMAND_STAGES: Mapping[str, frozenset[Stage]] = {
-    "assess": frozenset({Stage.ASSESSING}),
+    "assess": OPEN_STAGES,
     "align_internally": frozenset({Stage.ASSESSING}),
     "meet_client": frozenset({Stage.ASSESSING}),
-    "raise_issue": _MET,
+    "raise_issue": OPEN_STAGES,
     "specify_issue": frozenset({Stage.DISCOVERY}),
     "drop_issue": frozenset({Stage.DISCOVERY}),
     "agree_issues": frozenset({Stage.DISCOVERY}),
     "secure_commitment": frozenset({Stage.ISSUES_AGREED}),
-    "promise_response": frozenset({Stage.ISSUES_AGREED}),
+    "promise_response": frozenset({Stage.ISSUES_AGREED, Stage.PLANNING}),
+    "promise": OPEN_STAGES,
     "send_written_summary": frozenset({Stage.PLANNING}),
     "propose_plan": frozenset({Stage.PLANNING}),
     "revise_plan": frozenset({Stage.PLANNING, Stage.PLAN_PROPOSED, Stage.RECOVERING}),
     "agree_plan": frozenset({Stage.PLAN_PROPOSED}),
-    "start_initiative": frozenset({Stage.RECOVERING}),
-    "complete_initiative": frozenset({Stage.RECOVERING}),
-    "warn_delay": frozenset({Stage.RECOVERING}),
-    "wait_on_client": frozenset({Stage.RECOVERING}),
-    "resume": frozenset({Stage.RECOVERING}),
+    "start_initiative": _DELIVERY,
+    "complete_initiative": _DELIVERY,
+    "warn_delay": _DELIVERY,
+    "wait_on_client": _DELIVERY,
+    "resume": _DELIVERY,
+    "drop_initiative": _DELIVERY,
     "follow_up": _MET,
-    "contact_client": OPEN_STAGES,
-    "inform_stakeholders": OPEN_STAGES,
+    "contact_client": _ALL,
+    "inform_stakeholders": _ALL,
     "resolve_issue": frozenset({Stage.RECOVERING}),
-    "fulfil_commitment": _AGREED,
-    "break_commitment": _AGREED,
+    "fulfil_commitment": OPEN_STAGES,
+    "break_commitment": OPEN_STAGES,
     "close": frozenset({Stage.RECOVERING}),
     "end": OPEN_STAGES,
+    "record_lessons": _ALL,
 }
 """The stages each command may run in (``open`` starts a relationship and has none)."""
+
+AFTERCARE: frozenset[str] = frozenset(
+    c for c, stages in COMMAND_STAGES.items() if stages & {Stage.RECOVERED, Stage.LOST}
+)
+"""The commands that still run once a relationship is closed or lost: a parting summary or
+a hand-over (004), over-service after a recovery (000), lessons learned (004). None of
+them changes the stage."""
 
 COMMANDS: tuple[str, ...] = ("open", *COMMAND_STAGES)
 """Every command, in the order of the method."""

@@ -116,7 +116,7 @@ class SQLiteStore:
     >>> store = SQLiteStore(":memory:")
     >>> case = masterclass()
     >>> store.save(case)
-    35
+    39
     >>> store.load("halden-foods") == case
     True
     >>> store.close()

@@ -22,13 +22,13 @@ def test_a_user_walks_a_case_with_full_types() -> None:
     assert_type(r.stage, cr.Stage)
     assert_type(r.version, int)
 
-    findings = r.check("meet_client", at=t)
+    findings = r.check("meet_client", at=t, willing=True)
     assert_type(findings, tuple[cr.Finding, ...])
     assert {f.rule for f in findings} == {cr.Rule.ASSESS_FIRST, cr.Rule.ALIGN_FIRST}
 
     who = cr.Stakeholder("Ana", "COO", cr.Party.CLIENT)
     r = r.assess(cr.Assessment("scope creep", "since May", [who], "churn", "ignored"), at=t)
-    r = r.align_internally(approved_by="Lee", at=t).meet_client(at=t)
+    r = r.align_internally(approved_by="Lee", at=t).meet_client(at=t, willing=True)
     r = r.raise_issue("reports late", category=cr.IssueCategory.DEADLINE, at=t)
     r = r.specify_issue(
         "I1", examples=["April report"], quantification=cr.Quantification("days late", 6, ""), at=t
@@ -143,3 +143,19 @@ def test_the_row_types_name_every_column_of_the_tables() -> None:
     assert set(get_type_hints(rows.Tables)) == set(an.COLUMNS) == set(kinds)
     for name, kind in kinds.items():
         assert list(get_type_hints(kind)) == list(an.COLUMNS[name]), name
+def test_the_whole_methods_commands_are_typed() -> None:
+    """Promises, lessons, an ending with its cause, and what a finding asks to do."""
+    t = datetime(2026, 5, 4, 9, tzinfo=UTC)
+    r = cr.Relationship.open("Acme", trigger="overrun", at=t, raised_by=cr.Party.PROVIDER)
+    r = r.raise_issue("budget overrun", raised_by=cr.Party.PROVIDER, client_words="", at=t)
+    r = r.promise(cr.Commitment(cr.Party.PROVIDER, "call back", "call made", t.date()), at=t)
+    promises: tuple[cr.Commitment, ...] = r.promises
+    r = r.end(reason="moved on", cause=cr.EndCause.PROVIDER_WITHDREW, at=t)
+    r = r.record_lessons(["tell them sooner"], at=t)
+    cause: cr.EndCause | None = r.end_cause
+    command: str | None = r.findings(t)[0].command
+
+    assert [p.id for p in promises] == ["P1"]
+    assert cause is cr.EndCause.PROVIDER_WITHDREW
+    assert r.lessons == ("tell them sooner",)
+    assert command is None  # INSPECT_BEFORE_ENDING: nothing runs after the end

@@ -1,0 +1,447 @@
+"""How each event changes a relationship (private): one handler per event type.
+
+A handler returns the changes to the aggregate's fields as a dict; the aggregate applies
+them, for a command and for a replay alike (see :mod:`clientrecovery.relationship`). The
+rules have been checked before a handler runs, so a handler never refuses anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Mapping
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from clientrecovery import events as ev
+from clientrecovery._records import Chunks, replace, replaced, update
+from clientrecovery.errors import UnknownItem
+from clientrecovery.model import (
+    Alignment,
+    Commitment,
+    CommitmentStatus,
+    Communication,
+    CommunicationKind,
+    DelayWarning,
+    EndCause,
+    Hold,
+    Initiative,
+    InitiativeStatus,
+    Issue,
+    IssueStatus,
+    Party,
+    Stage,
+)
+from clientrecovery.schedule import add_business_days, business_days_between
+
+if TYPE_CHECKING:
+    from clientrecovery.relationship import Relationship
+
+__all__ = ["APPLY", "free_id"]
+
+
+def free_id(prefix: str, taken: Collection[str]) -> str:
+    n = len(taken) + 1
+    while f"{prefix}{n}" in taken:
+        n += 1
+    return f"{prefix}{n}"
+
+
+def _replace(items: tuple[Any, ...], position: int, item: Any) -> tuple[Any, ...]:
+    return (*items[:position], item, *items[position + 1 :])
+
+
+def _logged(r: Relationship, entry: Communication) -> dict[str, Any]:
+    return {"_communications": r._communications.appended(entry)}
+
+
+def _edited(
+    r: Relationship,
+    name: str,
+    items: Chunks[Any],
+    positions: Iterable[int],
+    change: dict[str, Any],
+) -> dict[str, Any]:
+    """The changes that give the items at ``positions`` of ``items`` (the field ``name``) the
+    values in ``change``: none while a replay drafts ``r``, as the items are then changed in
+    place (they are its own), else a copy of each and of the chunks that hold them."""
+    if r._draft:
+        for position in positions:
+            update(items[position], change)
+        return {}
+    updated = items
+    for position in positions:
+        updated = updated.set(position, replaced(items[position], change))
+    return {name: updated}
+
+
+def _with_issue(r: Relationship, issue_id: str, **change: Any) -> dict[str, Any]:
+    position = r._issue_pos.get(issue_id)
+    if position is None:  # pragma: no cover - the checks raise UnknownItem first
+        raise UnknownItem("issue", issue_id)
+    return _edited(r, "_issues", r._issues, (position,), change)
+
+
+def _with_commitment(r: Relationship, commitment_id: str, **change: Any) -> dict[str, Any]:
+    position = r._commitment_pos[commitment_id]
+    updated = replaced(r.commitments[position], change)
+    grown: Any = r.commitments  # a list while a replay drafts r (see _added)
+    if r._draft and type(grown) is list:
+        grown[position] = updated
+        return {}
+    return {"commitments": _replace(r.commitments, position, updated)}
+
+
+def _added(r: Relationship, commitment: Commitment) -> dict[str, Any]:
+    """The changes that add ``commitment``: in O(1) while a replay drafts ``r`` (its list and
+    index are its own then, and grow in place), else a copy of both."""
+    commitment_id = commitment.id or free_id("C", r._commitment_pos)
+    # The relationship keeps the state itself, whatever the event carried.
+    kept = replace(commitment, id=commitment_id, status=CommitmentStatus.AGREED, note="")
+    if r._draft:
+        grown: Any = r.commitments
+        items = grown if type(grown) is list else list(grown)
+        items.append(kept)
+        positions = r._commitment_pos  # made for this relationship when it was opened
+        positions[commitment_id] = len(items) - 1  # type: ignore[index]
+        return {"commitments": items}
+    return {
+        "commitments": (*r.commitments, kept),
+        "_commitment_pos": {**r._commitment_pos, commitment_id: len(r.commitments)},
+    }
+
+
+def _grown(r: Relationship, items: Any, item: Any) -> Any:
+    """``items`` with ``item`` at the end: in place while a replay drafts ``r``."""
+    if r._draft:
+        mine = items if type(items) is list else list(items)
+        mine.append(item)
+        return mine
+    return (*items, item)
+
+
+def _with_initiative(r: Relationship, initiative_id: str, **change: Any) -> dict[str, Any]:
+    position = r._initiative_pos[initiative_id]
+    return _edited(r, "_work", r._work, (position,), change)
+
+
+def _on_assessed(r: Relationship, e: ev.SituationAssessed) -> dict[str, Any]:
+    return {"assessment": e.assessment, "assessed_at": e.at}
+
+
+def _on_aligned(r: Relationship, e: ev.InternallyAligned) -> dict[str, Any]:
+    return {"alignment": Alignment(approved_by=e.approved_by, approach=e.approach, at=e.at)}
+
+
+def _on_met(r: Relationship, e: ev.ClientMet) -> dict[str, Any]:
+    if e.willing:
+        return {"met_at": e.at, "stage": Stage.DISCOVERY}
+    return {
+        "met_at": e.at,
+        "stage": Stage.LOST,
+        "ended_at": e.at,
+        "end_reason": "the client did not want to work things out",
+        "end_cause": EndCause.UNWILLING,
+        "ended_by": Party.CLIENT,
+    }
+
+
+_NEW_ISSUE = Issue(id="new", title="new")
+
+
+def _on_raised(r: Relationship, e: ev.IssueRaised) -> dict[str, Any]:
+    before_meeting = r.stage is Stage.ASSESSING
+    # The event checked every value when it was built: no need to check them again.
+    values = {
+        "id": e.issue_id,
+        "title": e.title,
+        "detail": e.detail,
+        "category": e.category,
+        "late": not before_meeting and r.stage is not Stage.DISCOVERY,
+        "raised_by": e.raised_by,
+        "client_words": e.client_words,
+    }
+    issue = replaced(_NEW_ISSUE, values)
+    return {
+        "_issues": r._issues.append(issue),
+        "_issue_pos": r._issue_pos.added(e.issue_id),
+        "stage": Stage.ASSESSING if before_meeting else Stage.DISCOVERY,
+    }
+
+
+def _on_specified(r: Relationship, e: ev.IssueSpecified) -> dict[str, Any]:
+    return _with_issue(
+        r,
+        e.issue_id,
+        status=IssueStatus.SPECIFIED,
+        examples=e.examples,
+        quantification=e.quantification,
+    )
+
+
+def _on_dropped(r: Relationship, e: ev.IssueDropped) -> dict[str, Any]:
+    return _with_issue(r, e.issue_id, status=IssueStatus.DROPPED, note=e.reason)
+
+
+def _on_agreed(r: Relationship, e: ev.IssuesAgreed) -> dict[str, Any]:
+    specified = [n for n, i in enumerate(r._issues) if i.status is IssueStatus.SPECIFIED]
+    changes = _edited(r, "_issues", r._issues, specified, {"status": IssueStatus.AGREED})
+    return {**changes, "issues_agreed_at": e.at, "stage": Stage.ISSUES_AGREED}
+
+
+def _response_promised(r: Relationship) -> bool:
+    return (
+        r.response_promised_at is not None
+        and r.issues_agreed_at is not None
+        and r.response_promised_at >= r.issues_agreed_at
+    )
+
+
+def _on_secured(r: Relationship, e: ev.CommitmentSecured) -> dict[str, Any]:
+    changes = _added(r, e.commitment)
+    if _response_promised(r):
+        changes["stage"] = Stage.PLANNING
+    return changes
+
+
+def _on_promise_made(r: Relationship, e: ev.PromiseMade) -> dict[str, Any]:
+    return _added(r, e.commitment)
+
+
+def _on_promised(r: Relationship, e: ev.ResponsePromised) -> dict[str, Any]:
+    changes: dict[str, Any] = {"response_due": e.by, "response_promised_at": e.at}
+    previous = r.response_due
+    if r.stage is Stage.PLANNING and previous is not None and e.by > previous:
+        move = DelayWarning(
+            at=e.at, previous_due=previous, new_due=e.by, reason="the response date moved"
+        )
+        changes["_response_moves"] = (*r._response_moves, move)
+    if r.has_client_commitment:
+        changes["stage"] = Stage.PLANNING
+    return changes
+
+
+def _on_summary(r: Relationship, e: ev.WrittenSummarySent) -> dict[str, Any]:
+    entry = Communication(
+        kind=CommunicationKind.WRITTEN_SUMMARY,
+        at=e.at,
+        summary="summary of the issues, the client's commitment and the response date",
+        channel="written",
+        actor=e.actor,
+    )
+    return {"summary_sent_at": e.at, **_logged(r, entry)}
+
+
+def _on_plan(r: Relationship, e: ev.PlanProposed | ev.PlanRevised) -> dict[str, Any]:
+    before = {i.id: i for i in r._work}
+    version = (r._plan.version if r._plan is not None else 0) + 1
+    initiatives = []
+    for initiative in e.plan.initiatives:
+        old = before.get(initiative.id)
+        kept = (
+            {}
+            if old is None
+            else {
+                "status": old.status,
+                "delays": _moved(r, old, initiative, e.at, version),
+                "outcome": old.outcome,
+                "holds": old.holds,
+            }
+        )
+        # A copy even when nothing is kept: the relationship's initiatives are its own (a
+        # replay changes them in place), never the event's.
+        initiatives.append(replaced(initiative, kept))
+    header = replace(e.plan, initiatives=(), version=version, proposed_at=e.at)
+    work: dict[str, list[str]] = {}
+    for initiative in initiatives:
+        for issue_id in initiative.addresses:
+            work.setdefault(issue_id, []).append(initiative.id)
+    answered = {"responded_at": e.at} if r.stage is Stage.PLANNING else {}
+    return {
+        **answered,
+        "_plan": header,
+        "_work": Chunks(initiatives),
+        "stage": Stage.PLAN_PROPOSED,
+        "_initiative_pos": {i.id: n for n, i in enumerate(initiatives)},
+        "_work_for": {issue_id: tuple(ids) for issue_id, ids in work.items()},
+    }
+
+
+def _moved(
+    r: Relationship, old: Initiative, new: Initiative, at: Any, version: int
+) -> tuple[DelayWarning, ...]:
+    """``old``'s delays, and one more if the revision moves agreed, unfinished work later
+    (a delay like any other, 003 §9)."""
+    if (
+        new.due > old.due
+        and old.status in (InitiativeStatus.PLANNED, InitiativeStatus.IN_PROGRESS)
+        and old.id in r._agreed_work
+    ):
+        reason = f"moved by plan version {version}"
+        move = DelayWarning(at=at, previous_due=old.due, new_due=new.due, reason=reason)
+        return (*old.delays, move)
+    return tuple(old.delays)
+
+
+def _on_plan_agreed(r: Relationship, e: ev.PlanAgreed) -> dict[str, Any]:
+    if r._plan is None:  # pragma: no cover - STAGE_ORDER refuses this first
+        raise AssertionError("agree_plan without a plan")
+    header = replace(r._plan, agreed_at=e.at, chosen_option=e.option_id)
+    return {
+        "_plan": header,
+        "stage": Stage.RECOVERING,
+        "recovering_since": r.recovering_since or e.at,
+        "_agreed_work": frozenset(i.id for i in r._work),
+    }
+
+
+def _on_started(r: Relationship, e: ev.InitiativeStarted) -> dict[str, Any]:
+    return _with_initiative(r, e.initiative_id, status=InitiativeStatus.IN_PROGRESS)
+
+
+def _on_completed(r: Relationship, e: ev.InitiativeCompleted) -> dict[str, Any]:
+    return _with_initiative(r, e.initiative_id, status=InitiativeStatus.DONE, outcome=e.outcome)
+
+
+def _on_delay(r: Relationship, e: ev.DelayWarned) -> dict[str, Any]:
+    initiative = r.initiative(e.initiative_id)
+    warning = DelayWarning(at=e.at, previous_due=initiative.due, new_due=e.new_due, reason=e.reason)
+    delays = _grown(r, initiative.delays, warning)
+    changes = _with_initiative(r, e.initiative_id, due=e.new_due, delays=delays)
+    entry = Communication(
+        kind=CommunicationKind.CLIENT_CONTACT,
+        at=e.at,
+        summary=f"delay of {initiative.id} to {e.new_due}: {e.reason}",
+        channel="delay warning",
+        actor=e.actor,
+    )
+    return {**changes, **_logged(r, entry)}
+
+
+_NEW_HOLD = Hold(reason="new", started_at=datetime(2000, 1, 1, tzinfo=UTC))
+
+
+def _on_waited(r: Relationship, e: ev.WaitedOnClient) -> dict[str, Any]:
+    initiative = r.initiative(e.initiative_id)
+    # The event checked every value when it was built: no need to check them again.
+    values = {"reason": e.reason, "started_at": e.at, "needs": e.needs, "by": e.by}
+    hold = replaced(_NEW_HOLD, values)
+    return _with_initiative(r, e.initiative_id, holds=_grown(r, initiative.holds, hold))
+
+
+def _on_resumed(r: Relationship, e: ev.Resumed) -> dict[str, Any]:
+    initiative = r.initiative(e.initiative_id)
+    hold = initiative.holds[-1]
+    policy = r.policy
+    waited = business_days_between(
+        policy, policy.local_date(hold.started_at), policy.local_date(e.at)
+    )
+    ended = replace(hold, ended_at=e.at, business_days=waited)
+    holds: Any = initiative.holds  # a list while a replay drafts r (see _grown)
+    if r._draft and type(holds) is list:
+        holds[-1] = ended
+    else:
+        holds = (*holds[:-1], ended)
+    return _with_initiative(
+        r, e.initiative_id, holds=holds, due=add_business_days(policy, initiative.due, waited)
+    )
+
+
+def _on_initiative_dropped(r: Relationship, e: ev.InitiativeDropped) -> dict[str, Any]:
+    initiative = r.initiative(e.initiative_id)
+    change: dict[str, Any] = {"status": InitiativeStatus.DROPPED, "outcome": e.reason}
+    if initiative.on_hold:  # the wait ends with the work; the due date no longer matters
+        hold = replace(initiative.holds[-1], ended_at=e.at)
+        change["holds"] = (*initiative.holds[:-1], hold)
+    return _with_initiative(r, e.initiative_id, **change)
+
+
+def _on_followed_up(r: Relationship, e: ev.FollowedUp) -> dict[str, Any]:
+    return _logged(
+        r, Communication(kind=CommunicationKind.FOLLOW_UP, at=e.at, summary=e.note, actor=e.actor)
+    )
+
+
+def _on_contacted(r: Relationship, e: ev.ClientContacted) -> dict[str, Any]:
+    entry = Communication(
+        kind=CommunicationKind.CLIENT_CONTACT,
+        at=e.at,
+        summary=e.summary,
+        channel=e.channel,
+        proactive=e.proactive,
+        actor=e.actor,
+    )
+    return _logged(r, entry)
+
+
+def _on_informed(r: Relationship, e: ev.StakeholdersInformed) -> dict[str, Any]:
+    entry = Communication(
+        kind=CommunicationKind.STAKEHOLDER_UPDATE,
+        at=e.at,
+        summary=e.summary,
+        audience=e.audience,
+        actor=e.actor,
+    )
+    return _logged(r, entry)
+
+
+def _on_resolved(r: Relationship, e: ev.IssueResolved) -> dict[str, Any]:
+    return _with_issue(r, e.issue_id, status=IssueStatus.RESOLVED, note=e.evidence)
+
+
+def _on_fulfilled(r: Relationship, e: ev.CommitmentFulfilled) -> dict[str, Any]:
+    return _with_commitment(r, e.commitment_id, status=CommitmentStatus.FULFILLED, note=e.evidence)
+
+
+def _on_broken(r: Relationship, e: ev.CommitmentBroken) -> dict[str, Any]:
+    return _with_commitment(r, e.commitment_id, status=CommitmentStatus.BROKEN, note=e.reason)
+
+
+def _on_closed(r: Relationship, e: ev.RelationshipClosed) -> dict[str, Any]:
+    return {"stage": Stage.RECOVERED, "ended_at": e.at}
+
+
+def _on_ended(r: Relationship, e: ev.RelationshipEnded) -> dict[str, Any]:
+    return {
+        "stage": Stage.LOST,
+        "ended_at": e.at,
+        "end_reason": e.reason,
+        "lessons": (*r.lessons, *e.lessons),
+        "end_cause": e.cause,
+        "ended_by": e.ended_by,
+    }
+
+
+def _on_lessons(r: Relationship, e: ev.LessonsRecorded) -> dict[str, Any]:
+    return {"lessons": (*r.lessons, *e.lessons)}
+
+
+APPLY: Mapping[type[ev.Event], Callable[[Relationship, Any], dict[str, Any]]] = {
+    ev.SituationAssessed: _on_assessed,
+    ev.InternallyAligned: _on_aligned,
+    ev.ClientMet: _on_met,
+    ev.IssueRaised: _on_raised,
+    ev.IssueSpecified: _on_specified,
+    ev.IssueDropped: _on_dropped,
+    ev.IssuesAgreed: _on_agreed,
+    ev.CommitmentSecured: _on_secured,
+    ev.PromiseMade: _on_promise_made,
+    ev.ResponsePromised: _on_promised,
+    ev.WrittenSummarySent: _on_summary,
+    ev.PlanProposed: _on_plan,
+    ev.PlanRevised: _on_plan,
+    ev.PlanAgreed: _on_plan_agreed,
+    ev.InitiativeStarted: _on_started,
+    ev.InitiativeCompleted: _on_completed,
+    ev.DelayWarned: _on_delay,
+    ev.WaitedOnClient: _on_waited,
+    ev.Resumed: _on_resumed,
+    ev.InitiativeDropped: _on_initiative_dropped,
+    ev.FollowedUp: _on_followed_up,
+    ev.ClientContacted: _on_contacted,
+    ev.StakeholdersInformed: _on_informed,
+    ev.IssueResolved: _on_resolved,
+    ev.CommitmentFulfilled: _on_fulfilled,
+    ev.CommitmentBroken: _on_broken,
+    ev.RelationshipClosed: _on_closed,
+    ev.RelationshipEnded: _on_ended,
+    ev.LessonsRecorded: _on_lessons,
+}

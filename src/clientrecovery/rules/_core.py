@@ -1,0 +1,195 @@
+"""What every check shares: building a finding, and the two rules every command meets.
+
+CHRONOLOGY (the time of a command) and STAGE_ORDER (the stages a command runs in) are the
+model's own; the checks of the method's steps live in the sibling modules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from clientrecovery._validate import is_aware
+from clientrecovery.catalogue import Finding, Rule, Severity
+from clientrecovery.model import InitiativeStatus, IssueStatus, Party, Stage
+from clientrecovery.policy import Policy
+from clientrecovery.schedule import span, start_of_day
+from clientrecovery.stages import COMMAND_STAGES, route
+
+if TYPE_CHECKING:
+    from clientrecovery.relationship import Relationship
+
+__all__ = [
+    "ArgCheck",
+    "StateCheck",
+    "chronology",
+    "days",
+    "finding",
+    "late_warning",
+    "not_today",
+    "stage_order",
+]
+
+# A check gives its findings as any iterable; the ones every event of the recovery meets
+# return lists (no generator to build when, as usual, there is nothing to say).
+StateCheck = Callable[["Relationship"], Iterable[Finding]]
+ArgCheck = Callable[["Relationship", Any], Iterable[Finding]]
+
+# The states a command needs, built once: an enum member costs a slow class attribute
+# lookup (Enum's metaclass has a __getattr__), and most of these run for every event.
+OPEN_ISSUE = (IssueStatus.RAISED, IssueStatus.SPECIFIED)
+AGREED_ISSUE = (IssueStatus.AGREED,)
+PLANNED = (InitiativeStatus.PLANNED,)
+IN_PROGRESS = (InitiativeStatus.IN_PROGRESS,)
+UNFINISHED = (InitiativeStatus.PLANNED, InitiativeStatus.IN_PROGRESS)
+DONE = InitiativeStatus.DONE
+PARTIES = tuple(Party)
+
+
+def finding(
+    policy: Policy,
+    rule: Rule,
+    message: str,
+    subject: str | None = None,
+    hint: str = "",
+    *,
+    command: str | None = None,
+    severity: Severity | None = None,
+) -> Finding:
+    """A finding of ``rule`` at the severity ``policy`` gives it (or ``severity``, for the
+    advisory side of a fixed rule); ``command`` resolves it."""
+    chosen = policy.severity(rule) if severity is None else severity
+    return Finding(rule, chosen, message, subject, hint, command=command)
+
+
+def days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def chronology(
+    r: Relationship | None,
+    policy: Policy,
+    at: datetime,
+    name: str = "at",
+    earlier: str = "Record events in the order they happened.",
+) -> Iterator[Finding]:
+    """CHRONOLOGY: ``at`` (called ``name``) is aware and not before the last recorded event;
+    ``earlier`` is the hint when it is before."""
+    if not is_aware(at):
+        yield finding(
+            policy,
+            Rule.CHRONOLOGY,
+            f"{name}={at.isoformat()} has no time zone",
+            hint="Give the time with its time zone, for example in UTC.",
+        )
+    elif r is not None and at < r.last_event.at:
+        last = r.last_event
+        yield finding(
+            policy,
+            Rule.CHRONOLOGY,
+            f"{name}={at.isoformat()} is before the last recorded event"
+            f" ({type(last).__name__} at {last.at.isoformat()})",
+            hint=earlier,
+        )
+
+
+def stage_order(r: Relationship, command: str) -> Iterator[Finding]:
+    """STAGE_ORDER: the command belongs to the relationship's stage."""
+    allowed = COMMAND_STAGES.get(command)
+    if allowed is None:  # "open" on an existing relationship
+        yield finding(
+            r.policy,
+            Rule.STAGE_ORDER,
+            f"relationship {r.id} is open already",
+            hint="A history opens the relationship once, at its start.",
+        )
+        return
+    if r.stage not in allowed:
+        stages = ", ".join(s.name for s in sorted(allowed, key=list(Stage).index))
+        path = route(r.stage, command)
+        then = path[0] if path else None
+        if r.stage.terminal:
+            hint = (
+                f"the relationship is {r.stage.name}: only contacts, stakeholder updates and"
+                " lessons are still recorded"
+            )
+        elif command == "propose_plan" and r.plan_version:
+            hint = f"A plan (version {r.plan_version}) was proposed already: revise it instead."
+            then = "revise_plan"
+        elif path:
+            hint = f"first: {' → '.join(path)}"
+        else:
+            hint = f"{command} belongs to an earlier stage"
+        yield finding(
+            r.policy,
+            Rule.STAGE_ORDER,
+            f"{command} needs the stage {stages}; the relationship is {r.stage.name}",
+            hint=hint,
+            command=then,
+        )
+    elif command == "propose_plan" and r.plan_version:
+        yield finding(
+            r.policy,
+            Rule.STAGE_ORDER,
+            f"a plan (version {r.plan_version}) was proposed already",
+            hint="Put a new version of the plan to the client.",
+            command="revise_plan",
+        )
+    elif command == "revise_plan" and not r.plan_version:
+        yield finding(
+            r.policy,
+            Rule.STAGE_ORDER,
+            "there is no plan to revise yet",
+            hint="Propose a plan first.",
+            command="propose_plan",
+        )
+
+
+def _earliest_plan_day(r: Relationship) -> date | None:
+    if r.issues_agreed_at is None:
+        return None
+    return r.policy.local_date(r.issues_agreed_at) + timedelta(days=r.policy.min_days_before_plan)
+
+
+def not_today(r: Relationship, day: date, what: str) -> Iterator[Finding]:
+    earliest = _earliest_plan_day(r)
+    if earliest is None or r.issues_agreed_at is None or day >= earliest:
+        return
+    agreed = r.policy.local_date(r.issues_agreed_at)
+    gap = (day - agreed).days
+    when = "the same day as" if gap == 0 else f"{days(gap)} after"
+    yield finding(
+        r.policy,
+        Rule.NOT_TODAY,
+        f"{what} falls on {day}, {when} the issues were agreed ({agreed}); the policy asks"
+        f" for at least {days(r.policy.min_days_before_plan)}",
+        hint=f"Take the time to work out a sound approach: {earliest} or later, not {day}.",
+    )
+
+
+def late_warning(
+    policy: Policy,
+    initiative_id: str | None,
+    due: date,
+    new_due: date,
+    at: datetime,
+    *,
+    what: str = "",
+) -> Iterator[Finding]:
+    """WARN_AHEAD: a delay from ``due`` to ``new_due`` announced at ``at`` came too late.
+
+    ``what`` names what was delayed when it is not the initiative ``initiative_id``.
+    """
+    ahead = start_of_day(policy, due) - at
+    if ahead < policy.min_warning_lead:
+        when = "after the due date" if ahead < timedelta(0) else f"only {span(ahead)} ahead"
+        delayed = what or f"initiative {initiative_id}"
+        yield finding(
+            policy,
+            Rule.WARN_AHEAD,
+            f"the delay of {delayed} to {new_due} was announced {when}"
+            f" (the policy asks for {span(policy.min_warning_lead)})",
+            initiative_id,
+            "Tell the client as soon as an unforeseen problem puts a date at risk.",
+        )

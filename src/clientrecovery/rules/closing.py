@@ -1,0 +1,151 @@
+"""Closing: an issue resolved only when its work is done, and the turnaround closed only
+with every issue resolved and the client's commitment fulfilled (003 §4, §7)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from clientrecovery import events as ev
+from clientrecovery.catalogue import Finding, Rule
+from clientrecovery.errors import InvalidValue
+from clientrecovery.model import CommitmentStatus, InitiativeStatus, IssueStatus, Party
+from clientrecovery.rules._core import AGREED_ISSUE, DONE, finding
+from clientrecovery.rules.commitments import client_committed
+from clientrecovery.rules.issues import issue_in
+
+if TYPE_CHECKING:
+    from clientrecovery.relationship import Relationship
+
+DROPPED = InitiativeStatus.DROPPED
+
+__all__ = [
+    "check_end",
+    "check_record_lessons",
+    "check_resolve",
+    "commitment_fulfilled",
+    "inspected",
+    "issues_resolved",
+    "no_lessons",
+]
+
+
+def issues_resolved(r: Relationship) -> Iterator[Finding]:
+    for issue in r.issues:
+        if issue.status in (IssueStatus.RAISED, IssueStatus.SPECIFIED, IssueStatus.AGREED):
+            yield finding(
+                r.policy,
+                Rule.ISSUES_RESOLVED,
+                f"issue {issue.id} ({issue.title!r}) is not resolved",
+                issue.id,
+                "Once its work is done, ask the client to confirm the issue is resolved.",
+                command="resolve_issue",
+            )
+
+
+def commitment_fulfilled(r: Relationship) -> Iterator[Finding]:
+    mine = [c for c in r.commitments if c.party is Party.CLIENT]
+    if not mine:
+        yield from client_committed(r)
+    for c in mine:
+        if c.status is CommitmentStatus.AGREED:
+            yield finding(
+                r.policy,
+                Rule.COMMITMENT_FULFILLED,
+                f"the client's commitment {c.id} ({c.description!r}) is not yet fulfilled",
+                c.id,
+                "Record the commitment as kept when the client has done it.",
+                command="fulfil_commitment",
+            )
+        elif c.status is CommitmentStatus.BROKEN:
+            yield finding(
+                r.policy,
+                Rule.COMMITMENT_FULFILLED,
+                f"the client broke commitment {c.id} ({c.description!r})",
+                c.id,
+                "The turnaround did not reach its measured result: end the case and keep the"
+                " lessons.",
+                command="end",
+            )
+
+
+def check_resolve(r: Relationship, e: ev.IssueResolved) -> list[Finding]:
+    found = issue_in(r, e.issue_id, "resolve_issue", AGREED_ISSUE)
+    work = r.initiatives_for(e.issue_id)
+    if not work:
+        found.append(
+            finding(
+                r.policy,
+                Rule.ISSUES_RESOLVED,
+                f"no initiative of the plan addresses issue {e.issue_id}",
+                e.issue_id,
+            )
+        )
+    pending = [i.id for i in work if i.status is not DONE and i.status is not DROPPED]
+    if pending:
+        found.append(
+            finding(
+                r.policy,
+                Rule.ISSUES_RESOLVED,
+                f"issue {e.issue_id} still has work open: {', '.join(pending)}",
+                e.issue_id,
+                "Finish (or drop, if no longer needed) each piece of work, then resolve the issue.",
+                command="complete_initiative",
+            )
+        )
+    return found
+
+
+def check_end(r: Relationship, e: ev.RelationshipEnded) -> Iterator[Finding]:
+    yield from inspected(r)
+    if not e.lessons and not r.lessons:
+        yield no_lessons(r)
+
+
+def inspected(r: Relationship) -> Iterator[Finding]:
+    """INSPECT_BEFORE_ENDING: the situation assessed and the client met before giving up."""
+    if r.assessment is not None and r.met_at is not None:
+        return
+    gaps = [
+        what
+        for what, done in (
+            ("the situation was never assessed", r.assessment is not None),
+            ("the client was never met", r.met_at is not None),
+        )
+        if not done
+    ]
+    if gaps:
+        yield finding(
+            r.policy,
+            Rule.INSPECT_BEFORE_ENDING,
+            f"the case ends though {' and '.join(gaps)}",
+            hint="Before writing a client off, look into the situation until you are sure"
+            " there is no reasonable solution.",
+            command=_inspect(r),
+        )
+
+
+def _inspect(r: Relationship) -> str | None:
+    """What still inspects the situation, while the case is open."""
+    if r.stage.terminal:
+        return None
+    if r.assessment is None:
+        return "assess"
+    return "meet_client" if r.met_at is None else None
+
+
+def no_lessons(r: Relationship) -> Finding:
+    """LESSONS_KEPT: a lost case without lessons."""
+    return finding(
+        r.policy,
+        Rule.LESSONS_KEPT,
+        "the case is lost and no lesson is kept",
+        hint="Write down what could have been done better, even if you part ways.",
+        command="record_lessons",
+    )
+
+
+def check_record_lessons(r: Relationship, e: ev.LessonsRecorded) -> Iterator[Finding]:
+    if not any(lesson.strip() for lesson in e.lessons):
+        raise InvalidValue("record_lessons(lessons=...)", "must hold at least one lesson")
+    return iter(())

@@ -1,0 +1,122 @@
+"""Commitments and promises: the client's measurable commitment, the provider's promised
+response date, and keeping or breaking either (003 §4-5; 000)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from clientrecovery import events as ev
+from clientrecovery._validate import is_aware
+from clientrecovery.catalogue import Finding, Rule
+from clientrecovery.errors import InvalidValue
+from clientrecovery.model import CommitmentStatus, Party, Stage
+from clientrecovery.rules._core import finding, late_warning, not_today
+from clientrecovery.schedule import day_of
+
+if TYPE_CHECKING:
+    from clientrecovery.relationship import Relationship
+
+__all__ = [
+    "check_break",
+    "check_fulfil",
+    "check_promise",
+    "check_promise_response",
+    "check_secure_commitment",
+    "client_committed",
+]
+
+
+def client_committed(r: Relationship) -> Iterator[Finding]:
+    if not any(
+        c.party is Party.CLIENT and c.status is not CommitmentStatus.BROKEN for c in r.commitments
+    ):
+        yield finding(
+            r.policy,
+            Rule.CLIENT_COMMITMENT,
+            "the client has not committed to a measurable outcome",
+            hint="Ask what the client will do once the issues are solved: a referral, paying"
+            " an invoice, a renewal, a purchase.",
+            command="secure_commitment",
+        )
+
+
+def check_secure_commitment(r: Relationship, e: ev.CommitmentSecured) -> Iterator[Finding]:
+    c = e.commitment
+    if r.has_commitment(c.id):
+        raise InvalidValue("Commitment.id", f"the commitment id {c.id!r} is already used")
+    if c.party is not Party.CLIENT:
+        yield finding(
+            r.policy,
+            Rule.CLIENT_COMMITMENT,
+            "this commitment is the provider's; the step asks what the client will do",
+            c.id,
+            "Record the client's commitment here; the provider's own promises are recorded"
+            " with promise.",
+            command="promise",
+        )
+    if not c.measure.strip():
+        yield finding(
+            r.policy,
+            Rule.CLIENT_COMMITMENT,
+            f"commitment {c.id} has no measure",
+            c.id,
+            "Say how both sides will know it was done: an invoice paid, a referral given.",
+        )
+    today = day_of(r.policy, e.at)
+    if c.due < today:
+        yield finding(
+            r.policy,
+            Rule.CLIENT_COMMITMENT,
+            f"commitment {c.id} is due {c.due}, before it is made ({today})",
+            c.id,
+        )
+
+
+def check_promise(r: Relationship, e: ev.PromiseMade) -> Iterator[Finding]:
+    """A provider promise: the provider's, new, and not due before it is made."""
+    c = e.commitment
+    if r.has_commitment(c.id):
+        raise InvalidValue("promise(commitment=...)", f"the commitment id {c.id!r} is already used")
+    if c.party is not Party.PROVIDER:
+        raise InvalidValue(
+            "promise(commitment=...)",
+            "is the client's; secure_commitment records what the client commits to",
+        )
+    if is_aware(e.at) and c.due < day_of(r.policy, e.at):
+        raise InvalidValue(
+            "promise(commitment=...)",
+            f"is due {c.due}, before it is made ({day_of(r.policy, e.at)})",
+        )
+    return iter(())
+
+
+def check_promise_response(r: Relationship, e: ev.ResponsePromised) -> Iterator[Finding]:
+    yield from not_today(r, e.by, "the response date")
+    previous = r.response_due
+    if r.stage is Stage.PLANNING and previous is not None and e.by > previous and is_aware(e.at):
+        yield from late_warning(
+            r.policy, None, previous, e.by, e.at, what="the promised response date"
+        )
+
+
+def _commitment_open(r: Relationship, commitment_id: str, command: str) -> list[Finding]:
+    c = r.commitment(commitment_id)
+    if c.status is CommitmentStatus.AGREED:
+        return []
+    return [
+        finding(
+            r.policy,
+            Rule.STAGE_ORDER,
+            f"commitment {commitment_id} is {c.status.value}; {command} needs it agreed",
+            commitment_id,
+        )
+    ]
+
+
+def check_fulfil(r: Relationship, e: ev.CommitmentFulfilled) -> list[Finding]:
+    return _commitment_open(r, e.commitment_id, "fulfil_commitment")
+
+
+def check_break(r: Relationship, e: ev.CommitmentBroken) -> list[Finding]:
+    return _commitment_open(r, e.commitment_id, "break_commitment")

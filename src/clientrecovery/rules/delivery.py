@@ -1,0 +1,185 @@
+"""Delivery of the agreed plan: work only on what the client agreed, deadlines met or
+delays warned ahead, and the provider's clock paused while the client owes its part
+(003 §8-9; 003 final comments). Delivery goes on while a late issue is discovered (000)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from clientrecovery import events as ev
+from clientrecovery._validate import is_aware
+from clientrecovery.catalogue import Finding, Rule
+from clientrecovery.model import InitiativeStatus, Party
+from clientrecovery.rules._core import IN_PROGRESS, PLANNED, UNFINISHED, finding, late_warning
+
+if TYPE_CHECKING:
+    from clientrecovery.relationship import Relationship
+
+__all__ = [
+    "check_complete",
+    "check_drop",
+    "check_resume",
+    "check_start",
+    "check_wait",
+    "check_warn_delay",
+    "initiative_ready",
+    "late_warning",
+    "plan_agreed",
+    "plan_in_force",
+]
+
+
+def plan_agreed(r: Relationship) -> list[Finding]:
+    """CLIENT_AGREES_PLAN: the current version of the plan is agreed."""
+    if r.plan_agreed:
+        return []
+    return _unagreed(r)
+
+
+def plan_in_force(r: Relationship) -> list[Finding]:
+    """CLIENT_AGREES_PLAN: some version of the plan was agreed, and its work may go on."""
+    if r.plan_in_force:
+        return []
+    return _unagreed(r)
+
+
+def _unagreed(r: Relationship) -> list[Finding]:
+    if not r.plan_version:
+        return [
+            finding(
+                r.policy,
+                Rule.CLIENT_AGREES_PLAN,
+                "there is no plan yet",
+                hint="Work starts once the client has agreed a plan.",
+            )
+        ]
+    return [
+        finding(
+            r.policy,
+            Rule.CLIENT_AGREES_PLAN,
+            f"the client has not agreed version {r.plan_version} of the plan",
+            hint="Get the client's agreement to the plan first.",
+            command="agree_plan",
+        )
+    ]
+
+
+def initiative_ready(
+    r: Relationship,
+    initiative_id: str,
+    command: str,
+    allowed: tuple[InitiativeStatus, ...],
+    *,
+    held: bool = False,
+) -> list[Finding]:
+    """The initiative belongs to agreed work (CLIENT_AGREES_PLAN), is in one of the
+    ``allowed`` states, and is not on hold unless ``held`` (STAGE_ORDER)."""
+    initiative = r.initiative(initiative_id)
+    found = []
+    if r.plan_in_force and not r.agreed_initiative(initiative_id):
+        found.append(
+            finding(
+                r.policy,
+                Rule.CLIENT_AGREES_PLAN,
+                f"initiative {initiative_id} is new in plan version {r.plan_version}, which the"
+                " client has not agreed yet",
+                initiative_id,
+                "Get the client's agreement to the revised plan before starting its new work.",
+                command="agree_plan",
+            )
+        )
+    if initiative.status not in allowed:
+        wanted = " or ".join(s.value for s in allowed)
+        found.append(
+            finding(
+                r.policy,
+                Rule.STAGE_ORDER,
+                f"initiative {initiative_id} is {initiative.status.value}; {command} needs it"
+                f" {wanted}",
+                initiative_id,
+            )
+        )
+    if not held and initiative.holds and initiative.on_hold:
+        hold = initiative.holds[-1]
+        found.append(
+            finding(
+                r.policy,
+                Rule.STAGE_ORDER,
+                f"initiative {initiative_id} waits on the client ({hold.reason}); {command}"
+                " needs it resumed",
+                initiative_id,
+                "Resume the work once the client has done its part.",
+                command="resume",
+            )
+        )
+    return found
+
+
+def check_start(r: Relationship, e: ev.InitiativeStarted) -> list[Finding]:
+    return initiative_ready(r, e.initiative_id, "start_initiative", PLANNED)
+
+
+def check_complete(r: Relationship, e: ev.InitiativeCompleted) -> list[Finding]:
+    return initiative_ready(r, e.initiative_id, "complete_initiative", IN_PROGRESS)
+
+
+def check_drop(r: Relationship, e: ev.InitiativeDropped) -> list[Finding]:
+    return initiative_ready(r, e.initiative_id, "drop_initiative", UNFINISHED, held=True)
+
+
+def check_wait(r: Relationship, e: ev.WaitedOnClient) -> list[Finding]:
+    found = initiative_ready(r, e.initiative_id, "wait_on_client", UNFINISHED)
+    if r.initiative(e.initiative_id).owner_party is Party.CLIENT:
+        found.append(
+            finding(
+                r.policy,
+                Rule.STAGE_ORDER,
+                f"initiative {e.initiative_id} is the client's own work: there is nothing to"
+                " wait for",
+                e.initiative_id,
+                "Remind the client of their part, with what exactly is needed and by when.",
+                command="contact_client",
+            )
+        )
+    gaps = [name for name, given in (("what", e.needs.strip()), ("by when", e.by)) if not given]
+    if gaps:
+        found.append(
+            finding(
+                r.policy,
+                Rule.CLIENT_PART,
+                f"the wait on the client for initiative {e.initiative_id} does not say"
+                f" {' or '.join(gaps)} the client owes",
+                e.initiative_id,
+                "Be polite but firm: tell the client exactly what you need from them and by when.",
+                command="contact_client",
+            )
+        )
+    return found
+
+
+def check_resume(r: Relationship, e: ev.Resumed) -> Iterator[Finding]:
+    if not r.initiative(e.initiative_id).on_hold:
+        yield finding(
+            r.policy,
+            Rule.STAGE_ORDER,
+            f"initiative {e.initiative_id} is not waiting on the client",
+            e.initiative_id,
+        )
+
+
+def check_warn_delay(r: Relationship, e: ev.DelayWarned) -> Iterator[Finding]:
+    yield from initiative_ready(r, e.initiative_id, "warn_delay", UNFINISHED, held=True)
+    initiative = r.initiative(e.initiative_id)
+    if e.new_due <= initiative.due:
+        yield finding(
+            r.policy,
+            Rule.PLAN_IS_SPECIFIC,
+            f"the new due date {e.new_due} of initiative {initiative.id} is not after its"
+            f" current one ({initiative.due})",
+            initiative.id,
+            "A delay sets a later, firm deadline.",
+        )
+    # The client asking for more time on its own part is not the provider warning late.
+    if is_aware(e.at) and initiative.owner_party is Party.PROVIDER:
+        yield from late_warning(r.policy, initiative.id, initiative.due, e.new_due, e.at)

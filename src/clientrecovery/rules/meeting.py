@@ -1,0 +1,111 @@
+"""Before and at the client meeting: the situation written down, leadership aligned, the
+client met swiftly, and whether the client wants to work things out (001 §1-5; 003 §1;
+000)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from clientrecovery import events as ev
+from clientrecovery._validate import is_aware
+from clientrecovery.catalogue import Finding, Rule
+from clientrecovery.rules._core import days, finding
+from clientrecovery.schedule import business_days_between
+
+if TYPE_CHECKING:
+    from clientrecovery.relationship import Relationship
+
+__all__ = [
+    "aligned",
+    "assessment_complete",
+    "assessment_written",
+    "check_meet",
+    "meet_swiftly",
+]
+
+
+def assessment_written(r: Relationship) -> Iterator[Finding]:
+    if r.assessment is None:
+        yield finding(
+            r.policy,
+            Rule.ASSESS_FIRST,
+            "no assessment of the situation has been written yet",
+            hint="Write down the root cause, the timeline, everyone concerned, what follows"
+            " from the situation and how the client sees it.",
+            command="assess",
+        )
+
+
+def assessment_complete(r: Relationship) -> Iterator[Finding]:
+    if r.assessment is None:
+        yield from assessment_written(r)
+        return
+    missing = r.assessment.missing()
+    if missing:
+        yield finding(
+            r.policy,
+            Rule.ASSESS_FIRST,
+            f"the assessment does not yet say: {', '.join(missing)}",
+            hint="Complete the assessment with the missing parts before meeting the client.",
+            command="assess",
+        )
+
+
+def aligned(r: Relationship) -> Iterator[Finding]:
+    if r.alignment is None:
+        yield finding(
+            r.policy,
+            Rule.ALIGN_FIRST,
+            "internal leadership has not approved an approach",
+            hint="Share the assessment with leadership and agree how to handle the situation.",
+            command="align_internally",
+        )
+    elif r.assessed_at is not None and r.alignment.at < r.assessed_at:
+        yield finding(
+            r.policy,
+            Rule.ALIGN_FIRST,
+            f"the assessment changed after {r.alignment.approved_by} approved the approach",
+            hint="Ask leadership to approve the approach again on the current assessment.",
+            command="align_internally",
+        )
+
+
+def meet_swiftly(r: Relationship, at: datetime, *, met: bool) -> Iterator[Finding]:
+    """MEET_SWIFTLY: the client met at ``at`` (or, unless ``met``, still not met then) within
+    the policy's working days of opening the case."""
+    p = r.policy
+    waited = business_days_between(p, p.local_date(r.opened_at), p.local_date(at))
+    if waited > p.max_days_to_meet:
+        state = "the client was met" if met else "the client is still not met"
+        yield finding(
+            p,
+            Rule.MEET_SWIFTLY,
+            f"{state} {days(waited)} (working) after the case was opened; the policy asks"
+            f" for {days(p.max_days_to_meet)} at most",
+            hint="Bring the situation to the client as soon as possible: a call or a meeting"
+            " with the main contact.",
+            command=None if met else "meet_client",
+        )
+
+
+def check_meet(r: Relationship, e: ev.ClientMet) -> Iterator[Finding]:
+    if is_aware(e.at):
+        yield from meet_swiftly(r, e.at, met=True)
+    if not e.willing:
+        yield finding(
+            r.policy,
+            Rule.SALVAGEABLE,
+            "the client does not want to work things out; the relationship ends here",
+            hint="Part on good terms, and keep what this case taught.",
+            command="record_lessons",
+        )
+        if not r.lessons:
+            yield finding(
+                r.policy,
+                Rule.LESSONS_KEPT,
+                "the case is lost and no lesson is kept",
+                hint="Write down what could have been done better, even if you part ways.",
+                command="record_lessons",
+            )

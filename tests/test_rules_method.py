@@ -1,0 +1,609 @@
+"""The rules and commands of the whole method: one class per new or widened rule, each with
+the finding (or refusal) and the pass, and the commands that let every story be recorded."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clientrecovery import (
+    Commitment,
+    CostChange,
+    EndCause,
+    InitiativeStatus,
+    InvalidValue,
+    IssueStatus,
+    Party,
+    Policy,
+    Quantification,
+    Relationship,
+    ResolutionOption,
+    Rule,
+    RuleViolation,
+    Severity,
+    Stage,
+    from_dict,
+    to_dict,
+)
+from tests.builders import (
+    ASSESSMENT,
+    at,
+    day,
+    in_discovery,
+    issues_agreed,
+    opened,
+    plan_for,
+    planning,
+    ready_to_meet,
+    recovering,
+    summary_sent,
+)
+from tests.strategies import STEPS, advance, relationships
+
+
+def of(findings: tuple[object, ...], rule: Rule) -> list[object]:
+    return [f for f in findings if getattr(f, "rule", None) is rule]
+
+
+def late_issue(r: Relationship, hour: int = 10) -> Relationship:
+    """Raise, specify and agree a late issue I9 on day 6."""
+    r = r.raise_issue(
+        "invoices are wrong", id="I9", client_words="your bills never add up", at=at(6, hour)
+    )
+    r = r.specify_issue(
+        "I9",
+        examples=["invoice 118 charged 40 hours for 32 worked"],
+        quantification=Quantification("hours overcharged", 8, "on invoice 118"),
+        at=at(6, hour),
+    )
+    return r.agree_issues(at=at(6, hour + 1), nothing_missed=True)
+
+
+class TestMeetSwiftly:
+    def test_a_meeting_a_week_after_opening_is_advised_against(self) -> None:
+        """Five working days when the policy allows three (001 §5: swiftly)."""
+        r = ready_to_meet()
+
+        found = of(r.check("meet_client", at=at(7), willing=True), Rule.MEET_SWIFTLY)
+
+        assert [f.severity for f in found] == [Severity.WARNING]  # type: ignore[attr-defined]
+        assert "5 days (working) after the case was opened" in str(found[0])
+
+    def test_an_overdue_meeting_shows_in_the_findings_with_its_command(self) -> None:
+        """Before the meeting, time passing is enough."""
+        found = of(ready_to_meet().findings(at(6)), Rule.MEET_SWIFTLY)
+
+        assert [f.command for f in found] == ["meet_client"]  # type: ignore[attr-defined]
+
+    def test_a_meeting_the_next_day_passes(self) -> None:
+        """Within the working days allowed."""
+        r = ready_to_meet()
+
+        assert not of(r.check("meet_client", at=at(1), willing=True), Rule.MEET_SWIFTLY)
+        assert not of(r.findings(at(3)), Rule.MEET_SWIFTLY)
+
+
+class TestSummaryPromptly:
+    def test_a_summary_days_after_the_agreement_is_advised_against(self) -> None:
+        """Agreed Tuesday, written up Friday: three working days for one allowed (003 §6)."""
+        r = planning()
+
+        found = of(r.check("send_written_summary", at=at(4)), Rule.SUMMARY_PROMPTLY)
+
+        assert [f.severity for f in found] == [Severity.WARNING]  # type: ignore[attr-defined]
+        assert of(r.send_written_summary(at=at(4)).findings(at(4)), Rule.SUMMARY_PROMPTLY)
+
+    def test_an_unsent_summary_is_overdue(self) -> None:
+        """In PLANNING, with no summary yet, the finding names the command."""
+        found = of(planning().findings(at(4)), Rule.SUMMARY_PROMPTLY)
+
+        assert [f.command for f in found] == ["send_written_summary"]  # type: ignore[attr-defined]
+
+    def test_a_summary_the_same_day_passes(self) -> None:
+        """As soon as possible."""
+        r = planning()
+
+        assert not of(r.check("send_written_summary", at=at(1, 17)), Rule.SUMMARY_PROMPTLY)
+
+
+class TestWinWinWidened:
+    def test_a_preferred_option_giving_the_client_less_than_another_is_refused(self) -> None:
+        """001 §6: the preferred option is the most substantial win-win."""
+        r = summary_sent(1)
+        plan = plan_for(r, quick_due=day(8))
+        options = (
+            ResolutionOption(
+                "cheap", "a discount", client_gain=10, provider_gain=5, preferred=True
+            ),
+            ResolutionOption("redo", "redo it all", client_gain=40, provider_gain=30),
+        )
+
+        with pytest.raises(RuleViolation, match=r"\[WIN_WIN\] the preferred option cheap gives"):
+            r.propose_plan(attrs.evolve(plan, options=options), at=at(3))
+
+    def test_a_preferred_option_giving_the_most_passes(self) -> None:
+        """Equal gains are fine."""
+        r = summary_sent(1)
+        plan = plan_for(r, quick_due=day(8))
+
+        assert not of(r.check("propose_plan", plan, at=at(3)), Rule.WIN_WIN)
+
+
+class TestCostJustifiedPerOption:
+    def test_an_option_asking_money_without_reasons_is_refused(self) -> None:
+        """An option's own cost is judged like the plan's (003 §7)."""
+        r = summary_sent(1)
+        plan = plan_for(r, quick_due=day(8))
+        costly = attrs.evolve(plan.options[1], cost_change=CostChange("5000", "EUR"))
+
+        with pytest.raises(RuleViolation, match=r"\[COST_JUSTIFIED\] option partial asks 5000"):
+            r.propose_plan(attrs.evolve(plan, options=(plan.options[0], costly)), at=at(3))
+
+    def test_an_option_with_reasons_and_benefits_passes_and_is_written(self) -> None:
+        """The plan document shows the option's cost with why."""
+        r = summary_sent(1)
+        plan = plan_for(r, quick_due=day(8))
+        cost = CostChange("5000", "EUR", reasons=("a second designer",), benefits=("speed",))
+        costly = attrs.evolve(plan.options[1], cost_change=cost)
+
+        r = r.propose_plan(attrs.evolve(plan, options=(plan.options[0], costly)), at=at(3))
+
+        assert "  - Extra cost: 5000 EUR (a second designer; speed)" in r.plan_document()
+
+
+class TestSpecificIssuesWidened:
+    def test_an_example_that_is_itself_a_generality_is_pointed_out(self) -> None:
+        """ "They always ignore us" is no instance (003 §1); the warning stands afterwards."""
+        r = in_discovery().raise_issue("you ignore our feedback", at=at(1, 10))
+
+        found = of(
+            r.check(
+                "specify_issue",
+                "I1",
+                examples=["you always ignore us"],
+                quantification="feedback ignored",
+                at=at(1, 11),
+            ),
+            Rule.SPECIFIC_ISSUES,
+        )
+        r = r.specify_issue(
+            "I1", examples=["you always ignore us"], quantification="feedback ignored", at=at(1, 11)
+        )
+
+        assert [(f.severity, f.subject) for f in found] == [(Severity.WARNING, "I1")]  # type: ignore[attr-defined]
+        assert of(r.findings(at(1, 11)), Rule.SPECIFIC_ISSUES)
+
+    def test_an_example_repeating_the_complaint_is_pointed_out(self) -> None:
+        """A generality given as its own example."""
+        r = in_discovery().raise_issue("the reports are late", at=at(1, 10))
+
+        found = r.check(
+            "specify_issue",
+            "I1",
+            examples=["The reports are late"],
+            quantification=Quantification("days late", 3, "per report"),
+            at=at(1, 11),
+        )
+
+        assert "repeats the complaint" in str(of(found, Rule.SPECIFIC_ISSUES)[0])
+
+    def test_a_vague_success_criterion_is_pointed_out(self) -> None:
+        """ "Everything works" is not something both sides can count."""
+        r = summary_sent(1)
+        plan = plan_for(r, quick_due=day(8))
+        vague = attrs.evolve(plan.initiatives[0], success_criterion="everything works")
+        plan = attrs.evolve(plan, initiatives=(vague, *plan.initiatives[1:]))
+
+        found = of(r.check("propose_plan", plan, at=at(3)), Rule.SPECIFIC_ISSUES)
+
+        assert [f.subject for f in found] == ["A1"]  # type: ignore[attr-defined]
+
+    def test_a_dated_countable_example_passes(self) -> None:
+        """Specific."""
+        r = in_discovery().raise_issue("you ignore our feedback", at=at(1, 10))
+
+        found = r.check(
+            "specify_issue",
+            "I1",
+            examples=["the 12 comments of 12 February came back unaddressed"],
+            quantification=Quantification("comments unaddressed", 12, "of 12"),
+            at=at(1, 11),
+        )
+
+        assert found == ()
+
+
+class TestPromiseKeptWidened:
+    def test_a_provider_promise_past_its_date_is_reported(self) -> None:
+        """000: deliver on your promises; every one is tracked."""
+        promise = Commitment(Party.PROVIDER, "call every other day", "calls logged", day(5))
+        r = recovering().promise(promise, at=at(3, 13))
+
+        found = of(r.findings(at(7)), Rule.PROMISE_KEPT)
+
+        assert [(f.subject, f.command) for f in found] == [("P1", "fulfil_commitment")]  # type: ignore[attr-defined]
+
+    def test_a_kept_promise_passes_and_even_before_the_meeting(self) -> None:
+        """A promise made while assessing is kept with the same command."""
+        promise = Commitment(Party.PROVIDER, "a call back by Friday", "call made", day(4))
+        r = opened().promise(promise, at=at(0, 10))
+
+        r = r.fulfil_commitment("P1", evidence="called on Thursday", at=at(3))
+
+        assert not of(r.findings(at(7)), Rule.PROMISE_KEPT)
+        assert r.commitment("P1").status.value == "fulfilled"
+
+    def test_a_promise_that_is_not_the_providers_is_refused(self) -> None:
+        """The client's commitment has its own command."""
+        theirs = Commitment(Party.CLIENT, "pay", "paid", day(9))
+
+        with pytest.raises(InvalidValue, match=r"promise\(commitment=...\): is the client's"):
+            opened().promise(theirs, at=at(0, 10))
+
+    def test_the_relationship_keeps_the_promises_status_itself(self) -> None:
+        """Whatever status the given commitment carries, a new promise is open."""
+        given = Commitment(
+            Party.PROVIDER,
+            "a call",
+            "call made",
+            day(4),
+            status=attrs.fields(Commitment).status.default,
+        )
+        done = attrs.evolve(given, note="made up")
+
+        r = opened().promise(done, at=at(0, 10))
+
+        assert (r.commitment("P1").status.value, r.commitment("P1").note) == ("agreed", "")
+
+
+class TestClientPart:
+    def test_a_wait_that_does_not_say_what_is_owed_is_pointed_out(self) -> None:
+        """003 final comments: quantify it and expect it; it stands while the wait lasts."""
+        r = recovering()
+
+        found = of(r.check("wait_on_client", "A1", reason="data", at=at(4)), Rule.CLIENT_PART)
+        waiting = r.wait_on_client("A1", reason="data", at=at(4))
+
+        assert [f.subject for f in found] == ["A1"]  # type: ignore[attr-defined]
+        assert of(waiting.findings(at(4)), Rule.CLIENT_PART)
+        assert not of(waiting.resume("A1", at=at(5)).findings(at(5)), Rule.CLIENT_PART)
+
+    def test_a_quantified_wait_passes_until_its_date(self) -> None:
+        """Then the client is reminded."""
+        r = recovering().wait_on_client(
+            "A1", reason="data", needs="the March export", by=day(6), at=at(4)
+        )
+
+        assert not of(r.findings(at(6, 12)), Rule.CLIENT_PART)
+        late = of(r.findings(at(8)), Rule.CLIENT_PART)
+        assert "the client owed (the March export) for initiative A1 by" in str(late[0])
+
+    def test_a_wait_longer_than_the_policy_allows_is_reported(self) -> None:
+        """Ten working days by default."""
+        r = recovering().wait_on_client(
+            "A1", reason="data", needs="the export", by=day(30), at=at(4)
+        )
+
+        found = of(r.findings(at(20)), Rule.CLIENT_PART)
+
+        assert "has waited on the client for 11 days (working)" in str(found[0])
+
+    def test_waiting_on_the_clients_own_work_is_refused(self) -> None:
+        """The client's part is reminded, not waited on."""
+        with pytest.raises(RuleViolation, match="CL is the client's own work"):
+            recovering().wait_on_client("CL", reason="x", needs="y", by=day(6), at=at(4))
+
+
+class TestWarnAheadWidened:
+    def test_a_revision_moving_work_later_is_a_delay(self) -> None:
+        """Moved the day before it was due: told too late, and recorded as a delay."""
+        r = recovering().start_initiative("A1", at=at(4))
+        plan = plan_for(r)
+        moved = attrs.evolve(plan.initiatives[0], due=day(30))
+        plan = attrs.evolve(plan, initiatives=(moved, *plan.initiatives[1:]))
+
+        found = of(r.check("revise_plan", plan, at=at(19, 12)), Rule.WARN_AHEAD)
+        revised = r.revise_plan(plan, at=at(19, 12))
+
+        assert [f.subject for f in found] == ["A1"]  # type: ignore[attr-defined]
+        assert [d.reason for d in revised.initiative("A1").delays] == ["moved by plan version 2"]
+        assert of(revised.findings(at(19, 12)), Rule.WARN_AHEAD)
+
+    def test_a_revision_moving_work_well_ahead_passes(self) -> None:
+        """Two weeks of notice."""
+        r = recovering()
+        plan = plan_for(r)
+        moved = attrs.evolve(plan.initiatives[0], due=day(30))
+        plan = attrs.evolve(plan, initiatives=(moved, *plan.initiatives[1:]))
+
+        assert not of(r.check("revise_plan", plan, at=at(5)), Rule.WARN_AHEAD)
+
+    def test_moving_the_promised_response_late_is_a_delay(self) -> None:
+        """The response date is a promise like any other (003 §5)."""
+        r = planning()  # promised for day 3
+
+        found = of(r.check("promise_response", by=day(5), at=at(3, 8)), Rule.WARN_AHEAD)
+        moved = r.promise_response(by=day(5), at=at(3, 8))
+
+        assert "the delay of the promised response date" in str(found[0])
+        assert moved.response_moves[0].previous_due == day(3)
+        assert of(moved.findings(at(3, 9)), Rule.WARN_AHEAD)
+
+    def test_moving_the_response_well_ahead_passes(self) -> None:
+        """Promised for Saturday, moved to Monday on Tuesday: three days of notice."""
+        r = issues_agreed().secure_commitment(
+            Commitment(Party.CLIENT, "renew", "signed", day(30)), at=at(1, 13)
+        )
+        r = r.promise_response(by=day(5), at=at(1, 13))
+
+        assert not of(r.check("promise_response", by=day(7), at=at(1, 14)), Rule.WARN_AHEAD)
+
+    def test_late_work_is_reported_while_a_late_issue_is_discovered(self) -> None:
+        """Delivery findings keep running in DISCOVERY (003 §9)."""
+        r = recovering(1).raise_issue("a new problem", at=at(22))
+
+        assert r.stage is Stage.DISCOVERY
+        assert [f.subject for f in of(r.findings(at(23)), Rule.WARN_AHEAD)] == ["A1"]  # type: ignore[attr-defined]
+        assert of(r.findings(at(23)), Rule.FOLLOW_UP_CADENCE)
+
+
+class TestStakeholdersInformedWidened:
+    def test_a_warned_delay_nobody_passed_on_is_reported(self) -> None:
+        """001 §7: including any changes from what was discussed before."""
+        r = recovering().inform_stakeholders(audience=["Dana"], summary="agreed", at=at(3, 13))
+        r = r.warn_delay("A1", new_due=day(25), reason="supplier", at=at(5))
+
+        found = of(r.findings(at(6)), Rule.STAKEHOLDERS_INFORMED)
+
+        assert "the delay of A1 to 2026-03-27" in str(found[0])
+
+    def test_telling_them_after_the_delay_passes(self) -> None:
+        """Told the same day."""
+        r = recovering().inform_stakeholders(audience=["Dana"], summary="agreed", at=at(3, 13))
+        r = r.warn_delay("A1", new_due=day(25), reason="supplier", at=at(5))
+
+        r = r.inform_stakeholders(audience=["Dana"], summary="A1 moves", at=at(5, 12))
+
+        assert not of(r.findings(at(6)), Rule.STAKEHOLDERS_INFORMED)
+
+
+class TestInspectBeforeEnding:
+    def test_ending_a_case_never_assessed_is_advised_against(self) -> None:
+        """003: inspect the situation before writing a client off; it stays on record."""
+        r = opened()
+
+        found = of(r.check("end", reason="gave up", at=at(1)), Rule.INSPECT_BEFORE_ENDING)
+        lost = r.end(reason="gave up", lessons=["look first"], at=at(1))
+
+        assert "never assessed and the client was never met" in str(found[0])
+        assert of(lost.findings(at(2)), Rule.INSPECT_BEFORE_ENDING)
+
+    def test_ending_after_the_meeting_passes(self) -> None:
+        """Assessed and met."""
+        r = in_discovery()
+
+        assert not of(
+            r.check("end", reason="no", lessons=["x"], at=at(2)), Rule.INSPECT_BEFORE_ENDING
+        )
+
+
+class TestLessonsKept:
+    def test_a_loss_without_lessons_is_pointed_out_until_they_are_recorded(self) -> None:
+        """004: a learning experience, also after an unwilling meeting."""
+        lost = ready_to_meet().meet_client(at=at(1), willing=False)
+
+        assert [f.command for f in of(lost.findings(at(2)), Rule.LESSONS_KEPT)] == [  # type: ignore[attr-defined]
+            "record_lessons"
+        ]
+        kept = lost.record_lessons(["ask earlier whether they want to go on"], at=at(2))
+        assert not of(kept.findings(at(3)), Rule.LESSONS_KEPT)
+
+    def test_ending_with_lessons_passes(self) -> None:
+        """Kept at the end."""
+        r = in_discovery()
+
+        assert not of(r.check("end", reason="no", lessons=["x"], at=at(2)), Rule.LESSONS_KEPT)
+
+    def test_recording_no_lesson_is_refused(self) -> None:
+        """Blank lessons are a mistake."""
+        with pytest.raises(InvalidValue, match=r"record_lessons\(lessons=...\): must hold"):
+            opened().record_lessons([" "], at=at(1))
+
+
+class TestDeliveryDuringALateIssue:
+    def test_agreed_work_goes_on_while_the_new_issue_is_discovered(self) -> None:
+        """000; 003 §9: keep delivering and warn ahead while the late issue is planned."""
+        r = recovering().start_initiative("A1", at=at(4))
+        r = r.raise_issue("invoices are wrong", at=at(5))
+
+        r = r.complete_initiative("A1", at=at(5, 11))
+        r = r.warn_delay("A2", new_due=day(25), reason="supplier", at=at(5, 12))
+        r = r.wait_on_client("A2", reason="data", needs="x", by=day(9), at=at(5, 13))
+
+        assert r.stage is Stage.DISCOVERY
+        assert r.initiative("A1").status is InitiativeStatus.DONE
+        assert r.initiative("A2").on_hold
+
+    def test_a_late_issue_is_planned_for_while_the_rest_is_delivered(self) -> None:
+        """Through agreement, a new date, the summary and a revised plan."""
+        r = late_issue(recovering())
+        r = r.promise_response(by=day(7), at=at(6, 12))
+        r = r.send_written_summary(at=at(6, 13))
+        r = r.start_initiative("A1", at=at(6, 14))  # still in PLANNING
+        plan = plan_for(r)
+
+        r = r.revise_plan(plan, at=at(7)).agree_plan(at=at(7, 12))
+
+        assert r.stage is Stage.RECOVERING
+        assert r.initiative("A1").status is InitiativeStatus.IN_PROGRESS
+        assert "You told us: “your bills never add up”" in r.written_summary()
+
+
+class TestNewCommands:
+    def test_the_root_cause_can_be_recorded_after_the_meeting(self) -> None:
+        """000 §2; 003 §1: it is often found in the meeting."""
+        later = attrs.evolve(ASSESSMENT, root_cause="the brief named the wrong audience")
+
+        r = in_discovery().assess(later, at=at(1, 10))
+
+        assert r.assessment is not None
+        assert r.assessment.root_cause == "the brief named the wrong audience"
+        assert r.stage is Stage.DISCOVERY
+
+    def test_the_provider_may_note_its_own_news_before_the_meeting(self) -> None:
+        """001: the provider brings the bad news; the client still agrees the issue."""
+        r = ready_to_meet().raise_issue(
+            "the budget will overrun", raised_by=Party.PROVIDER, at=at(0, 12)
+        )
+
+        assert r.stage is Stage.ASSESSING
+        assert r.issue("I1").raised_by is Party.PROVIDER
+        met = r.meet_client(at=at(1), willing=True)
+        with pytest.raises(RuleViolation, match=r"\[SPECIFIC_ISSUES\] issue I1"):
+            met.agree_issues(at=at(1, 10), nothing_missed=True)
+
+    def test_meet_client_asks_whether_the_client_is_willing(self) -> None:
+        """No default: the salvageability question is always answered (000)."""
+        with pytest.raises(InvalidValue, match="missing a required argument: 'willing'"):
+            ready_to_meet().check("meet_client", at=at(1))
+
+    def test_dropped_work_lets_an_issue_be_resolved(self) -> None:
+        """The measure was met another way."""
+        r = recovering().start_initiative("A1", at=at(4))
+
+        r = r.drop_initiative("A1", reason="the client's own fix solved it", at=at(5))
+        r = r.resolve_issue("I1", evidence="no more occurrences", at=at(5, 12))
+
+        assert r.initiative("A1").status is InitiativeStatus.DROPPED
+        assert r.issue("I1").status is IssueStatus.RESOLVED
+        with pytest.raises(RuleViolation, match="A1 is dropped"):
+            r.start_initiative("A1", at=at(6))
+
+    def test_an_ending_keeps_its_cause_and_who_ended_it(self) -> None:
+        """For analysis across cases."""
+        r = issues_agreed().end(
+            reason="no commitment",
+            lessons=["ask sooner"],
+            cause=EndCause.NO_AGREEMENT,
+            ended_by=Party.CLIENT,
+            at=at(2),
+        )
+
+        assert (r.end_cause, r.ended_by, r.lessons) == (
+            EndCause.NO_AGREEMENT,
+            Party.CLIENT,
+            ("ask sooner",),
+        )
+
+    def test_the_plan_document_relays_what_the_client_said(self) -> None:
+        """004: "I heard you say …", with what addresses it."""
+        r = in_discovery().raise_issue(
+            "late reports", client_words="we are always chasing you", at=at(1, 10)
+        )
+        r = r.specify_issue(
+            "I1",
+            examples=["the March report came on 9 April"],
+            quantification=Quantification("days late", 9, "in March"),
+            at=at(1, 10),
+        )
+        r = r.agree_issues(at=at(1, 12), nothing_missed=True)
+        r = r.secure_commitment(Commitment(Party.CLIENT, "renew", "signed", day(30)), at=at(1, 13))
+        r = r.promise_response(by=day(3), at=at(1, 13)).send_written_summary(at=at(1, 14))
+        r = r.propose_plan(plan_for(r, quick_due=day(8)), at=at(3))
+
+        assert "- I1: “we are always chasing you”; addressed by A1" in r.plan_document()
+
+    def test_findings_name_the_command_that_resolves_them(self) -> None:
+        """For a CRM button: every finding of a blocked step says what to do, in words."""
+        blocked = {a.command: a for a in opened().next_actions()}["meet_client"].blocked_by
+
+        assert [f.command for f in blocked] == ["assess", "align_internally"]
+        assert all(f.hint and "(" not in f.hint for f in blocked)
+
+
+class TestVersionOneDocuments:
+    def test_a_version_one_document_is_upgraded_with_the_new_defaults(self) -> None:
+        """Written before the new fields, read the same."""
+        r = recovering().wait_on_client("A1", reason="data", needs="x", by=day(6), at=at(4))
+        old = to_dict(r)
+        old["schema_version"] = 1
+        for policy in (old["policy"], old["history"][0]["policy"]):
+            for key in ("max_days_to_meet", "max_days_to_summary", "quick_win_within", "max_wait"):
+                del policy[key]
+        for issue in old["issues"]:
+            del issue["raised_by"], issue["client_words"]
+        for option in old["plan"]["options"]:
+            del option["cost_change"]
+        del old["end_cause"], old["ended_by"]
+        for event in old["history"]:
+            if event["type"] == "IssueRaised":
+                del event["raised_by"], event["client_words"]
+        held = old["plan"]["initiatives"][0]["holds"][0]
+        held["needs"], held["by"] = "", None
+        for event in old["history"]:
+            if event["type"] == "WaitedOnClient":
+                del event["needs"], event["by"]
+
+        loaded = from_dict(old)
+
+        assert loaded.policy == Policy()
+        assert loaded.issue("I1").raised_by is Party.CLIENT
+
+
+def test_a_policy_limit_out_of_range_is_refused() -> None:
+    """Each new limit names itself."""
+    with pytest.raises(InvalidValue, match=r"Policy.max_wait: must be 1 to 365, got 0"):
+        Policy(max_wait=0)
+    assert Policy(max_days_to_meet=0).max_days_to_meet == 0
+
+
+def test_the_quick_win_window_is_in_working_days() -> None:
+    """A plan on Thursday with its quick win due the Friday after next: within ten."""
+    r = summary_sent(1)
+    plan = plan_for(r, quick_due=day(3) + timedelta(days=8))
+
+    assert not of(r.check("propose_plan", plan, at=at(3)), Rule.QUICK_WIN_FIRST)
+
+
+class TestStandingFindings:
+    @settings(max_examples=150, deadline=None)
+    @given(relationships(max_steps=30), st.data())
+    def test_a_warning_of_check_stands_in_findings_right_after(
+        self, r: Relationship, data: st.DataObject
+    ) -> None:
+        """Whatever the state and the next step: each WARNING check() gives for it is in
+        findings(now) of the relationship the step returns, at the same moment."""
+        if r.stage.terminal:
+            return
+        at = r.last_event.at + data.draw(st.sampled_from(STEPS))
+        command, args, kwargs = advance(r, data.draw, at)
+        advice = r.check(command, *args, at=at, **kwargs)
+        if any(f.severity is Severity.ERROR for f in advice):
+            return
+
+        after = getattr(r, command)(*args, at=at, **kwargs)
+
+        standing = {(f.rule, f.subject) for f in after.findings(at)}
+        for warning in advice:
+            if warning.severity is Severity.WARNING:
+                assert (warning.rule, warning.subject) in standing, (command, warning)
+
+
+def test_a_plan_finding_is_resolved_by_a_better_plan() -> None:
+    """Before the first proposal, propose_plan; once there is a plan, revise_plan."""
+    r = summary_sent(1)
+    one_sided = attrs.evolve(plan_for(r, quick_due=day(8)), initiatives=plan_for(r).initiatives[:1])
+
+    before = of(r.check("propose_plan", one_sided, at=at(3)), Rule.BOTH_PARTIES)
+    proposed = r.propose_plan(one_sided, at=at(3))
+    after = of(proposed.findings(at(3)), Rule.BOTH_PARTIES)
+
+    assert [f.command for f in before] == ["propose_plan"]  # type: ignore[attr-defined]
+    assert [f.command for f in after] == ["revise_plan"]  # type: ignore[attr-defined]
+    assert [
+        f.command for f in of(proposed.check("revise_plan", one_sided, at=at(3)), Rule.BOTH_PARTIES)
+    ] == ["revise_plan"]  # type: ignore[attr-defined]
