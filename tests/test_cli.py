@@ -318,14 +318,14 @@ class TestErrors:
         )
 
         assert done.returncode == 0
-        assert "15 relationship(s)" in done.stdout
+        assert "16 relationship(s)" in done.stdout
 
 
 # --- a portfolio with a damaged case --------------------------------------------------------
 
 
 def damaged_store(folder: Path, *, row: str = "snapshot") -> tuple[Path, list[Relationship]]:
-    """A store of the three stories and twelve synthetic cases, one of them damaged: its
+    """A store of the example stories and twelve synthetic cases, one of them damaged: its
     snapshot is not JSON (``row="snapshot"``) or its relationships row names no stage."""
     from clientrecovery.examples import stories, synthetic_portfolio
 
@@ -391,8 +391,8 @@ class TestExportIsAllOrNothing:
         done = run("export", "--db", db, "-o", str(out), "--json")
 
         assert done.returncode == 0, done.stderr
-        assert json.loads(done.stdout)["exported"] == 15
-        assert len(out.read_text(encoding="utf-8").splitlines()) == 15
+        assert json.loads(done.stdout)["exported"] == 16
+        assert len(out.read_text(encoding="utf-8").splitlines()) == 16
         assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
 
     @pytest.mark.parametrize(
@@ -513,7 +513,7 @@ class TestDocumentsInAndOut:
         done = run("import", "-", "--db", str(target), "--json", stdin=lines)
 
         assert done.returncode == 0, done.stderr
-        assert json.loads(done.stdout) == [{"file": "-", "imported": 15, "skipped": []}]
+        assert json.loads(done.stdout) == [{"file": "-", "imported": 16, "skipped": []}]
 
     def test_a_failed_import_creates_no_store(self, tmp_path: Path) -> None:
         bad = tmp_path / "bad.jsonl"
@@ -570,8 +570,8 @@ class TestConventions:
         imported = run("import", "-", "--db", str(tmp_path / "e.db"), "--json", stdin=export.stdout)
 
         assert demo.returncode == imported.returncode == 0, demo.stderr + imported.stderr
-        assert json.loads(demo.stdout)["added"] == 15
-        assert json.loads(imported.stdout)[0]["imported"] == 15
+        assert json.loads(demo.stdout)["added"] == 16
+        assert json.loads(imported.stdout)[0]["imported"] == 16
 
     def test_output_survives_an_ascii_console(self, db: str, tmp_path: Path) -> None:
         """Text is escaped, JSON is ASCII JSON, an export is still the exact UTF-8 data."""
@@ -628,7 +628,7 @@ class TestConventions:
         empty = run("list", "--db", "")
 
         assert done.returncode == 0, done.stderr
-        assert "15 relationship(s)" in done.stdout
+        assert "16 relationship(s)" in done.stdout
         assert empty.returncode == 2
 
     def test_show_as_of_replays_the_case_up_to_that_moment(self, db: str) -> None:
@@ -765,7 +765,7 @@ class TestOddFiles:
 
         assert done.returncode == 0, done.stderr
         assert link.is_symlink()
-        assert len(real.read_text(encoding="utf-8").splitlines()) == 15
+        assert len(real.read_text(encoding="utf-8").splitlines()) == 16
 
     def test_a_byte_order_mark_is_not_part_of_the_document(self, tmp_path: Path) -> None:
         marked = tmp_path / "case.json"
@@ -775,4 +775,3 @@ class TestOddFiles:
 
         assert done.returncode == 0, done.stdout
         assert "valid, 1 relationship(s)" in done.stdout
-        assert "16 relationship(s)" in done.stdout

@@ -453,7 +453,7 @@ def _show(args: argparse.Namespace) -> int:
             " after --as-of",
         )
     when = _moment(r, args.as_of)
-    found = () if r.stage.terminal else r.findings(when)
+    found = r.findings(when)  # a closed case keeps what stands after its end (lessons…)
     actions = () if r.stage.terminal else r.next_actions()
     data = {
         "id": r.id,
@@ -560,7 +560,7 @@ def _summary(args: argparse.Namespace) -> int:
 
 
 def _findings(args: argparse.Namespace) -> int:
-    """Every open relationship's findings, as it stood at ``--as-of`` (or now); the most
+    """Every relationship's findings (a closed one keeps what stands after its end), as it stood at ``--as-of`` (or now); the most
     severe first, then the relationship quiet for longest, then by id."""
     rows: list[tuple[tuple[int, datetime, str], Relationship, Finding]] = []
     args.damaged = []
@@ -568,7 +568,7 @@ def _findings(args: argparse.Namespace) -> int:
         # With --as-of, a case is judged in the stage it was in then.
         for latest in _loaded(args, store, None if args.as_of else args.stage):
             r = _as_it_stood(latest, args.as_of)
-            if r is None or (args.stage and r.stage.name != args.stage) or r.stage.terminal:
+            if r is None or (args.stage and r.stage.name != args.stage):
                 continue
             for f in r.findings(_moment(r, args.as_of)):
                 rows.append(((_URGENCY[f.severity.name], r.last_event.at, r.id), r, f))

@@ -39,6 +39,7 @@ class RelationshipRow(TypedDict):
     ended_at: datetime | None
     last_event_at: datetime
     lost_at_stage: str | None
+    end_cause: str | None
     events: int
     issues: int
     late_issues: int

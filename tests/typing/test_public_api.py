@@ -143,6 +143,8 @@ def test_the_row_types_name_every_column_of_the_tables() -> None:
     assert set(get_type_hints(rows.Tables)) == set(an.COLUMNS) == set(kinds)
     for name, kind in kinds.items():
         assert list(get_type_hints(kind)) == list(an.COLUMNS[name]), name
+
+
 def test_the_whole_methods_commands_are_typed() -> None:
     """Promises, lessons, an ending with its cause, and what a finding asks to do."""
     t = datetime(2026, 5, 4, 9, tzinfo=UTC)
