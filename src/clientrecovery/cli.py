@@ -560,8 +560,9 @@ def _summary(args: argparse.Namespace) -> int:
 
 
 def _findings(args: argparse.Namespace) -> int:
-    """Every relationship's findings (a closed one keeps what stands after its end), as it stood at ``--as-of`` (or now); the most
-    severe first, then the relationship quiet for longest, then by id."""
+    """Every relationship's findings as it stood at ``--as-of`` (or now), a closed one's
+    being what stands after its end; the most severe first, then the relationship quiet
+    for longest, then by id."""
     rows: list[tuple[tuple[int, datetime, str], Relationship, Finding]] = []
     args.damaged = []
     with _store(args) as store:
