@@ -52,6 +52,7 @@ from clientrecovery.serialization import (
     to_json,
 )
 from clientrecovery.stages import mermaid
+from clientrecovery.storage import Erasure, Store, StoredEvent
 from clientrecovery.store import SQLiteStore
 
 __all__ = [
@@ -66,6 +67,7 @@ __all__ = [
     "CommunicationKind",
     "CostChange",
     "DelayWarning",
+    "Erasure",
     "Event",
     "Finding",
     "Hold",
@@ -91,7 +93,9 @@ __all__ = [
     "Stage",
     "Stakeholder",
     "StaleVersion",
+    "Store",
     "StoreError",
+    "StoredEvent",
     "TurnaroundPlan",
     "UnknownItem",
     "dump_jsonl",
