@@ -84,6 +84,7 @@ COLUMNS: Final[Mapping[str, Mapping[str, Any]]] = {
     "relationships": {
         "id": str,
         "client": str,
+        "account": str,
         "stage": Stage,
         "outcome": OUTCOMES,
         "raised_by": Party,
@@ -367,6 +368,7 @@ def _relationship(r: Relationship, work: Sequence[Row]) -> Row:
     return {
         "id": r.id,
         "client": r.client,
+        "account": r.account,
         "stage": r.stage.value,
         "outcome": _outcome(r),
         "raised_by": r.raised_by.value,

@@ -110,9 +110,9 @@ def _parser() -> argparse.ArgumentParser:
         return commands.add_parser(name, help=help, description=help, parents=[common])
 
     command("demo", "walk one case through the method, then store the example cases")
-    command("list", "the stored relationships").add_argument(
-        "--stage", type=_stage, help="only those in this stage"
-    )
+    listing = command("list", "the stored relationships")
+    listing.add_argument("--stage", type=_stage, help="only those in this stage")
+    listing.add_argument("--account", type=_account, help="only the cases of this account")
     show = command("show", "one relationship: stage, issues, commitments, next steps, findings")
     show.add_argument("id")
     show.add_argument("--as-of", type=_as_of, help="findings as of this date or moment")
@@ -208,9 +208,15 @@ def _demo(args: argparse.Namespace) -> int:
     return demo.run(args.db)
 
 
+def _account(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an account key must not be empty")
+    return text
+
+
 def _list(args: argparse.Namespace) -> int:
     with _store(args) as store:
-        entries = store.list(stage=args.stage)
+        entries = store.list(stage=args.stage, account=args.account)
 
     def text() -> str:
         rows = [f"{'ID':20} {'CLIENT':24} {'STAGE':14} {'EVENTS':>6}  LAST EVENT (UTC)"]
