@@ -33,7 +33,7 @@ from clientrecovery import (
 )
 from clientrecovery import store as store_module
 from clientrecovery.examples import design_firm, masterclass, synthetic_portfolio, turnaround
-from clientrecovery.serialization import _event_dict
+from clientrecovery.serialization import _event_dict, _snapshot_json
 from tests import store_workers
 from tests.builders import recovering
 from tests.strategies import relationships
@@ -406,6 +406,59 @@ class TestOpening:
         assert raw(path).execute("PRAGMA user_version").fetchone()[0] == len(
             store_module.MIGRATIONS
         )
+
+    def test_a_layout_1_store_gets_accounts_a_feed_and_erasure(self, path: str) -> None:
+        """Its events get positions in the order they happened; its cases no account."""
+        old = raw(path)  # a store written by a version of the library that knew layout 1
+        for statement in store_module._statements(store_module.MIGRATIONS[0]):
+            old.execute(statement)
+        old.execute(f"PRAGMA application_id = {store_module.APPLICATION_ID}")
+        old.execute("PRAGMA user_version = 1")
+        for case in (masterclass(), design_firm()):
+            old.execute(
+                "INSERT INTO relationships VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    case.id,
+                    case.client,
+                    case.stage.name,
+                    case.version,
+                    case.opened_at.isoformat(),
+                    case.last_event.at.isoformat(),
+                    _snapshot_json(case),
+                ),
+            )
+            old.executemany(
+                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)", store_module._event_rows(case, 0)
+            )
+        old.close()
+
+        with SQLiteStore(path) as store:
+            feed = store.events(limit=1000)
+            entries = store.list()
+            store.save(turnaround())
+            assert store.verify() == []
+
+        assert [e.position for e in feed] == list(range(1, 35 + 8 + 1))
+        assert [e.event.at for e in feed] == sorted(e.event.at for e in feed)
+        assert [e.account for e in entries] == [None, None]
+
+    def test_list_reads_only_a_covering_index(self, store: SQLiteStore, path: str) -> None:
+        """Not the rows with their snapshots: the index holds every listed column."""
+        store.save(masterclass())
+        db = raw(path)
+        queries = {
+            "": "",
+            "stage": " WHERE stage = 'LOST'",
+            "account": " WHERE account = 'a' AND stage = 'LOST'",
+        }
+
+        for name, where in queries.items():
+            index = {"": "relationships_listed"}.get(name, f"relationships_by_{name}")
+            plan = db.execute(
+                "EXPLAIN QUERY PLAN SELECT id, client, stage, version, opened_at, updated_at,"
+                f" account FROM relationships INDEXED BY {index}{where} ORDER BY id"
+            ).fetchall()
+            assert "COVERING INDEX" in plan[0][3], (name, plan)
 
     def test_a_newer_store_is_refused(self, path: str) -> None:
         SQLiteStore(path).close()
