@@ -449,8 +449,8 @@ class PostgresStore:
             UnknownItem: No relationship has that id.
             InvalidDocument: Its rows are corrupted, break the chain or break the method.
         """
-        with self._transaction() as db:
-            return self._read(db, relationship_id)[0]
+        with self._errors():  # one statement: it sees one state of both tables
+            return self._read(self._db, relationship_id)[0]
 
     def _read(self, db: psycopg.Connection[Any], rid: str) -> tuple[Relationship, list[str]]:
         row = db.execute(
@@ -507,8 +507,8 @@ class PostgresStore:
 
     def version(self, relationship_id: str) -> int:
         """How many events are stored for the relationship (0 when it is not stored)."""
-        with self._transaction() as db:
-            return self._stored_version(db, relationship_id)
+        with self._errors():
+            return self._stored_version(self._db, relationship_id)
 
     def list(self, *, stage: Stage | None = None, account: str | None = None) -> tuple[Entry, ...]:
         """Every stored relationship (in ``stage``, of ``account``), by id, without loading
@@ -526,8 +526,8 @@ class PostgresStore:
             values.append(stage.name)
         if where:
             query += " WHERE " + " AND ".join(where)
-        with self._transaction() as db:
-            rows = db.execute(query.encode() + b" ORDER BY id", values).fetchall()
+        with self._errors():
+            rows = self._db.execute(query.encode() + b" ORDER BY id", values).fetchall()
         return tuple(_entry(row) for row in rows)
 
     def relationships(
@@ -541,8 +541,8 @@ class PostgresStore:
         """The feed: up to ``limit`` events of every relationship with a position after
         ``after``, in commit order. Resume from the last position seen."""
         after, limit = check_feed(after, limit)
-        with self._transaction() as db:
-            rows = db.execute(
+        with self._errors():
+            rows = self._db.execute(
                 "SELECT position, relationship_id, version, payload FROM events"
                 " WHERE position > %s ORDER BY position LIMIT %s",
                 (after, limit),
