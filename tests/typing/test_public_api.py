@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import assert_type
 
 import clientrecovery as cr
+from clientrecovery.postgres import PostgresStore
 
 
 def test_a_user_walks_a_case_with_full_types() -> None:
@@ -61,3 +62,24 @@ def test_errors_are_typed_for_callers() -> None:
         assert "STAGE_ORDER" in rules
     else:  # pragma: no cover
         raise AssertionError("close in ASSESSING must be refused")
+
+
+def test_code_written_against_the_store_protocol_runs_on_an_engine() -> None:
+    """Both engines are a Store to the type checker; the feed and erasure are typed."""
+    t = datetime(2026, 5, 4, 9, tzinfo=UTC)
+    store: cr.Store = cr.SQLiteStore(":memory:")
+    saved: int = store.save(cr.Relationship.open("Acme", trigger="late", at=t, account="A-1"))
+
+    feed = store.events(after=0, limit=10)
+    assert_type(feed, tuple[cr.StoredEvent, ...])
+    entries = store.list(account="A-1")
+    erasure: cr.Erasure = store.erase(entries[0].id, key="a key of sixteen+", by="dpo", at=t)
+
+    assert saved == 1
+    assert [e.position for e in feed] == [1]
+    assert erasure.events == 1
+    store.close()
+
+
+def _postgres_is_a_store(store: PostgresStore) -> cr.Store:
+    return store  # checked by mypy: PostgresStore keeps the protocol
