@@ -12,12 +12,19 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from clientrecovery import InvalidDocument, StoreError
+from clientrecovery import (
+    InvalidDocument,
+    InvalidValue,
+    Relationship,
+    StoreError,
+    UnknownItem,
+)
 from clientrecovery.examples import design_firm, masterclass
 from clientrecovery.storage import StoredEvent
 from tests import postgres_workers
@@ -28,6 +35,7 @@ psycopg = pytest.importorskip("psycopg")
 from clientrecovery.postgres import PostgresStore  # noqa: E402
 
 ROOT = Path(__file__).parent.parent
+T = datetime(2026, 5, 4, 9, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -70,6 +78,30 @@ class TestTheDatabaseRefuses:
                 "INSERT INTO events SELECT relationship_id, version, position + 1000, type, at,"
                 " actor, payload, hash FROM events WHERE version = 1"
             )
+
+
+class TestWhatPostgresCannotHold:
+    @pytest.mark.parametrize(
+        ("text", "flaw"),
+        [("late\x00reports", "a NUL character"), ("late\ud800", "a lone surrogate")],
+    )
+    def test_a_value_postgres_cannot_store_is_named_not_a_driver_error(
+        self, store: PostgresStore, text: str, flaw: str
+    ) -> None:
+        r = Relationship.open("Acme", trigger=text, at=T, id="acme")
+
+        with pytest.raises(InvalidValue, match=rf"event 1 \(RelationshipOpened\) holds {flaw}"):
+            store.save(r)
+        assert store.list() == ()
+
+    def test_an_id_that_is_not_text_is_unknown(self, store: PostgresStore) -> None:
+        store.save(recovering())
+
+        with pytest.raises(UnknownItem, match="unknown relationship '5'"):
+            store.load(5)  # type: ignore[arg-type]
+        assert store.version(5) == 0  # type: ignore[arg-type]
+        with pytest.raises(InvalidValue, match="lone surrogate"):
+            store.list(account="\ud800")
 
 
 class TestSqlUsers:

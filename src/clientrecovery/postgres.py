@@ -37,6 +37,7 @@ lock not obtained in time or a permission refused is a :class:`~clientrecovery.S
 from __future__ import annotations
 
 import builtins
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -220,6 +221,10 @@ class PostgresStore:
         """Turn psycopg's exceptions into the library's."""
         try:
             yield
+        except UnicodeEncodeError:
+            raise InvalidValue(
+                "PostgresStore", "a value holds a lone surrogate, which is not UTF-8 text"
+            ) from None
         except pg_errors.LockNotAvailable:
             raise StoreError(
                 "the PostgreSQL store is locked by another writer; try again"
@@ -337,6 +342,8 @@ class PostgresStore:
         db.execute("SELECT pg_notify(%s, %s)", (CHANNEL, str(last)))
 
     def _stored_version(self, db: psycopg.Connection[Any], rid: str) -> int:
+        if not _is_text(rid):
+            return 0
         found = db.execute("SELECT version FROM relationships WHERE id = %s", (rid,)).fetchone()
         return int(found[0]) if found else 0
 
@@ -403,11 +410,14 @@ class PostgresStore:
         Raises:
             UnknownItem: No relationship has that id.
             InvalidValue: ``key`` is empty, ``by`` is empty, or ``at`` is naive.
+            InvalidDocument: The stored case is damaged (see :meth:`verify`); nothing is
+                rewritten.
         """
         by, when = check_erase(by, at)
         with self._transaction() as db:
             if (
-                db.execute(
+                not _is_text(relationship_id)
+                or db.execute(
                     "SELECT 1 FROM relationships WHERE id = %s FOR UPDATE", (relationship_id,)
                 ).fetchone()
                 is None
@@ -453,6 +463,8 @@ class PostgresStore:
             return self._read(self._db, relationship_id)[0]
 
     def _read(self, db: psycopg.Connection[Any], rid: str) -> tuple[Relationship, list[str]]:
+        if not _is_text(rid):
+            raise UnknownItem("relationship", str(rid), self._known(db))
         row = db.execute(
             "SELECT r.snapshot, array_agg(e.version ORDER BY e.version),"
             " array_agg(e.hash ORDER BY e.version),"
@@ -620,6 +632,11 @@ class PostgresStore:
 # --- rows ----------------------------------------------------------------------------------
 
 
+def _is_text(given: object) -> bool:
+    """Whether an id is a ``str`` (callers without a type checker may pass anything)."""
+    return isinstance(given, str)
+
+
 def _said(failed: psycopg.Error) -> str:
     """The server's (or libpq's) own first line, without the connection string."""
     text = failed.diag.message_primary or str(failed)
@@ -634,10 +651,34 @@ def _one(cursor: psycopg.Cursor[Any]) -> tuple[Any, ...]:
 
 
 def _event_rows(r: Relationship, after: int) -> _Rows:
-    return [
-        (version, type(event).__name__, event.at, event.actor, canonical(_event_dict(event)))
-        for version, event in enumerate(r.history[after:], start=after + 1)
-    ]
+    rows: _Rows = []
+    for version, event in enumerate(r.history[after:], start=after + 1):
+        payload = _event_dict(event)
+        flaw = _unstorable(payload)
+        if flaw:
+            raise InvalidValue(
+                "save(relationship)",
+                f"event {version} ({type(event).__name__}) holds {flaw}, which PostgreSQL"
+                " cannot store in text or jsonb; remove it from the value",
+            )
+        rows.append((version, type(event).__name__, event.at, event.actor, canonical(payload)))
+    return rows
+
+
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+def _unstorable(value: Any) -> str:
+    """What in a JSON value PostgreSQL refuses (a NUL, a lone surrogate), or ``""``."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            return "a NUL character (U+0000)"
+        return "a lone surrogate (not UTF-8)" if _SURROGATE.search(value) else ""
+    if isinstance(value, dict):
+        return next((f for k, v in value.items() if (f := _unstorable(k) or _unstorable(v))), "")
+    if isinstance(value, list):
+        return next((f for v in value if (f := _unstorable(v))), "")
+    return ""
 
 
 def _entry(row: tuple[Any, ...]) -> Entry:
