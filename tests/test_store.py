@@ -32,10 +32,11 @@ from clientrecovery import (
     to_json,
 )
 from clientrecovery import store as store_module
+from clientrecovery._chain import GENESIS, link
 from clientrecovery.examples import design_firm, masterclass, synthetic_portfolio, turnaround
 from clientrecovery.serialization import _event_dict, _snapshot_json
 from tests import store_workers
-from tests.builders import recovering
+from tests.builders import T0, recovering
 from tests.strategies import relationships
 
 CASES = (masterclass(), design_firm(), turnaround())
@@ -490,3 +491,58 @@ class TestOpening:
     def test_repr_names_the_file(self, path: str) -> None:
         with SQLiteStore(path) as store:
             assert repr(store) == f"<SQLiteStore {path!r}>"
+
+
+class TestFeedAndErasure:
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(st.tuples(st.integers(0, 2), st.booleans()), min_size=1, max_size=12))
+    def test_the_feed_is_every_accepted_event_once_in_commit_order(
+        self, steps: list[tuple[int, bool]]
+    ) -> None:
+        """Saves on three cases, some from stale copies: the feed holds exactly the accepted
+        events, positions 1..n, each case's in version order."""
+        with SQLiteStore(":memory:") as memory:
+            accepted: list[tuple[str, int]] = []
+            for which, stale in steps:
+                rid = f"case-{which}"
+                if memory.version(rid) == 0:
+                    r = Relationship.open("Acme", trigger="late", at=T0, id=rid)
+                    memory.save(r)
+                    accepted.append((rid, 1))
+                    continue
+                current = memory.load(rid)
+                stale = stale and current.version > 1  # a copy from before the last save
+                base = Relationship.replay(current.history[:-1]) if stale else current
+                changed = base.contact_client(at=T0, channel="call", summary=f"{len(accepted)}")
+                try:
+                    memory.save(changed, expected_version=base.version)
+                except StaleVersion:
+                    assert stale
+                else:
+                    accepted.append((rid, changed.version))
+
+            feed = memory.events(limit=1000)
+
+        assert [e.position for e in feed] == list(range(1, len(accepted) + 1))
+        assert [(e.relationship_id, e.version) for e in feed] == accepted
+
+    def test_an_erasure_re_anchors_a_hash_column_when_the_table_keeps_one(
+        self, store: SQLiteStore, path: str
+    ) -> None:
+        """Where events carry a ``hash`` column, erase writes the recomputed chain into it."""
+        r = recovering()
+        store.save(r)
+        raw(path).execute("ALTER TABLE events ADD COLUMN hash TEXT")
+
+        erasure = store.erase(r.id, key="sixteen bytes or more", by="dpo")
+
+        rows = raw(path).execute(
+            "SELECT version, payload, hash FROM events WHERE relationship_id = ? ORDER BY version",
+            (r.id,),
+        )
+        head = GENESIS
+        for version, payload, stored in rows:
+            head = link(head, r.id, version, payload)
+            assert stored == head
+        assert erasure.head == head
+        assert store.verify() == []
