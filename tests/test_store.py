@@ -546,3 +546,18 @@ class TestFeedAndErasure:
             assert stored == head
         assert erasure.head == head
         assert store.verify() == []
+
+    def test_verify_reports_a_payload_changed_after_an_erasure(
+        self, store: SQLiteStore, path: str
+    ) -> None:
+        """The erasure record anchors the new chain: a later edit no longer reaches it."""
+        r = recovering()
+        store.save(r)
+        store.erase(r.id, key="sixteen bytes or more", by="dpo")
+        db = raw(path)
+        db.execute("DROP TRIGGER events_are_not_updated")
+        db.execute(
+            "UPDATE events SET payload = json_set(payload, '$.actor', 'X') WHERE version = 3"
+        )
+
+        assert any("an erasure re-anchored the chain" in p for p in store.verify())

@@ -623,15 +623,25 @@ class SQLiteStore:
         return links[-1] if links else GENESIS
 
     def _verify_feed(self) -> builtins.list[str]:
+        """The feed has every event, and each erasure's head is on the stored chain."""
         unfed = self._db.execute(
             "SELECT e.relationship_id, e.version FROM events e LEFT JOIN feed f"
             " ON f.relationship_id = e.relationship_id AND f.version = e.version"
             " WHERE f.position IS NULL ORDER BY e.relationship_id, e.version LIMIT 100"
         )
-        return [
+        problems = [
             f"relationship {rid!r}: event {version} has no position in the feed"
             for rid, version in unfed
         ]
+        erasures = self._db.execute("SELECT relationship_id, events, head FROM erasures")
+        for rid, events, head in erasures.fetchall():
+            links = self._links(self._db, rid)
+            if len(links) < events or links[events - 1] != head:
+                problems.append(
+                    f"relationship {rid!r}: an erasure re-anchored the chain on {head[:12]}…"
+                    f" at event {events}, but the stored chain differs there"
+                )
+        return problems
 
 
 # --- rows ----------------------------------------------------------------------------------
