@@ -109,6 +109,7 @@ def figures_at(store: Store, size: int, cases: list[Relationship]) -> dict[str, 
         for k in rng.sample(range(POOL), SAMPLES)
     ]
     accounts = [f"g{n // POOL}-{cases[n % POOL].account}" for n in rng.sample(range(size), SAMPLES)]
+    sample(lambda i: store.load(stored[i]), 20)  # warm up: caches, prepared statements
     figures = {
         "save of a new case": sample(lambda i: store.save(new_cases[i])),
         "save of one more event": sample(

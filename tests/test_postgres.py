@@ -185,6 +185,27 @@ class TestOpening:
             assert [e.id for e in second.list()] == ["halden"]
         assert sql.execute("SELECT layout FROM store_layout").fetchall() == [(1,)]
 
+    def test_servers_starting_at_once_migrate_one_at_a_time(self, postgres: str, sql: Any) -> None:
+        """Four connections open a new store together: one creates it, none fails."""
+        failures: list[BaseException] = []
+        barrier = threading.Barrier(4)
+
+        def open_store() -> None:
+            barrier.wait()
+            try:
+                PostgresStore(postgres).close()
+            except BaseException as failed:  # reported below, with the others
+                failures.append(failed)
+
+        threads = [threading.Thread(target=open_store) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+        assert failures == []
+        assert sql.execute("SELECT layout FROM store_layout").fetchall() == [(1,)]
+
     def test_a_newer_layout_is_refused(self, postgres: str, sql: Any) -> None:
         PostgresStore(postgres).close()
         sql.execute("UPDATE store_layout SET layout = 99")
