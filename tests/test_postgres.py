@@ -386,6 +386,7 @@ class TestFeedUnderConcurrentWriters:
 
     def test_wait_wakes_when_a_save_commits(self, store: PostgresStore, postgres: str) -> None:
         """LISTEN/NOTIFY: a follower sleeps until there is something to read."""
+        assert store.wait(0.05) is True  # it starts listening: read the feed again
         assert store.wait(0.05) is False
 
         def later() -> None:
@@ -400,6 +401,16 @@ class TestFeedUnderConcurrentWriters:
 
         assert woke is True
         assert store.events(limit=1)[0].position == 1
+
+    def test_a_commit_made_while_not_waiting_wakes_the_next_wait(
+        self, store: PostgresStore, postgres: str
+    ) -> None:
+        store.wait(0)
+        with PostgresStore(postgres) as other:
+            other.save(recovering())
+
+        assert store.wait(10) is True
+        assert store.wait(0.05) is False
 
 
 def _last(seen: list[StoredEvent]) -> int:

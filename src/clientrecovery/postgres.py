@@ -27,8 +27,9 @@ new one, which the primary key makes unique), checks the stored version and the 
 at that version, then appends; a stale copy raises :class:`~clientrecovery.StaleVersion`.
 Positions come from a one-row counter that each save updates last, just before commit: the
 row lock orders the commits, so a position is never committed after a higher one, and a
-reader following the feed never skips an event. Each commit also sends ``NOTIFY
-clientrecovery_events``; :meth:`PostgresStore.wait` sleeps until one arrives.
+reader following the feed never skips an event. Each commit also notifies the
+channel ``clientrecovery_events.<schema>``; :meth:`PostgresStore.wait` sleeps until one
+arrives.
 
 No psycopg exception leaves the store: a server that cannot be reached, a lost connection, a
 lock not obtained in time or a permission refused is a :class:`~clientrecovery.StoreError`.
@@ -37,6 +38,7 @@ lock not obtained in time or a permission refused is a :class:`~clientrecovery.S
 from __future__ import annotations
 
 import builtins
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -46,6 +48,7 @@ from typing import IO, Any, Final, Self
 
 import psycopg
 from psycopg import errors as pg_errors
+from psycopg import sql
 
 from clientrecovery._chain import GENESIS, link
 from clientrecovery.errors import (
@@ -75,7 +78,8 @@ from clientrecovery.store import Entry, _row
 __all__ = ["CHANNEL", "MIGRATIONS", "PostgresStore"]
 
 CHANNEL: Final = "clientrecovery_events"
-"""The ``LISTEN`` channel each save notifies (its payload is the last position written)."""
+"""The start of the ``LISTEN`` channel each save notifies: ``clientrecovery_events.<schema>``
+for the store in ``<schema>`` (its payload is the last position written)."""
 _MIGRATION_LOCK: Final = 0x43525331  # "CRS1": one migration at a time, per database
 
 MIGRATIONS: Final[tuple[str, ...]] = (
@@ -189,6 +193,8 @@ class PostgresStore:
                 self._db.execute("SET TIME ZONE 'UTC'")
                 self._db.execute(f"SET lock_timeout = {int(lock_timeout * 1000)}")
                 self._migrate()
+                (schema,) = _one(self._db.execute("SELECT current_schema()"))
+                self._channel = _channel(str(schema))
         except BaseException:
             self._db.close()
             raise
@@ -339,7 +345,7 @@ class PostgresStore:
                 " payload, hash) VALUES (%s, %s, %s, %s, %s, %s, %s::jsonb, %s)",
                 values,
             )
-        db.execute("SELECT pg_notify(%s, %s)", (CHANNEL, str(last)))
+        db.execute("SELECT pg_notify(%s, %s)", (self._channel, str(last)))
 
     def _stored_version(self, db: psycopg.Connection[Any], rid: str) -> int:
         if not _is_text(rid):
@@ -566,11 +572,17 @@ class PostgresStore:
 
     def wait(self, timeout: float) -> bool:
         """Sleep until a save commits new events or ``timeout`` seconds pass; returns whether
-        one did. Call :meth:`events` after either way: a wake-up carries no events."""
+        one did. Call :meth:`events` after either way: a wake-up carries no events.
+
+        The first call starts listening and returns ``True`` at once, so an event committed
+        between the caller's last :meth:`events` and the start of listening is not missed;
+        from then on, a commit made while the caller was not waiting wakes the next call.
+        """
         with self._errors():
             if self._listener is None:
                 self._listener = psycopg.connect(self._conninfo, autocommit=True)
-                self._listener.execute(f"LISTEN {CHANNEL}")
+                self._listener.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self._channel)))
+                return True
             return any(True for _ in self._listener.notifies(timeout=timeout, stop_after=1))
 
     def erasures(self, relationship_id: str | None = None) -> tuple[Erasure, ...]:
@@ -630,6 +642,14 @@ class PostgresStore:
 
 
 # --- rows ----------------------------------------------------------------------------------
+
+
+def _channel(schema: str) -> str:
+    """The store's ``LISTEN`` channel: one per schema, within PostgreSQL's 63 bytes."""
+    name = f"{CHANNEL}.{schema}"
+    if len(name.encode()) <= 63:
+        return name
+    return f"{CHANNEL}.{hashlib.sha256(schema.encode()).hexdigest()[:32]}"
 
 
 def _is_text(given: object) -> bool:
