@@ -38,19 +38,26 @@ lock not obtained in time or a permission refused is a :class:`~clientrecovery.S
 from __future__ import annotations
 
 import builtins
-import hashlib
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from types import TracebackType
-from typing import IO, Any, Final, Self
+from typing import IO, Any, Self
 
 import psycopg
 from psycopg import errors as pg_errors
 from psycopg import sql
 
 from clientrecovery._chain import GENESIS, link
+from clientrecovery._postgres_layout import (
+    _MIGRATION_LOCK,
+    CHANNEL,
+    MIGRATIONS,
+    _channel,
+    _entry,
+    _event_rows,
+    _Rows,
+)
 from clientrecovery.errors import (
     InvalidDocument,
     InvalidValue,
@@ -76,84 +83,6 @@ from clientrecovery.storage import (
 from clientrecovery.store import Entry, _row
 
 __all__ = ["CHANNEL", "MIGRATIONS", "PostgresStore"]
-
-CHANNEL: Final = "clientrecovery_events"
-"""The start of the ``LISTEN`` channel each save notifies: ``clientrecovery_events.<schema>``
-for the store in ``<schema>`` (its payload is the last position written)."""
-_MIGRATION_LOCK: Final = 0x43525331  # "CRS1": one migration at a time, per database
-
-MIGRATIONS: Final[tuple[str, ...]] = (
-    """
-    CREATE TABLE store_layout (layout integer NOT NULL);
-    INSERT INTO store_layout VALUES (0);
-    CREATE TABLE relationships (
-        id         text COLLATE "C" PRIMARY KEY,
-        client     text NOT NULL,
-        account    text COLLATE "C",
-        stage      text COLLATE "C" NOT NULL,
-        version    integer NOT NULL CHECK (version > 0),
-        opened_at  timestamptz NOT NULL,
-        updated_at timestamptz NOT NULL,
-        snapshot   jsonb NOT NULL
-    );
-    CREATE INDEX relationships_by_stage ON relationships (stage, id)
-        INCLUDE (client, account, version, opened_at, updated_at);
-    CREATE INDEX relationships_by_account ON relationships (account, stage, id)
-        INCLUDE (client, version, opened_at, updated_at);
-    CREATE TABLE events (
-        relationship_id text COLLATE "C" NOT NULL REFERENCES relationships (id),
-        version         integer NOT NULL CHECK (version > 0),
-        position        bigint NOT NULL UNIQUE CHECK (position > 0),
-        type            text NOT NULL,
-        at              timestamptz NOT NULL,
-        actor           text,
-        payload         jsonb NOT NULL,
-        hash            text NOT NULL,
-        PRIMARY KEY (relationship_id, version)
-    );
-    CREATE INDEX events_by_type ON events (type, at);
-    CREATE TABLE feed (
-        one           boolean PRIMARY KEY DEFAULT true CHECK (one),
-        last_position bigint NOT NULL
-    );
-    INSERT INTO feed VALUES (true, 0);
-    CREATE TABLE erasing (relationship_id text COLLATE "C" PRIMARY KEY);
-    CREATE TABLE erasures (
-        relationship_id text COLLATE "C" NOT NULL REFERENCES relationships (id),
-        erased_at       timestamptz NOT NULL,
-        erased_by       text NOT NULL,
-        events          integer NOT NULL,
-        previous_head   text NOT NULL,
-        head            text NOT NULL
-    );
-    CREATE FUNCTION events_are_append_only() RETURNS trigger LANGUAGE plpgsql
-    SET search_path FROM CURRENT AS $$
-    BEGIN
-        IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'events' THEN
-            IF NEW.relationship_id = OLD.relationship_id AND NEW.version = OLD.version
-               AND NEW.position = OLD.position AND NEW.type = OLD.type AND NEW.at = OLD.at
-               AND EXISTS (SELECT 1 FROM erasing WHERE relationship_id = OLD.relationship_id)
-            THEN
-                RETURN NEW;  -- the erasure of this relationship, inside its transaction
-            END IF;
-        END IF;
-        RAISE EXCEPTION '% are append-only: % refused', TG_TABLE_NAME, TG_OP
-            USING ERRCODE = 'restrict_violation';
-    END $$;
-    CREATE TRIGGER events_are_append_only BEFORE UPDATE OR DELETE ON events
-        FOR EACH ROW EXECUTE FUNCTION events_are_append_only();
-    CREATE TRIGGER events_are_not_truncated BEFORE TRUNCATE ON events
-        FOR EACH STATEMENT EXECUTE FUNCTION events_are_append_only();
-    CREATE TRIGGER erasures_are_append_only BEFORE UPDATE OR DELETE ON erasures
-        FOR EACH ROW EXECUTE FUNCTION events_are_append_only();
-    CREATE TRIGGER erasures_are_not_truncated BEFORE TRUNCATE ON erasures
-        FOR EACH STATEMENT EXECUTE FUNCTION events_are_append_only();
-    """,
-)
-"""``MIGRATIONS[n]`` takes a store from layout ``n`` to ``n + 1`` (table ``store_layout``)."""
-
-_Rows = list[tuple[int, str, datetime, str | None, str]]
-"""New events as rows: version, type, at, actor, canonical payload."""
 
 
 class PostgresStore:
@@ -644,14 +573,6 @@ class PostgresStore:
 # --- rows ----------------------------------------------------------------------------------
 
 
-def _channel(schema: str) -> str:
-    """The store's ``LISTEN`` channel: one per schema, within PostgreSQL's 63 bytes."""
-    name = f"{CHANNEL}.{schema}"
-    if len(name.encode()) <= 63:
-        return name
-    return f"{CHANNEL}.{hashlib.sha256(schema.encode()).hexdigest()[:32]}"
-
-
 def _is_text(given: object) -> bool:
     """Whether an id is a ``str`` (callers without a type checker may pass anything)."""
     return isinstance(given, str)
@@ -668,52 +589,3 @@ def _one(cursor: psycopg.Cursor[Any]) -> tuple[Any, ...]:
     if row is None:  # a one-row table emptied by hand
         raise StoreError("the PostgreSQL store is damaged: a one-row table is empty")
     return tuple(row)
-
-
-def _event_rows(r: Relationship, after: int) -> _Rows:
-    rows: _Rows = []
-    for version, event in enumerate(r.history[after:], start=after + 1):
-        payload = _event_dict(event)
-        flaw = _unstorable(payload)
-        if flaw:
-            raise InvalidValue(
-                "save(relationship)",
-                f"event {version} ({type(event).__name__}) holds {flaw}, which PostgreSQL"
-                " cannot store in text or jsonb; remove it from the value",
-            )
-        rows.append((version, type(event).__name__, event.at, event.actor, canonical(payload)))
-    return rows
-
-
-_SURROGATE: Final = re.compile("[\ud800-\udfff]")
-
-
-def _unstorable(value: Any) -> str:
-    """What in a JSON value PostgreSQL refuses (a NUL, a lone surrogate), or ``""``."""
-    if isinstance(value, str):
-        if "\x00" in value:
-            return "a NUL character (U+0000)"
-        return "a lone surrogate (not UTF-8)" if _SURROGATE.search(value) else ""
-    if isinstance(value, dict):
-        return next((f for k, v in value.items() if (f := _unstorable(k) or _unstorable(v))), "")
-    if isinstance(value, list):
-        return next((f for v in value if (f := _unstorable(v))), "")
-    return ""
-
-
-def _entry(row: tuple[Any, ...]) -> Entry:
-    rid, client, stage, version, opened_at, updated_at, account = row
-    try:
-        return Entry(
-            rid,
-            client,
-            Stage[stage],
-            version,
-            opened_at.astimezone(UTC),
-            updated_at.astimezone(UTC),
-            account,
-        )
-    except (KeyError, TypeError, ValueError, AttributeError) as bad:
-        raise InvalidDocument(
-            [f"relationship {rid!r}: a relationships row cannot be read ({bad!r})"]
-        ) from None
