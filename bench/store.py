@@ -9,7 +9,7 @@ holds or has never seen, one transaction each:
 - ``save`` of a new case (all its events), and of one more event on a stored case;
 - ``load`` of one stored case (read, chain check on PostgreSQL, replay, snapshot check);
 - ``list(account=...)`` of one account (three cases), and ``list()`` of the whole store
-  (per entry);
+  (per entry; for SQLite also its query alone, from the covering index and from the table);
 - the store's size per case, and where it goes (tables and indexes).
 
 Each figure is the median of its samples in microseconds, with the 10th-90th percentile
@@ -193,6 +193,28 @@ def postgres_store(conninfo: str) -> Iterator[tuple[Store, Sizer]]:
             admin.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
+def list_query(path: Path, total: int) -> None:
+    """The query behind SQLite's ``list()`` alone: from its covering index, and from the
+    table (whose rows hold the snapshots)."""
+    db = sqlite3.connect(path)
+    columns = "id, client, stage, version, opened_at, updated_at, account"
+
+    def reader(query: str) -> Callable[[int], object]:
+        return lambda _: db.execute(query).fetchall()
+
+    for name, source in (
+        ("covering index", "relationships INDEXED BY relationships_listed"),
+        ("table", "relationships NOT INDEXED"),
+    ):
+        query = f"SELECT {columns} FROM {source} ORDER BY id"
+        median, low, high = percentiles(sample(reader(query), 5))
+        print(
+            f"  the list() query alone, from the {name}: {median / total:.2f} us an entry"
+            f" ({low / total:.2f}-{high / total:.2f})"
+        )
+    db.close()
+
+
 def main(sizes: list[int]) -> None:
     print(f"making {POOL:,} synthetic relationships ...")
     cases = synthetic_portfolio(POOL, seed=1)
@@ -203,6 +225,7 @@ def main(sizes: list[int]) -> None:
         path = Path(folder) / "bench.db"
         with SQLiteStore(path) as sqlite_store:
             measure("SQLite (one file, WAL)", sqlite_store, sizes, sqlite_sizes(path), cases)
+        list_query(path, sizes[-1] + SAMPLES)
 
     conninfo = os.environ.get("CLIENTRECOVERY_TEST_POSTGRES")
     if not conninfo:
