@@ -218,6 +218,14 @@ class TestOpening:
             PostgresStore("host=/nonexistent/socket dbname=crm password=hunter2", connect_timeout=2)
         assert "hunter2" not in str(failed.value)
 
+    @pytest.mark.parametrize(
+        ("option", "value"),
+        [("lock_timeout", "30"), ("lock_timeout", 0), ("connect_timeout", True), ("key", b"")],
+    )
+    def test_a_wrong_option_is_refused_before_connecting(self, option: str, value: object) -> None:
+        with pytest.raises(InvalidValue, match=rf"PostgresStore\({option}=...\): must be"):
+            PostgresStore("host=/nonexistent dbname=x", **{option: value})  # type: ignore[arg-type]
+
     def test_a_lost_connection_is_a_store_error(self, store: PostgresStore, sql: Any) -> None:
         store.save(recovering())
         pid = store._db.info.backend_pid

@@ -102,7 +102,7 @@ class PostgresStore:
         conninfo: str,
         *,
         key: str | bytes | None = None,
-        connect_timeout: int = 10,
+        connect_timeout: float = 10,
         lock_timeout: float = 30,
     ) -> None:
         if not isinstance(conninfo, str):
@@ -110,11 +110,19 @@ class PostgresStore:
         secret: object = key  # callers without a type checker may pass anything
         if secret is not None and (not isinstance(secret, str | bytes) or not secret):
             raise InvalidValue("PostgresStore(key=...)", "must be a non-empty str or bytes")
+        for name, seconds in (("connect_timeout", connect_timeout), ("lock_timeout", lock_timeout)):
+            given: object = seconds
+            if isinstance(given, bool) or not isinstance(given, int | float) or not given > 0:
+                raise InvalidValue(
+                    f"PostgresStore({name}=...)", f"must be a number of seconds > 0, got {given!r}"
+                )
         self._key = key.encode() if isinstance(key, str) else key
         self._conninfo = conninfo
         self._listener: psycopg.Connection[tuple[Any, ...]] | None = None
         try:
-            self._db = psycopg.connect(conninfo, autocommit=True, connect_timeout=connect_timeout)
+            self._db = psycopg.connect(
+                conninfo, autocommit=True, connect_timeout=max(1, round(connect_timeout))
+            )
         except psycopg.Error as failed:
             raise StoreError(f"cannot connect to the PostgreSQL store: {_said(failed)}") from None
         try:
