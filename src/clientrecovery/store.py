@@ -20,6 +20,10 @@ Saving is optimistic concurrency: :meth:`SQLiteStore.save` appends the relations
 events in one transaction only if the stored version is still the one the change was based
 on; otherwise it raises :class:`~clientrecovery.StaleVersion` and writes nothing.
 
+Layout 2 adds ``relationships.account``, the ``feed`` (a position for every event, in commit
+order) and ``erasures``; :class:`~clientrecovery._sqlite_feed.FeedAndErasure` reads and
+writes them (:meth:`~SQLiteStore.events`, :meth:`~SQLiteStore.erase`).
+
 The database uses write-ahead logging, so readers do not block the writer, and each save is
 atomic: a writer killed in the middle of one leaves the store as it was before that save.
 The store creates its tables itself and migrates older layouts (``PRAGMA user_version``).
