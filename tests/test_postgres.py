@@ -423,3 +423,19 @@ class TestFeedUnderConcurrentWriters:
 
 def _last(seen: list[StoredEvent]) -> int:
     return seen[-1].position if seen else 0
+
+
+class TestListing:
+    def test_list_reads_only_a_covering_index(self, store: PostgresStore, sql: Any) -> None:
+        """By id or by stage, the listing is an index-only scan: no snapshot is read."""
+        for case in (masterclass(), design_firm()):
+            store.save(case)
+        sql.execute("VACUUM ANALYZE relationships")
+        sql.execute("SET enable_seqscan = off")
+        columns = "id, client, stage, version, opened_at, updated_at, account"
+
+        for where in ("", " WHERE stage = 'LOST'"):
+            plan = sql.execute(
+                f"EXPLAIN SELECT {columns} FROM relationships{where} ORDER BY id"
+            ).fetchall()
+            assert "Index Only Scan" in plan[0][0], plan

@@ -44,6 +44,8 @@ MIGRATIONS: Final[tuple[str, ...]] = (
         INCLUDE (client, account, version, opened_at, updated_at);
     CREATE INDEX relationships_by_account ON relationships (account, stage, id)
         INCLUDE (client, version, opened_at, updated_at);
+    CREATE UNIQUE INDEX relationships_listed ON relationships (id)
+        INCLUDE (client, account, stage, version, opened_at, updated_at);
     CREATE TABLE events (
         relationship_id text COLLATE "C" NOT NULL REFERENCES relationships (id),
         version         integer NOT NULL CHECK (version > 0),
