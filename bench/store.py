@@ -17,7 +17,8 @@ spread; the last column is the ratio to the same figure at the first size (flat 
 PostgreSQL is measured when ``CLIENTRECOVERY_TEST_POSTGRES`` holds a connection string
 (``.ci/with-postgres python bench/store.py`` starts a throwaway server).
 
-Run: ``python bench/store.py [size ...]`` (default 1000 10000 30000; ``make bench``).
+Run: ``python bench/store.py [sqlite|postgres] [size ...]`` (default both engines, at 1000,
+10000 and 30000 cases; ``make bench``).
 """
 
 from __future__ import annotations
@@ -215,17 +216,21 @@ def list_query(path: Path, total: int) -> None:
     db.close()
 
 
-def main(sizes: list[int]) -> None:
+def main(sizes: list[int], engines: frozenset[str] | None = None) -> None:
+    engines = engines or frozenset({"sqlite", "postgres"})
     print(f"making {POOL:,} synthetic relationships ...")
     cases = synthetic_portfolio(POOL, seed=1)
     events = sum(r.version for r in cases)
     print(f"  {events / POOL:.1f} events per relationship; sizes {sizes}")
 
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "bench.db"
-        with SQLiteStore(path) as sqlite_store:
-            measure("SQLite (one file, WAL)", sqlite_store, sizes, sqlite_sizes(path), cases)
-        list_query(path, sizes[-1] + SAMPLES)
+    if "sqlite" in engines:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "bench.db"
+            with SQLiteStore(path) as sqlite_store:
+                measure("SQLite (one file, WAL)", sqlite_store, sizes, sqlite_sizes(path), cases)
+            list_query(path, sizes[-1] + SAMPLES)
+    if "postgres" not in engines:
+        return
 
     conninfo = os.environ.get("CLIENTRECOVERY_TEST_POSTGRES")
     if not conninfo:
@@ -237,4 +242,5 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [1_000, 10_000, 30_000])
+    names = frozenset(a for a in sys.argv[1:] if not a.isdigit())
+    main([int(a) for a in sys.argv[1:] if a.isdigit()] or [1_000, 10_000, 30_000], names or None)

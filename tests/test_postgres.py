@@ -94,6 +94,14 @@ class TestWhatPostgresCannotHold:
             store.save(r)
         assert store.list() == ()
 
+    def test_a_backslash_before_u0000_is_only_text(self, store: PostgresStore) -> None:
+        """What looks like an escape in the user's own words is stored as written."""
+        r = Relationship.open("Acme", trigger="the log said \\u0000 twice", at=T, id="acme")
+
+        store.save(r)
+
+        assert store.load("acme") == r
+
     def test_an_id_that_is_not_text_is_unknown(self, store: PostgresStore) -> None:
         store.save(recovering())
 

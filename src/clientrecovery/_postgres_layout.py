@@ -113,7 +113,7 @@ def _channel(schema: str) -> str:
 def _event_rows(r: Relationship, after: int) -> _Rows:
     rows: _Rows = []
     for version, event in enumerate(r.history[after:], start=after + 1):
-        payload = _event_dict(event)
+        payload = canonical(_event_dict(event))
         flaw = _unstorable(payload)
         if flaw:
             raise InvalidValue(
@@ -121,24 +121,21 @@ def _event_rows(r: Relationship, after: int) -> _Rows:
                 f"event {version} ({type(event).__name__}) holds {flaw}, which PostgreSQL"
                 " cannot store in text or jsonb; remove it from the value",
             )
-        rows.append((version, type(event).__name__, event.at, event.actor, canonical(payload)))
+        rows.append((version, type(event).__name__, event.at, event.actor, payload))
     return rows
 
 
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
+_NUL: Final = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")
+"""``\\u0000`` in JSON text, escaped by an odd number of backslashes (so not a user's own
+backslash followed by ``u0000``)."""
 
 
-def _unstorable(value: Any) -> str:
-    """What in a JSON value PostgreSQL refuses (a NUL, a lone surrogate), or ``""``."""
-    if isinstance(value, str):
-        if "\x00" in value:
-            return "a NUL character (U+0000)"
-        return "a lone surrogate (not UTF-8)" if _SURROGATE.search(value) else ""
-    if isinstance(value, dict):
-        return next((f for k, v in value.items() if (f := _unstorable(k) or _unstorable(v))), "")
-    if isinstance(value, list):
-        return next((f for v in value if (f := _unstorable(v))), "")
-    return ""
+def _unstorable(payload: str) -> str:
+    """What in a payload's JSON text PostgreSQL refuses (a NUL, a lone surrogate), or ``""``."""
+    if _NUL.search(payload):
+        return "a NUL character (U+0000)"
+    return "a lone surrogate (not UTF-8)" if _SURROGATE.search(payload) else ""
 
 
 def _entry(row: tuple[Any, ...]) -> Entry:
