@@ -264,10 +264,12 @@ class PostgresStore:
 
     def _write(self, db: psycopg.Connection[Any], rid: str, head: str, rows: _Rows) -> None:
         """Append the rows, chained on ``head``, at the next positions of the feed."""
-        (last,) = _one(
+        # The notification goes out at commit; sent with the counter, it costs no round trip.
+        last, _ = _one(
             db.execute(
-                "UPDATE feed SET last_position = last_position + %s RETURNING last_position",
-                (len(rows),),
+                "UPDATE feed SET last_position = last_position + %s"
+                " RETURNING last_position, pg_notify(%s, last_position::text)",
+                (len(rows), self._channel),
             )
         )
         position = last - len(rows)
@@ -282,7 +284,6 @@ class PostgresStore:
                 " payload, hash) VALUES (%s, %s, %s, %s, %s, %s, %s::jsonb, %s)",
                 values,
             )
-        db.execute("SELECT pg_notify(%s, %s)", (self._channel, str(last)))
 
     def _stored_version(self, db: psycopg.Connection[Any], rid: str) -> int:
         if not _is_text(rid):
