@@ -70,7 +70,6 @@ __all__ = ["MIGRATIONS", "Entry", "SQLiteStore"]
 
 APPLICATION_ID: Final = 0x43525331  # "CRS1": marks the file as a clientrecovery store
 
-
 MIGRATIONS: Final[tuple[str, ...]] = (
     """
     CREATE TABLE relationships (
