@@ -89,6 +89,19 @@ class TestReading:
         assert "brightwater-health" in [row["id"] for row in rows]
         assert {row["stage"] for row in rows} == {"lost"}
 
+    def test_list_filters_by_account(self, db: str) -> None:
+        """The demo's synthetic cases come in threes per account; stories have none."""
+        done = run("list", "--db", db, "--account", "a2026-00001", "--json")
+        empty = run("list", "--db", db, "--account", " ")
+
+        assert done.returncode == 0, done.stderr
+        rows = json.loads(done.stdout)
+        assert [row["id"] for row in rows] == ["s2026-00003", "s2026-00004", "s2026-00005"]
+        assert {row["account"] for row in rows} == {"a2026-00001"}
+        assert len({row["client"] for row in rows}) == 1
+        assert empty.returncode == 2
+        assert "an account key must not be empty" in empty.stderr
+
     def test_show_gives_stage_issues_commitments_next_and_findings(self, db: str) -> None:
         done = run("show", "halden-foods", "--db", db)
 
@@ -692,7 +705,8 @@ class TestQuickList:
             entries = store.list()
 
         assert quick == [
-            (e.id, e.client, e.stage.name, e.version, e.opened_at, e.updated_at) for e in entries
+            (e.id, e.client, e.stage.name, e.version, e.opened_at, e.updated_at, e.account)
+            for e in entries
         ]
         assert _index.entries(db, "LOST") == [row for row in quick if row[2] == "LOST"]
 

@@ -32,10 +32,11 @@ from clientrecovery import (
     to_json,
 )
 from clientrecovery import store as store_module
+from clientrecovery._chain import GENESIS, link
 from clientrecovery.examples import design_firm, masterclass, synthetic_portfolio, turnaround
-from clientrecovery.serialization import _event_dict
+from clientrecovery.serialization import _event_dict, _snapshot_json
 from tests import store_workers
-from tests.builders import recovering
+from tests.builders import T0, recovering
 from tests.strategies import relationships
 
 CASES = (masterclass(), design_firm(), turnaround())
@@ -403,7 +404,63 @@ class TestOpening:
         SQLiteStore(path).close()
         with SQLiteStore(path) as store:  # a second open has nothing left to do
             assert len(store.list()) == 1
-        assert raw(path).execute("PRAGMA user_version").fetchone()[0] == 2
+        assert raw(path).execute("PRAGMA user_version").fetchone()[0] == len(
+            store_module.MIGRATIONS
+        )
+
+    def test_a_layout_1_store_gets_accounts_a_feed_and_erasure(self, path: str) -> None:
+        """Its events get positions in the order they happened; its cases no account."""
+        old = raw(path)  # a store written by a version of the library that knew layout 1
+        for statement in store_module._statements(store_module.MIGRATIONS[0]):
+            old.execute(statement)
+        old.execute(f"PRAGMA application_id = {store_module.APPLICATION_ID}")
+        old.execute("PRAGMA user_version = 1")
+        for case in (masterclass(), design_firm()):
+            old.execute(
+                "INSERT INTO relationships VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    case.id,
+                    case.client,
+                    case.stage.name,
+                    case.version,
+                    case.opened_at.isoformat(),
+                    case.last_event.at.isoformat(),
+                    _snapshot_json(case),
+                ),
+            )
+            old.executemany(
+                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)", store_module._event_rows(case, 0)
+            )
+        old.close()
+
+        with SQLiteStore(path) as store:
+            feed = store.events(limit=1000)
+            entries = store.list()
+            store.save(turnaround())
+            assert store.verify() == []
+
+        stored = masterclass().version + design_firm().version
+        assert [e.position for e in feed] == list(range(1, stored + 1))
+        assert [e.event.at for e in feed] == sorted(e.event.at for e in feed)
+        assert [e.account for e in entries] == [None, None]
+
+    def test_list_reads_only_a_covering_index(self, store: SQLiteStore, path: str) -> None:
+        """Not the rows with their snapshots: the index holds every listed column."""
+        store.save(masterclass())
+        db = raw(path)
+        queries = {
+            "": "",
+            "stage": " WHERE stage = 'LOST'",
+            "account": " WHERE account = 'a' AND stage = 'LOST'",
+        }
+
+        for name, where in queries.items():
+            index = {"": "relationships_listed"}.get(name, f"relationships_by_{name}")
+            plan = db.execute(
+                "EXPLAIN QUERY PLAN SELECT id, client, stage, version, opened_at, updated_at,"
+                f" account FROM relationships INDEXED BY {index}{where} ORDER BY id"
+            ).fetchall()
+            assert "COVERING INDEX" in plan[0][3], (name, plan)
 
     def test_a_newer_store_is_refused(self, path: str) -> None:
         SQLiteStore(path).close()
@@ -435,3 +492,73 @@ class TestOpening:
     def test_repr_names_the_file(self, path: str) -> None:
         with SQLiteStore(path) as store:
             assert repr(store) == f"<SQLiteStore {path!r}>"
+
+
+class TestFeedAndErasure:
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(st.tuples(st.integers(0, 2), st.booleans()), min_size=1, max_size=12))
+    def test_the_feed_is_every_accepted_event_once_in_commit_order(
+        self, steps: list[tuple[int, bool]]
+    ) -> None:
+        """Saves on three cases, some from stale copies: the feed holds exactly the accepted
+        events, positions 1..n, each case's in version order."""
+        with SQLiteStore(":memory:") as memory:
+            accepted: list[tuple[str, int]] = []
+            for which, stale in steps:
+                rid = f"case-{which}"
+                if memory.version(rid) == 0:
+                    r = Relationship.open("Acme", trigger="late", at=T0, id=rid)
+                    memory.save(r)
+                    accepted.append((rid, 1))
+                    continue
+                current = memory.load(rid)
+                stale = stale and current.version > 1  # a copy from before the last save
+                base = Relationship.replay(current.history[:-1]) if stale else current
+                changed = base.contact_client(at=T0, channel="call", summary=f"{len(accepted)}")
+                try:
+                    memory.save(changed, expected_version=base.version)
+                except StaleVersion:
+                    assert stale
+                else:
+                    accepted.append((rid, changed.version))
+
+            feed = memory.events(limit=1000)
+
+        assert [e.position for e in feed] == list(range(1, len(accepted) + 1))
+        assert [(e.relationship_id, e.version) for e in feed] == accepted
+
+    def test_an_erasure_re_anchors_a_hash_column_when_the_table_keeps_one(
+        self, store: SQLiteStore, path: str
+    ) -> None:
+        """Where events carry a ``hash`` column, erase writes the recomputed chain into it."""
+        r = recovering()
+        store.save(r)
+        raw(path).execute("ALTER TABLE events ADD COLUMN hash TEXT")
+
+        erasure = store.erase(r.id, key="sixteen bytes or more", by="dpo")
+
+        rows = raw(path).execute(
+            "SELECT version, payload, hash FROM events WHERE relationship_id = ? ORDER BY version",
+            (r.id,),
+        )
+        head = GENESIS
+        for version, payload, stored in rows:
+            head = link(head, r.id, version, payload)
+            assert stored == head
+        assert erasure.head == head
+        assert store.verify() == []
+
+    def test_verify_reports_a_payload_changed_after_an_erasure(
+        self, store: SQLiteStore, path: str
+    ) -> None:
+        """The erasure record anchors the new chain: a later edit no longer reaches it."""
+        r = recovering()
+        store.save(r)
+        store.erase(r.id, key="sixteen bytes or more", by="dpo")
+        db = raw(path)
+        db.execute("DROP TRIGGER events_are_not_updated")
+        db.execute(
+            "UPDATE events SET payload = json_set(payload, '$.actor', 'X') WHERE version = 3"
+        )
+
+        assert any("an erasure re-anchored the chain" in p for p in store.verify())

@@ -63,6 +63,7 @@ if TYPE_CHECKING:  # pragma: no cover - what the type checker and editors see
         to_json,
     )
     from clientrecovery.stages import mermaid
+    from clientrecovery.storage import Erasure, Store, StoredEvent
     from clientrecovery.store import SQLiteStore
 
 _WHERE: dict[str, str] = {
@@ -114,6 +115,9 @@ _WHERE: dict[str, str] = {
     "to_dict": "clientrecovery.serialization",
     "to_json": "clientrecovery.serialization",
     "mermaid": "clientrecovery.stages",
+    "Erasure": "clientrecovery.storage",
+    "Store": "clientrecovery.storage",
+    "StoredEvent": "clientrecovery.storage",
     "SQLiteStore": "clientrecovery.store",
 }
 """The module each public name lives in."""
@@ -131,6 +135,7 @@ __all__ = [
     "CostChange",
     "DelayWarning",
     "EndCause",
+    "Erasure",
     "Event",
     "Finding",
     "Hold",
@@ -156,7 +161,9 @@ __all__ = [
     "Stage",
     "Stakeholder",
     "StaleVersion",
+    "Store",
     "StoreError",
+    "StoredEvent",
     "TurnaroundPlan",
     "UnknownItem",
     "dump_jsonl",

@@ -16,7 +16,7 @@ from datetime import datetime
 
 APPLICATION_ID = 0x43525331
 """``PRAGMA application_id`` of a store (``store.APPLICATION_ID``)."""
-LAYOUT = 1
+LAYOUT = 2
 """The store layout this version writes (``len(store.MIGRATIONS)``)."""
 STAGES = {
     "ASSESSING": "assessing",
@@ -30,8 +30,8 @@ STAGES = {
 }
 """Each :class:`~clientrecovery.Stage`'s name and value, in the method's order."""
 
-Row = tuple[str, str, str, int, datetime, datetime]
-"""id, client, stage name, version, opened at and last event at (UTC)."""
+Row = tuple[str, str, str, int, datetime, datetime, str | None]
+"""id, client, stage name, version, opened at, last event at (UTC) and account."""
 
 
 def entries(path: str, stage: str | None = None) -> list[Row] | None:
@@ -39,7 +39,7 @@ def entries(path: str, stage: str | None = None) -> list[Row] | None:
     this quick read cannot vouch for the answer."""
     if path == ":memory:" or not os.path.isfile(path):
         return None
-    query = "SELECT id, client, stage, version, opened_at, updated_at FROM relationships"
+    query = "SELECT id, client, stage, version, opened_at, updated_at, account FROM relationships"
     try:
         db = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True)
     except (sqlite3.Error, ValueError):
@@ -58,7 +58,7 @@ def entries(path: str, stage: str | None = None) -> list[Row] | None:
     finally:
         db.close()
     out: list[Row] = []
-    for rid, client, name, version, opened, updated in rows:
+    for rid, client, name, version, opened, updated, account in rows:
         if not (
             isinstance(rid, str)
             and isinstance(client, str)
@@ -66,6 +66,7 @@ def entries(path: str, stage: str | None = None) -> list[Row] | None:
             and type(version) is int
             and isinstance(opened, str)
             and isinstance(updated, str)
+            and (account is None or isinstance(account, str))
         ):
             return None
         try:
@@ -74,7 +75,7 @@ def entries(path: str, stage: str | None = None) -> list[Row] | None:
             return None
         if opened_at.tzinfo is None or updated_at.tzinfo is None:
             return None
-        out.append((rid, client, name, version, opened_at, updated_at))
+        out.append((rid, client, name, version, opened_at, updated_at, account))
     return out
 
 

@@ -114,6 +114,7 @@ COLUMNS: Final[Mapping[str, Mapping[str, Any]]] = {
     "relationships": {
         "id": str,
         "client": str,
+        "account": str,
         "stage": Stage,
         "outcome": OUTCOMES,
         "raised_by": Party,
@@ -402,6 +403,7 @@ def _relationship(r: Relationship, work: Sequence[InitiativeRow]) -> Relationshi
     return {
         "id": r.id,
         "client": r.client,
+        "account": r.account,
         "stage": r.stage.value,
         "outcome": _outcome(r),
         "raised_by": r.raised_by.value,

@@ -166,9 +166,9 @@ def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         )
 
     command("demo", "walk one case through the method, then store the example cases")
-    command("list", "the stored relationships").add_argument(
-        "--stage", type=_stage, help="only those in this stage"
-    )
+    listing = command("list", "the stored relationships")
+    listing.add_argument("--stage", type=_stage, help="only those in this stage")
+    listing.add_argument("--account", type=_account, help="only the cases of this account")
     show = command("show", "one relationship: stage, issues, commitments, next steps, findings")
     show.add_argument("id", type=_identifier)
     show.add_argument("--as-of", type=_as_of, help="the case as it stood at this date or moment")
@@ -309,8 +309,11 @@ def _damaged(args: argparse.Namespace, where: str, problems: Sequence[str]) -> N
         print(f"  {problem}", file=sys.stderr)
 
 
-def _entries(args: argparse.Namespace, store: SQLiteStore, stage: str | None) -> list[Any]:
-    """The store's entries (in ``stage``), each damaged row reported and left out."""
+def _entries(
+    args: argparse.Namespace, store: SQLiteStore, stage: str | None, account: str | None = None
+) -> list[Any]:
+    """The store's entries (in ``stage``, of ``account``), each damaged row reported and
+    left out."""
     from clientrecovery.model import Stage
 
     damaged: list[str] = args.damaged
@@ -319,7 +322,8 @@ def _entries(args: argparse.Namespace, store: SQLiteStore, stage: str | None) ->
         damaged.append(rid)
         _damaged(args, f"relationship {rid!r}", bad.problems)
 
-    return list(store.list(stage=None if stage is None else Stage[stage], on_error=report))
+    chosen = None if stage is None else Stage[stage]
+    return list(store.list(stage=chosen, account=account, on_error=report))
 
 
 def _loaded(args: argparse.Namespace, store: SQLiteStore, stage: str | None) -> Iterator[Any]:
@@ -407,14 +411,24 @@ def _invocation(db: str) -> str:
     return command
 
 
+def _account(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an account key must not be empty")
+    return text
+
+
 def _list(args: argparse.Namespace) -> int:
-    quick = None if args.db == ":memory:" else _index.entries(args.db, args.stage)
+    quick = (
+        None
+        if args.db == ":memory:" or args.account is not None
+        else _index.entries(args.db, args.stage)
+    )
     if quick is None:
         args.damaged = []
         with _store(args) as store:
             entries = [
-                (e.id, e.client, e.stage.name, e.version, e.opened_at, e.updated_at)
-                for e in _entries(args, store, args.stage)
+                (e.id, e.client, e.stage.name, e.version, e.opened_at, e.updated_at, e.account)
+                for e in _entries(args, store, args.stage, args.account)
             ]
     else:
         args.damaged, entries = [], quick
@@ -423,7 +437,7 @@ def _list(args: argparse.Namespace) -> int:
         rows = [f"{'ID':20} {'CLIENT':24} {'STAGE':14} {'EVENTS':>6}  LAST EVENT (UTC)"]
         rows += [
             f"{rid:20} {client[:24]:24} {stage:14} {version:6}  {updated:%Y-%m-%d %H:%M}"
-            for rid, client, stage, version, _, updated in entries
+            for rid, client, stage, version, _, updated, _ in entries
         ]
         return "\n".join(rows) + f"\n{len(entries)} relationship(s)\n"
 
@@ -431,12 +445,13 @@ def _list(args: argparse.Namespace) -> int:
         {
             "id": rid,
             "client": client,
+            "account": account,
             "stage": _index.STAGES[stage],
             "version": version,
             "opened_at": opened.isoformat(),
             "updated_at": updated.isoformat(),
         }
-        for rid, client, stage, version, opened, updated in entries
+        for rid, client, stage, version, opened, updated, account in entries
     ]
     _emit(args, data, text)
     return EXIT["invalid"] if args.damaged else EXIT["ok"]

@@ -131,6 +131,8 @@ class RelationshipOpened(Event):
     trigger: str = attrs.field(validator=v.required_text)
     raised_by: Party = attrs.field(validator=v.instance_of(Party))
     policy: Policy = attrs.field(factory=Policy, validator=v.instance_of(Policy))
+    account: str | None = attrs.field(default=None, validator=v.optional_text)
+    """The CRM's key of the client account the case belongs to (several cases may share it)."""
 
 
 @attrs.frozen(kw_only=True)

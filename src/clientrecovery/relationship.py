@@ -85,6 +85,8 @@ class Relationship:
     """The thresholds and calendar it runs under."""
     stage: Stage
     """Where it stands in the method."""
+    account: str | None
+    """The CRM's key of the client account, or ``None`` (from :meth:`open`)."""
     _log: AppendLog[ev.Event] = attrs.field(repr=False)
     assessment: Assessment | None = None
     """The latest written assessment of the situation."""
@@ -365,6 +367,7 @@ class Relationship:
         raised_by: Party = Party.CLIENT,
         policy: Policy = _DEFAULT_POLICY,
         actor: str | None = None,
+        account: str | None = None,
     ) -> Relationship:
         """Open a relationship in trouble, in the ASSESSING stage.
 
@@ -376,6 +379,8 @@ class Relationship:
             raised_by: Who raised the trouble.
             policy: Thresholds and calendar.
             actor: Who opened it.
+            account: The CRM's key of the client account the case belongs to; an account
+                may have several cases, open and closed.
         """
         if id is None and isinstance(at, datetime):
             key = f"{client}\x1f{trigger}\x1f{at.isoformat()}"
@@ -390,6 +395,7 @@ class Relationship:
             policy=policy,
             at=at,
             actor=actor,
+            account=account,
         )
         return _run(None, event)
 
@@ -938,6 +944,7 @@ def _apply(r: Relationship | None, event: ev.Event, found: list[Finding]) -> Rel
             opened_at=event.at,
             policy=event.policy,
             stage=Stage.ASSESSING,
+            account=event.account,
             log=AppendLog((event,)),
         )
     if r is None:  # pragma: no cover - _first_policy refuses this first

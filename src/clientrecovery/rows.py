@@ -28,6 +28,7 @@ class RelationshipRow(TypedDict):
 
     id: str
     client: str
+    account: str | None
     stage: str
     outcome: str
     raised_by: str

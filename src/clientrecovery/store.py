@@ -20,6 +20,10 @@ Saving is optimistic concurrency: :meth:`SQLiteStore.save` appends the relations
 events in one transaction only if the stored version is still the one the change was based
 on; otherwise it raises :class:`~clientrecovery.StaleVersion` and writes nothing.
 
+Layout 2 adds ``relationships.account``, the ``feed`` (a position for every event, in commit
+order) and ``erasures``; :class:`~clientrecovery._sqlite_feed.FeedAndErasure` reads and
+writes them (:meth:`~SQLiteStore.events`, :meth:`~SQLiteStore.erase`).
+
 The database uses write-ahead logging, so readers do not block the writer, and each save is
 atomic: a writer killed in the middle of one leaves the store as it was before that save.
 The store creates its tables itself and migrates older layouts (``PRAGMA user_version``).
@@ -40,6 +44,7 @@ from typing import IO, Any, Final, Self
 
 import attrs
 
+from clientrecovery._sqlite_feed import ACCOUNTS_FEED_ERASURE, FeedAndErasure
 from clientrecovery.errors import (
     InvalidDocument,
     InvalidValue,
@@ -59,6 +64,7 @@ from clientrecovery.serialization import (
     load_jsonl,
     to_json,
 )
+from clientrecovery.storage import check_filters
 
 __all__ = ["MIGRATIONS", "Entry", "SQLiteStore"]
 
@@ -91,6 +97,8 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     CREATE TRIGGER events_are_not_deleted BEFORE DELETE ON events
     BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
     """,
+    # Accounts, the feed and erasure (see ACCOUNTS_FEED_ERASURE).
+    ACCOUNTS_FEED_ERASURE,
 )
 """``MIGRATIONS[n]`` takes a store from layout ``n`` to ``n + 1`` (``PRAGMA user_version``)."""
 
@@ -107,9 +115,12 @@ class Entry:
     opened_at: datetime
     updated_at: datetime
     """When its last event happened (UTC)."""
+    account: str | None = None
+    """The CRM's key of the client account (:attr:`Relationship.account
+    <clientrecovery.Relationship.account>`)."""
 
 
-class SQLiteStore:
+class SQLiteStore(FeedAndErasure):
     """Relationships kept in one SQLite file.
 
     >>> from clientrecovery.examples import masterclass
@@ -269,7 +280,8 @@ class SQLiteStore:
             return
         snapshot = _snapshot_json(relationship)
         db.execute(
-            "INSERT INTO relationships VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
+            "INSERT INTO relationships (id, client, stage, version, opened_at, updated_at,"
+            " snapshot, account) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
             " SET stage = excluded.stage, version = excluded.version,"
             " updated_at = excluded.updated_at, snapshot = excluded.snapshot",
             (
@@ -280,6 +292,7 @@ class SQLiteStore:
                 _utc(relationship.opened_at),
                 _utc(relationship.last_event.at),
                 snapshot,
+                relationship.account,
             ),
         )
         db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)", rows)
@@ -372,24 +385,34 @@ class SQLiteStore:
         self,
         *,
         stage: Stage | None = None,
+        account: str | None = None,
         on_error: Callable[[str, InvalidDocument], None] | None = None,
     ) -> tuple[Entry, ...]:
-        """Every stored relationship (or those in ``stage``), by id, without loading them.
+        """Every stored relationship (in ``stage``, of ``account``), by id, without loading
+        them (a covering index answers it).
 
         A row that cannot be read raises :class:`~clientrecovery.InvalidDocument`, unless
         ``on_error`` is given: then it is called with the relationship's id and the error,
         and the row left out.
         """
-        if stage is not None and not isinstance(stage, Stage):
-            raise InvalidValue("list(stage=...)", f"must be a Stage, got {stage!r}")
-        query = "SELECT id, client, stage, version, opened_at, updated_at FROM relationships"
-        rows = (
-            self._db.execute(query + " WHERE stage = ? ORDER BY id", (stage.name,))
-            if stage is not None
-            else self._db.execute(query + " ORDER BY id")
+        check_filters(stage, account)
+        query = (
+            "SELECT id, client, stage, version, opened_at, updated_at, account"
+            " FROM relationships INDEXED BY "
         )
+        if account is not None:
+            query += "relationships_by_account WHERE account = ?"
+            if stage is not None:
+                query += " AND stage = ?"
+        elif stage is not None:
+            query += "relationships_by_stage WHERE stage = ?"
+        else:
+            query += "relationships_listed"
+        values = [] if account is None else [account]
+        if stage is not None:
+            values.append(stage.name)
         entries: builtins.list[Entry] = []
-        for row in rows:
+        for row in self._db.execute(query + " ORDER BY id", values):
             try:
                 entries.append(_entry(row))
             except InvalidDocument as bad:
@@ -398,9 +421,11 @@ class SQLiteStore:
                 on_error(str(row[0]), bad)
         return tuple(entries)
 
-    def relationships(self, *, stage: Stage | None = None) -> Iterator[Relationship]:
-        """Load every stored relationship (or those in ``stage``), by id, one at a time."""
-        for entry in self.list(stage=stage):
+    def relationships(
+        self, *, stage: Stage | None = None, account: str | None = None
+    ) -> Iterator[Relationship]:
+        """Load every listed relationship (in ``stage``, of ``account``), by id, one at a time."""
+        for entry in self.list(stage=stage, account=account):
             yield self.load(entry.id)
 
     def export_jsonl(self, out: IO[str], *, stage: Stage | None = None) -> int:
@@ -429,6 +454,7 @@ class SQLiteStore:
         problems.extend(
             f"relationship {rid!r}: events without a relationships row" for (rid,) in orphans
         )
+        problems.extend(self._verify_feed())
         return problems
 
 
@@ -478,7 +504,7 @@ def _event_rows(relationship: Relationship, after: int) -> list[tuple[Any, ...]]
 
 
 def _entry(row: tuple[Any, ...]) -> Entry:
-    rid, client, stage, version, opened_at, updated_at = row
+    rid, client, stage, version, opened_at, updated_at, account = row
     try:
         return Entry(
             rid,
@@ -487,6 +513,7 @@ def _entry(row: tuple[Any, ...]) -> Entry:
             version,
             datetime.fromisoformat(opened_at),
             datetime.fromisoformat(updated_at),
+            account,
         )
     except (KeyError, TypeError, ValueError) as bad:
         raise InvalidDocument(

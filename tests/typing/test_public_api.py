@@ -9,6 +9,7 @@ from typing import assert_type
 import pytest
 
 import clientrecovery as cr
+from clientrecovery.postgres import PostgresStore
 
 
 def test_a_user_walks_a_case_with_full_types() -> None:
@@ -161,3 +162,24 @@ def test_the_whole_methods_commands_are_typed() -> None:
     assert cause is cr.EndCause.PROVIDER_WITHDREW
     assert r.lessons == ("tell them sooner",)
     assert command is None  # INSPECT_BEFORE_ENDING: nothing runs after the end
+
+
+def test_code_written_against_the_store_protocol_runs_on_an_engine() -> None:
+    """Both engines are a Store to the type checker; the feed and erasure are typed."""
+    t = datetime(2026, 5, 4, 9, tzinfo=UTC)
+    store: cr.Store = cr.SQLiteStore(":memory:")
+    saved: int = store.save(cr.Relationship.open("Acme", trigger="late", at=t, account="A-1"))
+
+    feed = store.events(after=0, limit=10)
+    assert_type(feed, tuple[cr.StoredEvent, ...])
+    entries = store.list(account="A-1")
+    erasure: cr.Erasure = store.erase(entries[0].id, key="a key of sixteen+", by="dpo", at=t)
+
+    assert saved == 1
+    assert [e.position for e in feed] == [1]
+    assert erasure.events == 1
+    store.close()
+
+
+def _postgres_is_a_store(store: PostgresStore) -> cr.Store:
+    return store  # checked by mypy: PostgresStore keeps the protocol

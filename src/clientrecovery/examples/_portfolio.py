@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, date, datetime, timedelta
+from typing import Final
 
 from dateutil import tz
 
@@ -100,6 +101,8 @@ def synthetic_portfolio(n: int, seed: int = 0) -> list[Relationship]:
     stage, the rest are lost at every stage the articles describe, each with its
     :class:`~clientrecovery.EndCause`; along the way there are dropped generalities, late
     issues, delay warnings, waits on the client, skipped follow-ups and commitments broken.
+    Cases come in threes per client account (``account`` ``a<seed>-<k>`` for cases ``3k`` to
+    ``3k + 2``), as repeat cases of one client.
 
     >>> cases = synthetic_portfolio(3, seed=7)
     >>> [r.id for r in cases]
@@ -114,12 +117,19 @@ def synthetic_portfolio(n: int, seed: int = 0) -> list[Relationship]:
     return [_Synthetic(seed, i).build() for i in range(n)]
 
 
+_CASES_PER_ACCOUNT: Final = 3
+
+
 class _Synthetic:
     """One synthetic case: a random walk through the method that never breaks an ERROR rule."""
 
     def __init__(self, seed: int, index: int) -> None:
         self.rng = rng = random.Random(f"clientrecovery:{seed}:{index}")
         self.id = f"s{seed}-{index:05d}"
+        # Cases 3k, 3k + 1 and 3k + 2 are repeat cases of account k, one client.
+        self.account = f"a{seed}-{index // _CASES_PER_ACCOUNT:05d}"
+        named = random.Random(f"clientrecovery:{seed}:account:{index // _CASES_PER_ACCOUNT}")
+        self.client = f"{named.choice(_NAMES[0])} {named.choice(_NAMES[1])}"
         self.zone = rng.choice(_ZONES)
         first = datetime(2025, 1, 6, 9, 0, tzinfo=tz.gettz(self.zone))
         self.now = first + timedelta(days=rng.randrange(0, 560))
@@ -135,14 +145,16 @@ class _Synthetic:
     def build(self) -> Relationship:
         rng = self.rng
         category = rng.choice(list(IssueCategory))
+        rng.choice(_NAMES[0]), rng.choice(_NAMES[1])  # drawn as before: the walk stays the same
         r = Relationship.open(
-            f"{rng.choice(_NAMES[0])} {rng.choice(_NAMES[1])}",
+            self.client,
             trigger=_TROUBLES[category][0],
             at=self.now,
             raised_by=rng.choice((Party.CLIENT, Party.CLIENT, Party.PROVIDER)),
             policy=Policy(timezone=self.zone),
             actor="Account manager",
             id=self.id,
+            account=self.account,
         )
         if self.fate == "open" and rng.random() < 0.1:
             return r

@@ -1,0 +1,238 @@
+"""The SQLite store's feed and erasure: layout 2 of the file and the methods that use it.
+
+:class:`~clientrecovery.SQLiteStore` inherits :class:`FeedAndErasure`; the migration step
+:data:`ACCOUNTS_FEED_ERASURE` is the second of :data:`clientrecovery.store.MIGRATIONS`.
+"""
+
+from __future__ import annotations
+
+import builtins
+import sqlite3
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Final
+
+from clientrecovery._chain import GENESIS, link
+from clientrecovery.errors import InvalidDocument, StaleVersion
+from clientrecovery.serialization import _event_json, _loads, _snapshot_json
+from clientrecovery.storage import Erasure, StoredEvent, check_erase, check_feed, erased, feed_event
+
+if TYPE_CHECKING:
+    from clientrecovery.relationship import Relationship
+
+__all__ = ["ACCOUNTS_FEED_ERASURE", "FeedAndErasure"]
+
+ACCOUNTS_FEED_ERASURE: Final = """
+    ALTER TABLE relationships ADD COLUMN account TEXT;
+    DROP INDEX relationships_by_stage;
+    CREATE INDEX relationships_by_stage
+        ON relationships (stage, id, client, version, opened_at, updated_at, account);
+    CREATE INDEX relationships_by_account
+        ON relationships (account, stage, id, client, version, opened_at, updated_at);
+    CREATE INDEX relationships_listed
+        ON relationships (id, client, stage, version, opened_at, updated_at, account);
+    CREATE TABLE feed (
+        position        INTEGER PRIMARY KEY AUTOINCREMENT,
+        relationship_id TEXT NOT NULL,
+        version         INTEGER NOT NULL,
+        UNIQUE (relationship_id, version)
+    );
+    INSERT INTO feed (relationship_id, version)
+        SELECT relationship_id, version FROM events ORDER BY at, relationship_id, version;
+    CREATE TRIGGER events_join_the_feed AFTER INSERT ON events
+    BEGIN INSERT INTO feed (relationship_id, version) VALUES (NEW.relationship_id, NEW.version);
+    END;
+    CREATE TRIGGER feed_is_not_updated BEFORE UPDATE ON feed
+    BEGIN SELECT RAISE(ABORT, 'the feed is append-only'); END;
+    CREATE TRIGGER feed_is_not_deleted BEFORE DELETE ON feed
+    BEGIN SELECT RAISE(ABORT, 'the feed is append-only'); END;
+    CREATE TABLE erasing (relationship_id TEXT PRIMARY KEY);
+    CREATE TABLE erasures (
+        relationship_id TEXT NOT NULL REFERENCES relationships (id),
+        erased_at       TEXT NOT NULL,
+        erased_by       TEXT NOT NULL,
+        events          INTEGER NOT NULL,
+        previous_head   TEXT NOT NULL,
+        head            TEXT NOT NULL
+    );
+    CREATE TRIGGER erasures_are_not_updated BEFORE UPDATE ON erasures
+    BEGIN SELECT RAISE(ABORT, 'erasures are append-only'); END;
+    CREATE TRIGGER erasures_are_not_deleted BEFORE DELETE ON erasures
+    BEGIN SELECT RAISE(ABORT, 'erasures are append-only'); END;
+    DROP TRIGGER events_are_not_updated;
+    CREATE TRIGGER events_are_not_updated BEFORE UPDATE ON events
+    WHEN NOT EXISTS (SELECT 1 FROM erasing WHERE relationship_id = OLD.relationship_id)
+        OR NEW.relationship_id IS NOT OLD.relationship_id OR NEW.version IS NOT OLD.version
+        OR NEW.type IS NOT OLD.type OR NEW.at IS NOT OLD.at
+    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+"""
+"""Layout 2: ``relationships.account`` with covering indexes for listing by id, stage and
+account; ``feed``, the position of every event in commit order (filled by a trigger on
+``events``); ``erasures``, append-only, one row per :meth:`FeedAndErasure.erase`; and the
+``UPDATE`` trigger of ``events`` lets an erasure (a row in ``erasing``, inside its
+transaction) rewrite a payload and actor, and nothing else."""
+
+
+class FeedAndErasure:
+    """The feed (:meth:`events`) and erasure (:meth:`erase`, :meth:`erasures`) of a SQLite
+    store, on the tables of :data:`ACCOUNTS_FEED_ERASURE`."""
+
+    _db: sqlite3.Connection
+
+    if TYPE_CHECKING:  # provided by SQLiteStore
+
+        def _transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
+        def load(self, relationship_id: str) -> Relationship: ...
+        def version(self, relationship_id: str) -> int: ...
+
+    def events(self, *, after: int = 0, limit: int = 1000) -> tuple[StoredEvent, ...]:
+        """The feed: up to ``limit`` events of every relationship with a position after
+        ``after``, in commit order (SQLite has one writer at a time, so positions are
+        committed in order). Resume from the last position seen.
+
+        Raises:
+            InvalidDocument: A row of the feed lost its event, or its payload is damaged.
+        """
+        after, limit = check_feed(after, limit)
+        rows = self._db.execute(
+            "SELECT f.position, f.relationship_id, f.version, e.payload FROM feed f"
+            " LEFT JOIN events e ON e.relationship_id = f.relationship_id"
+            " AND e.version = f.version WHERE f.position > ? ORDER BY f.position LIMIT ?",
+            (after, limit),
+        ).fetchall()
+        found = []
+        for position, rid, version, payload in rows:
+            if payload is None:
+                raise InvalidDocument(
+                    [
+                        f"relationship {rid!r}: event {version} (feed position {position}) is"
+                        " missing from the events table"
+                    ]
+                )
+            event = feed_event(_loads(payload, "$"), rid, version)
+            found.append(StoredEvent(position, rid, version, event))
+        return tuple(found)
+
+    def erase(
+        self,
+        relationship_id: str,
+        *,
+        key: str | bytes,
+        by: str,
+        at: datetime | None = None,
+    ) -> Erasure:
+        """Replace the relationship's personal data with pseudonyms, in every stored row.
+
+        The history is pseudonymized as :func:`~clientrecovery.redact` does under ``key``,
+        keeping the id and the account; every events row and the relationships row are
+        rewritten, the hash chain is computed again from its start over the new payloads
+        (re-anchored), and an :class:`~clientrecovery.storage.Erasure` is recorded, all in
+        one transaction. Positions, versions, types and times stay.
+
+        Raises:
+            UnknownItem: No relationship has that id.
+            StaleVersion: The relationship changed while it was being erased; erase again.
+            InvalidValue: ``key`` is empty, ``by`` is empty, or ``at`` is naive.
+        """
+        by, when = check_erase(by, at)
+        old = self.load(relationship_id)
+        clean = erased(old, key)
+        rows = [
+            (_event_json(event), event.actor, relationship_id, version)
+            for version, event in enumerate(clean.history, start=1)
+        ]
+        with self._transaction() as db:
+            actual = self.version(relationship_id)
+            if actual != old.version:
+                raise StaleVersion(
+                    relationship_id, old.version, actual, "it changed while being erased"
+                )
+            previous = self._head(db, relationship_id)
+            db.execute("INSERT INTO erasing VALUES (?)", (relationship_id,))
+            db.executemany(
+                "UPDATE events SET payload = ?, actor = ?"
+                " WHERE relationship_id = ? AND version = ?",
+                rows,
+            )
+            head = self._rechain(db, relationship_id)
+            db.execute("DELETE FROM erasing WHERE relationship_id = ?", (relationship_id,))
+            db.execute(
+                "UPDATE relationships SET client = ?, snapshot = ? WHERE id = ?",
+                (clean.client, _snapshot_json(clean), relationship_id),
+            )
+            record = Erasure(relationship_id, when, by, clean.version, previous, head)
+            db.execute(
+                "INSERT INTO erasures VALUES (?, ?, ?, ?, ?, ?)",
+                (relationship_id, _utc(when), by, clean.version, previous, head),
+            )
+        return record
+
+    def erasures(self, relationship_id: str | None = None) -> tuple[Erasure, ...]:
+        """The erasures carried out (of one relationship), oldest first."""
+        query = "SELECT * FROM erasures"
+        rows = (
+            self._db.execute(query + " ORDER BY erased_at")
+            if relationship_id is None
+            else self._db.execute(
+                query + " WHERE relationship_id = ? ORDER BY erased_at", (relationship_id,)
+            )
+        )
+        return tuple(
+            Erasure(rid, datetime.fromisoformat(at), by, n, previous, head)
+            for rid, at, by, n, previous, head in rows
+        )
+
+    def _links(self, db: sqlite3.Connection, relationship_id: str) -> builtins.list[str]:
+        """The hash chain (:func:`clientrecovery._chain.link`) over the relationship's payloads
+        as stored, under the store's key if it was opened with one."""
+        key: bytes | None = getattr(self, "_key", None)
+        head, links = GENESIS, []
+        for version, payload in db.execute(
+            "SELECT version, payload FROM events WHERE relationship_id = ? ORDER BY version",
+            (relationship_id,),
+        ):
+            head = link(head, relationship_id, version, payload, key=key)
+            links.append(head)
+        return links
+
+    def _head(self, db: sqlite3.Connection, relationship_id: str) -> str:
+        """The head of the relationship's chain (the link of its last event)."""
+        links = self._links(db, relationship_id)
+        return links[-1] if links else GENESIS
+
+    def _rechain(self, db: sqlite3.Connection, relationship_id: str) -> str:
+        """Re-anchor the relationship's chain after its payloads were rewritten: every link is
+        computed again from :data:`~clientrecovery._chain.GENESIS` and, where the events
+        table keeps a ``hash`` column, stored; returns the new head."""
+        links = self._links(db, relationship_id)
+        if "hash" in {row[1] for row in db.execute("PRAGMA table_info(events)")}:
+            db.executemany(
+                "UPDATE events SET hash = ? WHERE relationship_id = ? AND version = ?",
+                [(h, relationship_id, v) for v, h in enumerate(links, start=1)],
+            )
+        return links[-1] if links else GENESIS
+
+    def _verify_feed(self) -> builtins.list[str]:
+        """The feed has every event, and each erasure's head is on the stored chain."""
+        unfed = self._db.execute(
+            "SELECT e.relationship_id, e.version FROM events e LEFT JOIN feed f"
+            " ON f.relationship_id = e.relationship_id AND f.version = e.version"
+            " WHERE f.position IS NULL ORDER BY e.relationship_id, e.version LIMIT 100"
+        )
+        problems = [
+            f"relationship {rid!r}: event {version} has no position in the feed"
+            for rid, version in unfed
+        ]
+        erasures = self._db.execute("SELECT relationship_id, events, head FROM erasures")
+        for rid, events, head in erasures.fetchall():
+            links = self._links(self._db, rid)
+            if len(links) < events or links[events - 1] != head:
+                problems.append(
+                    f"relationship {rid!r}: an erasure re-anchored the chain on {head[:12]}…"
+                    f" at event {events}, but the stored chain differs there"
+                )
+        return problems
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat()

@@ -1,0 +1,600 @@
+"""A case store on PostgreSQL, for several application servers sharing one database.
+
+:class:`PostgresStore` keeps the same contract as :class:`~clientrecovery.SQLiteStore`
+(:class:`~clientrecovery.storage.Store`) through psycopg 3, installed with the optional
+extra ``clientrecovery[postgres]``. It is opened with a libpq connection string; its tables
+live in the first schema of the connection's ``search_path`` (``options=-csearch_path=crm``
+puts them in ``crm``), which the store creates and migrates itself:
+
+``events``
+    Append-only, one row per accepted event: ``relationship_id``, ``version`` (1 for the
+    first; the pair is the primary key), ``position`` (store-wide, unique, see the feed
+    below), ``type``, ``at`` (``timestamptz``), ``actor``, ``payload`` (``jsonb``, the event
+    as in a document's history, so SQL users can query it with ``->>`` and ``@>``) and
+    ``hash``: the link of the relationship's hash chain (:mod:`clientrecovery._chain`) over
+    the payload's canonical text (:func:`~clientrecovery.storage.canonical`). A trigger
+    refuses ``UPDATE``, ``DELETE`` and ``TRUNCATE``, so an ``INSERT ... ON CONFLICT DO
+    UPDATE`` is refused too; only :meth:`PostgresStore.erase` may rewrite a row.
+``relationships``
+    One row per relationship: ``id``, ``client``, ``account``, ``stage``, ``version``,
+    ``opened_at``, ``updated_at`` and ``snapshot`` (``jsonb``, the document without its
+    history), with covering indexes for listing by stage and by account.
+``erasures``
+    Append-only, one row per erasure: when, by whom, and the chain's heads before and after.
+
+Saving takes a row lock on the relationship (``SELECT ... FOR UPDATE``, or the insert of a
+new one, which the primary key makes unique), checks the stored version and the stored event
+at that version, then appends; a stale copy raises :class:`~clientrecovery.StaleVersion`.
+Positions come from a one-row counter that each save updates last, just before commit: the
+row lock orders the commits, so a position is never committed after a higher one, and a
+reader following the feed never skips an event. Each commit also notifies the
+channel ``clientrecovery_events.<schema>``; :meth:`PostgresStore.wait` sleeps until one
+arrives.
+
+No psycopg exception leaves the store: a server that cannot be reached, a lost connection, a
+lock not obtained in time or a permission refused is a :class:`~clientrecovery.StoreError`.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from types import TracebackType
+from typing import IO, Any, Self
+
+import psycopg
+from psycopg import errors as pg_errors
+from psycopg import sql
+
+from clientrecovery._chain import GENESIS, link
+from clientrecovery._postgres_layout import (
+    _MIGRATION_LOCK,
+    CHANNEL,
+    MIGRATIONS,
+    _channel,
+    _entry,
+    _event_rows,
+    _Rows,
+)
+from clientrecovery.errors import (
+    InvalidDocument,
+    InvalidValue,
+    StaleVersion,
+    StoreError,
+    UnknownItem,
+)
+from clientrecovery.events import Event
+from clientrecovery.model import Stage
+from clientrecovery.relationship import Relationship
+from clientrecovery.serialization import _event_dict, _snapshot, from_dict, load_jsonl, to_json
+from clientrecovery.storage import (
+    Erasure,
+    StoredEvent,
+    canonical,
+    check_erase,
+    check_feed,
+    check_filters,
+    check_save,
+    erased,
+    feed_event,
+)
+from clientrecovery.store import Entry, _row
+
+__all__ = ["CHANNEL", "MIGRATIONS", "PostgresStore"]
+
+
+class PostgresStore:
+    """Relationships kept in a PostgreSQL database (see the module's description).
+
+    Args:
+        conninfo: A libpq connection string (``"host=db dbname=crm user=app"`` or a
+            ``postgresql://`` URI); it is never repeated in a message.
+        key: With a key, the hash chain is HMAC-SHA-256 under it, so a row forged by someone
+            without the key is detected; without, plain SHA-256.
+        connect_timeout: Seconds to wait for the server.
+        lock_timeout: Seconds to wait for another writer's lock before giving up.
+    """
+
+    def __init__(
+        self,
+        conninfo: str,
+        *,
+        key: str | bytes | None = None,
+        connect_timeout: float = 10,
+        lock_timeout: float = 30,
+    ) -> None:
+        if not isinstance(conninfo, str):
+            raise InvalidValue("PostgresStore(conninfo)", "must be a libpq connection string")
+        secret: object = key  # callers without a type checker may pass anything
+        if secret is not None and (not isinstance(secret, str | bytes) or not secret):
+            raise InvalidValue("PostgresStore(key=...)", "must be a non-empty str or bytes")
+        for name, seconds in (("connect_timeout", connect_timeout), ("lock_timeout", lock_timeout)):
+            given: object = seconds
+            if isinstance(given, bool) or not isinstance(given, int | float) or not given > 0:
+                raise InvalidValue(
+                    f"PostgresStore({name}=...)", f"must be a number of seconds > 0, got {given!r}"
+                )
+        self._key = key.encode() if isinstance(key, str) else key
+        self._conninfo = conninfo
+        self._listener: psycopg.Connection[tuple[Any, ...]] | None = None
+        try:
+            self._db = psycopg.connect(
+                conninfo, autocommit=True, connect_timeout=max(1, round(connect_timeout))
+            )
+        except psycopg.Error as failed:
+            raise StoreError(f"cannot connect to the PostgreSQL store: {_said(failed)}") from None
+        try:
+            with self._errors():
+                self._db.execute("SET TIME ZONE 'UTC'")
+                self._db.execute(f"SET lock_timeout = {int(lock_timeout * 1000)}")
+                self._migrate()
+                (schema,) = _one(self._db.execute("SELECT current_schema()"))
+                self._channel = _channel(str(schema))
+        except BaseException:
+            self._db.close()
+            raise
+
+    # --- lifetime ------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connections."""
+        if self._listener is not None:
+            self._listener.close()
+        self._db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        info = self._db.info
+        return f"<PostgresStore host={info.host!r} dbname={info.dbname!r}>"
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Turn psycopg's exceptions into the library's."""
+        try:
+            yield
+        except UnicodeEncodeError:
+            raise InvalidValue(
+                "PostgresStore", "a value holds a lone surrogate, which is not UTF-8 text"
+            ) from None
+        except pg_errors.LockNotAvailable:
+            raise StoreError(
+                "the PostgreSQL store is locked by another writer; try again"
+            ) from None
+        except (pg_errors.DeadlockDetected, pg_errors.SerializationFailure) as failed:
+            raise StoreError(f"the PostgreSQL store is busy ({_said(failed)}); retry") from None
+        except pg_errors.InsufficientPrivilege as failed:
+            raise StoreError(f"the PostgreSQL store refused access: {_said(failed)}") from None
+        except psycopg.OperationalError as failed:
+            raise StoreError(f"the PostgreSQL store cannot be reached: {_said(failed)}") from None
+        except psycopg.Error as failed:
+            raise StoreError(f"the PostgreSQL store failed: {_said(failed)}") from None
+
+    @contextmanager
+    def _transaction(self, *, snapshot: bool = False) -> Iterator[psycopg.Connection[Any]]:
+        """One transaction; with ``snapshot``, every query in it sees the same commits."""
+        with self._errors(), self._db.transaction():
+            if snapshot:
+                self._db.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            yield self._db
+
+    def _migrate(self) -> None:
+        with self._transaction() as db:
+            db.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+            (exists,) = _one(db.execute("SELECT to_regclass('store_layout') IS NOT NULL"))
+            layout = _one(db.execute("SELECT layout FROM store_layout"))[0] if exists else 0
+            if layout > len(MIGRATIONS):
+                raise StoreError(
+                    f"the PostgreSQL store has layout {layout}, newer than this library knows"
+                    f" ({len(MIGRATIONS)}); upgrade clientrecovery"
+                )
+            for step in range(layout, len(MIGRATIONS)):
+                db.execute(MIGRATIONS[step].encode())
+                db.execute("UPDATE store_layout SET layout = %s", (step + 1,))
+
+    # --- writing ------------------------------------------------------------------------
+
+    def save(self, relationship: Relationship, *, expected_version: int = 0) -> int:
+        """Append the relationship's events after ``expected_version``; returns how many.
+
+        Raises:
+            StaleVersion: The store holds another version, or a different history; nothing
+                was written.
+            InvalidValue: ``expected_version`` is negative or beyond the relationship's own.
+        """
+        r = check_save(relationship, expected_version)
+        rows = _event_rows(r, expected_version)
+        with self._transaction() as db:
+            previous = self._claim(db, r, expected_version, bool(rows))
+            if rows:
+                self._write(db, r.id, previous, rows)
+        return len(rows)
+
+    def _claim(
+        self, db: psycopg.Connection[Any], r: Relationship, expected: int, changed: bool
+    ) -> str:
+        """Lock (or insert) the relationship's row if the stored version is ``expected`` and
+        its history agrees with ``r``'s; returns the stored head of the chain."""
+        columns = (r.stage.name, r.version, r.last_event.at, canonical(_snapshot(r)))
+        if expected == 0:
+            inserted = db.execute(
+                "INSERT INTO relationships (stage, version, updated_at, snapshot, id, client,"
+                " account, opened_at) VALUES (%s, %s, %s, %s::jsonb, %s, %s, %s, %s)"
+                " ON CONFLICT (id) DO NOTHING",
+                (*columns, r.id, r.client, r.account, r.opened_at),
+            )
+            if inserted.rowcount != 1:
+                raise StaleVersion(r.id, 0, self._stored_version(db, r.id))
+            return GENESIS
+        found = db.execute(
+            "SELECT version FROM relationships WHERE id = %s FOR UPDATE", (r.id,)
+        ).fetchone()
+        actual = found[0] if found else 0
+        if actual != expected:
+            raise StaleVersion(r.id, expected, actual)
+        payload, head = db.execute(
+            "SELECT payload, hash FROM events WHERE relationship_id = %s AND version = %s",
+            (r.id, expected),
+        ).fetchone() or (None, GENESIS)
+        if payload != _event_dict(r.history[expected - 1]):
+            raise StaleVersion(
+                r.id,
+                expected,
+                actual,
+                f"its history differs from the stored one at event {expected}",
+            )
+        if changed:
+            db.execute(
+                "UPDATE relationships SET stage = %s, version = %s, updated_at = %s,"
+                " snapshot = %s::jsonb WHERE id = %s",
+                (*columns, r.id),
+            )
+        return str(head)
+
+    def _write(self, db: psycopg.Connection[Any], rid: str, head: str, rows: _Rows) -> None:
+        """Append the rows, chained on ``head``, at the next positions of the feed."""
+        # The notification goes out at commit; sent with the counter, it costs no round trip.
+        last, _ = _one(
+            db.execute(
+                "UPDATE feed SET last_position = last_position + %s"
+                " RETURNING last_position, pg_notify(%s, last_position::text)",
+                (len(rows), self._channel),
+            )
+        )
+        position = last - len(rows)
+        values = []
+        for version, kind, at, actor, payload in rows:
+            position += 1
+            head = link(head, rid, version, payload, key=self._key)
+            values.append((rid, version, position, kind, at, actor, payload, head))
+        with db.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO events (relationship_id, version, position, type, at, actor,"
+                " payload, hash) VALUES (%s, %s, %s, %s, %s, %s, %s::jsonb, %s)",
+                values,
+            )
+
+    def _stored_version(self, db: psycopg.Connection[Any], rid: str) -> int:
+        if not _is_text(rid):
+            return 0
+        found = db.execute("SELECT version FROM relationships WHERE id = %s", (rid,)).fetchone()
+        return int(found[0]) if found else 0
+
+    def import_jsonl(
+        self,
+        lines: Iterable[str | bytes],
+        *,
+        on_error: Callable[[int, InvalidDocument], None] | None = None,
+    ) -> int:
+        """Load documents, one per line, and save them in one transaction; returns how many
+        relationships were added or extended (see :meth:`SQLiteStore.import_jsonl
+        <clientrecovery.SQLiteStore.import_jsonl>`). Other writers wait until it is done.
+
+        Raises:
+            InvalidDocument: A bad line (``line N: ...``), unless ``on_error`` takes it.
+            StaleVersion: A stored relationship's history is not the start of the imported
+                one; nothing is imported.
+        """
+        documents = list(load_jsonl(lines, on_error=on_error))
+        changed = 0
+        with self._transaction() as db:
+            # Taken before any row lock, so no save can hold a row this waits for.
+            db.execute("LOCK TABLE relationships IN EXCLUSIVE MODE")
+            for r in documents:
+                stored = self._stored_version(db, r.id)
+                if stored:
+                    self._check_prefix(db, r, stored)
+                if stored < r.version:
+                    rows = _event_rows(r, stored)
+                    self._write(db, r.id, self._claim(db, r, stored, True), rows)
+                    changed += 1
+        return changed
+
+    def _check_prefix(self, db: psycopg.Connection[Any], r: Relationship, stored: int) -> None:
+        payloads = db.execute(
+            "SELECT payload FROM events WHERE relationship_id = %s ORDER BY version", (r.id,)
+        )
+        for position, (payload,) in enumerate(payloads):
+            if position >= r.version or payload != _event_dict(r.history[position]):
+                raise StaleVersion(
+                    r.id,
+                    r.version,
+                    stored,
+                    f"the stored history ({stored} events) is not the start of the imported"
+                    f" one ({r.version} events); they differ at event {position + 1}",
+                )
+
+    def erase(
+        self,
+        relationship_id: str,
+        *,
+        key: str | bytes,
+        by: str,
+        at: datetime | None = None,
+    ) -> Erasure:
+        """Replace the relationship's personal data with pseudonyms, in every stored row.
+
+        The history is pseudonymized as :func:`~clientrecovery.redact` does under ``key``,
+        keeping the id and the account; every events row and the relationships row are
+        rewritten, the hash chain is computed again from its start over the new payloads
+        (re-anchored), and an :class:`~clientrecovery.storage.Erasure` is recorded, all in
+        one transaction. Positions, versions, types and times stay.
+
+        Raises:
+            UnknownItem: No relationship has that id.
+            InvalidValue: ``key`` is empty, ``by`` is empty, or ``at`` is naive.
+            InvalidDocument: The stored case is damaged (see :meth:`verify`); nothing is
+                rewritten.
+        """
+        by, when = check_erase(by, at)
+        with self._transaction() as db:
+            if (
+                not _is_text(relationship_id)
+                or db.execute(
+                    "SELECT 1 FROM relationships WHERE id = %s FOR UPDATE", (relationship_id,)
+                ).fetchone()
+                is None
+            ):
+                raise UnknownItem("relationship", str(relationship_id), self._known(db))
+            old, hashes = self._read(db, relationship_id)
+            clean = erased(old, key)
+            head = GENESIS
+            values = []
+            for version, event in enumerate(clean.history, start=1):
+                payload = canonical(_event_dict(event))
+                head = link(head, relationship_id, version, payload, key=self._key)
+                values.append((payload, event.actor, head, relationship_id, version))
+            db.execute("INSERT INTO erasing VALUES (%s)", (relationship_id,))
+            with db.cursor() as cursor:
+                cursor.executemany(
+                    "UPDATE events SET payload = %s::jsonb, actor = %s, hash = %s"
+                    " WHERE relationship_id = %s AND version = %s",
+                    values,
+                )
+            db.execute("DELETE FROM erasing WHERE relationship_id = %s", (relationship_id,))
+            db.execute(
+                "UPDATE relationships SET client = %s, snapshot = %s::jsonb WHERE id = %s",
+                (clean.client, canonical(_snapshot(clean)), relationship_id),
+            )
+            record = Erasure(relationship_id, when, by, clean.version, hashes[-1], head)
+            db.execute(
+                "INSERT INTO erasures VALUES (%s, %s, %s, %s, %s, %s)",
+                (relationship_id, when, by, record.events, record.previous_head, head),
+            )
+        return record
+
+    # --- reading ------------------------------------------------------------------------
+
+    def load(self, relationship_id: str) -> Relationship:
+        """The stored relationship, its chain checked and its history replayed.
+
+        Raises:
+            UnknownItem: No relationship has that id.
+            InvalidDocument: Its rows are corrupted, break the chain or break the method.
+        """
+        with self._errors():  # one statement: it sees one state of both tables
+            return self._read(self._db, relationship_id)[0]
+
+    def _read(self, db: psycopg.Connection[Any], rid: str) -> tuple[Relationship, list[str]]:
+        if not _is_text(rid):
+            raise UnknownItem("relationship", str(rid), self._known(db))
+        row = db.execute(
+            "SELECT r.snapshot, array_agg(e.version ORDER BY e.version),"
+            " array_agg(e.hash ORDER BY e.version),"
+            " coalesce(jsonb_agg(e.payload ORDER BY e.version), '[]')"
+            " FROM relationships r LEFT JOIN events e ON e.relationship_id = r.id"
+            " WHERE r.id = %s GROUP BY r.id",
+            (rid,),
+        ).fetchone()
+        if row is None:
+            raise UnknownItem("relationship", str(rid), self._known(db))
+        snapshot, versions, hashes, payloads = row
+        return self._assemble(rid, snapshot, versions, hashes, payloads), hashes
+
+    def _assemble(
+        self,
+        rid: str,
+        snapshot: Any,
+        versions: Sequence[int | None],
+        hashes: Sequence[str],
+        payloads: list[Any],
+    ) -> Relationship:
+        where = f"relationship {rid!r}"
+        problems: list[str] = []
+        head = GENESIS
+        for expected, (version, stored, payload) in enumerate(
+            zip(versions, hashes, payloads, strict=True), start=1
+        ):
+            if version != expected:
+                problems.append(f"{where}: event {expected} is missing from the events table")
+                break
+            if stored != link(head, rid, version, canonical(payload), key=self._key):
+                problems.append(
+                    f"{where}, events row {version}: its hash does not match its content and"
+                    " the row before it (changed outside the store, or opened with another key)"
+                )
+            head = stored
+        if problems:
+            raise InvalidDocument(problems)
+        if not isinstance(snapshot, dict):
+            raise InvalidDocument([f"{where}, relationships.snapshot: not a JSON object"])
+        try:
+            return from_dict({**snapshot, "history": payloads})
+        except InvalidDocument as bad:
+            raise InvalidDocument([f"{where}: {_row(p)}" for p in bad.problems]) from None
+
+    def _known(self, db: psycopg.Connection[Any]) -> list[str]:
+        return [r[0] for r in db.execute("SELECT id FROM relationships ORDER BY id LIMIT 21")]
+
+    def history(self, relationship_id: str, *, since: int = 0) -> tuple[Event, ...]:
+        """The relationship's events after version ``since`` (all of them by default)."""
+        return self.load(relationship_id).history[since:]
+
+    def version(self, relationship_id: str) -> int:
+        """How many events are stored for the relationship (0 when it is not stored)."""
+        with self._errors():
+            return self._stored_version(self._db, relationship_id)
+
+    def list(self, *, stage: Stage | None = None, account: str | None = None) -> tuple[Entry, ...]:
+        """Every stored relationship (in ``stage``, of ``account``), by id, without loading
+        them."""
+        check_filters(stage, account)
+        query = (
+            "SELECT id, client, stage, version, opened_at, updated_at, account FROM relationships"
+        )
+        where, values = [], []
+        if account is not None:
+            where.append("account = %s")
+            values.append(account)
+        if stage is not None:
+            where.append("stage = %s")
+            values.append(stage.name)
+        if where:
+            query += " WHERE " + " AND ".join(where)
+        with self._errors():
+            rows = self._db.execute(query.encode() + b" ORDER BY id", values).fetchall()
+        return tuple(_entry(row) for row in rows)
+
+    def relationships(
+        self, *, stage: Stage | None = None, account: str | None = None
+    ) -> Iterator[Relationship]:
+        """Load every listed relationship, by id, one at a time."""
+        for entry in self.list(stage=stage, account=account):
+            yield self.load(entry.id)
+
+    def events(self, *, after: int = 0, limit: int = 1000) -> tuple[StoredEvent, ...]:
+        """The feed: up to ``limit`` events of every relationship with a position after
+        ``after``, in commit order. Resume from the last position seen."""
+        after, limit = check_feed(after, limit)
+        with self._errors():
+            rows = self._db.execute(
+                "SELECT position, relationship_id, version, payload FROM events"
+                " WHERE position > %s ORDER BY position LIMIT %s",
+                (after, limit),
+            ).fetchall()
+        return tuple(
+            StoredEvent(position, rid, version, feed_event(payload, rid, version))
+            for position, rid, version, payload in rows
+        )
+
+    def wait(self, timeout: float) -> bool:
+        """Sleep until a save commits new events or ``timeout`` seconds pass; returns whether
+        one did. Call :meth:`events` after either way: a wake-up carries no events.
+
+        The first call starts listening and returns ``True`` at once, so an event committed
+        between the caller's last :meth:`events` and the start of listening is not missed;
+        from then on, a commit made while the caller was not waiting wakes the next call.
+        """
+        with self._errors():
+            if self._listener is None:
+                self._listener = psycopg.connect(self._conninfo, autocommit=True)
+                self._listener.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self._channel)))
+                return True
+            return any(True for _ in self._listener.notifies(timeout=timeout, stop_after=1))
+
+    def erasures(self, relationship_id: str | None = None) -> tuple[Erasure, ...]:
+        """The erasures carried out (of one relationship), oldest first."""
+        query = "SELECT * FROM erasures"
+        with self._transaction() as db:
+            if relationship_id is None:
+                rows = db.execute(query + " ORDER BY erased_at").fetchall()
+            else:
+                rows = db.execute(
+                    query + " WHERE relationship_id = %s ORDER BY erased_at", (relationship_id,)
+                ).fetchall()
+        return tuple(Erasure(*row) for row in rows)
+
+    def export_jsonl(self, out: IO[str], *, stage: Stage | None = None) -> int:
+        """Write every stored relationship (or those in ``stage``) as JSON lines; returns how
+        many. Each is validated on the way out, so an export can be imported again."""
+        count = 0
+        for relationship in self.relationships(stage=stage):
+            out.write(to_json(relationship))
+            out.write("\n")
+            count += 1
+        return count
+
+    def verify(self) -> builtins.list[str]:
+        """Check every stored relationship (its chain, its replay, its snapshot), the feed and
+        the erasure records; returns the problems found (empty: all valid)."""
+        problems: list[str] = []
+        with self._transaction(snapshot=True) as db:
+            ids = [row[0] for row in db.execute("SELECT id FROM relationships ORDER BY id")]
+            for rid in ids:
+                try:
+                    self._read(db, rid)
+                except InvalidDocument as bad:
+                    problems.extend(bad.problems)
+            orphans = db.execute(
+                "SELECT DISTINCT relationship_id FROM events"
+                " WHERE relationship_id NOT IN (SELECT id FROM relationships)"
+            )
+            problems.extend(
+                f"relationship {rid!r}: events without a relationships row" for (rid,) in orphans
+            )
+            (last,) = _one(db.execute("SELECT last_position FROM feed"))
+            (top,) = _one(db.execute("SELECT coalesce(max(position), 0) FROM events"))
+            if top > last:
+                problems.append(f"the feed's counter ({last}) is behind its events ({top})")
+            for rid, version, head in db.execute(
+                "SELECT x.relationship_id, x.events, x.head FROM erasures x LEFT JOIN events e"
+                " ON e.relationship_id = x.relationship_id AND e.version = x.events"
+                " WHERE e.hash IS DISTINCT FROM x.head"
+            ):
+                problems.append(
+                    f"relationship {rid!r}: an erasure re-anchored the chain on {head[:12]}…"
+                    f" at event {version}, but the stored chain differs there"
+                )
+        return problems
+
+
+# --- rows ----------------------------------------------------------------------------------
+
+
+def _is_text(given: object) -> bool:
+    """Whether an id is a ``str`` (callers without a type checker may pass anything)."""
+    return isinstance(given, str)
+
+
+def _said(failed: psycopg.Error) -> str:
+    """The server's (or libpq's) own first line, without the connection string."""
+    text = failed.diag.message_primary or str(failed)
+    return text.strip().splitlines()[0] if text.strip() else type(failed).__name__
+
+
+def _one(cursor: psycopg.Cursor[Any]) -> tuple[Any, ...]:
+    row = cursor.fetchone()
+    if row is None:  # a one-row table emptied by hand
+        raise StoreError("the PostgreSQL store is damaged: a one-row table is empty")
+    return tuple(row)

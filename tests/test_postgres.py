@@ -1,0 +1,449 @@
+"""The PostgreSQL store beyond the shared contract (tests/test_storage.py): what the database
+itself refuses, JSONB for SQL users, the hash chain, migrations, errors, several processes at
+once, a writer killed mid-transaction, and the feed under concurrent writers."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from clientrecovery import (
+    InvalidDocument,
+    InvalidValue,
+    Relationship,
+    StoreError,
+    UnknownItem,
+)
+from clientrecovery.examples import design_firm, masterclass
+from clientrecovery.storage import StoredEvent
+from tests import postgres_workers
+from tests.builders import recovering
+
+psycopg = pytest.importorskip("psycopg")
+
+from clientrecovery.postgres import PostgresStore  # noqa: E402
+
+ROOT = Path(__file__).parent.parent
+T = datetime(2026, 5, 4, 9, tzinfo=UTC)
+
+
+@pytest.fixture
+def store(postgres: str) -> Iterator[PostgresStore]:
+    with PostgresStore(postgres) as opened:
+        yield opened
+
+
+@pytest.fixture
+def sql(postgres: str) -> Iterator[Any]:
+    """A plain connection, as a SQL user (or a careless tool) would have."""
+    with psycopg.connect(postgres, autocommit=True) as conn:
+        yield conn
+
+
+class TestTheDatabaseRefuses:
+    @pytest.mark.parametrize(
+        "statement",
+        [
+            "UPDATE events SET actor = 'someone else'",
+            "DELETE FROM events WHERE version = 2",
+            "TRUNCATE events CASCADE",
+            "INSERT INTO events SELECT * FROM events WHERE version = 1"
+            " ON CONFLICT (relationship_id, version) DO UPDATE SET actor = 'x'",
+        ],
+    )
+    def test_events_are_append_only(self, store: PostgresStore, sql: Any, statement: str) -> None:
+        """Updates, deletes, truncation and upserts are refused by a trigger."""
+        store.save(recovering())
+
+        with pytest.raises(psycopg.errors.RestrictViolation, match="events are append-only"):
+            sql.execute(statement)
+        assert store.verify() == []
+
+    def test_a_second_row_for_a_version_is_refused(self, store: PostgresStore, sql: Any) -> None:
+        store.save(recovering())
+
+        with pytest.raises(psycopg.errors.UniqueViolation):
+            sql.execute(
+                "INSERT INTO events SELECT relationship_id, version, position + 1000, type, at,"
+                " actor, payload, hash FROM events WHERE version = 1"
+            )
+
+
+class TestWhatPostgresCannotHold:
+    @pytest.mark.parametrize(
+        ("text", "flaw"),
+        [("late\x00reports", "a NUL character"), ("late\ud800", "a lone surrogate")],
+    )
+    def test_a_value_postgres_cannot_store_is_named_not_a_driver_error(
+        self, store: PostgresStore, text: str, flaw: str
+    ) -> None:
+        r = Relationship.open("Acme", trigger=text, at=T, id="acme")
+
+        with pytest.raises(InvalidValue, match=rf"event 1 \(RelationshipOpened\) holds {flaw}"):
+            store.save(r)
+        assert store.list() == ()
+
+    def test_a_backslash_before_u0000_is_only_text(self, store: PostgresStore) -> None:
+        """What looks like an escape in the user's own words is stored as written."""
+        r = Relationship.open("Acme", trigger="the log said \\u0000 twice", at=T, id="acme")
+
+        store.save(r)
+
+        assert store.load("acme") == r
+
+    def test_an_id_that_is_not_text_is_unknown(self, store: PostgresStore) -> None:
+        store.save(recovering())
+
+        with pytest.raises(UnknownItem, match="unknown relationship '5'"):
+            store.load(5)  # type: ignore[arg-type]
+        assert store.version(5) == 0  # type: ignore[arg-type]
+        with pytest.raises(InvalidValue, match="lone surrogate"):
+            store.list(account="\ud800")
+
+
+class TestSqlUsers:
+    def test_payloads_are_jsonb_queryable(self, store: PostgresStore, sql: Any) -> None:
+        store.save(masterclass())
+        store.save(design_firm())
+
+        clients = sql.execute(
+            "SELECT payload->>'client' FROM events WHERE type = 'RelationshipOpened' ORDER BY 1"
+        ).fetchall()
+        raised = sql.execute(
+            'SELECT count(*) FROM events WHERE payload @> \'{"type": "IssueRaised"}\''
+        ).fetchone()[0]
+
+        assert clients == [("Brightwater Health",), ("Halden Foods",)]
+        histories = (*masterclass().history, *design_firm().history)
+        assert raised == sum(type(e).__name__ == "IssueRaised" for e in histories)
+
+
+class TestTamperEvidence:
+    def tamper(self, sql: Any, statement: str) -> None:
+        sql.execute("ALTER TABLE events DISABLE TRIGGER USER")
+        sql.execute(statement)
+        sql.execute("ALTER TABLE events ENABLE TRIGGER USER")
+
+    @pytest.mark.parametrize(
+        ("statement", "message"),
+        [
+            (
+                "UPDATE events SET payload = jsonb_set(payload, '{note}', '\"edited\"')"
+                " WHERE relationship_id = 'halden' AND type = 'FollowedUp'",
+                r"events row \d+: its hash does not match",
+            ),
+            (
+                'UPDATE events SET payload = payload || \'{"actor": "Mallory"}\''
+                " WHERE relationship_id = 'halden' AND version = 3",
+                r"events row 3: its hash does not match",
+            ),
+            (
+                "DELETE FROM events WHERE relationship_id = 'halden' AND version = 4",
+                "event 4 is missing from the events table",
+            ),
+        ],
+    )
+    def test_a_changed_row_is_reported_by_load_and_verify(
+        self, store: PostgresStore, sql: Any, statement: str, message: str
+    ) -> None:
+        """Even a change that keeps the method valid breaks the chain; neighbours still load."""
+        r = recovering()
+        store.save(r.follow_up(at=r.last_event.at, note="checked"))
+        store.save(masterclass())
+        self.tamper(sql, statement)
+
+        with pytest.raises(InvalidDocument, match=message):
+            store.load(r.id)
+        problems = store.verify()
+        assert problems
+        assert all(p.startswith("relationship 'halden'") for p in problems)
+        assert store.load("halden-foods") == masterclass()
+
+    def test_a_store_opened_with_another_key_refuses_the_chain(self, postgres: str) -> None:
+        with PostgresStore(postgres, key=b"the right key, sixteen+") as keyed:
+            keyed.save(recovering())
+            assert keyed.verify() == []
+
+        with (
+            PostgresStore(postgres, key=b"a forger's guess at it") as forged,
+            pytest.raises(InvalidDocument, match="opened with another key"),
+        ):
+            forged.load("halden")
+        with PostgresStore(postgres) as unkeyed:
+            assert len(unkeyed.verify()) == recovering().version
+
+
+class TestOpening:
+    def test_opening_again_migrates_nothing(self, postgres: str, sql: Any) -> None:
+        with PostgresStore(postgres) as first:
+            first.save(recovering())
+
+        with PostgresStore(postgres) as second:
+            assert [e.id for e in second.list()] == ["halden"]
+        assert sql.execute("SELECT layout FROM store_layout").fetchall() == [(1,)]
+
+    def test_servers_starting_at_once_migrate_one_at_a_time(self, postgres: str, sql: Any) -> None:
+        """Four connections open a new store together: one creates it, none fails."""
+        failures: list[BaseException] = []
+        barrier = threading.Barrier(4)
+
+        def open_store() -> None:
+            barrier.wait()
+            try:
+                PostgresStore(postgres).close()
+            except BaseException as failed:  # reported below, with the others
+                failures.append(failed)
+
+        threads = [threading.Thread(target=open_store) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+        assert failures == []
+        assert sql.execute("SELECT layout FROM store_layout").fetchall() == [(1,)]
+
+    def test_a_newer_layout_is_refused(self, postgres: str, sql: Any) -> None:
+        PostgresStore(postgres).close()
+        sql.execute("UPDATE store_layout SET layout = 99")
+
+        with pytest.raises(StoreError, match="layout 99, newer than this library"):
+            PostgresStore(postgres)
+
+    def test_an_unreachable_server_is_a_store_error_without_the_password(self) -> None:
+        with pytest.raises(StoreError, match="cannot connect to the PostgreSQL store") as failed:
+            PostgresStore("host=/nonexistent/socket dbname=crm password=hunter2", connect_timeout=2)
+        assert "hunter2" not in str(failed.value)
+
+    @pytest.mark.parametrize(
+        ("option", "value"),
+        [("lock_timeout", "30"), ("lock_timeout", 0), ("connect_timeout", True), ("key", b"")],
+    )
+    def test_a_wrong_option_is_refused_before_connecting(self, option: str, value: object) -> None:
+        with pytest.raises(InvalidValue, match=rf"PostgresStore\({option}=...\): must be"):
+            PostgresStore("host=/nonexistent dbname=x", **{option: value})  # type: ignore[arg-type]
+
+    def test_a_lost_connection_is_a_store_error(self, store: PostgresStore, sql: Any) -> None:
+        store.save(recovering())
+        pid = store._db.info.backend_pid
+        sql.execute("SELECT pg_terminate_backend(%s)", (pid,))
+
+        with pytest.raises(StoreError, match="PostgreSQL store"):
+            store.load("halden")
+
+    def test_repr_names_the_database_not_the_credentials(self, postgres: str) -> None:
+        with PostgresStore(postgres) as store:
+            assert repr(store).startswith("<PostgresStore host=")
+            assert "password" not in repr(store)
+
+
+def _spawn_pool(workers: int) -> Any:
+    return multiprocessing.get_context("spawn").Pool(workers)
+
+
+class TestConcurrency:
+    WORKERS = 8
+
+    def test_eight_processes_racing_on_one_case_lose_nothing(
+        self, store: PostgresStore, postgres: str
+    ) -> None:
+        """Every accepted event is stored exactly once; every loser got StaleVersion."""
+        r = recovering()
+        store.save(r)
+        attempts = 12
+        start = time.time() + 4  # time enough for every process to start and import
+
+        with _spawn_pool(self.WORKERS) as pool:
+            results = pool.starmap(
+                postgres_workers.compete,
+                [(postgres, r.id, w, attempts, start) for w in range(self.WORKERS)],
+            )
+
+        saved = [note for notes, _ in results for note in notes]
+        stale = sum(count for _, count in results)
+        final = store.load(r.id)
+        notes = [e.summary for e in final.history[r.version :]]  # type: ignore[attr-defined]
+        assert sorted(notes) == sorted(saved)  # 0 lost
+        assert len(set(notes)) == len(notes)  # 0 duplicated
+        assert len(saved) + stale == self.WORKERS * attempts  # every loser was told
+        assert stale > 0  # they did collide
+        feed = store.events(limit=10_000)
+        assert [e.position for e in feed] == list(range(1, final.version + 1))
+        assert store.verify() == []
+
+    def test_eight_processes_on_their_own_cases_lose_nothing(
+        self, store: PostgresStore, postgres: str
+    ) -> None:
+        cases, steps = 4, 5
+        start = time.time() + 4
+
+        with _spawn_pool(self.WORKERS) as pool:
+            written = pool.starmap(
+                postgres_workers.own_cases,
+                [(postgres, w, cases, steps, start) for w in range(self.WORKERS)],
+            )
+
+        entries = store.list()
+        assert len(entries) == self.WORKERS * cases
+        assert all(e.version == steps + 1 for e in entries)
+        assert sum(written) == self.WORKERS * cases * (steps + 1)
+        feed = store.events(limit=10_000)
+        assert [e.position for e in feed] == list(range(1, sum(written) + 1))
+        assert store.verify() == []
+
+
+class TestCrashes:
+    def test_a_writer_killed_inside_its_transaction_leaves_no_trace_of_it(
+        self, postgres: str
+    ) -> None:
+        """Killed after its events reached the server, before commit: the save is not there,
+        the two before it are whole, and no position was used up."""
+        size = 50
+        writer = subprocess.Popen(
+            [sys.executable, "-m", "tests.postgres_workers", postgres, str(size), "2"],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        assert writer.stdout is not None
+        lines = [writer.stdout.readline() for _ in range(3)]
+        os.kill(writer.pid, signal.SIGKILL)
+        writer.wait()
+        writer.stdout.close()
+
+        assert lines == ["saved 0\n", "saved 1\n", "inside\n"]
+        with PostgresStore(postgres) as store:
+            _wait_for_no_other_backend(store)
+            assert store.verify() == []
+            assert [(e.id, e.version) for e in store.list()] == [
+                ("w000000", size),
+                ("w000001", size),
+            ]
+            assert store.version("w000002") == 0
+            assert [e.position for e in store.events(limit=1000)] == list(range(1, 2 * size + 1))
+            store.save(postgres_workers.opened_case(2, size))  # the next position is free
+            assert store.events(after=2 * size, limit=1)[0].position == 2 * size + 1
+
+    @pytest.mark.parametrize("delay", [0.0, 0.15, 0.5])
+    def test_a_writer_killed_mid_transaction_leaves_only_whole_saves(
+        self, postgres: str, delay: float
+    ) -> None:
+        """SIGKILL at varying moments: the server rolls the open transaction back."""
+        size = 400
+        writer = subprocess.Popen(
+            [sys.executable, "-m", "tests.postgres_workers", postgres, str(size)],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        assert writer.stdout is not None
+        assert writer.stdout.readline().startswith("saved")  # at least one save is in
+        time.sleep(delay)
+        os.kill(writer.pid, signal.SIGKILL)
+        writer.wait()
+        writer.stdout.close()
+
+        with PostgresStore(postgres) as store:
+            _wait_for_no_other_backend(store)
+            assert store.verify() == []
+            entries = store.list()
+            feed = store.events(limit=10_000)
+        assert entries
+        assert all(e.version == size for e in entries)
+        assert [e.position for e in feed] == list(range(1, size * len(entries) + 1))
+
+
+def _wait_for_no_other_backend(store: PostgresStore) -> None:
+    """Until the killed writer's server process has rolled back and gone (a few seconds)."""
+    for _ in range(100):
+        others = store._db.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+            " AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+            " AND state <> 'idle'"
+        ).fetchone()
+        if others is not None and others[0] == 0:
+            return
+        time.sleep(0.05)
+
+
+class TestFeedUnderConcurrentWriters:
+    def test_a_follower_never_skips_a_committed_event(
+        self, store: PostgresStore, postgres: str
+    ) -> None:
+        """Eight writers commit in whatever order they finish while a follower polls; it
+        sees every position exactly once, in order, though a later save may start first."""
+        start = time.time() + 4
+        seen: list[StoredEvent] = []
+        with _spawn_pool(8) as pool:
+            pending = pool.starmap_async(
+                postgres_workers.own_cases, [(postgres, w, 4, 6, start) for w in range(8)]
+            )
+            while not pending.ready() or store.events(after=_last(seen), limit=1):
+                seen.extend(store.events(after=_last(seen), limit=50))
+            written = sum(pending.get())
+
+        positions = [e.position for e in seen]
+        assert positions == list(range(1, written + 1))
+        full = store.events(limit=10_000)
+        assert [(e.relationship_id, e.version) for e in seen] == [
+            (e.relationship_id, e.version) for e in full
+        ]
+
+    def test_wait_wakes_when_a_save_commits(self, store: PostgresStore, postgres: str) -> None:
+        """LISTEN/NOTIFY: a follower sleeps until there is something to read."""
+        assert store.wait(0.05) is True  # it starts listening: read the feed again
+        assert store.wait(0.05) is False
+
+        def later() -> None:
+            time.sleep(0.3)
+            with PostgresStore(postgres) as other:
+                other.save(recovering())
+
+        saver = threading.Thread(target=later)
+        saver.start()
+        woke = store.wait(10)
+        saver.join()
+
+        assert woke is True
+        assert store.events(limit=1)[0].position == 1
+
+    def test_a_commit_made_while_not_waiting_wakes_the_next_wait(
+        self, store: PostgresStore, postgres: str
+    ) -> None:
+        store.wait(0)
+        with PostgresStore(postgres) as other:
+            other.save(recovering())
+
+        assert store.wait(10) is True
+        assert store.wait(0.05) is False
+
+
+def _last(seen: list[StoredEvent]) -> int:
+    return seen[-1].position if seen else 0
+
+
+class TestListing:
+    def test_list_reads_only_a_covering_index(self, store: PostgresStore, sql: Any) -> None:
+        """By id or by stage, the listing is an index-only scan: no snapshot is read."""
+        for case in (masterclass(), design_firm()):
+            store.save(case)
+        sql.execute("VACUUM ANALYZE relationships")
+        sql.execute("SET enable_seqscan = off")
+        columns = "id, client, stage, version, opened_at, updated_at, account"
+
+        for where in ("", " WHERE stage = 'LOST'"):
+            plan = sql.execute(
+                f"EXPLAIN SELECT {columns} FROM relationships{where} ORDER BY id"
+            ).fetchall()
+            assert "Index Only Scan" in plan[0][0], plan
