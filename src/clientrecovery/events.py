@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 import attrs
 
 from clientrecovery import _validate as v
+from clientrecovery._owned import refuse_forged
 from clientrecovery.model import (
     Assessment,
     Commitment,
@@ -105,6 +106,11 @@ class Event:
     offset in effect at that moment, exactly as a document records it."""
     actor: str | None = attrs.field(default=None, validator=v.optional_text)
     """Who did it, if known."""
+
+    def __attrs_post_init__(self) -> None:
+        # What the relationship keeps itself (a status, a plan's version...) is never taken
+        # from an event: see clientrecovery._owned.
+        refuse_forged(self)
 
 
 @attrs.frozen(kw_only=True)

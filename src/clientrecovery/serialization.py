@@ -43,6 +43,7 @@ from cattrs.errors import BaseValidationError
 
 from clientrecovery import events as ev
 from clientrecovery._codec import Codec
+from clientrecovery._owned import Forged
 from clientrecovery._validate import collection, is_aware, off_calendar
 from clientrecovery.errors import (
     ClientRecoveryError,
@@ -508,10 +509,21 @@ def _events_explained(history: list[Any]) -> list[ev.Event]:
         try:
             events.append(_CONVERTER.structure(item, ev.Event))
         except (BaseValidationError, _Problem, InvalidValue) as bad:
-            problems.extend(_problems(bad, path))
+            forged = _forged(bad)
+            if forged is not None:  # the path goes on to the field itself
+                problems.append(f"{forged} @ {path}.{forged.where}")
+            else:
+                problems.extend(_problems(bad, path))
     if problems:
         raise InvalidDocument(problems)
     return events
+
+
+def _forged(exc: BaseException) -> Forged | None:
+    """The :class:`~clientrecovery._owned.Forged` that is all of ``exc``, if it is."""
+    while isinstance(exc, BaseValidationError) and len(exc.exceptions) == 1:
+        exc = exc.exceptions[0]
+    return exc if isinstance(exc, Forged) else None
 
 
 def _upgraded(document: Mapping[str, Any]) -> Mapping[str, Any]:
