@@ -6,6 +6,7 @@ import copy
 import json
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -30,8 +31,10 @@ from clientrecovery import serialization as ser
 from clientrecovery._owned import OWNED, Forged, _fields_reaching, initial
 from clientrecovery.examples import masterclass, synthetic_portfolio
 from clientrecovery.model import Initiative, TurnaroundPlan
+from clientrecovery.store import SQLiteStore
 from tests.builders import at, issues_agreed, recovered
 from tests.strategies import relationships
+from tests.test_integrity import rechain, untriggered
 
 WHEN = "2026-03-02T09:00:00+00:00"
 FORGED: dict[tuple[type, str], list[Any]] = {
@@ -167,6 +170,27 @@ class TestForgedDocuments:
         assert refused.value.problems[0].endswith(
             f"@ $.history[{proposed}].plan.initiatives[0].status"
         )
+
+    def test_a_forged_row_in_a_store_is_refused_even_with_its_chain_recomputed(
+        self, tmp_path: Path
+    ) -> None:
+        """Whoever rewrites a row and its whole chain still cannot make the store believe it."""
+        path = str(tmp_path / "cases.db")
+        r = masterclass()
+        with SQLiteStore(path) as store:
+            store.save(r)
+        row = next(n for n, e in enumerate(r.history, 1) if isinstance(e, ev.CommitmentSecured))
+        db = untriggered(path)
+        db.execute(
+            "UPDATE events SET payload = json_set(payload, '$.commitment.status', 'fulfilled')"
+            " WHERE relationship_id = ? AND version = ?",
+            (r.id, row),
+        )
+        rechain(db)
+        with SQLiteStore(path) as store:
+            with pytest.raises(InvalidDocument, match="is kept by the relationship"):
+                store.load(r.id)
+            assert any("is kept by the relationship" in p for p in store.verify())
 
 
 class TestForgedEvents:

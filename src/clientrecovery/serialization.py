@@ -45,6 +45,7 @@ from clientrecovery import events as ev
 from clientrecovery._codec import Codec
 from clientrecovery._owned import Forged
 from clientrecovery._validate import collection, is_aware, off_calendar
+from clientrecovery.catalogue import Rule, Severity
 from clientrecovery.errors import (
     ClientRecoveryError,
     InvalidDocument,
@@ -363,14 +364,23 @@ def to_json(relationship: Relationship) -> str:
     return _dumps(document)
 
 
-def from_dict(document: Mapping[str, Any]) -> Relationship:
+def from_dict(document: Mapping[str, Any], *, policy: Policy | None = None) -> Relationship:
     """Load a document: upgrade it, read its history, replay it, check its snapshot.
+
+    Args:
+        document: The document, as JSON values.
+        policy: The receiver's rules. A document carries the policy it was run under, which
+            may have relaxed rules (an error lowered to a warning, a shorter wait); given a
+            policy, the history is judged under it instead, and a refusal says what the
+            carried policy had relaxed. The relationship loaded keeps its own policy.
 
     Raises:
         InvalidDocument: listing every problem found, each with its JSON path.
     """
+    if policy is not None and not isinstance(policy, Policy):
+        raise InvalidValue("from_dict(policy=...)", f"must be a Policy, got {policy!r}")
     try:
-        return _load(document)
+        return _load(document, policy)
     except InvalidDocument:
         raise
     except (RecursionError, MemoryError) as exc:
@@ -379,9 +389,10 @@ def from_dict(document: Mapping[str, Any]) -> Relationship:
         ) from None
 
 
-def from_json(text: str | bytes) -> Relationship:
-    """Load a document from JSON text or UTF-8 bytes (see :func:`from_dict`)."""
-    return from_dict(_loads(text, "$"))
+def from_json(text: str | bytes, *, policy: Policy | None = None) -> Relationship:
+    """Load a document from JSON text or UTF-8 bytes (see :func:`from_dict`), judged under
+    ``policy`` when one is given."""
+    return from_dict(_loads(text, "$"), policy=policy)
 
 
 def dump_jsonl(relationships: Iterable[Relationship], out: IO[str]) -> int:
@@ -398,18 +409,19 @@ def load_jsonl(
     lines: Iterable[str | bytes],
     *,
     on_error: Callable[[int, InvalidDocument], None] | None = None,
+    policy: Policy | None = None,
 ) -> Iterator[Relationship]:
     """Read one document per line, lazily; blank lines are skipped.
 
     A bad line raises :class:`~clientrecovery.InvalidDocument` whose problems start with
     ``line N:``, unless ``on_error`` is given: then it is called with the line number and
-    the error, and reading goes on.
+    the error, and reading goes on. ``policy`` is the receiver's (see :func:`from_dict`).
     """
     for number, line in enumerate(collection(lines, "an iterable of lines", "load_jsonl"), 1):
         if isinstance(line, str | bytes | bytearray) and not line.strip():
             continue  # anything else but text is refused by from_json, with its line
         try:
-            yield from_json(line)
+            yield from_json(line, policy=policy)
         except InvalidDocument as bad:
             located = InvalidDocument([f"line {number}: {p}" for p in bad.problems])
             if on_error is None:
@@ -469,7 +481,7 @@ def _problems(exc: BaseValidationError | _Problem | InvalidValue, path: str) -> 
     return [f"{exc} @ {path}"]
 
 
-def _load(document: Mapping[str, Any]) -> Relationship:
+def _load(document: Mapping[str, Any], policy: Policy | None = None) -> Relationship:
     if not isinstance(document, Mapping):
         raise InvalidDocument([f"expected a document object, got {_json_type(document)} @ $"])
     document = _upgraded(document)
@@ -480,9 +492,62 @@ def _load(document: Mapping[str, Any]) -> Relationship:
         raise InvalidDocument(problems)
     if problems:
         raise InvalidDocument(problems)
-    relationship = _replayed(_events(history))
+    events = _events(history)
+    if policy is None:
+        relationship = _replayed(events)
+    else:
+        _judged(events, policy)
+        relationship = _replayed(events, check=False)  # judged: its own rules are not asked
     _check_snapshot(document, relationship)
     return relationship
+
+
+def _judged(events: list[ev.Event], policy: Policy) -> None:
+    """Replay ``events`` under the receiver's ``policy`` instead of the one they carry."""
+    first = events[0] if events else None
+    if not isinstance(first, ev.RelationshipOpened) or first.policy == policy:
+        _replayed(events)
+        return
+    try:
+        _replayed([attrs.evolve(first, policy=policy), *events[1:]])
+    except InvalidDocument as refused:
+        relaxed = relaxations(first.policy, policy)
+        if not relaxed:
+            raise
+        note = "the document's own policy relaxes the receiver's: " + "; ".join(relaxed)
+        raise InvalidDocument([*refused.problems, f"{note} @ $.history[0].policy"]) from None
+
+
+def relaxations(carried: Policy, receiver: Policy) -> list[str]:
+    """What ``carried`` relaxes of ``receiver``: rules it lowers, thresholds it loosens."""
+    order = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+    found = [
+        f"{rule.value} ({receiver.severity(rule).value} → {carried.severity(rule).value})"
+        for rule in Rule
+        if order[carried.severity(rule)] < order[receiver.severity(rule)]
+    ]
+    looser: dict[str, Callable[[Any, Any], bool]] = {  # which way is looser, per threshold
+        "min_days_before_plan": lambda c, r: c < r,
+        "options_min": lambda c, r: c < r,
+        "options_max": lambda c, r: c > r,
+        "min_warning_lead": lambda c, r: c < r,
+        "max_silence": lambda c, r: c > r,
+    }
+    for name, is_looser in looser.items():
+        mine, theirs = getattr(carried, name, None), getattr(receiver, name, None)
+        if mine is not None and theirs is not None and is_looser(mine, theirs):
+            found.append(f"{name} {_setting(mine)} (the receiver's: {_setting(theirs)})")
+    return found
+
+
+def _setting(value: object) -> str:
+    return duration_to_str(value) if isinstance(value, timedelta) else str(value)
+
+
+def _trusted(history: list[Any]) -> Relationship:
+    """The relationship of a history read from a store that proved it holds the events it
+    checked when it saved them: read, and replayed without re-checking the rules."""
+    return _replayed(_events(history), check=False)
 
 
 def _events(history: list[Any]) -> list[ev.Event]:
@@ -559,8 +624,8 @@ def _upgraded(document: Mapping[str, Any]) -> Mapping[str, Any]:
     return upgraded
 
 
-def _replayed(events: list[ev.Event]) -> Relationship:
-    replay = _Replay()
+def _replayed(events: list[ev.Event], *, check: bool = True) -> Relationship:
+    replay = _Replay(check=check)
     for position, event in enumerate(events):
         try:
             replay.add(event)
