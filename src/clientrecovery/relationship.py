@@ -355,7 +355,10 @@ class Relationship:
         """
         if id is None and isinstance(at, datetime):
             key = f"{client}\x1f{trigger}\x1f{at.isoformat()}"
-            given: object = str(uuid.uuid5(_NAMESPACE, key))
+            # (backslashreplace: a lone surrogate reaches the validators, which name it)
+            given: object = str(
+                uuid.uuid5(_NAMESPACE, key.encode(errors="backslashreplace").decode())
+            )
         else:
             given = id
         event = ev.RelationshipOpened(

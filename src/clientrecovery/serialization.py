@@ -432,19 +432,80 @@ def load_jsonl(
 # --- loading, step by step -------------------------------------------------------------------
 
 
-def _loads(text: str | bytes, where: str) -> Any:
+def _loads(text: str | bytes, where: str, *, exact: bool = True) -> Any:
+    """Parse JSON text; orjson and the standard library give the same verdict on the same
+    bytes: a byte order mark, text that is not UTF-8 (or holds a lone surrogate), a
+    duplicate key, ``NaN`` are refused; an integer beyond 64 bits is a float (as orjson
+    reads it, and as every field of a document then refuses it). ``exact=False`` skips the
+    check for duplicate keys, for text this library wrote and can prove unchanged."""
     if not isinstance(text, str | bytes | bytearray):
         raise InvalidDocument([f"expected JSON text or bytes, got {type(text).__name__} @ {where}"])
+    if text[:1] == "\ufeff" or text[:3] == b"\xef\xbb\xbf":
+        raise InvalidDocument([f"starts with a byte order mark, which JSON text has not @ {where}"])
     try:
-        if _orjson is not None:
-            return _orjson.loads(text)
-        return json.loads(text)
+        if _orjson is None:
+            return _parse_strict(text)
+        value = _orjson.loads(text)
+        if exact and not _as_written(value, text):
+            _parse_strict(text)  # not as this library writes it: duplicate keys are possible
+        return value
     except RecursionError:
         raise InvalidDocument([f"JSON nested too deeply @ {where}"]) from None
-    except UnicodeDecodeError as bad:
-        raise InvalidDocument([f"not UTF-8 ({bad.reason} at byte {bad.start}) @ {where}"]) from None
-    except ValueError as bad:  # json.JSONDecodeError, orjson.JSONDecodeError, int limits
+    except UnicodeError as bad:
+        problem = (
+            f"not UTF-8 ({bad.reason} at byte {bad.start})"
+            if isinstance(bad, UnicodeDecodeError)
+            else f"a lone surrogate at character {getattr(bad, 'start', 0)}: not UTF-8 text"
+        )
+        raise InvalidDocument([f"{problem} @ {where}"]) from None
+    except ValueError as bad:  # json.JSONDecodeError, orjson.JSONDecodeError, duplicate keys
         raise InvalidDocument([f"not valid JSON ({_first_line(bad)}) @ {where}"]) from None
+
+
+def _as_written(value: Any, text: str | bytes | bytearray) -> bool:
+    """Whether orjson writes ``value`` back as exactly ``text`` (which then has no key twice)."""
+    assert _orjson is not None
+    try:
+        written = _orjson.dumps(value)
+    except TypeError:  # nested deeper than orjson writes
+        return False
+    return bool(written == (text.encode() if isinstance(text, str) else text))
+
+
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_INT64 = range(-(2**63), 2**64)  # what orjson reads as an integer
+
+
+def _parse_strict(text: str | bytes | bytearray) -> Any:
+    """The standard library's parse, held to orjson's verdicts (see :func:`_loads`)."""
+    if isinstance(text, str):
+        text.encode("utf-8")  # a lone surrogate raises
+    else:
+        text = bytes(text).decode("utf-8")  # never UTF-16 or -32, which json would guess
+    value = json.loads(
+        text, object_pairs_hook=_unique, parse_int=_integer, parse_constant=_constant
+    )
+    if _ESCAPED_SURROGATE.search(text):  # "\ud800" alone: refused as orjson refuses it
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    return value
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        twice = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+        raise ValueError(f"duplicate key {twice!r}")
+    return found
+
+
+def _integer(digits: str) -> int | float:
+    number = int(digits)
+    return number if number in _INT64 else float(number)
+
+
+def _constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON value")
 
 
 def _dumps(document: dict[str, Any]) -> str:
