@@ -39,8 +39,9 @@ from clientrecovery.errors import (
     UnknownItem,
 )
 from clientrecovery.model import Stage
+from clientrecovery.policy import Policy
 from clientrecovery.relationship import Relationship
-from clientrecovery.serialization import _CONVERTER, from_json, load_jsonl
+from clientrecovery.serialization import _CONVERTER, from_json, load_jsonl, policy_from_json
 from clientrecovery.stages import mermaid
 from clientrecovery.store import SQLiteStore
 
@@ -89,6 +90,21 @@ def _stage(text: str) -> Stage:
         raise argparse.ArgumentTypeError(f"{text!r} is not a stage ({names})") from None
 
 
+_POLICY_HELP: Final = (
+    "judge under this policy (a JSON file, as a document's policy) instead of the one each"
+    " document carries"
+)
+
+
+def _policy(name: str) -> Policy:
+    try:
+        return policy_from_json(Path(name).read_bytes())
+    except OSError as failed:
+        raise argparse.ArgumentTypeError(f"cannot read {name!r}: {failed.strerror}") from None
+    except InvalidDocument as bad:
+        raise argparse.ArgumentTypeError(f"{name}: " + "; ".join(bad.problems)) from None
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -123,11 +139,13 @@ def _parser() -> argparse.ArgumentParser:
     findings.add_argument("--stage", type=_stage, help="only relationships in this stage")
     validate = command("validate", "check documents (JSON or JSON lines), or the whole store")
     validate.add_argument("files", nargs="*", metavar="FILE", help="none: check the store")
+    validate.add_argument("--policy", type=_policy, help=_POLICY_HELP)
     imports = command("import", "load documents into the store (all of a file, or nothing)")
     imports.add_argument("files", nargs="+", metavar="FILE", help="JSON or JSON lines; - is stdin")
     imports.add_argument(
         "--skip-invalid", action="store_true", help="import the valid documents, report the rest"
     )
+    imports.add_argument("--policy", type=_policy, help=_POLICY_HELP)
     export = command("export", "write the stored relationships as JSON lines")
     export.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
     export.add_argument("--stage", type=_stage, help="only those in this stage")
@@ -389,11 +407,11 @@ def _read(name: str) -> tuple[list[str], bool]:
 def _validate(args: argparse.Namespace) -> int:
     if not args.files:
         with _store(args) as store:
-            problems = store.verify()
+            problems = store.verify(policy=args.policy)
             count = len(store.list())
         report = [{"file": args.db, "relationships": count, "problems": problems}]
     else:
-        report = [_validate_file(name) for name in args.files]
+        report = [_validate_file(name, args.policy) for name in args.files]
 
     def text() -> str:
         lines = []
@@ -413,7 +431,7 @@ def _validate(args: argparse.Namespace) -> int:
     return EXIT["invalid"] if any(item["problems"] for item in report) else EXIT["ok"]
 
 
-def _validate_file(name: str) -> dict[str, Any]:
+def _validate_file(name: str, policy: Policy | None = None) -> dict[str, Any]:
     problems: list[str] = []
     try:
         lines, one_document = _read(name)
@@ -427,13 +445,13 @@ def _validate_file(name: str) -> dict[str, Any]:
 
     if one_document:
         try:
-            from_json(lines[0])
+            from_json(lines[0], policy=policy)
             count = 1
         except InvalidDocument as bad:
             problems.extend(bad.problems)
             count = 0
     else:
-        count = sum(1 for _ in load_jsonl(lines, on_error=keep))
+        count = sum(1 for _ in load_jsonl(lines, on_error=keep, policy=policy))
     return {"file": name, "relationships": count, "problems": problems}
 
 
@@ -448,7 +466,9 @@ def _import(args: argparse.Namespace) -> int:
                 skipped.extend(bad.problems)
 
             try:
-                changed = store.import_jsonl(lines, on_error=skip if args.skip_invalid else None)
+                changed = store.import_jsonl(
+                    lines, on_error=skip if args.skip_invalid else None, policy=args.policy
+                )
             except (InvalidDocument, StaleVersion) as refused:
                 print(
                     f"clientrecovery import: {name}: nothing imported\n{refused}", file=sys.stderr

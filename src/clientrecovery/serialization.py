@@ -73,6 +73,7 @@ __all__ = [
     "json_schema",
     "load_jsonl",
     "make_converter",
+    "policy_from_json",
     "to_dict",
     "to_json",
 ]
@@ -393,6 +394,23 @@ def from_json(text: str | bytes, *, policy: Policy | None = None) -> Relationshi
     """Load a document from JSON text or UTF-8 bytes (see :func:`from_dict`), judged under
     ``policy`` when one is given."""
     return from_dict(_loads(text, "$"), policy=policy)
+
+
+def policy_from_json(text: str | bytes) -> Policy:
+    """A policy from JSON, written as a document's ``policy`` is: a receiver's own rules to
+    judge documents under (``from_json(text, policy=...)``).
+
+    >>> policy_from_json('{"min_days_before_plan": 2}').min_days_before_plan
+    2
+    """
+    value = _loads(text, "$")
+    if not isinstance(value, dict):
+        raise InvalidDocument([f"expected a policy object, got {_json_type(value)} @ $"])
+    try:
+        policy: Policy = _CONVERTER.structure(value, Policy)
+    except (BaseValidationError, _Problem, InvalidValue) as bad:
+        raise InvalidDocument(_problems(bad, "$")) from None
+    return policy
 
 
 def dump_jsonl(relationships: Iterable[Relationship], out: IO[str]) -> int:
