@@ -6,7 +6,7 @@ checks are those of :mod:`clientrecovery._chain` (each row's link, the head) and
 list columns a store keeps for SQL users beside each payload (type, time, actor), plus the
 comparison with an exported :func:`anchor`.
 
->>> from clientrecovery._chain import GENESIS, link
+>>> from clientrecovery._chain import GENESIS, link, links
 >>> payload = '{"type":"FollowedUp"}'
 >>> good = StoredEvent(1, "FollowedUp", None, None, payload, link(GENESIS, "r", 1, payload))
 >>> chain_problems("r", [good], key=None)
@@ -21,7 +21,7 @@ from typing import Any, Final
 
 import attrs
 
-from clientrecovery._chain import GENESIS, link
+from clientrecovery._chain import GENESIS, link, links
 from clientrecovery.errors import InvalidValue
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "check_anchor",
     "column_problems",
     "snapshot_link",
+    "verified_head",
 ]
 
 ANCHOR_KIND: Final = "clientrecovery store anchor"
@@ -73,7 +74,26 @@ def chain_problems(
     return previous, problems
 
 
-def snapshot_link(head: str, relationship_id: str, snapshot: str, *, key: bytes | None) -> str:
+def verified_head(
+    relationship_id: str, rows: Sequence[tuple[Any, ...]], *, key: bytes | None
+) -> str | None:
+    """The head of the chain of raw ``(version, payload, hash, ...)`` rows, or ``None`` at the
+    first row that does not verify (then :func:`chain_problems` says which): the fast check of
+    a load, which builds nothing."""
+    for expected, row in enumerate(rows, start=1):
+        if row[0] != expected or not isinstance(row[1], bytes):
+            return None
+    previous = GENESIS
+    made = links(relationship_id, [(row[0], row[1]) for row in rows], key=key)
+    for row, previous in zip(rows, made, strict=True):
+        if previous != row[2]:
+            return None
+    return previous
+
+
+def snapshot_link(
+    head: str, relationship_id: str, snapshot: str | bytes, *, key: bytes | None
+) -> str:
     """The link that ties a relationship's snapshot to the head of its chain (version 0,
     which no event row has)."""
     return link(head, relationship_id, 0, snapshot, key=key)
