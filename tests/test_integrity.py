@@ -12,6 +12,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from clientrecovery import (
     InvalidDocument,
@@ -21,7 +23,7 @@ from clientrecovery import (
     StoreError,
 )
 from clientrecovery import store as store_module
-from clientrecovery._chain import GENESIS, link
+from clientrecovery._chain import GENESIS, link, links
 from clientrecovery._integrity import snapshot_link
 from clientrecovery.examples import design_firm, masterclass
 from clientrecovery.serialization import _event_json, _snapshot_json
@@ -408,3 +410,20 @@ class TestOpeningSafely:
         assert raw(path).execute("PRAGMA user_version").fetchone()[0] == len(
             store_module.MIGRATIONS
         )
+
+
+class TestLinks:
+    @given(
+        st.lists(st.binary(max_size=300), min_size=1, max_size=8),
+        st.none() | st.binary(min_size=16, max_size=100),
+        st.text(min_size=1, max_size=20),
+    )
+    def test_a_whole_history_chains_as_row_by_row(
+        self, payloads: list[bytes], key: bytes | None, rid: str
+    ) -> None:
+        """links() (framed once, keyed once) gives exactly link()'s digests, row by row."""
+        expected, previous = [], GENESIS
+        for version, payload in enumerate(payloads, 1):
+            previous = link(previous, rid, version, payload, key=key)
+            expected.append(previous)
+        assert list(links(rid, list(enumerate(payloads, 1)), key=key)) == expected

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from collections.abc import Iterable, Iterator
-from typing import Final
+from typing import Any, Final
 
 __all__ = ["GENESIS", "link", "links"]
 
@@ -76,6 +76,7 @@ def links(
     a load, which hashes every row)."""
     rid = relationship_id.encode("utf-8", "surrogatepass")
     fixed = len(rid).to_bytes(8, "big") + rid
+    mac = _pads(key) if key is not None else None
     prefix = (64).to_bytes(8, "big")
     for version, payload in rows:
         number = str(version).encode("ascii")
@@ -90,8 +91,23 @@ def links(
                 payload,
             )
         )
-        if key is None:
+        if mac is None:
             previous = hashlib.sha256(message).hexdigest()
         else:
-            previous = hmac.digest(key, message, "sha256").hex()
+            inner, outer = mac[0].copy(), mac[1].copy()
+            inner.update(message)
+            outer.update(inner.digest())
+            previous = outer.hexdigest()
         yield previous
+
+
+def _pads(key: bytes) -> tuple[Any, Any]:
+    """HMAC-SHA-256 (RFC 2104) keyed once: the inner and outer hashes after their pads, to
+    copy for each message (what :func:`hmac.digest` does, without keying it every time)."""
+    if len(key) > 64:
+        key = hashlib.sha256(key).digest()
+    key = key.ljust(64, b"\0")
+    return (
+        hashlib.sha256(bytes(b ^ 0x36 for b in key)),
+        hashlib.sha256(bytes(b ^ 0x5C for b in key)),
+    )
