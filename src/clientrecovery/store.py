@@ -5,16 +5,23 @@ A store keeps each relationship twice over, in two tables SQL users can query:
 ``events``
     Append-only, one row per accepted event: ``relationship_id``, ``version`` (1 for the
     first event), ``type`` (``"IssueRaised"``...), ``at`` (UTC, ISO 8601, so it sorts),
-    ``actor`` and ``payload`` (the event as JSON, exactly as in a document's history).
-    Triggers refuse ``UPDATE`` and ``DELETE``.
+    ``actor``, ``payload`` (the event as JSON, exactly as in a document's history) and
+    ``hash``, its link in the relationship's hash chain (:mod:`clientrecovery._chain`).
+    Triggers refuse ``UPDATE``, ``DELETE`` and any ``INSERT`` of a stored version (so
+    ``INSERT OR REPLACE`` too).
 ``relationships``
     One row per relationship: ``id``, ``client``, ``stage``, ``version``, ``opened_at``,
-    ``updated_at`` (UTC) and ``snapshot`` (the document without its history).
+    ``updated_at`` (UTC), ``snapshot`` (the document without its history), ``head`` (the
+    last link of its chain) and ``snapshot_hash`` (the snapshot's link to that head).
 
-The history in ``events`` is the record; the snapshot is a check on it. Loading assembles
-the document and loads it like :func:`~clientrecovery.from_dict`: the history is replayed,
-every rule re-checked, and the snapshot compared; a corrupted row raises
-:class:`~clientrecovery.InvalidDocument` naming the relationship and the row.
+The history in ``events`` is the record; the snapshot is a check on it. Loading checks the
+chain, then assembles the document and loads it like :func:`~clientrecovery.from_dict`: the
+history is replayed, every rule re-checked, and the snapshot compared; a corrupted or
+changed row raises :class:`~clientrecovery.InvalidDocument` naming the relationship and the
+row. Opened with a key, the chain is HMAC-SHA-256, which no one without the key can forge,
+and a relationship whose chain and snapshot link verify is rebuilt from its events without
+re-running the rules. :meth:`SQLiteStore.verify` checks everything and reports;
+:meth:`SQLiteStore.anchor` exports the chains' heads, to detect a history cut short.
 
 Saving is optimistic concurrency: :meth:`SQLiteStore.save` appends the relationship's new
 events in one transaction only if the stored version is still the one the change was based
@@ -23,6 +30,8 @@ on; otherwise it raises :class:`~clientrecovery.StaleVersion` and writes nothing
 The database uses write-ahead logging, so readers do not block the writer, and each save is
 atomic: a writer killed in the middle of one leaves the store as it was before that save.
 The store creates its tables itself and migrates older layouts (``PRAGMA user_version``).
+No :mod:`sqlite3` exception leaves it: a locked, read-only or damaged store is a
+:class:`~clientrecovery.StoreError` that says which.
 """
 
 from __future__ import annotations
@@ -44,13 +53,12 @@ from clientrecovery._chain import GENESIS, link
 from clientrecovery._integrity import (
     ANCHOR_KIND,
     StoredEvent,
-    anchor_problems,
     chain_problems,
     check_anchor,
-    column_problems,
     snapshot_link,
     verified_head,
 )
+from clientrecovery._sqlite_checks import stored_rows, text_column, verify_store
 from clientrecovery.errors import (
     InvalidDocument,
     InvalidValue,
@@ -535,8 +543,8 @@ class SQLiteStore:
         :meth:`load`): the chain checked, then trusted or validated in full."""
         where = f"relationship {relationship_id!r}"
         unreadable: list[str] = []
-        snapshot = _text(row[0], f"{where}, relationships.snapshot", unreadable)
-        events = _stored(relationship_id, raw_rows, unreadable)
+        snapshot = text_column(row[0], f"{where}, relationships.snapshot", unreadable)
+        events = stored_rows(relationship_id, raw_rows, unreadable)
         if unreadable:
             raise InvalidDocument(unreadable)
         broken: list[str] = []
@@ -636,116 +644,8 @@ class SQLiteStore:
         the check goes on after it: ``verify`` reports, it does not raise.
         """
         heads = check_anchor(anchor) if anchor is not None else None
-        problems: list[str] = []
         with self._guard("verify"):
-            problems.extend(self._verify_file())
-            stored: dict[str, builtins.list[StoredEvent] | None] = {}
-            try:
-                ids = self._db.execute(
-                    "SELECT rowid, CAST(id AS BLOB) FROM relationships NOT INDEXED ORDER BY rowid"
-                ).fetchall()
-            except sqlite3.Error as failed:
-                problems.append(f"relationships table: {self._failure(failed, 'read it')}")
-                ids = []
-            for rowid, raw_id in ids:
-                rid = _text(raw_id, f"relationships row {rowid}: its id", problems)
-                if rid is not None:
-                    problems.extend(self._verify_one(rid, policy, stored))
-            problems.extend(self._verify_rest())
-            if heads is not None:
-                problems.extend(anchor_problems(heads, stored))
-        return problems
-
-    def _verify_file(self) -> builtins.list[str]:
-        try:
-            found = [m for (m,) in self._db.execute("PRAGMA integrity_check") if m != "ok"]
-        except sqlite3.Error as failed:
-            return [f"store file: {self._failure(failed, 'check the file')}"]
-        return [f"store file: {message}" for message in found]
-
-    def _verify_one(
-        self,
-        relationship_id: str,
-        policy: Policy | None,
-        stored: dict[str, builtins.list[StoredEvent] | None],
-    ) -> builtins.list[str]:
-        """The problems of one relationship (and its rows, kept in ``stored``)."""
-        where = f"relationship {relationship_id!r}"
-        try:
-            with self._reading() as db:
-                row = db.execute(
-                    "SELECT CAST(snapshot AS BLOB), version, head, snapshot_hash,"
-                    " CAST(client AS BLOB), CAST(stage AS BLOB) FROM relationships"
-                    " WHERE id = ?",
-                    (relationship_id,),
-                ).fetchone()
-                raw_rows = db.execute(
-                    "SELECT version, CAST(type AS BLOB), CAST(at AS BLOB), CAST(actor AS BLOB),"
-                    " CAST(payload AS BLOB), hash FROM events NOT INDEXED"
-                    " WHERE relationship_id = ? ORDER BY version",
-                    (relationship_id,),
-                ).fetchall()
-        except sqlite3.Error as failed:
-            stored[relationship_id] = None  # unread: not "missing" for the anchor
-            return [f"{where}: {self._failure(failed, 'read it')}"]
-        problems: list[str] = []
-        events = _stored(relationship_id, raw_rows, problems)
-        stored[relationship_id] = events
-        try:
-            loaded: Relationship | None = self._assemble(
-                relationship_id, row[:4], raw_rows, policy, trust=False
-            )
-        except InvalidDocument as bad:
-            loaded = None
-            problems.extend(p if p.startswith(where) else f"{where}: {p}" for p in bad.problems)
-        for event in events:
-            try:
-                decoded = _loads(event.payload, "")
-            except InvalidDocument:
-                continue  # reported by the load
-            if isinstance(decoded, dict):
-                problems.extend(column_problems(relationship_id, event, decoded))
-        if loaded is not None:
-            listed: list[str] = []
-            client = _text(row[4], f"{where}, relationships.client", listed)
-            stage = _text(row[5], f"{where}, relationships.stage", listed)
-            if client is not None and client != loaded.client:
-                listed.append(
-                    f"{where}: relationships.client says {client!r}, the events {loaded.client!r}"
-                )
-            if stage is not None and stage != loaded.stage.name:
-                listed.append(
-                    f"{where}: relationships.stage says {stage!r}, the events {loaded.stage.name!r}"
-                )
-            problems.extend(listed)
-        return list(dict.fromkeys(problems))  # each once, in order
-
-    def _verify_rest(self) -> builtins.list[str]:
-        """Orphan events, and indexes that disagree with their tables."""
-        problems: list[str] = []
-        try:
-            orphans = self._db.execute(
-                "SELECT DISTINCT relationship_id FROM events"
-                " WHERE relationship_id NOT IN (SELECT id FROM relationships)"
-            ).fetchall()
-            problems.extend(
-                f"relationship {rid!r}: events without a relationships row" for (rid,) in orphans
-            )
-        except sqlite3.Error as failed:
-            problems.append(f"events table: {self._failure(failed, 'read it')}")
-        for table, index, columns, name in _INDEXES:
-            query = f"SELECT {columns} FROM {table} {{}} ORDER BY {columns}"
-            try:
-                by_table = set(self._db.execute(query.format("NOT INDEXED")).fetchall())
-                by_index = set(self._db.execute(query.format(f"INDEXED BY {index}")).fetchall())
-            except sqlite3.Error as failed:
-                problems.append(f"index {index}: {self._failure(failed, 'read it')}")
-                continue
-            for missing in sorted(by_table - by_index, key=repr):
-                problems.append(f"{name(missing)}: missing from the index {index} (REINDEX)")
-            for extra in sorted(by_index - by_table, key=repr):
-                problems.append(f"{name(extra)}: in the index {index}, not in {table} (REINDEX)")
-        return problems
+            return verify_store(self, heads, policy)
 
 
 _LOAD: Final = (
@@ -779,23 +679,6 @@ def _trusted_load(
         return _trusted(history)
     except InvalidDocument:
         return None
-
-
-_INDEXES: Final[tuple[tuple[str, str, str, Callable[[tuple[Any, ...]], str]], ...]] = (
-    (
-        "relationships",
-        "relationships_by_stage",
-        "stage, id",
-        lambda key: f"relationship {key[1]!r}",
-    ),
-    (
-        "events",
-        "events_by_type",
-        "type, at, relationship_id, version",
-        lambda key: f"relationship {key[2]!r}, events row {key[3]}",
-    ),
-)
-"""Each index with the columns it holds, and how to name the row a key belongs to."""
 
 
 # --- rows ----------------------------------------------------------------------------------
@@ -833,41 +716,6 @@ def _chain_existing(db: sqlite3.Connection, key: bytes | None) -> None:
             (head, snapshot_link(head, rid, snapshot, key=key), rid),
         )
     db.execute(_statements(MIGRATIONS[0])[-2])  # events_are_not_updated, as layout 1 made it
-
-
-def _text(value: object, where: str, problems: list[str]) -> str | None:
-    """A column read as bytes, as text; ``None`` (and a problem) when it is not UTF-8."""
-    if value is None or isinstance(value, str):
-        return value
-    if not isinstance(value, bytes):
-        problems.append(f"{where}: not text ({type(value).__name__})")
-        return None
-    try:
-        return value.decode("utf-8")
-    except UnicodeDecodeError as bad:
-        problems.append(f"{where}: not UTF-8 ({bad.reason} at byte {bad.start})")
-        return None
-
-
-def _stored(
-    relationship_id: str, rows: Sequence[tuple[Any, ...]], problems: list[str]
-) -> list[StoredEvent]:
-    """The events rows as text, each column that is not UTF-8 reported."""
-    where = f"relationship {relationship_id!r}, events row"
-    events = []
-    for version, kind, at, actor, payload, digest in rows:
-        text = _text(payload, f"{where} {version}: its payload", problems)
-        events.append(
-            StoredEvent(
-                version,
-                _text(kind, f"{where} {version}: its type", problems),
-                _text(at, f"{where} {version}: its at", problems),
-                _text(actor, f"{where} {version}: its actor", problems),
-                text if text is not None else "",
-                digest if isinstance(digest, str) else None,
-            )
-        )
-    return events
 
 
 def _row(problem: str) -> str:
