@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from clientrecovery import (
     InvalidDocument,
     InvalidValue,
+    Policy,
     Relationship,
     SQLiteStore,
     StoreError,
@@ -190,6 +191,32 @@ class TestChain:
             pytest.raises(InvalidDocument, match=r"contradicts the history.* @ \$\.stage"),
         ):
             keyed.load(r.id)
+
+    def test_a_keyed_load_trusts_the_chain_and_verify_still_checks_every_rule(
+        self, path: str
+    ) -> None:
+        """Rows rewritten by someone holding the key: load believes them (it trusts the
+        key), verify re-runs every rule and says what they break."""
+        r = recovering()
+        with SQLiteStore(path, key=KEY) as keyed:
+            keyed.save(r)
+        db = untriggered(path)
+        db.execute(
+            "UPDATE events SET payload = json_set(payload, '$.at', '2026-03-01T09:00:00+00:00')"
+            " WHERE relationship_id = ? AND version = ?",
+            (r.id, r.version),
+        )
+        rechain(db, KEY)
+
+        with SQLiteStore(path, key=KEY) as keyed:
+            assert keyed.load(r.id).version == r.version  # not replayed: trusted
+            problems = keyed.verify()
+        assert any("CHRONOLOGY" in p for p in problems)
+        with (
+            SQLiteStore(path, key=KEY, readonly=True) as keyed,
+            pytest.raises(InvalidDocument, match="CHRONOLOGY"),
+        ):
+            keyed.load(r.id, policy=Policy())  # a policy: judged in full
 
 
 class TestListColumns:
