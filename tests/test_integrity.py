@@ -248,6 +248,11 @@ class TestListColumns:
             ("UPDATE relationships SET client = 'Someone Else'", "relationships.client says"),
             ("UPDATE relationships SET stage = 'LOST'", "relationships.stage says"),
             ("UPDATE relationships SET version = version - 2", "relationships.version says"),
+            (
+                "UPDATE relationships SET updated_at = '2020-01-01T00:00:00+00:00'",
+                "relationships.updated_at says",
+            ),
+            ("UPDATE relationships SET opened_at = 'whenever'", "relationships.opened_at says"),
         ],
     )
     def test_a_relationships_column_that_disagrees_is_reported(
@@ -413,7 +418,15 @@ class TestOpeningSafely:
         db.execute("PRAGMA user_version = 1")
         db.execute(
             "INSERT INTO relationships VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (r.id, r.client, r.stage.name, r.version, "x", "y", _snapshot_json(r)),
+            (
+                r.id,
+                r.client,
+                r.stage.name,
+                r.version,
+                store_module._utc(r.opened_at),
+                store_module._utc(r.last_event.at),
+                _snapshot_json(r),
+            ),
         )
         for version, event in enumerate(r.history, 1):
             db.execute(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Final
 
 from clientrecovery._integrity import (
@@ -26,6 +27,10 @@ if TYPE_CHECKING:
     from clientrecovery.store import SQLiteStore
 
 __all__ = ["stored_rows", "text_column", "verify_store"]
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat()  # as the store writes its time columns
 
 
 def verify_store(
@@ -72,7 +77,8 @@ def _verify_one(
         with store._reading() as db:
             row = db.execute(
                 "SELECT CAST(snapshot AS BLOB), version, head, snapshot_hash,"
-                " CAST(client AS BLOB), CAST(stage AS BLOB) FROM relationships"
+                " CAST(client AS BLOB), CAST(stage AS BLOB), opened_at, updated_at"
+                " FROM relationships"
                 " WHERE id = ?",
                 (relationship_id,),
             ).fetchone()
@@ -110,6 +116,14 @@ def _verify_one(
             listed.append(
                 f"{where}: relationships.client says {client!r}, the events {loaded.client!r}"
             )
+        for column, value, moment in (
+            ("opened_at", row[6], loaded.opened_at),
+            ("updated_at", row[7], loaded.last_event.at),
+        ):
+            if value != _utc(moment):
+                listed.append(
+                    f"{where}: relationships.{column} says {value!r}, the events {_utc(moment)!r}"
+                )
         if stage is not None and stage != loaded.stage.name:
             listed.append(
                 f"{where}: relationships.stage says {stage!r}, the events {loaded.stage.name!r}"

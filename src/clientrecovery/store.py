@@ -252,13 +252,23 @@ class SQLiteStore:
                 f"the store {self.path!r} is locked by another process; try again later ({text})"
             )
         if "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered:
-            what = "is read-only" if "unable to open" not in lowered else "cannot be opened"
+            what = (
+                "is read-only"
+                if "unable to open" not in lowered or not self._writable()
+                else "cannot be opened"
+            )
             return StoreError(f"the store {self.path!r} {what}: cannot {doing} ({text})")
         if "not a database" in lowered or "file is encrypted" in lowered:
             return StoreError(f"{self.path!r} is not a clientrecovery store ({text})")
         if "malformed" in lowered or "corrupt" in lowered or "disk i/o" in lowered:
             return StoreError(f"the store {self.path!r} is damaged: cannot {doing} ({text})")
         return StoreError(f"the store {self.path!r}: cannot {doing} ({text})")
+
+    def _writable(self) -> bool:
+        """Whether this process may write the file and its directory (where SQLite keeps
+        the ``-wal`` and ``-shm`` files a reader of a WAL database needs too)."""
+        file = Path(self.path)
+        return os.access(file, os.W_OK) and os.access(file.parent, os.W_OK)
 
     @contextmanager
     def _guard(self, doing: str) -> Iterator[None]:
