@@ -3,6 +3,7 @@ read-only and locked stores, and a verify that reports instead of raising."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import shutil
@@ -12,7 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clientrecovery import (
@@ -22,6 +23,7 @@ from clientrecovery import (
     Relationship,
     SQLiteStore,
     StoreError,
+    UnknownItem,
 )
 from clientrecovery import store as store_module
 from clientrecovery._chain import GENESIS, link, links
@@ -467,3 +469,51 @@ class TestLinks:
             previous = link(previous, rid, version, payload, key=key)
             expected.append(previous)
         assert list(links(rid, list(enumerate(payloads, 1)), key=key)) == expected
+
+
+class TestAnyTampering:
+    @given(
+        st.sampled_from(["events", "relationships"]),
+        st.sampled_from(
+            ["type", "at", "actor", "payload", "hash", "client", "stage", "version", "snapshot"]
+        ),
+        st.one_of(
+            st.none(),
+            st.integers(-(2**63), 2**63 - 1),
+            st.text(max_size=20),
+            st.binary(max_size=20),
+            st.just("{}"),
+        ),
+        st.integers(1, 8),
+    )
+    @settings(max_examples=60, deadline=None)
+    def test_verify_reports_and_load_refuses_without_escaping(
+        self, table: str, column: str, value: object, version: int
+    ) -> None:
+        """Any column set to anything by hand: verify returns problems, load raises only the
+        library's errors (or loads, when the change meant nothing)."""
+        db = sqlite3.connect(":memory:", isolation_level=None)
+        with SQLiteStore(":memory:") as store:
+            store._db.close()
+            store._db = db
+            store._open(migrate=True)
+            store.save(recovering())
+            for trigger in ("events_are_not_updated", "events_are_not_deleted"):
+                db.execute(f"DROP TRIGGER {trigger}")
+            columns = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+            if column in columns:
+                where = " WHERE version = ?" if table == "events" else ""
+                with contextlib.suppress(sqlite3.IntegrityError):  # NOT NULL: nothing changed
+                    db.execute(
+                        f"UPDATE {table} SET {column} = ?{where}",
+                        (value, version) if where else (value,),
+                    )
+            problems = store.verify()
+            assert isinstance(problems, list)
+            assert all(isinstance(p, str) for p in problems)
+            try:
+                loaded = store.load(recovering().id)
+            except (InvalidDocument, StoreError, UnknownItem):
+                assert problems
+            else:
+                assert problems or loaded == recovering()
