@@ -1,20 +1,25 @@
-"""Documents: decode and encode against pydantic v2 and msgspec, on the same bytes.
+"""Documents: decode and encode against pydantic v2 and msgspec, like with like.
 
 The pydantic and msgspec mirrors are generated from clientrecovery's own attrs classes, so
-all three read exactly the same document schema (events as a union tagged by "type").
-Timings are interleaved in one process, best of several rounds, in microseconds per document.
+all three read exactly the same document schema (events as a union tagged by "type"). Every
+figure is taken on the same distinct documents: the synthetic portfolio
+(``clientrecovery.examples.synthetic_portfolio``), never one document repeated.
 
-- decode: JSON bytes to typed objects (for clientrecovery: the events of the history, which
-  is what the document's truth is; the state is derived from them), by the generated readers
-  that loading uses;
+Per document (interleaved rounds in one process; median and spread over the rounds, in
+microseconds per document, averaged over the documents):
+
+- decode: JSON bytes to the whole typed document. For the peers, their models of every key;
+  for clientrecovery the same output, the events and the state they give (read and applied,
+  the rules not checked), which is what a store that verified its chain loads;
 - validated load: clientrecovery's from_json: decode + replay every rule + check the state;
-- encode: typed objects to JSON bytes;
-- 2,000 documents held in memory: each library loads them in a fresh process of its own,
-  keeping them all, with the garbage collector on as in any process; the time of that load
-  (and how much of it the collector took) and the growth of the process's resident
-  memory. (Not under tracemalloc, which slows every allocation and so distorts the time of
-  the library that allocates more from Python.) clientrecovery is held twice: its whole
-  load, which the target is for, and its decode alone, for comparison.
+- encode: typed objects to JSON bytes.
+
+2,000 documents held in memory, each load in a fresh process of its own (best of three):
+the seconds, the growth of the resident memory, and the seconds the cyclic garbage
+collector took of that time (its share printed); then the same with the collector off, so
+the comparison shows the work of each library and not only its collector. clientrecovery is
+held as a verified SQLite store load (a keyed store: chain and snapshot link checked, no
+replay of the rules), as from_json (everything re-checked) and as its decode.
 
 Needs the bench-only packages: pip install pydantic msgspec (or the 'bench' extra).
 Run: python bench/serialization.py
@@ -26,30 +31,24 @@ import gc
 import os
 import subprocess
 import sys
+import tempfile
 import time
 import typing
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import attrs
 import msgspec
 import pydantic
 
-from clientrecovery import Relationship, from_json, to_json
+from clientrecovery import Relationship, SQLiteStore, from_json, to_json
 from clientrecovery import events as ev
-from clientrecovery.serialization import (
-    SNAPSHOT_FIELDS,
-    _check_snapshot,
-    _events,
-    _loads,
-    _replayed,
-)
-
-sys.path.insert(0, "bench")
-from lifecycle import build_case
+from clientrecovery.examples import synthetic_portfolio
+from clientrecovery.serialization import SNAPSHOT_FIELDS, _loads, _trusted
 
 
 def mirror_types() -> tuple[type[pydantic.BaseModel], type[msgspec.Struct]]:
@@ -120,89 +119,144 @@ def mirror_types() -> tuple[type[pydantic.BaseModel], type[msgspec.Struct]]:
     return p_top, m_top
 
 
-def case_document() -> tuple[Relationship, bytes]:
-    """A recovered case of about 25 KiB."""
-    r = build_case(12)
-    return r, to_json(r).encode()
+HELD = 2000
+SAMPLE = 200
+"""Distinct documents timed one by one (the held load takes all :data:`HELD`)."""
+KEY = b"bench key: thirty-two bytes long"
+
+
+def workdir() -> Path:
+    """The documents (JSON lines) and a keyed store of them, made once for every process."""
+    where = Path(tempfile.gettempdir()) / f"clientrecovery-bench-{HELD}"
+    done = where / "done"
+    if not done.exists():
+        where.mkdir(exist_ok=True)
+        cases = synthetic_portfolio(HELD, seed=11)
+        (where / "docs.jsonl").write_text("".join(to_json(r) + "\n" for r in cases))
+        store_file = where / "cases.db"
+        store_file.unlink(missing_ok=True)
+        with SQLiteStore(store_file, key=KEY) as store:
+            store.import_jsonl(to_json(r) for r in cases)
+        done.touch()
+    return where
+
+
+def documents() -> list[bytes]:
+    return [line.encode() for line in (workdir() / "docs.jsonl").read_text().splitlines()]
+
+
+def ours_decode(data: bytes) -> Relationship:
+    """clientrecovery's whole typed document: events read and applied, rules not checked."""
+    return _trusted(_loads(data, "$")["history"])
+
+
+def stats(samples: list[float]) -> tuple[float, float, float]:
+    ordered = sorted(samples)
+    return ordered[len(ordered) // 2], ordered[0], ordered[-1]
 
 
 def main() -> int:
     p_doc, m_doc = mirror_types()
-    r, data = case_document()
+    docs = documents()[:SAMPLE]
+    cases = [from_json(d) for d in docs]
     decoder = msgspec.json.Decoder(m_doc)
     encoder = msgspec.json.Encoder()
-    p_obj = p_doc.model_validate_json(data)
-    m_obj = decoder.decode(data)
+    p_objs = [p_doc.model_validate_json(d) for d in docs]
+    m_objs = [decoder.decode(d) for d in docs]
 
-    def ours_decode() -> list[ev.Event]:
-        return _events(_loads(data, "$")["history"])
+    def each(fn: Callable[[Any], object], items: list[Any]) -> Callable[[], None]:
+        def run() -> None:
+            for item in items:
+                fn(item)
 
-    raw = _loads(data, "$")
-    events = _events(raw["history"])
+        return run
 
-    n = 200
-    runs: dict[str, Callable[[], object]] = {
-        "clientrecovery decode": ours_decode,
-        "pydantic decode": lambda: p_doc.model_validate_json(data),
-        "msgspec decode": lambda: decoder.decode(data),
-        "clientrecovery validated load": lambda: from_json(data),
-        "  of which decode + replay": lambda: _replayed(ours_decode()),
-        "  of which replay": lambda: _replayed(events),
-        "  of which snapshot check": lambda: _check_snapshot(raw, r),
-        "clientrecovery encode": lambda: to_json(r),
-        "pydantic encode": lambda: p_obj.model_dump_json(),
-        "msgspec encode": lambda: encoder.encode(m_obj),
+    runs: dict[str, Callable[[], None]] = {
+        "clientrecovery decode": each(ours_decode, docs),
+        "pydantic decode": each(p_doc.model_validate_json, docs),
+        "msgspec decode": each(decoder.decode, docs),
+        "clientrecovery validated load": each(from_json, docs),
+        "clientrecovery encode": each(to_json, cases),
+        "pydantic encode": each(lambda o: o.model_dump_json(), p_objs),
+        "msgspec encode": each(encoder.encode, m_objs),
     }
-    timings = {name: float("inf") for name in runs}
-    for _ in range(7):  # interleaved rounds
+    rounds: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(9):  # interleaved rounds
         for name, fn in runs.items():
             start = time.perf_counter()
-            for _ in range(n):
-                fn()
-            timings[name] = min(timings[name], (time.perf_counter() - start) / n)
+            fn()
+            rounds[name].append((time.perf_counter() - start) / len(docs))
+    events = sum(len(r.history) for r in cases)
+    size = sum(map(len, docs)) / len(docs)
+    print(
+        f"{len(docs)} distinct documents: {size / 1024:.1f} KiB and {events / len(docs):.0f}"
+        " events on average"
+    )
+    print(f"  {'per document':32} {'median':>9} {'(min - max)':>20}")
+    for name, samples in rounds.items():
+        mid, low, high = stats(samples)
+        print(f"  {name:32} {mid * 1e6:9.1f} us ({low * 1e6:7.1f} - {high * 1e6:7.1f})")
 
-    print(f"document: {len(data) / 1024:.1f} KiB, {r.version} events")
-    for name, sec in timings.items():
-        print(f"  {name:32} {sec * 1e6:9.1f} us")
-    pd, pe = timings["pydantic decode"], timings["pydantic encode"]
-    ours, msg = timings["clientrecovery decode"], timings["msgspec decode"]
-    validated, enc = timings["clientrecovery validated load"], timings["clientrecovery encode"]
-    print("ratios (targets in brackets)")
-    print(f"  decode / pydantic decode          {ours / pd:5.2f}x  [<= 1.0]")
-    print(f"  decode / msgspec decode           {ours / msg:5.2f}x  [aim 2]")
-    print(f"  encode / pydantic encode          {enc / pe:5.2f}x  [<= 0.5]")
-    print(f"  validated load / pydantic decode  {validated / pd:5.2f}x  [<= 3]")
-    decode_replay = timings["  of which decode + replay"]
-    print(f"  (without the state check)         {decode_replay / pd:5.2f}x")
+    def ratio(ours: str, peer: str) -> str:
+        mid = stats(rounds[ours])[0] / stats(rounds[peer])[0]
+        pairs = [a / b for a, b in zip(rounds[ours], rounds[peer], strict=True)]
+        return f"{mid:5.2f}x ({min(pairs):.2f}-{max(pairs):.2f})"
 
-    print("2,000 documents held in memory, each library in a fresh process (best of 3)")
-    held: dict[str, list[tuple[float, int, float]]] = {name: [] for name in LOADERS}
-    for _ in range(3):  # alternating, as a busy machine slows one process more than another
-        for name, results in held.items():
-            results.append(hold_in_new_process(name))
-    best = {name: min(results) for name, results in held.items()}
-    pt, pm, _ = best["pydantic"]
-    for name, (seconds, memory, collecting) in best.items():
-        print(
-            f"  {name:22} {seconds:6.2f} s {memory / 2**20:7.1f} MiB   of which GC"
-            f" {collecting:5.2f} s"
-        )
-    for name in ("clientrecovery", "clientrecovery decode"):
-        seconds, memory, _ = best[name]
-        print(
-            f"  {name + ' / pydantic':34} {seconds / pt:5.2f}x {memory / pm:5.2f}x"
-            + ("  [<= 0.6 both]" if name == "clientrecovery" else "  (the events only)")
-        )
+    print("ratios, median (range over rounds); targets in brackets")
+    for ours, peer, target in (
+        ("clientrecovery decode", "pydantic decode", ""),
+        ("clientrecovery decode", "msgspec decode", ""),
+        ("clientrecovery validated load", "pydantic decode", "[<= 3]"),
+        ("clientrecovery validated load", "msgspec decode", ""),
+        ("clientrecovery encode", "pydantic encode", "[<= 0.5]"),
+        ("clientrecovery encode", "msgspec encode", ""),
+    ):
+        label = f"{ours.removeprefix('clientrecovery ')} / {peer}"
+        print(f"  {label:36} {ratio(ours, peer)}  {target}")
+
+    print(f"{HELD:,} distinct documents held in memory, each load in a fresh process (best of 3)")
+    for collector in ("on", "off"):
+        held: dict[str, list[tuple[float, int, float]]] = {name: [] for name in LOADERS}
+        for _ in range(3):  # alternating, as a busy machine slows one process more than another
+            for name, results in held.items():
+                results.append(hold_in_new_process(name, collector))
+        best = {name: min(results) for name, results in held.items()}
+        spread = {name: max(r[0] for r in results) for name, results in held.items()}
+        print(f"  garbage collector {collector}")
+        for name, (seconds, memory, collecting) in best.items():
+            share = (
+                f"GC {collecting:5.2f} s ({collecting / seconds:4.0%})" if collector == "on" else ""
+            )
+            worst = spread[name]
+            print(
+                f"    {name:36} {seconds:6.2f} s (worst {worst:5.2f})"
+                f" {memory / 2**20:7.1f} MiB  {share}"
+            )
+        pt, pm, _ = best["pydantic"]
+        mt, mm, _ = best["msgspec"]
+        for name in (
+            "clientrecovery verified store load",
+            "clientrecovery from_json",
+            "clientrecovery decode",
+        ):
+            seconds, memory, _ = best[name]
+            target = "  [<= 0.6 both]" if name.endswith("store load") and collector == "on" else ""
+            label = name.removeprefix("clientrecovery ") + " / pydantic"
+            print(
+                f"    {label:34} {seconds / pt:5.2f}x"
+                f" time {memory / pm:5.2f}x memory;  / msgspec {seconds / mt:5.2f}x"
+                f" {memory / mm:5.2f}x{target}"
+            )
     return 0
 
 
-def hold_in_new_process(name: str) -> tuple[float, int, float]:
+def hold_in_new_process(name: str, collector: str) -> tuple[float, int, float]:
     """Seconds to load :data:`HELD` documents and keep them, the memory they hold, and the
     seconds of it spent collecting garbage, as measured by :func:`hold` in a process of its
     own (so that neither library's objects weigh on the other's garbage collections, as they
     would on a real process's)."""
     out = subprocess.run(
-        [sys.executable, __file__, "--hold", name],
+        [sys.executable, __file__, "--hold", name, collector],
         check=True,
         capture_output=True,
         text=True,
@@ -210,25 +264,43 @@ def hold_in_new_process(name: str) -> tuple[float, int, float]:
     return float(out[0]), int(out[1]), float(out[2])
 
 
-HELD = 2000
+Mirrors = tuple[type[pydantic.BaseModel], type[msgspec.Struct]]
+Load = Callable[[list[bytes]], list[object]]
 
-LOADERS: dict[str, Callable[[type[pydantic.BaseModel]], Callable[[bytes], object]]] = {
-    "clientrecovery": lambda _: from_json,
-    "clientrecovery decode": lambda _: lambda data: _events(_loads(data, "$")["history"]),
-    "pydantic": lambda document: document.model_validate_json,
+
+def _store_load(_: Mirrors) -> Load:
+    def load(docs: list[bytes]) -> list[object]:
+        with SQLiteStore(workdir() / "cases.db", key=KEY, readonly=True) as store:
+            return [store.load(entry.id) for entry in store.list()]
+
+    return load
+
+
+def _each(one: Callable[[bytes], object]) -> Load:
+    return lambda docs: [one(d) for d in docs]
+
+
+LOADERS: dict[str, Callable[[Mirrors], Load]] = {
+    "clientrecovery verified store load": _store_load,
+    "clientrecovery from_json": lambda _: _each(from_json),
+    "clientrecovery decode": lambda _: _each(ours_decode),
+    "pydantic": lambda m: _each(m[0].model_validate_json),
+    "msgspec": lambda m: _each(msgspec.json.Decoder(m[1]).decode),
 }
-"""Each held load, by the name it is reported under, given the pydantic mirror:
-clientrecovery's whole load (every rule re-checked, the state compared), its decode alone
-(the events of the history, as in the decode line above) and pydantic's decode."""
+"""Each held load, by the name it is reported under, given the mirrors: the store's verified
+load (the same documents, saved in a keyed store beforehand), clientrecovery's whole
+from_json, its decode, and the peers' decode."""
 
 
-def hold(name: str) -> int:
-    """Load HELD copies of the case document with one library, keep them all, and print the
-    seconds taken (the cyclic garbage collector on, as in any process), the growth of the
-    process's resident memory in bytes, and the seconds the collector took of that time."""
-    load = LOADERS[name](mirror_types()[0])  # built in every process: the same heap for all
-    docs = [case_document()[1]] * HELD
+def hold(name: str, collector: str) -> int:
+    """Load the HELD documents with one library, keep them all, and print the seconds taken,
+    the growth of the process's resident memory in bytes, and the seconds the collector took
+    of that time."""
+    load = LOADERS[name](mirror_types())  # built in every process: the same heap for all
+    docs = documents()
     gc.collect()
+    if collector == "off":
+        gc.disable()
     collecting = [0.0, 0.0]  # seconds so far, start of the running collection
 
     def timed(phase: str, _info: dict[str, int]) -> None:
@@ -240,7 +312,7 @@ def hold(name: str) -> int:
     gc.callbacks.append(timed)
     before = resident_bytes()
     start = time.perf_counter()
-    held = [load(d) for d in docs]
+    held = load(docs)
     elapsed = time.perf_counter() - start
     gc.callbacks.remove(timed)
     print(f"{elapsed:.4f} {resident_bytes() - before} {collecting[0]:.4f} {len(held)}")
@@ -261,5 +333,5 @@ def resident_bytes() -> int:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--hold"]:
-        sys.exit(hold(sys.argv[2]))
+        sys.exit(hold(sys.argv[2], sys.argv[3]))
     sys.exit(main())

@@ -10,11 +10,13 @@ import sys
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
 from clientrecovery import (
     InvalidValue,
+    Quantification,
     Relationship,
     RuleViolation,
     Stage,
@@ -290,6 +292,9 @@ class TestFrames:
         assert done.stdout.strip() == "False"
 
 
+KEY = "a team secret of some length"
+
+
 class TestRedaction:
     def with_emails(self) -> Relationship:
         r = Relationship.replay(turnaround().history[:40])
@@ -302,7 +307,7 @@ class TestRedaction:
 
     def test_no_name_or_email_is_left(self) -> None:
         for original in (*STORIES, self.with_emails()):
-            text = to_json(redact(original, "k"))
+            text = to_json(redact(original, KEY))
             for secret in (
                 original.client,
                 original.id,
@@ -320,23 +325,23 @@ class TestRedaction:
 
     def test_the_redacted_case_replays_and_keeps_the_facts(self) -> None:
         for original in (*STORIES, self.with_emails(), *synthetic_portfolio(15, seed=6)):
-            hidden = redact(original, b"\x00key")
+            hidden = redact(original, b"\x00" + KEY.encode())
             assert Relationship.replay(hidden.history) == hidden
             assert hidden.stage is original.stage
             assert [e.at for e in hidden.history] == [e.at for e in original.history]
             assert [type(e) for e in hidden.history] == [type(e) for e in original.history]
-            assert [(i.id, i.category, i.status) for i in hidden.issues] == [
-                (i.id, i.category, i.status) for i in original.issues
+            assert [(i.category, i.status) for i in hidden.issues] == [
+                (i.category, i.status) for i in original.issues
             ]
-        assert an.on_time_rate([redact(r, "k") for r in STORIES]) == an.on_time_rate(STORIES)
-        assert an.follow_up_adherence([redact(r, "k") for r in STORIES]) == an.follow_up_adherence(
+        assert an.on_time_rate([redact(r, KEY) for r in STORIES]) == an.on_time_rate(STORIES)
+        assert an.follow_up_adherence([redact(r, KEY) for r in STORIES]) == an.follow_up_adherence(
             STORIES
         )
 
     def test_the_same_value_gets_the_same_pseudonym_across_a_portfolio(self) -> None:
         """Synthetic cases share the stakeholder 'Director' and clients' names."""
         cases = synthetic_portfolio(30, seed=2)
-        hidden = [redact(r, "k") for r in cases]
+        hidden = [redact(r, KEY) for r in cases]
         approvers = {r.alignment.approved_by for r in hidden if r.alignment is not None}
         by_client: dict[str, set[str]] = {}
         for r, h in zip(cases, hidden, strict=True):
@@ -345,24 +350,58 @@ class TestRedaction:
         assert len(approvers) == 1
         assert all(len(names) == 1 for names in by_client.values())
         assert len({h.client for h in hidden}) == len(by_client)
-        assert redact(cases[0], "other key").client != hidden[0].client
+        assert redact(cases[0], "another key of many bytes").client != hidden[0].client
 
     def test_an_email_stays_an_email(self) -> None:
-        hidden = redact(self.with_emails(), "k")
+        hidden = redact(self.with_emails(), KEY)
 
         assert hidden.last_event.actor is not None
         assert hidden.last_event.actor.endswith("@example.invalid")
         assert "@" not in json.dumps(hidden.last_event.summary)  # type: ignore[attr-defined]
 
-    @pytest.mark.parametrize("key", ["", b"", None, 42])
+    @pytest.mark.parametrize("key", ["", b"", None, 42, "k", b"fifteen bytes!!"])
     def test_a_missing_key_is_refused(self, key: object) -> None:
         with pytest.raises(InvalidValue, match=r"redact\(key=...\)"):
             redact(masterclass(), key)  # type: ignore[arg-type]
 
+    def test_channels_units_user_ids_and_phrases_are_content(self) -> None:
+        """Nothing a user typed survives: not a channel, a unit, an id, a guidance phrase."""
+        phrases = {"NO_GENERALITIES": ["as discussed with Okafor"]}
+        policy = attrs.evolve(masterclass().policy, guidance_phrases=phrases)
+        r = Relationship.replay(
+            [attrs.evolve(masterclass().history[0], policy=policy), *masterclass().history[1:-1]]
+        )
+        r = r.contact_client(
+            at=r.last_event.at + timedelta(hours=1),
+            channel="WhatsApp +44 7700 900123",
+            summary="told them",
+        )
+        original = to_json(r)
+        hidden = redact(r, KEY)
+        text = to_json(hidden)
+        assert "WhatsApp" not in text
+        assert "900123" not in text
+        assert "Okafor" not in text
+        units = [
+            i.quantification.unit for i in r.issues if isinstance(i.quantification, Quantification)
+        ]
+        assert units
+        assert all(f'"unit":"{u}"' not in text for u in units if u)
+        assert r.plan is not None
+        user_ids = [i.id for i in r.plan.initiatives]
+        for chosen in user_ids:
+            if f'"{chosen}"' in original and not chosen[1:].isdigit():
+                assert f'"{chosen}"' not in text
+        assert an.on_time_rate([hidden]) == an.on_time_rate([r])
+
+    def test_pseudonyms_have_64_bits(self) -> None:
+        hidden = redact(masterclass(), KEY)
+        assert len(hidden.client.removeprefix("Client ")) == 16
+
     @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(relationships())
     def test_any_history_redacts_to_a_valid_one(self, r: Relationship) -> None:
-        hidden = redact(r, "k")
+        hidden = redact(r, KEY)
 
         assert (hidden.stage, hidden.version) == (r.stage, r.version)
         assert Relationship.replay(hidden.history) == hidden

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from clientrecovery import Relationship, SQLiteStore, Stage, to_json
+from clientrecovery import Policy, Relationship, SQLiteStore, Stage, to_json
 from clientrecovery.examples import design_firm, masterclass, turnaround
 from clientrecovery.stages import mermaid
+from tests.builders import at, plan_for, planning
 
 
 def run(
@@ -217,6 +218,33 @@ class TestValidateImportExport:
 
         assert done.returncode == 0
         assert "valid, 16 relationship(s)" in done.stdout
+
+    def test_validate_and_import_judge_under_the_receivers_policy(self, tmp_path: Path) -> None:
+        """--policy FILE: the receiver's rules, and what the document's own had relaxed."""
+        lenient = Policy(severities={"WRITTEN_FOLLOW_UP": "warning"})
+        r = planning(policy=lenient)
+        r = r.propose_plan(plan_for(r), at=at(3))
+        case = tmp_path / "case.json"
+        case.write_text(to_json(r))
+        strict = tmp_path / "strict.json"
+        strict.write_text("{}")
+
+        assert run("validate", str(case)).returncode == 0
+        done = run("validate", str(case), "--policy", str(strict))
+        assert done.returncode == 1
+        assert "relaxes the receiver's: WRITTEN_FOLLOW_UP (error → warning)" in done.stdout
+        target = str(tmp_path / "strict.db")
+        imported = run("import", "--db", target, "--policy", str(strict), str(case))
+        assert imported.returncode == 1
+        assert "nothing imported" in imported.stderr
+
+    def test_an_unreadable_policy_file_is_a_usage_error(self, tmp_path: Path) -> None:
+        bad = tmp_path / "policy.json"
+        bad.write_text('{"min_days_before_plan": "soon"}')
+        done = run("validate", "--policy", str(bad))
+        assert done.returncode == 2
+        assert "expected an integer" in done.stderr
+        assert "Traceback" not in done.stderr
 
     def test_export_then_import_into_a_new_store(self, db: str, tmp_path: Path) -> None:
         exported = tmp_path / "all.jsonl"

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
+from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from clientrecovery import Cadence, InvalidValue, Policy, Rule, Severity
+from clientrecovery import Cadence, InvalidValue, Policy, Rule, Severity, from_json, to_json
+from clientrecovery.examples import masterclass
 
 
 class TestPolicy:
@@ -41,7 +45,7 @@ class TestPolicy:
             ({"max_silence": timedelta(0)}, "Policy.max_silence: must be positive"),
             ({"min_days_before_plan": -1}, "Policy.min_days_before_plan: must be 0 to 365"),
             ({"min_days_before_plan": 366}, "Policy.min_days_before_plan: must be 0 to 365"),
-            ({"min_days_before_plan": 10**30}, "Policy.min_days_before_plan: must be 0 to 365"),
+            ({"min_days_before_plan": 10**30}, "Policy.min_days_before_plan: .* beyond 64 bits"),
             ({"holidays": [datetime(2026, 1, 1, tzinfo=UTC)]}, "not datetimes"),
             (
                 {"holidays": [date(2026, 12, 25), date(9999, 12, 31)]},
@@ -75,3 +79,73 @@ class TestPolicy:
         assert (longest.min_days_before_plan, longest.cadence.early_weeks) == (365, 52)
         with pytest.raises(InvalidValue, match=r"Cadence.early_weeks: must be 0 to 52, got 53"):
             Cadence(early_weeks=53)
+
+
+class TestImmutablePolicy:
+    def test_severities_and_phrases_cannot_be_changed(self) -> None:
+        """Read-only mappings: a shared policy cannot be changed under its cases."""
+        policy = Policy(
+            severities={"QUICK_WIN_FIRST": "info"},
+            guidance_phrases={"NO_GENERALITIES": ["pretty good"]},
+        )
+        with pytest.raises(TypeError):
+            policy.severities[Rule.OPTIONS] = Severity.INFO  # type: ignore[index]
+        with pytest.raises(TypeError):
+            policy.guidance_phrases[Rule.NO_GENERALITIES] = ()  # type: ignore[index]
+        assert policy.severity(Rule.QUICK_WIN_FIRST) is Severity.INFO
+
+    def test_a_given_mapping_changed_later_does_not_change_the_policy(self) -> None:
+        given = {Rule.QUICK_WIN_FIRST: Severity.INFO}
+        policy = Policy(severities=given)
+        given[Rule.QUICK_WIN_FIRST] = Severity.ERROR
+        assert policy.severity(Rule.QUICK_WIN_FIRST) is Severity.INFO
+
+    def test_a_policy_copies_pickles_and_compares(self) -> None:
+        policy = Policy(severities={"QUICK_WIN_FIRST": "info"})
+        assert copy.deepcopy(policy) == policy
+        assert pickle.loads(pickle.dumps(policy)) == policy
+        assert policy == Policy(severities={Rule.QUICK_WIN_FIRST: Severity.INFO})
+        assert policy != Policy()
+
+    def test_loaded_cases_share_no_mutable_policy_state(self) -> None:
+        """Two cases loaded from one policy's documents: nothing of it can be changed."""
+        first, second = (from_json(to_json(masterclass())) for _ in range(2))
+        assert isinstance(first.policy.severities, Mapping)
+        assert not isinstance(first.policy.severities, dict)
+        assert not isinstance(second.policy.guidance_phrases, dict)
+
+
+class TestTimeZoneKeys:
+    @pytest.mark.parametrize(
+        "zone", ["UTC", "Europe/Berlin", "America/Argentina/Buenos_Aires", "Etc/GMT+5"]
+    )
+    def test_iana_keys_are_taken(self, zone: str) -> None:
+        assert Policy(timezone=zone).timezone == zone
+
+    @pytest.mark.parametrize(
+        "zone",
+        [
+            "localtime",
+            "/etc/localtime",
+            "/usr/share/zoneinfo/Europe/Berlin",
+            "../zoneinfo/Europe/Berlin",
+            "Europe/../Europe/Berlin",
+            "CET-1CEST,M3.5.0,M10.5.0/3",
+            "EST5",
+            "posixrules",
+            "Nowhere/Land",
+        ],
+    )
+    def test_paths_posix_strings_and_the_machines_zone_are_refused(self, zone: str) -> None:
+        """Only a key names the same zone on every machine."""
+        with pytest.raises(InvalidValue, match="not a known IANA time zone key") as refused:
+            Policy(timezone=zone)
+        assert "/usr/share" not in str(refused.value).replace(zone, "")
+
+
+class TestWholeSeconds:
+    @pytest.mark.parametrize("name", ["min_warning_lead", "max_silence"])
+    def test_a_sub_second_duration_is_refused(self, name: str) -> None:
+        """A document writes whole seconds; a duration it cannot write is refused when given."""
+        with pytest.raises(InvalidValue, match=f"Policy.{name}: must be whole seconds"):
+            Policy(**{name: timedelta(days=1, microseconds=500)})

@@ -33,9 +33,10 @@ from clientrecovery import events as ev
 from clientrecovery import serialization as ser
 from clientrecovery._codec import SHARED_MAX, Codec
 from clientrecovery._validate import instance_of
-from tests.builders import at, opened, recovered, recovering
+from tests.builders import at, in_discovery, opened, plan_for, planning, recovered, recovering
 from tests.strategies import relationships
 
+SV = ser.SCHEMA_VERSION
 FIXTURES = Path(__file__).parent / "fixtures"
 VALIDATOR = jsonschema.Draft202012Validator(
     json_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
@@ -659,3 +660,112 @@ def test_a_time_in_the_hour_that_clocks_repeat_round_trips() -> None:
         "2026-10-25T01:30:00+01:00",
         "2026-10-25T01:30:00+00:00",
     ]
+
+
+class TestOneVerdict:
+    """What the writer cannot write is refused when given; both parsers judge alike."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            b"\xef\xbb\xbf" + to_json(opened()).encode(),
+            "\ufeff" + to_json(opened()),
+            to_json(opened()).replace('"artwork', '"\\ud800artwork').encode(),
+            to_json(opened()).replace('"artwork', '"\udc00artwork'),
+            to_json(opened()).encode("utf-16"),
+            to_json(opened()).replace('"client":', '"id":"x","client":'),
+            to_json(opened()).replace(
+                f'"schema_version":{SV}', f'"schema_version":{SV}' + "0" * 30
+            ),
+            to_json(opened()).replace(f'"schema_version":{SV}', '"schema_version":NaN'),
+        ],
+        ids=["bom", "bom-text", "escaped-surrogate", "surrogate", "utf16", "dup", "bigint", "nan"],
+    )
+    def test_both_parsers_refuse_the_same_bytes(self, text: str | bytes) -> None:
+        saved = ser._orjson
+        verdicts = []
+        try:
+            for parser in (saved, None):
+                ser._orjson = parser
+                with pytest.raises(InvalidDocument) as refused:
+                    from_json(text)
+                verdicts.append(refused.value.problems[0].split(" @ ")[-1])
+        finally:
+            ser._orjson = saved
+        assert verdicts[0] == verdicts[1]
+
+    def test_a_pretty_printed_document_loads_under_both(self) -> None:
+        """Not as this library writes it, but valid: accepted by both parsers."""
+        r = recovered()
+        pretty = json.dumps(json.loads(to_json(r)), indent=2)
+        saved = ser._orjson
+        try:
+            for parser in (saved, None):
+                ser._orjson = parser
+                assert from_json(pretty) == r
+        finally:
+            ser._orjson = saved
+
+    def test_a_lone_surrogate_is_refused_when_given(self) -> None:
+        with pytest.raises(InvalidValue, match="lone surrogate"):
+            in_discovery().follow_up(at=at(2), note="checked \ud800")
+        with pytest.raises(InvalidValue, match="lone surrogate"):
+            Relationship.open("Acme\udfff", trigger="t", at=at(0))
+
+    def test_an_integer_beyond_64_bits_is_refused_when_given(self) -> None:
+        with pytest.raises(InvalidValue, match="beyond 64 bits"):
+            Policy(options_max=2**64)
+
+    def test_a_datetime_subclass_is_recorded_as_a_plain_datetime(self) -> None:
+        """pandas.Timestamp and the like: converted, so the document loads back equal."""
+        pandas = pytest.importorskip("pandas")
+        moment = pandas.Timestamp("2026-03-04 10:00", tz="Europe/Berlin")
+        r = in_discovery().follow_up(at=moment, note="checked")
+        assert type(r.last_event.at) is datetime
+        assert from_json(to_json(r)) == r
+        with pytest.raises(InvalidValue, match="nanoseconds"):
+            in_discovery().follow_up(at=moment + pandas.Timedelta(nanoseconds=5), note="checked")
+
+
+class TestReceiversPolicy:
+    def relaxed_case(self) -> tuple[Relationship, Policy]:
+        """A plan proposed without the written summary, which the case's policy allows."""
+        lenient = Policy(min_days_before_plan=0, severities={"WRITTEN_FOLLOW_UP": "warning"})
+        r = planning(policy=lenient)
+        return r.propose_plan(plan_for(r), at=at(3)), Policy()
+
+    def test_a_document_is_judged_under_the_receivers_policy(self) -> None:
+        r, strict = self.relaxed_case()
+        text = to_json(r)
+        assert from_json(text) == r
+        with pytest.raises(InvalidDocument) as refused:
+            from_json(text, policy=strict)
+        problems = refused.value.problems
+        assert any("WRITTEN_FOLLOW_UP" in p for p in problems)
+        assert problems[-1] == (
+            "the document's own policy relaxes the receiver's: WRITTEN_FOLLOW_UP (error →"
+            " warning); min_days_before_plan 0 (the receiver's: 1) @ $.history[0].policy"
+        )
+
+    def test_a_document_that_passes_keeps_its_own_policy(self) -> None:
+        r = recovered()
+        loaded = from_json(to_json(r), policy=Policy(min_days_before_plan=0))
+        assert loaded == r
+        assert loaded.policy == r.policy
+
+    def test_the_store_and_jsonl_judge_under_the_receivers_policy(self) -> None:
+        from clientrecovery import SQLiteStore
+
+        r, strict = self.relaxed_case()
+        with pytest.raises(InvalidDocument, match="relaxes the receiver's"):
+            list(load_jsonl([to_json(r)], policy=strict))
+        with SQLiteStore(":memory:") as store:
+            store.save(r)
+            assert store.load(r.id) == r
+            with pytest.raises(InvalidDocument, match="relaxes the receiver's"):
+                store.load(r.id, policy=strict)
+            assert any("relaxes the receiver's" in p for p in store.verify(policy=strict))
+
+    def test_a_policy_that_is_not_one_is_refused(self) -> None:
+        with pytest.raises(InvalidValue, match="must be a Policy"):
+            from_json(to_json(opened()), policy="strict")  # type: ignore[arg-type]

@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -34,7 +34,7 @@ from clientrecovery import (
 from clientrecovery import store as store_module
 from clientrecovery._chain import GENESIS, link
 from clientrecovery.examples import design_firm, masterclass, synthetic_portfolio, turnaround
-from clientrecovery.serialization import _event_dict, _snapshot_json
+from clientrecovery.serialization import _event_dict, _event_json, _snapshot_json
 from tests import store_workers
 from tests.builders import T0, recovering
 from tests.strategies import relationships
@@ -399,14 +399,13 @@ class TestOpening:
         with SQLiteStore(path) as store:
             store.save(recovering())
         extra = "CREATE TABLE notes (relationship_id TEXT, text TEXT);"
+        layouts = len(store_module.MIGRATIONS)
         monkeypatch.setattr(store_module, "MIGRATIONS", (*store_module.MIGRATIONS, extra))
 
         SQLiteStore(path).close()
         with SQLiteStore(path) as store:  # a second open has nothing left to do
             assert len(store.list()) == 1
-        assert raw(path).execute("PRAGMA user_version").fetchone()[0] == len(
-            store_module.MIGRATIONS
-        )
+        assert raw(path).execute("PRAGMA user_version").fetchone()[0] == layouts + 1
 
     def test_a_layout_1_store_gets_accounts_a_feed_and_erasure(self, path: str) -> None:
         """Its events get positions in the order they happened; its cases no account."""
@@ -423,13 +422,18 @@ class TestOpening:
                     case.client,
                     case.stage.name,
                     case.version,
-                    case.opened_at.isoformat(),
-                    case.last_event.at.isoformat(),
+                    case.opened_at.astimezone(UTC).isoformat(),
+                    case.last_event.at.astimezone(UTC).isoformat(),
                     _snapshot_json(case),
                 ),
             )
             old.executemany(
-                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)", store_module._event_rows(case, 0)
+                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (case.id, n, type(e).__name__, e.at.astimezone(UTC).isoformat(), e.actor, p)
+                    for n, e in enumerate(case.history, start=1)
+                    for p in [_event_json(e)]
+                ],
             )
         old.close()
 
@@ -527,13 +531,10 @@ class TestFeedAndErasure:
         assert [e.position for e in feed] == list(range(1, len(accepted) + 1))
         assert [(e.relationship_id, e.version) for e in feed] == accepted
 
-    def test_an_erasure_re_anchors_a_hash_column_when_the_table_keeps_one(
-        self, store: SQLiteStore, path: str
-    ) -> None:
-        """Where events carry a ``hash`` column, erase writes the recomputed chain into it."""
+    def test_an_erasure_re_anchors_the_hash_chain(self, store: SQLiteStore, path: str) -> None:
+        """Erase writes the chain recomputed over the new payloads, and its head."""
         r = recovering()
         store.save(r)
-        raw(path).execute("ALTER TABLE events ADD COLUMN hash TEXT")
 
         erasure = store.erase(r.id, key="sixteen bytes or more", by="dpo")
 
@@ -546,7 +547,20 @@ class TestFeedAndErasure:
             head = link(head, r.id, version, payload)
             assert stored == head
         assert erasure.head == head
+        assert raw(path).execute(
+            "SELECT head FROM relationships WHERE id = ?", (r.id,)
+        ).fetchone() == (head,)
         assert store.verify() == []
+
+    def test_a_keyed_store_verifies_and_loads_after_an_erasure(self, tmp_path: Path) -> None:
+        """The keyed chain and the snapshot's link are rewritten under the store's key."""
+        r = recovering()
+        with SQLiteStore(tmp_path / "keyed.db", key=b"k" * 32) as keyed:
+            keyed.save(r)
+            keyed.erase(r.id, key="sixteen bytes or more", by="dpo")
+
+            assert keyed.verify() == []
+            assert keyed.load(r.id).client not in ("", r.client)
 
     def test_verify_reports_a_payload_changed_after_an_erasure(
         self, store: SQLiteStore, path: str

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from typing import Final
+from collections.abc import Iterable, Iterator
+from typing import Any, Final
 
-__all__ = ["GENESIS", "link"]
+__all__ = ["GENESIS", "link", "links"]
 
 GENESIS: Final = "0" * 64
 """The link a relationship's first event is chained to."""
@@ -31,11 +32,16 @@ GENESIS: Final = "0" * 64
 
 def _framed(*parts: bytes) -> bytes:
     """The parts, each prefixed by its length, so no two sequences frame to the same bytes."""
-    return b"".join(len(part).to_bytes(8, "big") + part for part in parts)
+    return b"".join([len(part).to_bytes(8, "big") + part for part in parts])
 
 
 def link(
-    previous: str, relationship_id: str, version: int, payload: str, *, key: bytes | None = None
+    previous: str,
+    relationship_id: str,
+    version: int,
+    payload: str | bytes,
+    *,
+    key: bytes | None = None,
 ) -> str:
     """The hex digest chaining one event row to the one before it.
 
@@ -43,15 +49,65 @@ def link(
         previous: The previous row's link, or :data:`GENESIS` for version 1.
         relationship_id: The relationship the row belongs to (a row cannot move to another).
         version: The row's version (1 for the first event).
-        payload: The event's canonical JSON, exactly as stored.
+        payload: The event's canonical JSON, exactly as stored (text, or its UTF-8 bytes:
+            the link is the same).
         key: With a key, HMAC-SHA-256 under it; without, plain SHA-256.
     """
     message = _framed(
         previous.encode("ascii"),
         relationship_id.encode("utf-8", "surrogatepass"),
         str(version).encode("ascii"),
-        payload.encode("utf-8", "surrogatepass"),
+        payload.encode("utf-8", "surrogatepass") if isinstance(payload, str) else payload,
     )
     if key is None:
         return hashlib.sha256(message).hexdigest()
-    return hmac.new(key, message, hashlib.sha256).hexdigest()
+    return hmac.digest(key, message, "sha256").hex()
+
+
+def links(
+    relationship_id: str,
+    rows: Iterable[tuple[int, bytes]],
+    *,
+    key: bytes | None = None,
+    previous: str = GENESIS,
+) -> Iterator[str]:
+    """The link of each ``(version, payload bytes)`` row in turn, each chained to the one
+    before (the same digests as :func:`link`, framed once for a whole history: the check of
+    a load, which hashes every row)."""
+    rid = relationship_id.encode("utf-8", "surrogatepass")
+    fixed = len(rid).to_bytes(8, "big") + rid
+    mac = _pads(key) if key is not None else None
+    prefix = (64).to_bytes(8, "big")
+    for version, payload in rows:
+        number = str(version).encode("ascii")
+        message = b"".join(
+            (
+                len(previous).to_bytes(8, "big") if len(previous) != 64 else prefix,
+                previous.encode("ascii"),
+                fixed,
+                len(number).to_bytes(8, "big"),
+                number,
+                len(payload).to_bytes(8, "big"),
+                payload,
+            )
+        )
+        if mac is None:
+            previous = hashlib.sha256(message).hexdigest()
+        else:
+            inner, outer = mac[0].copy(), mac[1].copy()
+            inner.update(message)
+            outer.update(inner.digest())
+            previous = outer.hexdigest()
+        yield previous
+
+
+def _pads(key: bytes) -> tuple[Any, Any]:
+    """HMAC-SHA-256 (RFC 2104) keyed once: the inner and outer hashes after their pads, to
+    copy for each message (what :func:`hmac.digest` does, without keying it every time)."""
+    if len(key) > 64:
+        key = hashlib.sha256(key).digest()
+    key = key.ljust(64, b"\0")
+    return (
+        hashlib.sha256(bytes(b ^ 0x36 for b in key)),
+        hashlib.sha256(bytes(b ^ 0x5C for b in key)),
+    )

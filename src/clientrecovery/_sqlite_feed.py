@@ -1,7 +1,7 @@
-"""The SQLite store's feed and erasure: layout 2 of the file and the methods that use it.
+"""The SQLite store's feed and erasure: layout 3 of the file and the methods that use it.
 
 :class:`~clientrecovery.SQLiteStore` inherits :class:`FeedAndErasure`; the migration step
-:data:`ACCOUNTS_FEED_ERASURE` is the second of :data:`clientrecovery.store.MIGRATIONS`.
+:data:`ACCOUNTS_FEED_ERASURE` is the third of :data:`clientrecovery.store.MIGRATIONS`.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Final
 
 from clientrecovery._chain import GENESIS, link
+from clientrecovery._integrity import snapshot_link
 from clientrecovery.errors import InvalidDocument, StaleVersion
 from clientrecovery.serialization import _event_json, _loads, _snapshot_json
 from clientrecovery.storage import Erasure, StoredEvent, check_erase, check_feed, erased, feed_event
@@ -66,7 +67,7 @@ ACCOUNTS_FEED_ERASURE: Final = """
         OR NEW.type IS NOT OLD.type OR NEW.at IS NOT OLD.at
     BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 """
-"""Layout 2: ``relationships.account`` with covering indexes for listing by id, stage and
+"""Layout 3: ``relationships.account`` with covering indexes for listing by id, stage and
 account; ``feed``, the position of every event in commit order (filled by a trigger on
 ``events``); ``erasures``, append-only, one row per :meth:`FeedAndErasure.erase`; and the
 ``UPDATE`` trigger of ``events`` lets an erasure (a row in ``erasing``, inside its
@@ -156,9 +157,18 @@ class FeedAndErasure:
             )
             head = self._rechain(db, relationship_id)
             db.execute("DELETE FROM erasing WHERE relationship_id = ?", (relationship_id,))
+            snapshot = _snapshot_json(clean)
+            chain_key: bytes | None = getattr(self, "_key", None)
             db.execute(
-                "UPDATE relationships SET client = ?, snapshot = ? WHERE id = ?",
-                (clean.client, _snapshot_json(clean), relationship_id),
+                "UPDATE relationships SET client = ?, snapshot = ?, head = ?, snapshot_hash = ?"
+                " WHERE id = ?",
+                (
+                    clean.client,
+                    snapshot,
+                    head,
+                    snapshot_link(head, relationship_id, snapshot, key=chain_key),
+                    relationship_id,
+                ),
             )
             record = Erasure(relationship_id, when, by, clean.version, previous, head)
             db.execute(
@@ -202,14 +212,13 @@ class FeedAndErasure:
 
     def _rechain(self, db: sqlite3.Connection, relationship_id: str) -> str:
         """Re-anchor the relationship's chain after its payloads were rewritten: every link is
-        computed again from :data:`~clientrecovery._chain.GENESIS` and, where the events
-        table keeps a ``hash`` column, stored; returns the new head."""
+        computed again from :data:`~clientrecovery._chain.GENESIS` and stored; returns the
+        new head."""
         links = self._links(db, relationship_id)
-        if "hash" in {row[1] for row in db.execute("PRAGMA table_info(events)")}:
-            db.executemany(
-                "UPDATE events SET hash = ? WHERE relationship_id = ? AND version = ?",
-                [(h, relationship_id, v) for v, h in enumerate(links, start=1)],
-            )
+        db.executemany(
+            "UPDATE events SET hash = ? WHERE relationship_id = ? AND version = ?",
+            [(h, relationship_id, v) for v, h in enumerate(links, start=1)],
+        )
         return links[-1] if links else GENESIS
 
     def _verify_feed(self) -> builtins.list[str]:

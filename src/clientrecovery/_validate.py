@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -37,9 +38,29 @@ def where(inst: object, attribute: attrs.Attribute[Any]) -> str:
 
 @structural
 def text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A ``str``, possibly empty."""
+    """A ``str``, possibly empty, that UTF-8 can hold (no lone surrogate): what a document
+    reader gives, so loading skips this."""
     if not isinstance(value, str):
         raise InvalidValue(where(inst, attribute), f"must be a str, got {_shown(value)}")
+    lone = unwritable(value)
+    if lone is not None:
+        raise InvalidValue(where(inst, attribute), lone)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+INT64 = range(-(2**63), 2**64)
+"""The integers a JSON reader keeps exactly (orjson's range): others are refused when given."""
+
+
+def unwritable(value: str) -> str | None:
+    """Why ``value`` cannot be written as UTF-8 JSON (a lone surrogate), or ``None``."""
+    if value.isascii():
+        return None
+    found = _LONE_SURROGATE.search(value)
+    if found is None:
+        return None
+    code = f"U+{ord(found[0]):04X}"
+    return f"holds a lone surrogate ({code}) at {found.start()}, which UTF-8 text cannot"
 
 
 def required_text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -61,6 +82,10 @@ def instance_of(*types: type) -> Callable[[object, attrs.Attribute[Any], object]
         # bool is an int, but never a sensible priority or amount.
         if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
             raise InvalidValue(where(inst, attribute), f"must be a {names}, got {_shown(value)}")
+        if type(value) is int and value not in INT64:
+            raise InvalidValue(
+                where(inst, attribute), f"{value} is beyond 64 bits, which documents cannot hold"
+            )
 
     return structural(check)
 
@@ -136,6 +161,9 @@ def tuple_of(value: object, kind: type, label: str) -> tuple[Any, ...]:
     for i, item in enumerate(items):
         if not isinstance(item, kind):
             raise InvalidValue(f"{label}[{i}]", f"must be a {kind.__name__}, got {_shown(item)}")
+        lone = unwritable(item) if isinstance(item, str) else None
+        if lone is not None:
+            raise InvalidValue(f"{label}[{i}]", lone)
     return items
 
 

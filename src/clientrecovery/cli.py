@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover - only for the type checker
     from typing import Any, Final
 
     from clientrecovery.catalogue import Finding
+    from clientrecovery.policy import Policy
     from clientrecovery.relationship import Relationship
     from clientrecovery.store import SQLiteStore
 
@@ -101,6 +102,26 @@ def _identifier(text: str) -> str:
     except UnicodeEncodeError:
         raise argparse.ArgumentTypeError(f"{text!r} is not valid UTF-8 text") from None
     return text
+
+
+_POLICY_HELP = (
+    "judge under this policy (a JSON file, as a document's policy) instead of the one each"
+    " document carries"
+)
+
+
+def _policy(name: str) -> Policy:
+    from pathlib import Path
+
+    from clientrecovery.errors import InvalidDocument
+    from clientrecovery.serialization import policy_from_json
+
+    try:
+        return policy_from_json(Path(name).read_bytes())
+    except OSError as failed:
+        raise argparse.ArgumentTypeError(f"cannot read {name!r}: {failed.strerror}") from None
+    except InvalidDocument as bad:
+        raise argparse.ArgumentTypeError(f"{name}: " + "; ".join(bad.problems)) from None
 
 
 def _version() -> str:
@@ -185,11 +206,13 @@ def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     findings.add_argument("--stage", type=_stage, help="only relationships in this stage")
     validate = command("validate", "check documents (JSON or JSON lines), or the whole store")
     validate.add_argument("files", nargs="*", metavar="FILE", help="none: check the store")
+    validate.add_argument("--policy", type=_policy, help=_POLICY_HELP)
     imports = command("import", "load documents into the store (all of a file, or nothing)")
     imports.add_argument("files", nargs="+", metavar="FILE", help="JSON or JSON lines; - is stdin")
     imports.add_argument(
         "--skip-invalid", action="store_true", help="import the valid documents, report the rest"
     )
+    imports.add_argument("--policy", type=_policy, help=_POLICY_HELP)
     export = command("export", "write the stored relationships as JSON lines (all or nothing)")
     export.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
     export.add_argument("--stage", type=_stage, help="only those in this stage")
@@ -605,12 +628,14 @@ def _validate(args: argparse.Namespace) -> int:
     if not args.files:
         unreadable: list[str] = []
         with _store(args) as store:
-            problems = store.verify()  # every case loaded; a damaged one does not stop it
+            problems = store.verify(
+                policy=args.policy
+            )  # every case loaded; a damaged one does not stop it
             count = len(store.list(on_error=lambda _, bad: unreadable.extend(bad.problems)))
         problems = [*unreadable, *(p for p in problems if p not in unreadable)]
         report = [{"file": args.db, "relationships": count, "problems": problems}]
     else:
-        report = [_validate_file(args, name) for name in args.files]
+        report = [_validate_file(args, name, args.policy) for name in args.files]
 
     def text() -> str:
         lines = []
@@ -630,7 +655,9 @@ def _validate(args: argparse.Namespace) -> int:
     return EXIT["invalid"] if any(item["problems"] for item in report) else EXIT["ok"]
 
 
-def _validate_file(args: argparse.Namespace, name: str) -> dict[str, Any]:
+def _validate_file(
+    args: argparse.Namespace, name: str, policy: Policy | None = None
+) -> dict[str, Any]:
     from clientrecovery.errors import InvalidDocument
     from clientrecovery.serialization import from_json, load_jsonl
 
@@ -648,13 +675,13 @@ def _validate_file(args: argparse.Namespace, name: str) -> dict[str, Any]:
 
     if one_document:
         try:
-            from_json(lines[0])
+            from_json(lines[0], policy=policy)
             count = 1
         except InvalidDocument as bad:
             problems.extend(bad.problems)
             count = 0
     else:
-        count = sum(1 for _ in load_jsonl(lines, on_error=keep))
+        count = sum(1 for _ in load_jsonl(lines, on_error=keep, policy=policy))
     return {"file": name, "relationships": count, "problems": problems}
 
 
@@ -676,7 +703,7 @@ def _import(args: argparse.Namespace) -> int:
 
                 try:
                     on_error = skip if args.skip_invalid else None
-                    changed = store.import_jsonl(lines, on_error=on_error)
+                    changed = store.import_jsonl(lines, on_error=on_error, policy=args.policy)
                 except (InvalidDocument, StaleVersion) as refused:
                     print(f"clientrecovery import: {name}: nothing imported", file=sys.stderr)
                     print(str(refused), file=sys.stderr)

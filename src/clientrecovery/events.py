@@ -15,6 +15,8 @@ from typing import Any, ClassVar
 import attrs
 
 from clientrecovery import _validate as v
+from clientrecovery._owned import _carriers, refuse_forged
+from clientrecovery.errors import InvalidValue
 from clientrecovery.model import (
     Assessment,
     Commitment,
@@ -88,11 +90,33 @@ def _instant(value: Any) -> Any:
     equal: an hour that a zone repeats when clocks go back would otherwise never compare
     equal across zones (PEP 495). Anything else is left for the validators to judge.
     """
+    if isinstance(value, datetime) and type(value) is not datetime:
+        value = _plain(value)
     if isinstance(value, datetime) and not isinstance(value.tzinfo, timezone | None):
         offset = value.utcoffset()
         if offset is not None:
             return value.replace(tzinfo=timezone(offset), fold=0)
     return value
+
+
+def _plain(value: datetime) -> datetime:
+    """A ``datetime`` subclass (``pandas.Timestamp``, say) as a plain ``datetime``, which
+    is what a document gives back; refused when that would drop nanoseconds."""
+    if getattr(value, "nanosecond", 0):
+        raise InvalidValue(
+            f"{type(value).__name__} {value}", "has nanoseconds; documents keep microseconds"
+        )
+    return datetime(
+        value.year,
+        value.month,
+        value.day,
+        value.hour,
+        value.minute,
+        value.second,
+        value.microsecond,
+        value.tzinfo,
+        fold=value.fold,
+    )
 
 
 # Each leaves alone a value of its field's type (a decoded document's), so loading may skip it.
@@ -119,6 +143,12 @@ class Event:
     offset in effect at that moment, exactly as a document records it."""
     actor: str | None = attrs.field(default=None, validator=v.optional_text)
     """Who did it, if known."""
+
+    def __attrs_post_init__(self) -> None:
+        # What the relationship keeps itself (a status, a plan's version...) is never taken
+        # from an event: see clientrecovery._owned (most events carry nothing to check).
+        if _carriers.get(type(self), True):
+            refuse_forged(self)
 
 
 @attrs.frozen(kw_only=True)

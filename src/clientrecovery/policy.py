@@ -7,7 +7,8 @@ catalogue does not mark as fixed; the structural order cannot be switched off.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any, TypeVar
 
@@ -25,6 +26,32 @@ _ByRule = Mapping[Rule, _V] | Mapping[str, _V] | Mapping[Rule | str, _V]
 """What a field keyed by rule accepts: keys that are rules or their ids (``"QUICK_WIN_FIRST"``).
 A union, because a mapping's key type is invariant: ``dict[Rule, ...]`` and ``dict[str, ...]``
 are each accepted as they are."""
+
+
+class _Frozen(Mapping[Any, Any]):
+    """A read-only mapping (a policy's severities and phrases): it can be shared by every
+    relationship that loads the same policy, copied and pickled, but never changed."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[Any, Any]) -> None:
+        self._items = dict(items)
+
+    def __getitem__(self, key: Any) -> Any:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __repr__(self) -> str:
+        return repr(self._items)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Frozen, (self._items,))
+
 
 # Each zone's tzinfo by name: dateutil's gettz keeps its instances too, but asking it costs
 # about a microsecond, and every local date asks (the names are the valid zones only).
@@ -68,7 +95,7 @@ def _severities(given_value: _ByRule[Severity | str]) -> Mapping[Rule, Severity]
             )
         given[rule] = v.to_enum(Severity, severity, f"Policy.severities[{rule.value}]")
     # Catalogue order, so equal policies look alike.
-    return {rule: given[rule] for rule in Rule if rule in given}
+    return _Frozen({rule: given[rule] for rule in Rule if rule in given})
 
 
 def _guidance_rule(value: object, label: str) -> Rule:
@@ -92,7 +119,7 @@ def _guidance_phrases(
         if not all(p.strip() for p in items):
             raise InvalidValue(label, "a phrase must not be empty")
         given[rule] = items
-    return {rule: given[rule] for rule in Rule if rule in given}
+    return _Frozen({rule: given[rule] for rule in Rule if rule in given})
 
 
 def _guidance_off(given_value: Iterable[Rule | str]) -> tuple[Rule, ...]:
@@ -103,10 +130,22 @@ def _guidance_off(given_value: Iterable[Rule | str]) -> tuple[Rule, ...]:
     return tuple(rule for rule in Rule if rule in chosen)
 
 
+# An IANA key: "UTC", "Europe/Berlin", "America/Argentina/Buenos_Aires", "Etc/GMT+5". Not a
+# file path, not a POSIX TZ string ("CET-1CEST,M3.5.0"), not "localtime" (this machine's).
+_IANA_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)*")
+_NOT_ZONES = frozenset({"localtime", "posixrules", "factory"})
+
+
 def _timezone(inst: Policy, attribute: attrs.Attribute[Any], value: object) -> None:
     v.required_text(inst, attribute, value)
-    if tz.gettz(str(value)) is None:
-        raise InvalidValue("Policy.timezone", f"{value!r} is not a known IANA time zone")
+    text = str(value)
+    known = _IANA_KEY.fullmatch(text) is not None and text.lower() not in _NOT_ZONES
+    zone = tz.gettz(text) if known else None
+    if not isinstance(zone, tz.tzfile | tz.tzutc):  # a POSIX rule or the machine's own zone
+        raise InvalidValue(
+            "Policy.timezone",
+            f"{text!r} is not a known IANA time zone key (such as 'Europe/Berlin' or 'UTC')",
+        )
 
 
 def _positive_delta(inst: Policy, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -114,6 +153,8 @@ def _positive_delta(inst: Policy, attribute: attrs.Attribute[Any], value: object
         raise InvalidValue(v.where(inst, attribute), "must be a timedelta")
     if value <= timedelta(0):
         raise InvalidValue(v.where(inst, attribute), "must be positive")
+    if value.microseconds:  # a document writes whole seconds ("PT36H"), and must load equal
+        raise InvalidValue(v.where(inst, attribute), f"must be whole seconds, got {value}")
 
 
 def _workdays(value: Iterable[int]) -> tuple[int, ...]:
@@ -160,11 +201,11 @@ class Policy:
     severities: Mapping[Rule, Severity] = attrs.field(
         factory=dict, converter=_severities, hash=False
     )
-    """Severity overrides by rule; refused for fixed rules."""
+    """Severity overrides by rule; refused for fixed rules. Read-only."""
     guidance_phrases: Mapping[Rule, tuple[str, ...]] = attrs.field(
         factory=dict, converter=_guidance_phrases, hash=False
     )
-    """A team's own phrases for the guidance checks, added to the built-in ones."""
+    """A team's own phrases for the guidance checks, added to the built-in ones. Read-only."""
     guidance_off: tuple[Rule, ...] = attrs.field(default=(), converter=_guidance_off)
     """Guidance checks this team does not want."""
     max_days_to_meet: int = attrs.field(default=3, validator=v.instance_of(int))

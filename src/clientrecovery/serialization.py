@@ -44,7 +44,9 @@ from cattrs.errors import BaseValidationError
 
 from clientrecovery import events as ev
 from clientrecovery._codec import Codec
+from clientrecovery._owned import Forged
 from clientrecovery._validate import collection, is_aware, off_calendar
+from clientrecovery.catalogue import Rule, Severity
 from clientrecovery.errors import (
     ClientRecoveryError,
     InvalidDocument,
@@ -72,6 +74,7 @@ __all__ = [
     "json_schema",
     "load_jsonl",
     "make_converter",
+    "policy_from_json",
     "to_dict",
     "to_json",
 ]
@@ -446,14 +449,23 @@ def to_json(relationship: Relationship) -> str:
     return _dumps(document)
 
 
-def from_dict(document: Mapping[str, Any]) -> Relationship:
+def from_dict(document: Mapping[str, Any], *, policy: Policy | None = None) -> Relationship:
     """Load a document: upgrade it, read its history, replay it, check its snapshot.
+
+    Args:
+        document: The document, as JSON values.
+        policy: The receiver's rules. A document carries the policy it was run under, which
+            may have relaxed rules (an error lowered to a warning, a shorter wait); given a
+            policy, the history is judged under it instead, and a refusal says what the
+            carried policy had relaxed. The relationship loaded keeps its own policy.
 
     Raises:
         InvalidDocument: listing every problem found, each with its JSON path.
     """
+    if policy is not None and not isinstance(policy, Policy):
+        raise InvalidValue("from_dict(policy=...)", f"must be a Policy, got {policy!r}")
     try:
-        return _load(document)
+        return _load(document, policy)
     except InvalidDocument:
         raise
     except (RecursionError, MemoryError) as exc:
@@ -462,9 +474,27 @@ def from_dict(document: Mapping[str, Any]) -> Relationship:
         ) from None
 
 
-def from_json(text: str | bytes) -> Relationship:
-    """Load a document from JSON text or UTF-8 bytes (see :func:`from_dict`)."""
-    return from_dict(_loads(text, "$"))
+def from_json(text: str | bytes, *, policy: Policy | None = None) -> Relationship:
+    """Load a document from JSON text or UTF-8 bytes (see :func:`from_dict`), judged under
+    ``policy`` when one is given."""
+    return from_dict(_loads(text, "$"), policy=policy)
+
+
+def policy_from_json(text: str | bytes) -> Policy:
+    """A policy from JSON, written as a document's ``policy`` is: a receiver's own rules to
+    judge documents under (``from_json(text, policy=...)``).
+
+    >>> policy_from_json('{"min_days_before_plan": 2}').min_days_before_plan
+    2
+    """
+    value = _loads(text, "$")
+    if not isinstance(value, dict):
+        raise InvalidDocument([f"expected a policy object, got {_json_type(value)} @ $"])
+    try:
+        policy: Policy = _CONVERTER.structure(value, Policy)
+    except (BaseValidationError, _Problem, InvalidValue) as bad:
+        raise InvalidDocument(_problems(bad, "$")) from None
+    return policy
 
 
 def dump_jsonl(relationships: Iterable[Relationship], out: IO[str]) -> int:
@@ -481,18 +511,19 @@ def load_jsonl(
     lines: Iterable[str | bytes],
     *,
     on_error: Callable[[int, InvalidDocument], None] | None = None,
+    policy: Policy | None = None,
 ) -> Iterator[Relationship]:
     """Read one document per line, lazily; blank lines are skipped.
 
     A bad line raises :class:`~clientrecovery.InvalidDocument` whose problems start with
     ``line N:``, unless ``on_error`` is given: then it is called with the line number and
-    the error, and reading goes on.
+    the error, and reading goes on. ``policy`` is the receiver's (see :func:`from_dict`).
     """
     for number, line in enumerate(collection(lines, "an iterable of lines", "load_jsonl"), 1):
         if isinstance(line, str | bytes | bytearray) and not line.strip():
             continue  # anything else but text is refused by from_json, with its line
         try:
-            yield from_json(line)
+            yield from_json(line, policy=policy)
         except InvalidDocument as bad:
             located = InvalidDocument([f"line {number}: {p}" for p in bad.problems])
             if on_error is None:
@@ -503,19 +534,80 @@ def load_jsonl(
 # --- loading, step by step -------------------------------------------------------------------
 
 
-def _loads(text: str | bytes, where: str) -> Any:
+def _loads(text: str | bytes, where: str, *, exact: bool = True) -> Any:
+    """Parse JSON text; orjson and the standard library give the same verdict on the same
+    bytes: a byte order mark, text that is not UTF-8 (or holds a lone surrogate), a
+    duplicate key, ``NaN`` are refused; an integer beyond 64 bits is a float (as orjson
+    reads it, and as every field of a document then refuses it). ``exact=False`` skips the
+    check for duplicate keys, for text this library wrote and can prove unchanged."""
     if not isinstance(text, str | bytes | bytearray):
         raise InvalidDocument([f"expected JSON text or bytes, got {type(text).__name__} @ {where}"])
+    if text[:1] == "\ufeff" or text[:3] == b"\xef\xbb\xbf":
+        raise InvalidDocument([f"starts with a byte order mark, which JSON text has not @ {where}"])
     try:
-        if _orjson is not None:
-            return _orjson.loads(text)
-        return json.loads(text)
+        if _orjson is None:
+            return _parse_strict(text)
+        value = _orjson.loads(text)
+        if exact and not _as_written(value, text):
+            _parse_strict(text)  # not as this library writes it: duplicate keys are possible
+        return value
     except RecursionError:
         raise InvalidDocument([f"JSON nested too deeply @ {where}"]) from None
-    except UnicodeDecodeError as bad:
-        raise InvalidDocument([f"not UTF-8 ({bad.reason} at byte {bad.start}) @ {where}"]) from None
-    except ValueError as bad:  # json.JSONDecodeError, orjson.JSONDecodeError, int limits
+    except UnicodeError as bad:
+        problem = (
+            f"not UTF-8 ({bad.reason} at byte {bad.start})"
+            if isinstance(bad, UnicodeDecodeError)
+            else f"a lone surrogate at character {getattr(bad, 'start', 0)}: not UTF-8 text"
+        )
+        raise InvalidDocument([f"{problem} @ {where}"]) from None
+    except ValueError as bad:  # json.JSONDecodeError, orjson.JSONDecodeError, duplicate keys
         raise InvalidDocument([f"not valid JSON ({_first_line(bad)}) @ {where}"]) from None
+
+
+def _as_written(value: Any, text: str | bytes | bytearray) -> bool:
+    """Whether orjson writes ``value`` back as exactly ``text`` (which then has no key twice)."""
+    assert _orjson is not None
+    try:
+        written = _orjson.dumps(value)
+    except TypeError:  # nested deeper than orjson writes
+        return False
+    return bool(written == (text.encode() if isinstance(text, str) else text))
+
+
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_INT64 = range(-(2**63), 2**64)  # what orjson reads as an integer
+
+
+def _parse_strict(text: str | bytes | bytearray) -> Any:
+    """The standard library's parse, held to orjson's verdicts (see :func:`_loads`)."""
+    if isinstance(text, str):
+        text.encode("utf-8")  # a lone surrogate raises
+    else:
+        text = bytes(text).decode("utf-8")  # never UTF-16 or -32, which json would guess
+    value = json.loads(
+        text, object_pairs_hook=_unique, parse_int=_integer, parse_constant=_constant
+    )
+    if _ESCAPED_SURROGATE.search(text):  # "\ud800" alone: refused as orjson refuses it
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    return value
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        twice = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+        raise ValueError(f"duplicate key {twice!r}")
+    return found
+
+
+def _integer(digits: str) -> int | float:
+    number = int(digits)
+    return number if number in _INT64 else float(number)
+
+
+def _constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON value")
 
 
 def _dumps(document: dict[str, Any]) -> str:
@@ -552,7 +644,7 @@ def _problems(exc: BaseValidationError | _Problem | InvalidValue, path: str) -> 
     return [f"{exc} @ {path}"]
 
 
-def _load(document: Mapping[str, Any]) -> Relationship:
+def _load(document: Mapping[str, Any], policy: Policy | None = None) -> Relationship:
     if not isinstance(document, Mapping):
         raise InvalidDocument([f"expected a document object, got {_json_type(document)} @ $"])
     document = _upgraded(document)
@@ -563,9 +655,62 @@ def _load(document: Mapping[str, Any]) -> Relationship:
         raise InvalidDocument(problems)
     if problems:
         raise InvalidDocument(problems)
-    relationship = _replayed(_events(history))
+    events = _events(history)
+    if policy is None:
+        relationship = _replayed(events)
+    else:
+        _judged(events, policy)
+        relationship = _replayed(events, check=False)  # judged: its own rules are not asked
     _check_snapshot(document, relationship)
     return relationship
+
+
+def _judged(events: list[ev.Event], policy: Policy) -> None:
+    """Replay ``events`` under the receiver's ``policy`` instead of the one they carry."""
+    first = events[0] if events else None
+    if not isinstance(first, ev.RelationshipOpened) or first.policy == policy:
+        _replayed(events)
+        return
+    try:
+        _replayed([attrs.evolve(first, policy=policy), *events[1:]])
+    except InvalidDocument as refused:
+        relaxed = relaxations(first.policy, policy)
+        if not relaxed:
+            raise
+        note = "the document's own policy relaxes the receiver's: " + "; ".join(relaxed)
+        raise InvalidDocument([*refused.problems, f"{note} @ $.history[0].policy"]) from None
+
+
+def relaxations(carried: Policy, receiver: Policy) -> list[str]:
+    """What ``carried`` relaxes of ``receiver``: rules it lowers, thresholds it loosens."""
+    order = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+    found = [
+        f"{rule.value} ({receiver.severity(rule).value} → {carried.severity(rule).value})"
+        for rule in Rule
+        if order[carried.severity(rule)] < order[receiver.severity(rule)]
+    ]
+    looser: dict[str, Callable[[Any, Any], bool]] = {  # which way is looser, per threshold
+        "min_days_before_plan": lambda c, r: c < r,
+        "options_min": lambda c, r: c < r,
+        "options_max": lambda c, r: c > r,
+        "min_warning_lead": lambda c, r: c < r,
+        "max_silence": lambda c, r: c > r,
+    }
+    for name, is_looser in looser.items():
+        mine, theirs = getattr(carried, name, None), getattr(receiver, name, None)
+        if mine is not None and theirs is not None and is_looser(mine, theirs):
+            found.append(f"{name} {_setting(mine)} (the receiver's: {_setting(theirs)})")
+    return found
+
+
+def _setting(value: object) -> str:
+    return duration_to_str(value) if isinstance(value, timedelta) else str(value)
+
+
+def _trusted(history: list[Any]) -> Relationship:
+    """The relationship of a history read from a store that proved it holds the events it
+    checked when it saved them: read, and replayed without re-checking the rules."""
+    return _replayed(_events(history), check=False)
 
 
 def _events(history: list[Any]) -> list[ev.Event]:
@@ -592,10 +737,21 @@ def _events_explained(history: list[Any]) -> list[ev.Event]:
         try:
             events.append(_CONVERTER.structure(item, ev.Event))
         except (BaseValidationError, _Problem, InvalidValue) as bad:
-            problems.extend(_problems(bad, path))
+            forged = _forged(bad)
+            if forged is not None:  # the path goes on to the field itself
+                problems.append(f"{forged} @ {path}.{forged.where}")
+            else:
+                problems.extend(_problems(bad, path))
     if problems:
         raise InvalidDocument(problems)
     return events
+
+
+def _forged(exc: BaseException) -> Forged | None:
+    """The :class:`~clientrecovery._owned.Forged` that is all of ``exc``, if it is."""
+    while isinstance(exc, BaseValidationError) and len(exc.exceptions) == 1:
+        exc = exc.exceptions[0]
+    return exc if isinstance(exc, Forged) else None
 
 
 def _upgraded(document: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -631,8 +787,8 @@ def _upgraded(document: Mapping[str, Any]) -> Mapping[str, Any]:
     return upgraded
 
 
-def _replayed(events: list[ev.Event]) -> Relationship:
-    replay = _Replay()
+def _replayed(events: list[ev.Event], *, check: bool = True) -> Relationship:
+    replay = _Replay(check=check)
     for position, event in enumerate(events):
         try:
             replay.add(event)
