@@ -263,6 +263,7 @@ class TestVersions:
             for policy in (d["policy"], d["history"][0]["policy"]):
                 for key in ("min_warning_lead", "max_silence"):
                     policy[key] = f"PT{policy[key]}S"
+                policy.setdefault("guidance_on_record", True)  # a policy field added since
             return d
 
         monkeypatch.setitem(ser.UPGRADES, 0, upgrade)

@@ -156,6 +156,9 @@ class Policy:
     """A team's own phrases for the guidance checks, added to the built-in ones."""
     guidance_off: tuple[Rule, ...] = attrs.field(default=(), converter=_guidance_off)
     """Guidance checks this team does not want."""
+    guidance_on_record: bool = attrs.field(default=True, validator=v.instance_of(bool))
+    """Whether the texts the commands record for the client are reviewed
+    (:mod:`clientrecovery.guidance.record`): advice in ``check()`` and ``findings(now)``."""
 
     def __attrs_post_init__(self) -> None:
         if not 0 <= self.min_days_before_plan <= 365:
