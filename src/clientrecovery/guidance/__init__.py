@@ -188,7 +188,9 @@ def _findings(prepared: Prepared, check: Check, policy: Policy) -> Iterator[Find
             sentence = prepared.lower[s_start:s_end]
             if cue.unless is not None and cue.unless.search(sentence):
                 continue
-            if cue.vague and SPECIFIC.search(sentence):
+            if cue.requires is not None and not cue.requires.search(sentence):
+                continue
+            if (cue.vague or cue.specific) and cue.specific != bool(SPECIFIC.search(sentence)):
                 continue
             taken.append((start, end))
             yield Finding(

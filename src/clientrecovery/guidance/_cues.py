@@ -31,8 +31,12 @@ class Cue:
     """Where the move is, in the lower-cased prepared text (or as written, if ``cased``)."""
     unless: re.Pattern[str] | None = None
     """Found in the same sentence, the move is something else."""
+    requires: re.Pattern[str] | None = None
+    """Only when this is found in the same sentence too."""
     vague: bool = False
     """Only when the sentence names nothing specific (a number, a date, a weekday)."""
+    specific: bool = False
+    """Only when the sentence names something specific."""
     hint: str = ""
     """The better move, when it differs from the check's."""
     cased: bool = False
@@ -47,24 +51,34 @@ def _re(pattern: str) -> re.Pattern[str]:
 
 # --- word classes ----------------------------------------------------------------------------
 
-# Who is on the client's side, and third parties a provider might point at.
-_GROUP = (
-    r"(?:team|staff|people|side|end|department|dept|developers?|engineers?|designers?"
-    r"|colleagues?|managers?|management|board|legal|lawyers|procurement|finance|accounts"
-    r"|marketing|it|office|ops|operations|approvers?|approval|sign-?off|stakeholders?"
-    r"|reviewers?|admins?|administrators?|users|company|organi[sz]ation|business|group"
-    r"|contact|agency|supplier|vendor|partner|boss|cfo|ceo|cto|director|head)"
+
+def _any(*words: str) -> str:
+    """An alternation of ``words`` (regular-expression fragments), longest first."""
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+
+
+# Who is on the client's side: "you", any short noun phrase that starts with "your", the
+# client and its people; and third parties a provider might point at.
+_CLIENT = (
+    r"(?:you|your(?: \w+(?:'s)?){1,3}?|the client(?:'s)?(?: \w+){0,2}?|(?:some|one|none|all"
+    r"|most) of your \w+)"
 )
-_CLIENT = rf"(?:you|your (?:own )?(?:\w+ )?{_GROUP}|the client(?:'s (?:\w+ )?{_GROUP})?)"
+_OTHERS = (
+    r"(?:supplier|vendor|subcontractor|contractor|courier|printer|hosting provider|host"
+    r"|freelancer|architect|venue|hotel|landlord|electrician|gateway|carrier|manufacturer"
+    r"|factory|council|bank|broker|installer|distributor|wholesaler|agency|partner|airline"
+    r"|caterer|builder|plumber|surveyor|consultant|developer|designer|engineer|previous \w+)"
+)
 _THIRD = (
-    r"(?:(?:the|their|our|your|a) (?:\w+ ){0,2}?(?:supplier|vendor|subcontractor|contractor"
-    r"|courier|printer|host|freelancer|intern|junior|temp|previous agency|old agency"
-    r"|other agency|partner|developer|designer|they|third party|new hire|account manager)s?"
-    r"|they|their (?:\w+ )?" + _GROUP + r")"
+    rf"(?:(?:the|their|a|an|that) (?:\w+ ){{0,2}}?(?:{_OTHERS}|\w+ team|people|staff|department)s?"
+    rf"(?:'s? (?:\w+ ){{0,2}}?\w+)?|our (?:\w+ )?{_OTHERS}s?|they)"
 )
-_ADV = r"(?:(?:just|simply|clearly|obviously|repeatedly|still|again|also|then|completely"
-_ADV += r"|totally|somehow|apparently|evidently|unfortunately|never once) )?"
-# What a person can fail at.
+_ADV = (
+    r"(?:(?:just|simply|clearly|obviously|repeatedly|still|again|also|then|completely"
+    r"|totally|somehow|apparently|evidently|unfortunately|never once|only|already|actually"
+    r"|really|both|all) )?"
+)
+# What a person can fail to do.
 _ACTS = (
     r"(?:tell|told|send|sent|give|gave|provide|provided|read|answer|answered|reply|replied"
     r"|respond|responded|listen|listened|follow|followed|approve|approved|sign|signed|check"
@@ -74,121 +88,219 @@ _ACTS = (
     r"|specify|specified|agree|agreed|book|booked|prepare|prepared|upload|uploaded"
     r"|respect|stick to|stuck to|meet|met|honou?r|honou?red|bother|submit|submitted"
     r"|fill|filled|complete|completed|make|made|do|did|keep|kept|brief|briefed|clarify"
-    r"|clarified|come back|came back|get|got|grant|granted|chase|chased)"
+    r"|clarified|come back|came back|get|got|grant|granted|chase|chased|open|opened|label"
+    r"|labelled|return|book|order|ordered|arrange|arranged|warn|warned|ask|asked|turn|come"
+    r"|show|read|use|used|fix|fixed|back up|backed up|plan|planned|record|recorded)"
+)
+_BAD = (
+    r"(?:late|slow|wrong|unclear|vague|incomplete|inaccurate|incorrect|unresponsive|unavailable"
+    r"|missing|inconsistent|contradictory|conflicting|careless|outdated|out of date|faulty"
+    r"|never around|not around|absent|confusing|impossible to reach)"
 )
 _FAILED = (
-    r"(?:failed|forgot|forgotten|ignored|missed|neglected|overlooked|broke|broken|caused"
-    r"|delayed|misunderstood|misread|misjudged|mixed up|messed up|screwed up|botched"
-    r"|dropped the ball|let (?:us|this|it|the \w+) (?:down|slip)|held (?:us|things|it|this"
-    r"|everything|the \w+) up|sat on|blew|went quiet|went silent|went dark|disappeared"
-    r"|changed (?:your|their|the) (?:mind|minds|requirements|brief|scope|spec|priorities)"
-    r"|keeps? (?:changing|moving|missing|forgetting|asking|adding|sending|ignoring)"
-    r"|kept (?:changing|moving|missing|forgetting|asking|adding|sending|ignoring)"
-    r"|(?:were|was|are|is|have been|has been) (?:\w+ )?(?:late|slow|wrong|unclear|vague"
-    r"|incomplete|unresponsive|unavailable|missing|inconsistent|contradictory|careless)"
-    r"|(?:came|come|arrived?|sent|got) (?:\w+ ){0,4}?(?:late|wrong|incomplete)"
-    rf"|(?:didn't|did not|never|haven't|have not|hasn't|has not|hadn't|had not|couldn't"
-    rf"|could not|wouldn't|would not|won't|failed to|neglected to|forgot to|refused to"
-    rf"|omitted to|chose not to|decided not to|don't|do not|doesn't|does not) (?:even )?"
-    rf"(?:\w+ )?{_ACTS})"
+    r"(?:failed|forgot|forgotten|ignored|ignoring|missed|missing|neglected|overlooked|broke"
+    r"|broken|caused|causing|delayed|misunderstood|misread|misjudged|mixed up|messed up"
+    r"|screwed up|botched|skipped|skipping|dropped|dropped the ball|lost|mislaid|misplaced"
+    r"|deleted|overrode|overwrote|unplugged|unplugging|tripped|vetoed|blocked|stalled"
+    r"|sat on|sitting on|held (?:up|back|onto|on to|the \w+|it|them|us|things)"
+    r"|holding (?:up|back|the \w+|things|us)|let (?:\w+ ){1,3}?(?:down|slip|lapse|leave|go)"
+    r"|pushed (?:untested|unfinished|broken|back)|imposed|cut the|pulled the|went quiet"
+    r"|went silent|went dark|disappeared|moved the goalposts|insisted on|insisting on"
+    r"|(?:gave|give|sent|send|supplied|provided|handed|uploaded|entered|entering|used|using"
+    r"|ordered|specified|approved|chose|picked) (?:us |me )?(?:the |an? |their |your )?"
+    rf"(?:{_BAD}|old|\w+ (?:{_BAD}))"
+    rf"|(?:are|is|were|was|kept|keep|keeps) \w+ing (?:\w+ ){{0,3}}?(?:wrong|incorrectly|late)"
+    r"|changed (?:\w+ ){0,3}?(?:after|again|late|at the last minute|without|twice|mid-?\w*"
+    r"|halfway)|changed (?:your|their|the) (?:mind|minds|requirements|brief|scope|spec)"
+    r"|keeps? (?:on )?\w+ing|kept (?:on )?\w+ing"
+    r"|(?:is|are|was|were) the (?:one|ones|people) who"
+    rf"|(?:were|was|are|is|have been|has been|had been) (?:\w+ )?{_BAD}"
+    rf"|(?:came|come|comes|arrived?|arrives|got|turned up|turn up) (?:\w+ ){{0,4}}?(?:{_BAD})"
+    r"|(?:didn't|did not|never|haven't|have not|hasn't|has not|hadn't|had not|couldn't"
+    r"|could not|wouldn't|would not|won't|failed to|neglected to|forgot to|refused to"
+    r"|omitted to|chose not to|decided not to|don't|do not|doesn't|does not|can't be bothered"
+    rf" to) (?:even |yet |ever |bother to )?(?:\w+ )?{_ACTS})"
 )
 # Words that tie an outcome to a cause.
-_BECAUSE = (
-    r"(?:because of|due to|thanks to|owing to|on account of|down to|result(?:ed|s|ing)? from"
-    r"|(?:a |the )?result of|caused by|stem(?:s|med|ming)? from|came from|comes? from"
-    r"|traced? (?:back )?to|(?:a |the )?consequence of|(?:a |the )?product of"
-    r"|attributable to|(?:is|was|lies|rests|sits) with|the fault of|blame (?:lies )?(?:on|with)"
-    r"|triggered by|brought on by|driven by|started with|originated (?:with|in|from))"
+_BECAUSE = _any(
+    "because of",
+    "due to",
+    "thanks to",
+    "owing to",
+    "on account of",
+    r"(?:all )?down to",
+    r"(?:a |the )?(?:direct )?results? of",
+    r"result(?:ed|s|ing)? from",
+    "caused by",
+    r"stem(?:s|med|ming)? from",
+    r"(?:came|comes?|coming) (?:about )?from",
+    r"traced? (?:back )?to",
+    r"traces (?:back )?to",
+    r"(?:goes|went|go|comes|came) back to",
+    r"(?:a |the )?consequence of",
+    r"(?:a |the )?product of",
+    "attributable to",
+    r"(?:is|was|lies|lay|rests|sits|sat) (?:squarely |firmly |entirely |fully |solely )?with",
+    r"the fault of",
+    r"blame (?:lies )?(?:on|with)",
+    "triggered by",
+    "brought on by",
+    "driven by",
+    r"(?:belongs|belonged) to",
+    r"(?:owed|owing) (?:entirely |mostly |largely )?to",
+    r"(?:made|introduced|done|asked for|requested|imposed|held up|set) by",
+    r"(?:because|since|as|when|after)(?: of)?",
 )
 _PROBLEM = (
     r"(?:delays?|slips?|slippage|problems?|issues?|errors?|mistakes?|bugs?|defects?|faults?"
     r"|outages?|failures?|overruns?|overspend|hold-?ups?|bottlenecks?|blockers?|gaps?"
     r"|confusion|mess|mix-?up|misunderstanding|breakdown|rework|lateness|trouble|setbacks?"
-    r"|knock-on|downtime|disruption|backlog|extra cost|extra work|wasted)"
+    r"|knock-on|downtime|disruption|backlog|extra cost|extra work|wasted|missed|late|slow"
+    r"|go-?live|change|wrong|cause|blame|responsibility|ball|fault)"
 )
 _EMPATHY = (
     r"(?:sorry|apologi[sz]|apology|understand(?:able)?|understood|i can see|i see why|i hear"
-    r"|i appreciate|we appreciate|must (?:have been|be|feel)|i know how|we know how"
-    r"|i imagine|i can imagine|makes sense|fair enough|no wonder|rightly|right to|thank"
-    r"|regret|acknowledge|your (?:frustration|concern|anger|disappointment|annoyance)"
-    r"|for you|to you|left you|leaves you|made you|making you|you(?:'re| are| were|'ve been"
-    r"| have been| feel| felt| must)|how (?:frustrating|difficult|hard|upsetting))"
+    r"|i can hear|i appreciate|we appreciate|must (?:have been|be|feel)|i know how|we know how"
+    r"|i imagine|i can imagine|can only imagine|makes sense|fair enough|no wonder|rightly"
+    r"|right to|thank|regret|acknowledge|your (?:frustration|concern|anger|disappointment"
+    r"|annoyance)|for you|to you|left you|leaves you|made you|making you|you(?:'re| are| were"
+    r"|'ve been| have been| feel| felt| must| sound)|how (?:frustrating|difficult|hard"
+    r"|upsetting|stressful)|i'd feel the same|would feel)"
 )
 _FEELING = (
     r"(?:frustrat(?:ed|ing)|annoy(?:ed|ing)|angry|irritat(?:ed|ing)|upset(?:ting)?|fed up"
     r"|sick of|tired of|exasperat(?:ed|ing)|furious|fuming|livid|outraged|offended|insulted"
     r"|hurt|appalled|disgusted|shocked|stunned|astonished|baffled|bewildered|insulting"
-    r"|disappointed|exhausted|at (?:my|our) wits'? end|had enough|losing patience"
-    r"|lost patience|can't believe|cannot believe|unbelievable|beyond belief)"
+    r"|disappointed|exhausted|devastated|gutted|at (?:my|our) wits'? end|had enough"
+    r"|losing patience|lost patience|running out of patience|out of patience|can't believe"
+    r"|cannot believe|unbelievable|beyond belief)"
 )
 _OUTBURST = (
     r"(?:ridiculous|absurd|outrageous|insane|crazy|preposterous|laughable|ludicrous"
     r"|unreasonable|unacceptable|disgraceful|pathetic|stupid|idiotic|nonsense|rubbish"
-    r"|shambles|a joke|a farce|a circus|a mess|a disaster|disastrous|a nightmare|a shambles"
-    r"|shocking|appalling|atrocious|dreadful|terrible|horrible|awful|outrageously"
-    r"|unprofessional|insulting|petty|childish|hysterical|paranoid|dramatic|overreact\w*"
-    r"|unrealistic|impossible demands?|no-?brainer|utterly|seriously\?|come on)"
+    r"|shambles|a joke|a farce|a circus|a disaster|disastrous|a nightmare|nightmare"
+    r"|shocking|appalling|atrocious|dreadful|outrageously|unprofessional|insulting|petty"
+    r"|childish|hysterical|paranoid|overreact\w*|ungrateful|out of proportion|blown out of"
+    r"|unrealistic|impossible demands?|seriously\?|come on)"
 )
-_WE = r"(?:we|i|our team|the team|our (?:\w+ )?(?:people|staff|designers|developers|engineers))"
-_WE_BE = r"(?:we(?:'re| are| were)|i(?:'m| am| was)|our team (?:is|was)|the team (?:is|was))"
+_QUESTION = (
+    r"\?\s*$|^\s*(?:could|can|would|will|did|do|have|has|were|was|is|are|when|what|which|how"
+    r"|where|why)\b"
+)
+_REPORTED = (
+    r"\b(?:you (?:said|told|mentioned|wrote|explained|described|raised)|i heard|you feel|you felt"
+    r"|you sound|it sounds|help me understand|from your perspective)\b"
+)
+_VAGUE_MARKER = (
+    r"\b(?:some|a number of|a bunch of|lots of|a lot of|loads of|plenty of|various|several"
+    r"|certain|things|stuff|generally|general|overall|broadly|on the whole|by and large"
+    r"|in places|here and there|at times|sometimes|often|lately|recently|of late|for (?:a"
+    r" while|some time|ages|months|weeks|a long time)|ever since|since kick-?off|across the"
+    r" board|a bit|somewhat|kind of|sort of|rather|the whole|keeps?|kept|on both sides"
+    r"|probably|ups and downs|all over|back and forth|in lots of ways|in many ways|now and"
+    r" then|from time to time|on and off|more often than not|most of the time|constant"
+    r"|continual|repeated|endless|recurring|persistent|ongoing|so many|too many|numerous"
+    r"|countless)\b"
+)
+_NEGATIVE = (
+    r"\b(?:off|wrong|messy|a mess|strained|difficult|trouble|problems?|issues?|broke|broken"
+    r"|sideways|questionable|unclear|lacking|lack of|poor|patchy|spotty|hit and miss"
+    r"|hit-and-miss|inconsistent|uneven|disappointing|slipping|sliding|behind|rough|bumpy"
+    r"|shaky|ups and downs|all over the (?:map|place)|back and forth|cropping up|not (?:go"
+    r"|gone|went) (?:to plan|well)|didn't go (?:to plan|well)|hasn't gone (?:as )?well"
+    r"|haven't gone (?:as )?well|could be better|not great|below par|sub-?par|stuck|glitch\w*"
+    r"|buggy|unreliable|mistakes|errors|delays|late|slow|falling apart|deteriorat\w+"
+    r"|getting worse|not (?:good|up to|where)|mediocre|sloppy|shoddy|weak|lax|chaotic"
+    r"|frustrat\w+|a struggle|a concern|bad|worse|worst|fail\w*|gone wrong|going wrong"
+    r"|go wrong|not working|doesn't work|don't work)\b"
+)
 
 # --- the cues --------------------------------------------------------------------------------
 
 _B, _E, _F, _G = Rule.NO_BLAME, Rule.NO_EGO, Rule.FACTS_NOT_EMOTION, Rule.NO_GENERALITIES
-_QUESTION_TO_CLIENT = r"^\s*(?:could|can|would|will|did|do|have|has|were|was|is|are)\b[^?]*\?"
+_OURS = (
+    r"\b(?:our (?:own )?(?:fault|mistake|error|responsibility|doing|part|side|problem)|on us"
+    r"|with us|is ours|are ours|was ours)\b"
+)
 
 CUES: tuple[Cue, ...] = (
     # NO_BLAME: the client, or a third party, is the subject of a failure.
     Cue(
         _B,
         "makes the client the subject of a failure",
-        _re(rf"\b{_CLIENT}(?: \w+)?? {_ADV}{_FAILED}\b"),
+        _re(rf"\b{_CLIENT} {_ADV}{_FAILED}\b"),
         _re(
-            _QUESTION_TO_CLIENT + r"|\bif you (?:ever )?(?:don't|do not|didn't|haven't)\b"
-            r"|\b(?:in case|unless|so that|so) you\b|\b(?:we|i) (?:\w+ )?(?:missed|didn't"
-            r"|did not|failed|forgot|never)\b"
+            _QUESTION + r"|\bif (?:you|your \w+) (?:can|could|would)\b|\b(?:in case|unless|so"
+            r" that|so) you\b|\byou(?:'ll| will)? (?:should|may|might) (?:have )?(?:received|got"
+            r"|seen|had)\b|\b(?:you|your \w+) (?:did|have done) nothing wrong\b"
         ),
     ),
     Cue(
         _B,
         "ties the failure to the client",
-        _re(rf"\b{_BECAUSE} (?:\w+ ){{0,3}}?(?:your|you|the client'?s?|yours)\b"),
         _re(
-            r"\b(?:thanks to your (?:help|patience|feedback|support|quick|prompt|input)"
-            r"|due to you (?:on|by)|comes? from your (?:side|team) (?:by|on)"
-            r"|come from you)"
+            rf"\b{_BECAUSE} (?:\w+ ){{0,4}}?(?:your|you|the client'?s?|yours)\b(?! (?:help"
+            r"|patience|feedback was|support|quick|prompt|input|notes|team's notes))"
         ),
+        _re(
+            r"\b(?:thanks to your (?:help|patience|support|quick|prompt)|(?:as|when|after|since"
+            r"|because) (?:you|your \w+) (?:said|asked|told|mentioned|requested|wrote|suggested"
+            r"|need|want|wanted|like|prefer)|as per your|as you know|help me understand"
+            r"|from your perspective|(?:when|after|as|since) (?:you're|you are) (?:happy|ready"
+            r"|free|available)|(?:when|once|after|as soon as|if) (?:you|your \w+) (?:\w+ )?"
+            r"(?:approve|sign|confirm|send|agree|can|have|are|get|give|choose|decide))\b"
+        ),
+        requires=_re(
+            rf"\b{_PROBLEM}|{_BAD}|\b(?:took|takes|cost|went up|underperformed|failed"
+            r"|fail|dropped|drop|lost|loss|pushed|why|can't|cannot|couldn't|had to)\b"
+        ),
+    ),
+    Cue(
+        _B,
+        "ties the failure to the client",
+        _re(
+            r"\byour\b[^.;?!]{0,80}?\b(?:is|was|are|were) (?:the (?:real )?reason |exactly |really"
+            r" )?why\b|\byour\b[^.;?!]{0,80}?\b(?:which|that)(?:'s| is| was) why\b"
+            r"|\b(?:which|that)(?:'s| is| was) why (?:your|you)\b"
+        ),
+        _re(_QUESTION + r"|\bthat's what we\b"),
     ),
     Cue(
         _B,
         "places the problem on the client's side",
         _re(
-            rf"\b(?:{_PROBLEM}|(?:the )?(?:hold-?up|fault|problem|ball|blame|delay|cause|issue"
-            r"|responsibility|bottleneck))(?: \w+){0,5}? (?:is|was|are|were|lies|lay|sits|sat"
-            r"|rests|remains|seems to be|appears to be|has been) (?:\w+ )?(?:on|at|with|from"
-            r"|in) (?:your|the client's) (?:side|end|court|desk|hands|team|department)\b"
-            r"|\b(?:on|at) your (?:end|side) (?:is|was|has been|caused|held|meant)\b"
-            r"|\bthe ball (?:is|was) in your court\b"
+            r"\b(?:on|at|from|with) your (?:own )?(?:side|end|desk|court)\b"
+            r"|\bthe ball (?:is|was|'s) (?:now )?in your court\b"
+            r"|\b(?:a question|one) for your (?:own )?\w+(?: \w+)?,? not (?:for )?us\b"
+            r"|\bwe can only (?:move|go|work|deliver) as (?:fast|quickly) as\b"
         ),
+        _re(
+            _QUESTION + r"|\b(?:please|let us know|tell us|if someone|could someone|can someone"
+            r"|is there anyone|anyone on your)\b"
+        ),
+        requires=_re(rf"\b{_PROBLEM}|{_FAILED}|\b(?:court|only|not us|not for us)\b"),
     ),
     Cue(
         _B,
         "assigns blame",
         _re(
             r"\b(?:your|the client's|their) (?:own )?(?:fault|mistake|error|oversight|failure"
-            r"|negligence|omission|doing|responsibility|problem|lookout)\b"
+            r"|negligence|omission|doing|lookout)\b"
             r"|\b(?:that|this|it)(?:'s| is| was) (?:all )?(?:on|down to) (?:you|them)\b"
             r"|\b(?:it|that|this) (?:was|is|'s) (?:all )?your (?:own )?(?:decision|choice|call"
-            r"|idea|request|wish)\b|\b(?:you|they)(?:'re| are| were) the (?:ones?) who\b"
-            r"|\b(?:blam(?:e|ed|es|ing)|at fault|culprit|to blame)\b"
-            r"|\byou (?:insisted on|chose|opted for|decided on|asked for) (?:\w+ ){0,4}?(?:so|and"
-            r" now|which is why|that's why|hence)\b"
+            r"|idea|wish)\b"
+            r"|\b(?:blam(?:e|ed|es|ing)|at fault|culprits?|to blame|scapegoat)\b"
+            r"|\bmaybe ask (?:\w+ ){1,3}?why\b|\bask (?:\w+ ){1,3}?why (?:\w+ ){0,4}?(?:never"
+            r"|didn't|wasn't|hasn't|isn't)\b"
         ),
         _re(
             r"\b(?:no|not|nobody|no one|never|don't|do not|won't|isn't|without|rather than"
-            r"|instead of)\b (?:\w+ ){0,3}?blam|\bnot (?:about|here to) \w+ blame"
-            r"|\byour (?:problem|responsibility) (?:statement|owner|list)"
-            r"|\b(?:our|my) (?:fault|mistake)|\bthe responsibility (?:is|was) ours"
+            r"|instead of|no point)\b (?:\w+ ){0,4}?(?:blam|fault|point\w* fingers)|\bnot about"
+            r" (?:\w+ )?blame|\bour own|\bwere blaming|\bblaming (?:anyone|each other)"
+            r"|\bhelp me understand|\bdon't see (?:this|it|that) as\b|\bthe (?:blame"
+            r"|fault) (?:\w+ ){0,4}?(?:is|was|lies|sits"
+            r"|rests) (?:ours|with us|in our|with our)|\b(?:the )?(?:blame|fault) on our\b"
+            r"|\bwe won't be made the scapegoat|\bwe (?:take|accept|own)|\bscapegoat for\b"
         ),
     ),
     Cue(
@@ -196,60 +308,99 @@ CUES: tuple[Cue, ...] = (
         "denies responsibility",
         _re(
             r"\bnot (?:our|my) (?:fault|problem|responsibility|doing|concern|issue|mistake|job)\b"
-            r"|\bnothing to do with (?:us|me|our)\b|\b(?:out of|beyond|outside) (?:our|my)"
-            r" (?:hands|control|remit)\b|\b(?:we|i) (?:can't|cannot|can not|won't|will not"
-            r"|shouldn't) be (?:held )?(?:responsible|accountable|liable|blamed)\b"
+            r"|\b(?:is|was|'s)(?:n't| not) (?:on us|down to us|something (?:we|our \w+) (?:\w+ )?"
+            r"(?:caused|did))\b|\bnothing to do with (?:us|me|our)\b|\b(?:out of|beyond|outside)"
+            r" (?:our|my) (?:hands|control|remit)\b|\b(?:we|i) (?:can't|cannot|can not|won't"
+            r"|will not|shouldn't|don't) (?:be (?:held )?(?:responsible|accountable|liable"
+            r"|blamed)|accept (?:responsibility|liability|the blame|blame))\b"
             r"|\b(?:we|i)(?:'re| are| were| was|'m| am) not (?:responsible|to blame|at fault"
-            r"|accountable|liable)\b|\bresponsibility (?:lies|rests|sits|falls) (?:with|on)"
-            r" (?:you|your|the client|them|their)\b|\bwash (?:our|my) hands\b"
+            r"|accountable|liable)\b|\bresponsibility (?:for (?:\w+ ){1,4})?(?:lies|rests|sits"
+            r"|falls) (?:squarely |firmly )?(?:with|on)\b(?! us| our)|\bwash (?:our|my) hands\b"
+            r"|\bwe(?:'ve| have) done our (?:part|bit|job)\b"
         ),
     ),
     Cue(
         _B,
         "says what the client should have done",
         _re(
-            r"\b(?:you|your (?:\w+ )?" + _GROUP + r") (?:really )?(?:should|ought to|could"
-            r"|needed to|were supposed to|was supposed to|had to)(?:n't)? (?:have )?"
-            r"(?:\w+ed|\w+en|told|sent|known|read|done|given|made|got|kept|thought)\b"
-            r"|\bif (?:only )?(?:you|your (?:\w+ )?" + _GROUP + r")(?:'d| had)(?:n't| not)?"
-            r" \w+[^.?!;]*\b(?:would|could|might)(?:n't| not)? have\b"
-            r"|\bhad (?:you|your (?:\w+ )?" + _GROUP + r") (?:\w+ ){0,6}?(?:we|this|it|the)"
-            r" (?:\w+ ){0,4}?(?:would|could|might)\b"
+            rf"\b{_CLIENT} (?:really )?(?:should|ought to|could|needed to|were supposed to|was"
+            r" supposed to|had to)(?:n't)? (?:have )?(?:\w+ed|\w+en|told|sent|known|read|done"
+            r"|given|made|got|kept|thought|come|brought|paid|run|put|let)\b"
+            rf"|\bif (?:only )?{_CLIENT}(?:'d| had)(?:n't| not)? \w+[^.?!;]*\b(?:would|could"
+            r"|might)(?:n't| not)? (?:have|be)\b|\b(?:would|could)(?:n't| not) have happened if\b"
+            rf"|\bhad {_CLIENT} (?:\w+ ){{0,8}}?(?:would|could|might)\b"
         ),
-        _re(r"\b(?:we|i) (?:really )?should(?:n't)? have\b"),
+        _re(
+            r"\b(?:you|your \w+) (?:should|might|may) (?:have|now have) (?:received|got|had|seen"
+            r"|heard)\b|\bwe (?:really )?should(?:n't)? have\b|\bsaid we\b"
+        ),
     ),
     Cue(
         _B,
         "blames someone else",
         _re(
-            rf"\b{_THIRD} {_ADV}(?:{_FAILED}|let us down|dropped the ball|was to blame|were to"
-            r" blame|is to blame)\b"
+            rf"\b{_THIRD} {_ADV}(?:{_FAILED}|let us down|dropped the ball|(?:was|were|is|are)"
+            r" (?:to blame|at fault|wrong|late|the problem))\b"
         ),
         _re(
-            _QUESTION_TO_CLIENT + r"|\b(?:we|i) (?:\w+ )?(?:missed|didn't|failed|should have)"
-            r"|\bour (?:fault|mistake|responsibility)|\bon us\b|\bwe (?:take|accept|own)"
+            _QUESTION
+            + r"|\b(?:we|i) (?:\w+ )?(?:missed|didn't|failed|should have)|"
+            + _OURS[2:-2]
+            + r"|\bwe (?:take|accept|own)"
         ),
     ),
-    # NO_EGO: the provider's views, pride and expertise at the centre.
+    Cue(
+        _B,
+        "blames by implication",
+        _re(
+            r"\bfinally (?:arrives?|sends?|sent|gets? (?:round|around|back)|comes? (?:in|through)"
+            r"|replies|responds|approves?|signs?|reaches|lands|decides?|turns? up|shows? up)\b"
+            r"|\bwithout (?:anyone|anybody|any of you|you) (?:\w+ )?(?:telling|informing|asking"
+            r"|warning|letting) us\b|\b(?:seem to have |have |has )?gone unread\b"
+            r"|\bwe(?:'ve| have) (?:still )?been waiting (?:for|on) (?:\w+ ){0,4}?since\b"
+            r"|\bthanks (?:so much |very much |a lot )?for (?:letting us know|telling us|the"
+            r" (?:heads-?up|notice|warning)) (?:on|at|only|just|with|the day)\b"
+            r"|\bcheck your facts\b|\blooping in your (?:manager|boss|director|line manager)\b"
+            r"|\bonce again,? (?:your|you)\b|\bwe'?re still waiting\b"
+        ),
+    ),
+    # NO_EGO: the provider's views, expertise and pride at the centre.
     Cue(
         _E,
-        "puts the provider's opinion at the centre",
+        "puts the provider's judgement above the client's",
         _re(
-            r"\b(?:i|we) (?:really |strongly |personally |honestly |still |firmly |genuinely |do"
-            r" |truly )?(?:think|believe|feel|reckon|insist|maintain|prefer|know best|know"
-            r" better|know what(?:'s| is) (?:best|right)|are (?:sure|certain|convinced|positive"
-            r"|adamant)|'re (?:sure|certain|convinced|positive|adamant)|'m (?:sure|certain"
-            r"|convinced|positive|adamant)|am (?:sure|certain|convinced|positive|adamant))\b"
-            r"|\bin (?:my|our) (?:\w+ )?(?:opinion|view|judge?ment|experience|eyes)\b"
-            r"|\b(?:my|our) (?:own )?(?:opinion|view|preference|taste|instinct|gut|position"
-            r" is|creative vision|vision for)\b|\bwe(?:'d| would) (?:much )?(?:rather|prefer)\b"
+            r"\b(?:our|my) (?:view|opinion|taste|recommendation|judge?ment|preference|position"
+            r"|vision|call|decision) (?:has to|must|should|will|always) (?:win|stand|prevail"
+            r"|come first)\b|\b(?:my|our) recommendation stands\b"
+            r"|\b(?:trust|take it from|believe) (?:us|me|our (?:judge?ment|experience|word|team))\b"
+            r"(?! (?:to|on|by|with|when|that we'll))"
+            r"|\b(?:we|i) know (?:best|better|what(?:'s| is) (?:best|right))\b"
+            r"|\b(?:we|i) know (?:this|the|your) (?:\w+ ){0,2}?(?:far |much |a lot )?better than"
+            r"|\b(?:i|we)(?:'m| am|'re| are) (?:the best judge|best placed to judge|the ones who"
+            r" know)\b|\bwhat we (?:already )?know\b(?! (?:about your|from you))"
+            r"|\bbut we do\b|\bleave (?:the )?(?:\w+ )?(?:to us|to the experts)\b|\blet us"
+            r" (?:worry about|decide|handle the|take care of the|lead on)\b|\byour job is to\b"
+            r"|\bwhat you pay us for\b|\byou hired us (?:because|to|for) (?:we|our|the)\b"
+            r"|\b(?:take|taking|took) good advice\b|\bour (?:\w+ )?(?:have|has) decided\b"
+            r"|\b(?:we|i|our \w+) can (?:tell|see|read) (?:you )?(?:what|which|how|an audience)"
+            r"\b|\bwithout (?:needing|needing to ask|asking (?:them|you|anyone)|testing it|a"
+            r" pilot|focus groups|research)\b|\b(?:we|i) don't need (?:a|to) (?:\w+ ){0,3}?"
+            r"(?:to know|test|pilot|ask|check)\b|\b(?:isn't|is not) (?:really )?necessary; we\b"
+            r"|\bno need for (?:a |any )?(?:review|feedback|test\w*|second opinion|check)\b"
+            r"|\bwe(?:'ve| have) nailed\b|\bi built (?:this|it|the)\b|\bwe(?:'d| would) (?:much )?"
+            r"rather (?:\w+ ){0,4}?(?:our|we)\b|\bour (?:own )?taste\b"
+            r"|\b(?:most|other|many) clients (?:don't|do not|never|rarely|can't) (?:\w+ ){0,2}?"
+            r"(?:grasp|understand|get|see|appreciate)\b"
+            r"|\b(?:we|i) (?:really |strongly |firmly )?(?:insist|maintain)\b"
+            r"|\b(?:we|i) (?:think|believe|feel) (?:that )?(?:our|my|the|this) (?:\w+ ){0,3}?(?:is"
+            r"|are) (?:clearly |simply |much |far )?(?:better|best|right|stronger|strongest"
+            r"|superior|perfect|excellent)\b|\bin (?:my|our) (?:professional |expert )?"
+            r"(?:opinion|view|judge?ment)\b|\bcome round to\b|\bonce they (?:see|get used)\b"
+            r"|\bwill (?:love|like) it once\b"
         ),
         _re(
-            r"\b(?:i|we) (?:\w+ )?(?:think|feel|believe) (?:\w+ )?(?:sorry|terrible|awful|bad"
-            r" about)|\bfeel free\b|\bi(?:'m| am) sure you(?:'ll| will)? (?:understand|agree)\b"
-            r"|\b(?:we|i) (?:think|believe|feel|reckon) (?:that )?(?:we|i) (?:\w+ )?(?:owe|should"
-            r" have|missed|got|were wrong|let you|underestimated|fell short|dropped|failed)\b"
-            r"|\bi (?:think|believe) (?:you|your)(?:'re| are)? (?:right|correct)\b"
+            r"\bfeel free\b|\bi(?:'m| am) sure you(?:'ll| will)? (?:understand|agree)\b"
+            r"|\b(?:trust|believe) (?:us|me) (?:back|again)|\bearn (?:your|back)"
         ),
     ),
     Cue(
@@ -257,48 +408,56 @@ CUES: tuple[Cue, ...] = (
         "leans on the provider's expertise",
         _re(
             r"\b(?:as|being|we(?:'re| are)|i(?:'m| am)) (?:the |your |an? )?(?:\w+ )?(?:experts?"
-            r"|specialists?|professionals?|authorit(?:y|ies)|agency|consultants?|pros)"
-            r"(?: here| in this| on this|,)"
-            r"|\b(?:with|given|after|from|in) (?:all )?(?:my|our) (?:\w+ ){0,3}?(?:expertise"
-            r"|experience|know-?how|track record|credentials)\b"
+            r"|specialists?|professionals?|authorit(?:y|ies)|consultants?|pros)\b(?! in your)"
+            r"|\b(?:specialists|experts|professionals|people) like (?:us|me)\b"
+            r"|\b(?:with|given|after|from|in|having) (?:all )?(?:(?:my|our|twenty|ten|fifteen|\d+"
+            r"|many|decades of|years of|two decades|three decades) )?(?:\w+ ){0,2}?(?:expertise"
+            r"|experience|know-?how|track record|credentials|years|decades)(?: in \w+| of \w+)?,"
+            r"|\bhaving (?:run|built|delivered|done|designed"
+            r"|managed) (?:\w+ ){0,3}?for (?:\w+ ){0,2}"
+            r"?(?:years|decades)\b|\bworking (?:with|on) (?:\w+ ){0,4}?every day,? we\b"
             r"|\b(?:my|our) (?:\d+|many|decades of|years of|long|proven|extensive|deep)"
             r" (?:\w+ )?(?:years?|expertise|experience|track record)\b"
-            r"|\b(?:trust|believe) (?:us|me)(?:,|\b(?! to| on| by| with))"
-            r"|\bwe know (?:best|better|what (?:works|your|you|is best|'s best|is right)|how to"
-            r" (?:do|run) (?:this|our|these|a))"
-            r"|\bwe can (?:tell|see) (?:you )?what (?:your|you|the)\b"
-            r"|\b(?:we|i)(?:'ve| have) (?:been doing|done) (?:this|these|it)(?: kind of \w+)?"
-            r" (?:for|\w+ times|before|a thousand|hundreds|more times)\b"
-            r"|\bwe(?:'re| are) (?:the )?(?:ones|people) who know\b"
-            r"|\b(?:leave|let) (?:the )?(?:\w+ )?(?:design|creative|technical|decisions?|it|that)"
-            r" (?:\w+ )?(?:to us|to the experts)\b|\bwe know what we(?:'re| are) doing\b"
+            r"|\bwe(?:'ve| have) (?:seen|done|run|built|delivered|handled) (?:a thousand|thousands"
+            r"|hundreds|dozens|it happen|this happen|this (?:before|many)|it (?:before|many))\b"
+            r"|\b(?:done|seen|run|built) (?:this|these|it|them) (?:\w+ )?(?:hundreds|thousands|a"
+            r" thousand|dozens|many|countless) (?:of )?times\b|\bthe usual pattern\b"
+            r"|\bwe know what (?:works|we(?:'re| are) doing)\b"
         ),
+        _re(r"\byour (?:\w+ )?(?:knows?|know) (?:\w+ ){0,4}?better than (?:we|us)\b"),
     ),
     Cue(
         _E,
         "praises the provider",
         _re(
-            r"\b(?:our|my) (?:\w+ )?(?:award-?winning|world-?class|industry-?leading|best-in-class"
-            r"|top-?notch|first-?class|excellent|outstanding|fantastic|brilliant|superb"
-            r"|exceptional|stellar|impeccable|flawless|high|exemplary|great|talented|amazing"
-            r"|unrivalled|unmatched|senior)(?: \w+)? (?:work|team|designs?|agency|people|staff"
-            r"|quality|service|record|standards?|reputation|engineers|developers|designers"
-            r"|portfolio|output|talent)\b"
+            r"\b(?:our|my|the|this) (?:\w+ )?(?:award-?winning|world-?class|industry-?leading"
+            r"|best-in-class|top-?notch|first-?class|outstanding|fantastic|brilliant|superb"
+            r"|exceptional|stellar|impeccable|flawless|exemplary|talented|amazing|unrivalled"
+            r"|unmatched|premium)(?: \w+)? (?:work|team|designs?|agency|people|staff|quality"
+            r"|service|record|standards?|reputation|engineers|developers|designers|portfolio"
+            r"|output|talent|firm|studio|crew|method|approach)\b"
             r"|\b(?:our|my) (?:reputation|track record|awards?|portfolio|pedigree|standing"
-            r"|credentials|results elsewhere)\b"
+            r"|credentials|calibre|playbook|perfect record)\b|\bperfect record\b"
+            r"|\b(?:win|won|wins|winning) awards\b|\bfamous for\b|\bcalibre\b|\bpremium firm\b"
             r"|\bspeaks? for (?:itself|themselves)\b|\bproud(?:ly)?\b|\bpride (?:ourselves"
-            r"|myself)\b"
+            r"|myself)\b|\bfull stop\b"
             r"|\b(?:we|our \w+)(?:'re| are| have)? (?:the )?(?:best|finest|leading|top|number one"
-            r"|market leaders?|strongest|most experienced)\b"
+            r"|market leaders?|strongest|most experienced)\b(?! (?:time|way|option|route|for you))"
             r"|\bbetter than (?:any|other|most) (?:\w+ )?(?:agenc|provider|firm|compan|supplier"
-            r"|vendor|team)\w*"
-            r"|\b(?:no|none of our) other clients? (?:\w+ ){0,2}?(?:has|have|had|complain)"
+            r"|vendor|team)\w*|\b(?:nobody|no one|no-one) else could (?:have )?\b"
+            r"|\b(?:no|none of our) other clients? (?:\w+ ){0,2}?(?:has|have|had|complain\w*)"
+            r"|\bclients (?:rarely|never|don't) (?:\w+ )?(?:question|complain|doubt)\b"
+            r"|\bclients who (?:follow|use|trust|listen to) (?:our|us)\b"
             r"|\b(?:all|every one|most) of our (?:other )?clients\b"
-            r"|\bwe(?:'ve| have) never (?:had|seen|received|been)\b"
+            r"|\b(?:nobody|no one|no client) has ever (?:\w+ )?(?:questioned|complained|doubted)\b"
+            r"|\bwe(?:'ve| have) never (?:had|received) (?:a |any )?(?:complaint|problem"
+            r"|criticism)\b|\bunusual for a client to be unhappy\b"
+            r"|\bsome of the best (?:work|things?)\b|\bthe best (?:work|job) (?:\w+ ){0,3}?(?:has"
+            r" |have )?ever\b|\bstand behind every\b"
             r"|\b(?:clients|others|everyone else) (?:love|loves|praise|rave about) (?:our|us)\b"
             r"|\b(?:our|the) (?:design|work|solution|approach|concept|plan|code) (?:is|was|are"
-            r"|were) (?:clearly |obviously |simply |objectively )?(?:right|correct|better"
-            r"|superior|excellent|the best|the right one|strong|sound|fine)\b"
+            r"|were) (?:clearly |obviously |simply |objectively )?(?:right|correct|superior"
+            r"|excellent|the best|the right one)\b|\bsecond-guessing our (?:own )?\w+"
         ),
         _re(r"\bproud to (?:\w+ )?(?:work|help) (?:with|for) you\b|\bnot proud\b"),
     ),
@@ -306,17 +465,16 @@ CUES: tuple[Cue, ...] = (
         _E,
         "speaks of the provider's interests",
         _re(
-            r"\b(?:important|hard|difficult|tough|frustrating|painful|stressful|inconvenient"
-            r"|costly|expensive|embarrassing|awkward|a lot of work|demanding|unfair|tiring"
-            r"|draining|easier|better|a problem|a big deal|a blow|a hit) for (?:me|us|our"
-            r" (?:team|business|agency|company|people|margins?)|the (?:team|agency))\b"
-            r"|\b(?:our|my) (?:margins?|profit|bottom line|image|brand|name|time is|schedule"
-            r" is|other clients)\b|\bwe (?:have|need|want) to protect (?:our|the team's)\b"
-            r"|\bwe(?:'re| are) (?:a )?(?:busy|stretched|overloaded|swamped)\b"
-            r"|\bwe have other clients\b"
+            r"\b(?:important|hard|difficult|tough|painful|stressful|inconvenient|costly"
+            r"|expensive|embarrassing|awkward|a lot of work|demanding|unfair|tiring|draining"
+            r"|easier|a problem|a big deal|a blow|a hit) for (?:me|us|our (?:team|business|agency"
+            r"|company|people|margins?)|the (?:team|agency))\b"
+            r"|\b(?:our|my) (?:margins?|profit|bottom line|image|brand|name|other clients)\b"
+            r"|\bwe (?:have|need|want) to protect (?:our|the team's)\b"
+            r"|\bwe have other clients\b|\bour rates\b"
         ),
     ),
-    # FACTS_NOT_EMOTION: emotion, defensiveness, combative tone, passive aggression.
+    # FACTS_NOT_EMOTION: emotion, defensiveness, combative tone, passive aggression, sarcasm.
     Cue(
         _F,
         "is emotional",
@@ -325,10 +483,23 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:sorry|apologi[sz]e)\b(?!,? but)|\bunderstand(?:ably)? (?:why|how|that|your)"
             r"|\bi can see (?:why|how)\b|\b(?:you|your \w+) (?:called|described|said|told us)"
             r"|\b(?:rightly|fairly|fair to) (?:\w+ )?(?:called|say)"
-            r"|\bit was unacceptable (?:of|for) us\b|\bunacceptable (?:on our part|of us|from us)"
-            r"|\bour (?:\w+ )?(?:was|were) (?:\w+ )?(?:unacceptable|unprofessional)"
-            r"|\bwe (?:were|was) (?:\w+ )?(?:unprofessional|unacceptable)"
-            r"|\b(?:that|this|it) (?:was|is) unacceptable,? and (?:we|i)\b"
+            r"|\bunacceptable (?:on our part|of us|from us)|\bour (?:\w+ )?(?:was|were) (?:\w+ )?"
+            r"(?:unacceptable|unprofessional)|\bwe (?:were|was) (?:\w+ )?(?:unprofessional"
+            r"|unacceptable)|\b(?:that|this|it) (?:was|is) unacceptable,? and (?:we|i)\b"
+        ),
+    ),
+    Cue(
+        _F,
+        "is emotional",
+        _re(
+            rf"\b(?:we(?:'re| are| were| feel| felt)|i(?:'m| am| was| feel| felt)|our team (?:is"
+            rf"|was|feels|felt)|the team (?:is|was|feels|felt)|everyone here is) (?:\w+ ){{0,2}}?"
+            rf"{_FEELING}\b|\b{_FEELING} (?:for|to) (?:us|me|our (?:team|people|staff)|the team)\b"
+            r"|\b(?:spoken|talked|written) to like (?:this|that)\b"
+        ),
+        _re(
+            rf"\bnot (?:at all )?{_FEELING}|\bif (?:you|this|that|anything)\b"
+            r"|\b(?:sorry|apologi[sz]e)\b(?!,? but)"
         ),
     ),
     Cue(
@@ -343,59 +514,58 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue(
         _F,
-        "is emotional",
-        _re(
-            rf"\b{_WE_BE} (?:\w+ ){{0,2}}?{_FEELING}\b|\b(?:frankly|honestly|quite frankly"
-            r"|to be (?:brutally )?(?:honest|frank)),? (?:\w+ ){0,6}?(?:you|your|these|this"
-            r" (?:kind|sort)|we(?:'re| are) (?:tired|sick|fed up|done|not)|i(?:'m| am)"
-            r" (?:tired|sick|fed up|done|not))\b"
-        ),
-        _re(
-            r"\b(?:sorry|apologi[sz]e|our (?:\w+ )?(?:estimate|mistake|error|fault)|we (?:\w+ )?"
-            r"(?:missed|got|were wrong|fell|should have|underestimated|owe you))\b"
-            r"|\bhonestly,? (?:we|i) (?:don't|do not) (?:yet )?know\b"
-        ),
-    ),
-    Cue(
-        _F,
         "is defensive",
         _re(
             r"\bwe (?:did|have done|'ve done) (?:absolutely )?(?:nothing wrong|everything (?:right"
             r"|correctly|we (?:could|were asked|said)|asked|by the book|possible|in our power)"
             r"|our (?:job|part|best))\b"
-            r"|\bwe (?:\w+ )?(?:followed|met|delivered|did|built|implemented|produced|executed)"
-            r" (?:\w+ ){0,4}?(?:exactly|precisely|to the letter|as (?:agreed|specified|briefed"
-            r"|asked|requested|instructed|signed off|per the))"
-            r"|\b(?:exactly|precisely) what (?:you|was|the brief|your team) (?:\w+ )?(?:asked"
-            r"|agreed|specified|signed|approved|requested|wanted)"
+            r"|\bwe (?:\w+ )?(?:followed|met|delivered|did|built|implemented|produced|executed"
+            r"|made|drew|installed) (?:\w+ ){0,4}?(?:exactly|precisely|to the letter|as (?:agreed"
+            r"|specified|briefed|asked|requested|instructed|signed off|per the))"
+            r"|\b(?:exactly|precisely) what (?:you|they|was|the brief|your team) (?:\w+ )?(?:asked"
+            r"|agreed|specified|signed|approved|requested|wanted|drew|designed|ordered)"
             r"|\b(?:that|this|it)(?:'s| is| was) (?:simply |just |absolutely |categorically )?"
             r"(?:not|un)(?:true|fair|accurate|the case|correct|what happened|justified"
-            r"|warranted)\b"
+            r"|warranted)\b|\b(?:our|the) (?:invoice|quote|figures?|numbers|bill|report|work)"
+            r" (?:is|was|are|were) (?:perfectly |entirely |completely )?(?:correct|accurate|right"
+            r"|fine)\b"
             r"|\b(?:we|i) (?:\w+ )?(?:stand by|reject|dispute|deny|disagree with|take issue"
-            r" with|object to|resent)\b"
-            r"|\b(?:we|i) (?:won't|will not|refuse to|are not going to|'re not going to|am not"
-            r" going to|'m not going to|do not intend to|don't intend to|cannot|can't|shall"
-            r" not) (?:simply |just )?(?:be (?:pushed|bullied|forced|pressured|pressed|dictated"
-            r"|rushed|held|dragged|made|talked|railroaded|strong-?armed|lectured)"
-            r"|accept (?:that|this|the|your|blame|responsibility|liability)|tolerate|entertain"
-            r"|agree to|apologi[sz]e|rebuild|redo|start over|start again|re-?do|rewrite"
-            r"|do (?:that|this|it) again|discuss this further|keep (?:doing|going over)"
-            r"|take (?:that|this|the blame))"
+            r" with|object to|resent)\b|\bi (?:don't|do not) accept\b|\bi (?:don't|do not) see"
+            r" why (?:we|i)\b|\bwhy should (?:we|i)\b|\bnot in the habit of\b"
+            r"|\b(?:we|i)(?:'ll| will)? (?:won't|will not|refuse to|are not going to|'re not going"
+            r" to|am not going to|'m not going to|do not intend to|don't intend to|cannot|can't"
+            r"|shall not) (?:simply |just )?(?:be (?:pushed|bullied|forced|pressured|pressed"
+            r"|dictated|rushed|held|dragged|made|talked|railroaded|strong-?armed|lectured|blamed"
+            r"|\w+ing)|accept (?:that|this|the|your|blame|responsibility|liability)|tolerate"
+            r"|entertain|agree to|apologi[sz]e|rebuild|redo|start over|start again|re-?do|rewrite"
+            r"|do (?:that|this|it) again|discuss (?:this|it) further|keep (?:doing|going over)"
+            r"|take (?:that|this|the blame)|reopen|revisit|refund|hand back|give back|budge"
+            r"|change (?:our|my) (?:position|mind))"
+            r"|\bthere(?:'s| is) no way (?:we|i)(?:'re| are|'m| am| will|'ll)\b"
+            r"|\b(?:our|my) (?:position|answer|view|decision) (?:hasn't|has not|won't|will not|is"
+            r" not going to) change|\band (?:it|that|this) won't\b"
             r"|\b(?:under|have|has|had) no obligation\b|\b(?:we're|we are|we were) not obliged"
-            r"|\bthe (?:contract|agreement|sow|statement of work|brief|spec) (?:\w+ )?(?:clearly|"
-            r"plainly|explicitly|expressly)\b|\bas per (?:the|our) (?:contract|agreement|terms"
-            r"|sow|statement of work)\b|\b(?:was|is|were|are)(?:n't| not) (?:in|part of|within)"
-            r" (?:the|our) (?:\w+ )?(?:scope|contract|agreement|brief|remit)\b"
+            r"|\bas per (?:the|our) (?:contract|agreement|terms|sow|statement of work)\b"
             r"|\bthere(?:'s| is) nothing (?:more |else )?(?:we|i) (?:can|could) do\b"
             r"|\bthat(?:'s| is) not how (?:this|it|we|things) (?:works?|do things)\b"
             r"|\bwe(?:'ve| have) (?:already )?(?:bent over backwards|gone above|done more than"
-            r"|done (?:more than )?enough|been more than (?:fair|patient|reasonable|generous))"
+            r"|done (?:more than )?enough|been more than (?:fair|patient|reasonable|generous)"
+            r"|done our part)|\b(?:our|my) (?:people|team|staff|crew) (?:worked|have worked"
+            r"|gave up)"
+            r" (?:\w+ ){0,2}?(?:weekends|nights|evenings|late|overtime)"
             r"|\b(?:take it or leave it|final offer|non-?negotiable|end of (?:story|discussion))\b"
             r"|\bwe (?:can't|cannot) (?:be expected|keep)\b|\bno (?:one|reasonable)"
             r" (?:\w+ )?(?:could|would) have\b|\bwe(?:'re| are) not (?:going to|here to)"
-            r" (?:apologi|argue|debate|re-?litigate)"
+            r" (?:apologi|argue|debate|re-?litigate)|\bjust because (?:a few|one|some)\b"
+            r"|\bbecause of one (?:person|reader|user|customer|comment)\b|\b(?:one|a) (?:small|tiny"
+            r"|minor|single) (?:typo|mistake|error|slip)\b|\bwe(?:'ve| have) made our"
+            r" recommendation\b|\bwhether you take\b|\bup to you\b(?=[^.?!;]*\b(?:advice|if you"
+            r" want|whether))"
         ),
-        _re(r"\b(?:sorry|apologi[sz]e) (?:that|for)\b.*\bwe\b"),
+        _re(
+            r"\b(?:sorry|apologi[sz]e) (?:that|for)\b.*\bwe\b|\buntil (?:you|your|it|the)\b"
+            r"|\bwithout (?:your|you)\b|\bwe won't (?:\w+ )?(?:leave|stop|close|charge|bill)"
+        ),
     ),
     Cue(
         _F,
@@ -407,24 +577,31 @@ CUES: tuple[Cue, ...] = (
             r"|dramatic|emotional|picky|demanding|nitpicking)\b"
             r"|\bwith (?:all )?(?:due )?respect\b|\bcalm down\b|\bhow dare\b|\bget a grip\b"
             r"|\byou (?:clearly |obviously |simply |just |still )?(?:don't|do not|fail to"
-            r"|can't|cannot) (?:seem to )?(?:understand|get it|grasp|appreciate|see|know)\b"
+            r"|can't|cannot) (?:seem to )?(?:understand|get it|grasp|appreciate|know)\b"
             r"|\byou (?:have|had) no idea\b|\bno idea what you(?:'re| are) talking about\b"
             r"|\b(?:let me|i'll|i will|i need to|i must|allow me to) (?:be (?:very |perfectly"
-            r" |absolutely )?clear|say (?:it|this) (?:again|once more)|spell (?:it|this) out"
-            r"|remind you|repeat myself)\b|\bmake no mistake\b|\bto be (?:perfectly |very"
-            r" |absolutely )?clear\b"
+            r" |absolutely )?(?:blunt|frank|direct)|say (?:it|this) (?:again|once more)|spell"
+            r" (?:it|this) out|remind you|repeat myself)\b|\bmake no mistake\b"
             r"|\bif you(?:'d| had)? (?:\w+ )?(?:bothered|actually|even|only|properly|carefully)"
             r" (?:to )?(?:read|look|listen|check)"
             r"|\byou (?:need|have|ought) to (?:understand|accept|realise|realize|calm|stop|learn"
-            r"|get used|face)\b|\bwhatever you (?:say|want|think)\b|\bif that's what you want\b"
-            r"|\bgood luck with\b|\byou (?:people|lot)\b|\bwhat (?:exactly )?do you expect\b"
-            r"|\bhow (?:many times|often) (?:do|must|have) (?:we|i)\b|\bi don't care\b"
-            r"|\bthat's your (?:problem|call|lookout)\b|\bdeal with it\b|\bget over it\b"
-            r"|\bstop (?:\w+ing)\b (?:us|me|the team)|\bwhy (?:on earth|would you|didn't you"
-            r"|did you|can't you|won't you|do you keep)"
+            r"|get used|face)\b|\bwhatever you (?:say|want|think|'ve heard|have heard)\b"
+            r"|\bif that's what you want\b|\bwhatever your \w+ (?:\w+ )?(?:prefer|prefers|want"
+            r"|wants|think|thinks|say|says)\b|\bgood luck with\b|\byou (?:people|lot)\b|\bwhat"
+            r" (?:exactly )?do you expect\b|\bhow (?:many times|often) (?:do|must|have) (?:we|i)\b"
+            r"|\bi don't care\b|\bthat's your (?:problem|call|lookout)\b|\bdeal with it\b|\bget"
+            r" over it\b|\bwhy (?:on earth|would you|didn't you|did you|can't you|won't you|do you"
+            r" keep)|\bcheck your facts\b|\blet's not pretend\b|\bdon't pretend\b"
+            r"|\b(?:you're|you are) free to (?:find|go|take|look|hire)\b|\b(?:can|could|should)"
+            r" (?:hire|find|try|use|go to) (?:a |an )?(?:different|another|other) (?:\w+ )?"
+            r"(?:consultant|supplier|agency|provider|firm|company|vendor|contractor)"
+            r"|\bevery (?:single )?(?:claim|point|word|complaint|thing) (?:\w+ ){0,3}?(?:is|was)"
+            r" (?:\w+ )?(?:wrong|false|untrue|baseless|nonsense)\b"
+            r"|\byour (?:expectations|demands|requests?|complaints?|claims?) (?:are|is|were|was)"
+            r" (?:\w+ )?(?:unrealistic|unreasonable|absurd|ridiculous|baseless|excessive|wrong)\b"
             r"|\byour (?:constant|endless|incessant|repeated|continual|unreasonable|demanding)"
             r" (?:\w+ )?(?:demands|complaints|requests|changes|emails|calls|interference"
-            r"|micromanagement|criticism)\b"
+            r"|micromanagement|criticism)\b|\bemails like that\b"
         ),
     ),
     Cue(
@@ -433,20 +610,27 @@ CUES: tuple[Cue, ...] = (
         _re(
             r"\bper (?:my|our) (?:last|previous|earlier|prior|below|above) (?:\w+ )?(?:email"
             r"|e-mail|message|note|mail|reply|call|letter)\b"
-            r"|\bas (?:i|we|was) (?:\w+ )?(?:said|mentioned|explained|stated|noted|pointed out"
+            r"|\bas (?:i|we|was) (?:\w+ ){0,3}?(?:said|mentioned|explained|stated|noted|pointed out"
             r"|told you|wrote|highlighted|flagged|made clear|outlined|communicated|advised"
-            r"|set out)(?! in the plan| on page| in section| in the attached)"
+            r"|set out|covered)(?! in the (?:plan|attached|table|summary)| on page| in section)"
             r"|\bas (?:previously|already|clearly|repeatedly) (?:\w+ )?(?:said|stated|mentioned"
             r"|explained|discussed|communicated|agreed|noted|advised|requested|indicated)\b"
+            r"|\bas (?:stated|mentioned|noted|explained|said|outlined|covered|discussed"
+            r"|communicated|flagged|highlighted) (?:in|on|at|before|previously|earlier|already"
+            r"|several|many|multiple|my|our|numerous|repeatedly)\b"
             r"|\blike (?:i|we) (?:said|told you|mentioned|explained)\b"
-            r"|\b(?:i|we) (?:already |have already |did |had )?(?:told|warned|reminded) you\b"
-            r"|\bas you (?:would|should|will|may|might|must) (?:\w+ )?(?:know|recall|remember"
-            r"|be aware|have seen|have read|already know)\b|\bas i'm sure you(?:'re| are)?"
-            r" (?:\w+ )?aware\b|\b(?:just )?a (?:friendly|gentle|quick|polite|final)"
-            r" reminder\b|\b(?:just )?to (?:reiterate|repeat|remind you|re-?state)\b"
+            r"|\b(?:i|we) (?:already |have already |did |had |did already )?(?:told|warned"
+            r"|reminded) you\b(?! (?:that we|we would|we'd))|\b(?:i|we) (?:believe |think )?(?:i"
+            r"|we)?"
+            r" ?(?:already|have already) (?:answered|addressed|covered|explained|responded|replied)"
+            r"|\bi(?:'m| am) sure you(?:'re| are)? (?:\w+ )?aware\b"
+            r"|\b(?:just )?(?:a )?(?:friendly|gentle|quick|polite|final) (?:reminder|nudge)\b"
+            r"|\b(?:just )?to (?:reiterate|repeat|remind you|re-?state)\b"
             r"|\bfor the (?:second|third|fourth|fifth|sixth|umpteenth|hundredth|\w+th|last)"
-            r" time\b|\b(?:once|yet) again,? (?:i|we|you|the)\b|\bnot sure (?:how|what) else\b"
-            r"|\bi'm not sure what(?:'s| is| was) unclear\b|\bwhat (?:part|bit) of\b"
+            r" time\b|\b(?:once|yet) again,? (?:i|we|you|the|for|on|as)\b|\byet again\b"
+            r"|\bnot sure (?:how|what) else\b|\bi'm not sure what(?:'s| is| was) unclear\b"
+            r"|\bwhat (?:part|bit) of\b|\bfor clarity\b|\bnot to labou?r the point\b|\bcircling"
+            r" back\b|\blooping (?:in|back)\b|\bi did (?:warn|tell|mention|say)\b"
             r"|\b(?:please|kindly) (?:\w+ )?(?:refer|see|look) (?:back )?(?:to|at) (?:my|our|the"
             r" previous|the earlier|the below|the above)\b"
             r"|\b(?:thanks|thank you) (?:\w+ )?for (?:finally|eventually|at last)\b|\bfinally"
@@ -455,12 +639,34 @@ CUES: tuple[Cue, ...] = (
             r"|\bi(?:'m| am) sure you(?:'re| are)? (?:very |extremely )?busy\b"
             r"|\bif it's not too much (?:trouble|to ask)\b|\b(?:happy|glad) to (?:explain|go over"
             r"|repeat|walk you through) (?:it|this|that) (?:again|once more)\b|\bi (?:would|'d)"
-            r" have thought\b|\bsurely you\b|\bwith respect\b|\bnoted\.|\bgoing forward,? please"
+            r" have thought\b|\bsurely you\b|\bwith respect\b|\bgoing forward,? please"
             r" (?:make sure|ensure|remember)|\bmoving forward,? please (?:ensure|make sure)"
             r"|\bin case (?:it|that) (?:wasn't|was not|isn't) clear\b|\bi'll (?:say|put) it"
-            r" (?:another way|simply)\b|\bfyi,? (?:this|that|we|i)\b|\bfriendly nudge\b"
+            r" (?:another way|simply)\b|\bfyi,? (?:this|that|we|i)\b"
             r"|\bwe(?:'ve| have) been (?:more than )?(?:very )?(?:patient|understanding)\b"
-            r"|\bsome of us\b|\bif you (?:had )?(?:checked|read) your (?:inbox|emails?)\b"
+            r"|\bsome of us\b|\b(?:all of )?this was in the (?:proposal|contract|brief|quote|plan"
+            r"|email|sow)\b|\bseem to have gone unread\b|\bwithout anyone telling us\b"
+            r"|\bwe(?:'ve| have) been waiting (?:for|on) (?:\w+ ){0,4}?since\b"
+        ),
+        _re(
+            r"\bas (?:i|we) (?:\w+ )?(?:said|mentioned|promised|agreed) (?:on|in) (?:the|our)"
+            r" (?:call|meeting),? (?:we|i)(?:'ll| will| have)\b|\b(?:before|after|when|until|since)"
+            r" (?:we|i) (?:\w+ )?(?:told|warned|reminded) you\b"
+        ),
+    ),
+    Cue(
+        _F,
+        "is sarcastic",
+        _re(
+            r"(?:^|(?<=[.!?;:]\s)|(?<=\n))\s*(?:great|wonderful|lovely|brilliant|fantastic"
+            r"|perfect|marvellous|super|terrific|oh good|good to know|nice to know|lovely to hear"
+            r"|great to hear|good to hear|glad to hear|how nice|how lovely)\b[^.?!;]*?\b(?:another"
+            r"|again|so now|as well|yet|dismissed|without (?:anyone|telling|warning|asking)|on the"
+            r" morning|at the last minute|on a friday|at \d|one sentence|ignored)\b"
+            r"|\bi(?:'m| am) sure (?:the|your|he|she|they|everyone|our) (?:\w+ ){0,2}?(?:will|'ll)"
+            r" be (?:thrilled|delighted|overjoyed|pleased|happy|glad) to hear\b"
+            r"|\bthanks (?:so much |very much |a lot )?for (?:letting us know|telling us|the"
+            r" (?:heads-?up|notice|warning)) (?:on|at|only|just|with|the day)\b"
         ),
     ),
     Cue(
@@ -477,46 +683,76 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:always|never|constantly|continually|continuously|forever|invariably"
             r"|perpetually|incessantly|endlessly|eternally)\b"
             r"|\b(?:again and again|over and over|time and (?:time )?again|all the time"
-            r"|every (?:single )?time|each and every|without fail|at every turn|every single"
-            r"|day in,? day out|week in,? week out|on a daily basis|each time|any time)\b"
+            r"|every (?:single )?time|each and every|without fail|at every turn"
+            r"|day in,? day out|week in,? week out|on a daily basis)\b"
         ),
         _re(
             r"\b(?:never|don't|do not) hesitate\b|\bnever mind\b|\b(?:always|forever) (?:\w+ )?"
             r"(?:happy|glad|pleased|delighted|welcome|available|here|there|reachable|ready|keen"
-            r"|open|grateful|thankful|on hand|at your (?:disposal|service)|free to)\b"
+            r"|open|grateful|thankful|on hand|at your (?:disposal|service)|free to|a way)\b"
             r"|\bas (?:always|ever)\b|\b(?:can|may|could) always\b|\bfeel free\b"
             r"|\bnever too (?:late|early)\b|\balways (?:call|ring|email|reach|contact|ask)\b"
-            r"|\b(?:we|i)(?:'ll| will| shall) always (?:\w+ )?(?:tell|call|copy|send|give|let|keep"
-            r"|confirm|share|flag|include|answer|reply|respond|be)\b"
+            r"|(?:^|[,;:]|\band)\s*never (?:feel|be|worry|think|hesitate|wait|apologi[sz]e|fear"
+            r"|doubt)\b|\bit never hurts\b|\bthere(?:'s| is) always\b|\b(?:we|i)(?:'d| would)"
+            r" never\b|\b(?:will|'ll|shall|would|'d) (?:\w+ )?always\b|\b(?:we|i|our \w+)(?:'ve"
+            r"| have| had)? never\b|\bhas never been \w+ed\b|\bnever (?:\w+ed|came|got|went|sent"
+            r"|gave|made|took|told|reached|arrived|heard|saw|knew|thought|meant)\b"
             r"|\b(?:each time|every time|any time|anytime) (?:you|the|a|an|we|it|this|that|there"
             r"|something|someone)\b(?![^.?!;]*\b(?:never|fail|late|wrong|broke|miss|ignore))"
             r"|\bnever (?:again )?(?:be )?(?:left|leave) (?:you )?(?:without|in the dark)\b"
-            r"|\b(?:i|we)(?:'ve| have) never (?:been|felt) (?:more|so)\b"
+            r"|\bnever once\b(?=[^.?!;]*\bwe\b)"
         ),
     ),
     Cue(
         _G,
         "is a generality",
         _re(
-            r"\b(?:everything|nothing|everyone|everybody|nobody|no one|no-one|none of (?:it|this"
-            r"|them|us|you|your|the))\b(?: \w+){0,3}? (?:is|was|are|were|has|have|had|seems?"
-            r"|went|goes|works?|worked|broke|breaks|ever|really|actually|\w+s|\w+ed|can|could"
-            r"|will|would|did|does|do|cares?|knows?)\b"
-            r"|\b(?:all|every one) of (?:your|the|these|those|our) (?:\w+ )?(?:complaints|issues"
-            r"|problems|tickets|requests|changes|concerns|emails|bugs|errors|delays|mistakes"
-            r"|deliverables|reports|releases|deadlines|points)\b"
+            r"\b(?:nothing|nobody|no one|no-one|none of (?:it|this|them|the \w+|your \w+))"
+            r"(?: \w+){0,4}? (?:has|have|had|is|was|are|were|ever|really|works?|worked|goes|went"
+            r"|gets|got|seems?|reads?|listens?|answers?|replies|responds?|tells?|told|cares?"
+            r"|knows?|checks?|turns up|shows up|picks up|calls? back)\b"
+            r"|\b(?:everything|everyone|everybody|all (?:of )?(?:the|your|our|these|those) \w+)"
+            r"(?: \w+){0,4}? (?:is|are|was|were|has|have|seems?|went|goes|gone|keeps?)"
+            r" (?:\w+ ){0,2}?(?:behind|wrong|stuck|broken|late|delayed|failing|failed|off|a"
+            r" mess|slipping|overdue|down|out of date|buggy|in a mess|gone wrong|go wrong|going"
+            r" wrong|had errors|errors)\b"
+            r"|\beverything (?:that )?could go wrong\b|\bwants? everything\b"
+            r"|\bevery (?:single )?(?:\w+ ){1,4}?(?:has|have|had|is|was|are|were) (?:\w+ ){0,2}?"
+            r"(?:wrong|late|errors?|broken|behind|failed|off|problems?|issues?|mistakes?)\b"
+            r"|\b(?:change|changes|changed|changing|moves?|moved|slips?|slipped|breaks?|broke"
+            r"|fails?|failed|goes wrong|went wrong) (?:\w+ )?(?:after|with|at|in|on) every"
+            r" (?:single )?\w+\b"
             r"|\b(?:completely|totally|utterly|entirely|fundamentally|thoroughly|hopelessly"
             r"|wholly|absolutely) (?:wrong|useless|broken|unacceptable|failed|unusable|worthless"
             r"|inadequate|off|unreliable|incompetent|unworkable|hopeless|awful|terrible|poor)\b"
-            r"|\bnothing (?:ever|works|gets|is (?:ever|done|right))\b|\bnever once\b"
+            r"|\bnever once\b"
         ),
         _re(
             r"\b(?:is there|was there|has there been) (?:anything|anyone)\b|\bno one (?:else )?"
-            r"(?:should|deserves|wants)\b|\bnothing (?:is |was )?(?:missing|left out|else|more)"
-            r"|\beveryone (?:on|in|at) (?:the|our|your|this) (?:call|meeting|thread|list|email)"
-            r"|\bnothing (?:changes|will change) (?:for you|in|on)\b|\bnothing to (?:pay|do)\b"
-            r"|\bnone of (?:this|it) (?:is|was) (?:your|on you)"
+            r"(?:should|deserves|wants)\b|\bnothing (?:is |was |has been )?(?:missing|left out"
+            r"|else|more|lost|wrong with your)|\beveryone (?:on|in|at|from) (?:the|our|your|this)"
+            r" (?:call|meeting|thread|list|email|team)|\bnothing (?:changes|will change) (?:for"
+            r" you|in|on)\b|\bnothing to (?:pay|do)\b|\bnone of (?:this|it) (?:is|was) (?:your"
+            r"|on you)|\bnone of this would\b|\bnobody else could\b|\bnobody has ever questioned"
+            r"|\bdid (?:absolutely )?nothing wrong\b|\bnobody (?:walked|told|explained|showed)"
+            r" you\b|\b(?:we|i)(?:'ll| will) (?:\w+ )?(?:make sure|ensure)"
         ),
+    ),
+    Cue(
+        _G,
+        "is a vague complaint",
+        _re(_NEGATIVE),
+        _re(
+            _QUESTION + r"|" + _REPORTED + r"|\b(?:we|i)(?:'ll| will| are going to)\b"
+            r"|\bi'?m sorry\b|\bapologi[sz]e\b|\bif (?:any|anything|something|you|we|it)\b"
+            r"|\b(?:off|wrong|late|slow|bad) (?:with|for) you\b|\bnot (?:your|you)\b"
+            r"|\bhow (?:hard|difficult)\b|\bsounds like\b|\bwhere (?:it|things) went wrong\b"
+            r"|\bwhat went wrong\b|\bif (?:it|things) (?:go|goes|went) wrong\b|\b(?:we|i) (?:\w+ )?"
+            r"(?:missed|should have|got|made|were|was|let you)\b|\bour (?:\w+ )?(?:fault|mistake"
+            r"|error)|\b(?:the )?fault (?:was|sat|lies|is) (?:in|with) our\b"
+        ),
+        requires=_re(_VAGUE_MARKER),
+        vague=True,
     ),
     Cue(
         _G,
@@ -525,34 +761,10 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:has|have|had) been (?:\w+ )?(?:patchy|spotty|inconsistent|hit and miss"
             r"|hit-and-miss|up and down|shaky|poor|rough|bumpy|mixed|sloppy|slipping|lacking"
             r"|below par|subpar|sub-par|not great|disappointing|so-so|uneven|variable|lax"
-            r"|slack|messy|chaotic|all over the place|a struggle|an issue|a problem|a concern)\b"
-            r"|\b(?:things|stuff|it|standards|quality|service|communication|work|delivery"
-            r"|performance|responsiveness) (?:have|has|had|keeps?|kept|are|is|seem|seems) (?:been"
-            r" )?(?:\w+ )?(?:slipping|sliding|going wrong|falling|dropping|deteriorating"
-            r"|getting worse|breaking|falling apart|falling through the cracks|off track|not"
-            r" (?:great|good|right|ideal|up to))\b"
-            r"|\b(?:a lot of|lots of|loads of|plenty of|so many|too many|numerous|countless"
-            r"|various|a number of|endless|constant|repeated|ongoing|persistent|recurring"
-            r"|frequent|the usual|all sorts of|all kinds of|a string of|a series of"
-            r"|a catalogue of|one thing after another|issue after issue|problem after problem)"
-            r" (?:\w+ )?" + _PROBLEM + r"\b"
-            r"|\b(?:for (?:a while|some time|ages|months|weeks|a long time)|lately|of late"
-            r"|recently|these days|across the board|here and there|on and off|now and then"
-            r"|from time to time|more often than not|most of the time|a lot of the time|again)\b"
-            r"(?=[^.?!;]*\b(?:poor|bad|patchy|late|slow|wrong|off|sloppy|issues|problems"
-            r"|mistakes|errors|slipping|quality|lacking|worse|disappointing|frustrat\w*)\b)"
-            r"|\b(?:in general|generally|overall|by and large|as a whole|on the whole|broadly)"
-            r"(?=[^.?!;]*\b(?:poor|bad|patchy|late|slow|wrong|sloppy|issues|problems|mistakes"
-            r"|errors|slipping|lacking|worse|disappointing|not (?:good|great|up))\b)"
-            r"|\b(?:the|your|our|their) (?:general |overall )?(?:quality|standard|service"
-            r"|communication|work|output|performance|responsiveness|attitude|support|process"
-            r"|reporting|delivery|engagement) (?:is|was|has been|are|were) (?:\w+ )?(?:poor"
-            r"|bad|patchy|lacking|disappointing|not good enough|subpar|below|inconsistent|weak"
-            r"|sloppy|shoddy|not up to|not where|unacceptable|terrible|awful|mediocre|lax)\b"
-            r"|\bsomething (?:always |usually |often )?(?:goes|went|is|was) (?:\w+ )?wrong\b"
-            r"|\b(?:these|such|those|this kind of|that kind of|the same old) (?:\w+ )?(?:issues"
-            r"|problems|mistakes|errors|complaints|delays) (?:keep|keeps|are|have)\b"
+            r"|slack|messy|chaotic|all over the (?:place|map)|a struggle|strained|questionable"
+            r"|difficult|off|an issue|a problem|a concern)\b"
         ),
+        _re(_QUESTION + r"|" + _REPORTED + r"|\bif (?:it|this|that)\b"),
         vague=True,
     ),
 )
@@ -561,14 +773,39 @@ CUES: tuple[Cue, ...] = (
 # --- credits: what the articles ask for ------------------------------------------------------
 
 _L, _R, _S = Rule.LISTENING, Rule.TAKES_RESPONSIBILITY, Rule.SPECIFIC_COMMITMENT
-_OWNER = r"(?:team|lead|manager|engineer|designer|developer|director|tester|reviewer|analyst)"
-_WHEN = (
-    r"(?:\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight"
-    r"|noon|midday|end of (?:the )?(?:day|week|month)|close of business|next week|january"
-    r"|february|march|april|may|june|july|august|september|october|november|december|one|two"
-    r"|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifteen|thirty)\b)"
+_OWNER = (
+    r"(?:team|lead|manager|engineer|designer|developer|director|tester|reviewer|analyst"
+    r"|technician|crew|driver|planner|chef|coordinator|accountant|consultant|contact|architect)"
 )
-_TENTATIVE = r"\?\s*$|\b(?:might|may|could|hope to|try to|aim to|should be able)\b"
+_ACTION = (
+    r"(?:send|deliver|call|ring|phone|email|have|fix|fit|be|bring|start|finish|move|hold"
+    r"|check|review|test|re-?test|set up|put|replace|reprint|redo|rebuild|share|meet|visit"
+    r"|arrive|update|confirm|install|complete|run|give|refund|credit|cover|pay|book|join"
+    r"|present|publish|provide|arrange|come|attend|do|make|get|take|write|prepare|add"
+    r"|assign|return|walk|show|hand|drop|collect|ship|restore|upload|issue|reply|respond"
+    r"|answer|report|post|record|train|sit|stay|keep|lead|handle|cut|bring|tell|let you know"
+    r"|re-?run|repair|swap|remove|clean|sweep|leave|open|close|ring|follow up|go through"
+    r"|contact|escalate|look at|work|waive|absorb|replace|fix|pick up|monitor|audit)"
+)
+_TENTATIVE = (
+    r"\?\s*$|\b(?:might|could|hope to|try to|trying to|aim to|should be able|ideally|if (?:we"
+    r" can|possible))\b|\bmay (?:be|have|need|not|take|want|slip|change)\b|\b(?:we|i|they|it)"
+    r" (?:won't|will not|shall not)\b"
+)
+_ADMIT = (
+    r"(?:got (?:\w+ ){0,3}?wrong|missed|made (?:a|an|the|two|three|several) (?:\w+ )?(?:mistakes?"
+    r"|errors?|wrong call|bad call)|let you down|dropped the ball|failed (?:to|you)|should have"
+    r"|shouldn't have|under-?estimated|under-?scoped|over-?promised|overlooked|misjudged"
+    r"|misread|fell short|were (?:late|wrong|slow)|was (?:late|wrong|slow)|own (?:this|that"
+    r"|it|the|our)|take (?:full )?(?:the )?(?:responsibility|ownership|the blame)|accept (?:full"
+    r" )?(?:responsibility|the blame|that (?:we|our|the))|are responsible|'re responsible|am"
+    r" responsible|caused|broke|forgot|priced (?:\w+ ){0,3}?(?:wrong|before)|changed (?:\w+ ){0,3}?"
+    r"without|spent (?:\w+ ){0,4}?(?:defending|arguing|instead)|promised (?:\w+ ){0,3}?and"
+    r" (?:didn't|did not|then)|didn't (?:\w+ ){0,2}?(?:test|check|tell|flag|send|warn|catch"
+    r"|spot|follow|plan|allow|listen|read|ask|deliver|keep|update|call)|never (?:tested|checked"
+    r"|told|flagged|sent|warned|caught|planned|asked|updated|called)|sent (?:\w+ ){0,4}?(?:without"
+    r"|to the wrong|the wrong)|(?:have|'ve) been (?:\w+ )?off our game)"
+)
 
 CREDIT_CUES: tuple[Cue, ...] = (
     Cue(
@@ -576,86 +813,113 @@ CREDIT_CUES: tuple[Cue, ...] = (
         "asks the client to articulate",
         _re(
             r"\bhelp (?:me|us) (?:to )?(?:understand|see|get)\b|\bfrom your (?:own )?(?:perspective"
-            r"|point of view|side|standpoint|seat|vantage point|end|angle)\b|\bfrom where you"
+            r"|point of view|side|standpoint|seat|vantage point|angle)\b|\bfrom where you"
             r" (?:sit|stand)\b|\b(?:can|could|would) you (?:\w+ )?(?:walk|take) (?:me|us)"
             r" (?:through|back)\b|\btell (?:me|us) (?:more|how|what|which|where|when|about)\b"
-            r"|\bwhat (?:would|does|did|should|could) (?:\w+ ){0,5}?(?:look like|mean|matter|feel"
-            r" like) (?:for|to) you\b|\bhow (?:did|does|has|have|would|is) (?:\w+ ){0,5}?"
-            r"(?:affect(?:ed|ing)?|impact(?:ed|ing)?|land(?:ed)? (?:for|with)|feel for) (?:you"
-            r"|your)\b|\bwhat matters (?:most )?to you\b|\bwhat (?:else )?(?:have|did) (?:we|i)"
-            r" miss\b|\bwhat (?:could|should) (?:we|i) have done (?:differently|better)\b"
-            r"|\bwhat (?:would|will) (?:\w+ )?(?:good|success|a good outcome|right)"
-            r"|\bdo you feel (?:that )?(?:by|if|this|the)\b|\bin your (?:own )?words\b"
-            r"|\bwhich (?:\w+ ){0,3}(?:matter|hurt|affect|cost)\w* (?:you )?(?:most)\b"
-            r"|\bwhat (?:was|were|is|are) (?:\w+ ){0,3}(?:hardest|worst|most \w+) (?:for|about)"
-            r" (?:you|your)\b|\bwhere (?:do|did) (?:you|your \w+) (?:feel|see|think)\b"
+            r"|\bin your (?:own )?words\b|\b(?:i|we)(?:'d| would) (?:like|love|want) to (?:hear"
+            r"|understand|know) (?:\w+ ){0,4}?(?:from you|your|what|how|which|whether)"
+            r"|\bi want to (?:hear|understand)\b|\bwhat matters (?:most )?to you\b"
         ),
+    ),
+    Cue(
+        _L,
+        "asks the client to articulate",
+        _re(
+            r"\b(?:what|which|how|where|why|who|is there|are there|do you|did you|would you"
+            r"|could you|can you|have (?:i|we)|is that|does that|was it|were you|when you)\b"
+        ),
+        _re(
+            r"\bwhat time\b|\bwhen (?:can|could|would|will) (?:you|we)\b|\bsuit you\b|\bconvenient"
+            r"\b|\b(?:a good|the best) time\b|\bavailable\b|\bslot\b|\bpo number\b|\binvoice"
+            r" address\b|\bhow (?:about|does \w+ sound)\b|\bwould you like (?:a|us to send)\b"
+        ),
+        requires=_re(r"\?\s*$"),
     ),
     Cue(
         _L,
         "reflects the client's words back",
         _re(
-            r"\b(?:i|we) (?:\w+ )?(?:heard|hear) you(?: say| said|r point| loud| on)?\b"
-            r"|\bwhat (?:i|we)(?:'m| am|'re| are) hearing\b|\bwhat i heard\b|\byou(?: \w+)?"
-            r" (?:told|showed|reminded) (?:us|me)\b|\byou (?:said|mentioned|explained|pointed"
-            r" out|raised|described|flagged|noted|made (?:it )?clear|were clear|asked"
-            r" (?:for|us|me|that|whether))\b|\b(?:if|so) i(?:'ve| have)? understood (?:you )?"
-            r"(?:correctly|right)\b|\blet me (?:make sure|check|play (?:that|it) back|repeat"
-            r" back|summari[sz]e)\b|\b(?:did|have) (?:i|we) (?:get|got|understood|capture"
-            r"|captured) (?:that|this|it|you|everything)(?: \w+)? right\b|\bso you(?:'re| are)"
-            r" saying\b|\byour point (?:about|on|that)\b|\bas you (?:put it|described it|said)\b"
-            r"|\byou(?:'re| are| were) right\b|\bif i understand (?:you )?(?:correctly|right)\b"
+            r"\b(?:i|we) (?:\w+ )?(?:heard|hear) (?:you|that|what you)\b|\bwhat (?:i|we)(?:'m| am"
+            r"|'re| are) (?:hearing|taking away)\b|\bwhat i (?:heard|took away)\b|\bit sounds"
+            r" (?:like|as though|as if)\b|\byou sound\b|\byou (?:also )?(?:told|showed|reminded)"
+            r" (?:us|me)\b|\byou (?:said|mentioned|explained|pointed out|raised|described"
+            r"|flagged|noted|wrote|made (?:it )?clear|were clear|asked (?:for|us|me|that"
+            r"|whether))\b|\b(?:if|so) i(?:'ve| have)? understood (?:you|that)?\b|\blet me"
+            r" (?:make sure|check|play (?:that|it) back|repeat back|summari[sz]e)\b|\b(?:did|have)"
+            r" (?:i|we) (?:get|got|understood|capture|captured) (?:that|this|it|you|everything)"
+            r"(?: \w+)? right\b|\bso you(?:'re| are) saying\b|\byour point (?:about|on|that)\b"
+            r"|\bas you (?:put it|described it|said)\b|\bif i understand (?:you )?(?:correctly"
+            r"|right)?\b|\bi(?:'ve| have) (?:written|noted|taken) (?:that|this|it) down\b"
         ),
-        _re(r"\byou (?:never|didn't|did not) (?:told|tell|said|say|mention)"),
+        _re(
+            r"\byou (?:never|didn't|did not) (?:told|tell|said|say|mention)"
+            r"|\b(?:i|we) (?:already |did )?told you\b"
+        ),
     ),
     Cue(
         _R,
         "accepts responsibility",
         _re(
-            r"\b(?:we|i) (?:\w+ )?(?:got (?:\w+ ){0,3}?wrong|missed|made (?:a|an|the|two|three"
-            r"|several) (?:\w+ )?(?:mistakes?|errors?|wrong call|bad call)|let you down|dropped"
-            r" the ball|failed (?:to|you)|should have|shouldn't have|under-?estimated"
-            r"|over-?promised|overlooked|misjudged|misread|fell short|were (?:late|wrong|slow)"
-            r"|was (?:late|wrong|slow)|own (?:this|that|it|the|our)|take (?:full )?(?:the )?"
-            r"(?:responsibility|ownership|the blame)|accept (?:full )?(?:responsibility|the"
-            r" blame|that (?:we|our|the))|are responsible|'re responsible|am responsible|caused"
-            r"|broke|forgot|didn't (?:\w+ ){0,2}?(?:test|check|tell|flag|send|warn|catch|spot"
-            r"|follow|plan|allow))\b"
-            r"|\b(?:that|this|it)(?:'s| is| was) (?:on us|on me|our (?:\w+ )?(?:fault|mistake"
-            r"|error|responsibility|doing|oversight)|my (?:fault|mistake|error))\b"
+            rf"\b(?:we|i|our (?:\w+ )?(?:team|people|staff|crew|designer|developer|engineer|driver"
+            rf"|side)) (?:\w+ )?{_ADMIT}\b"
+            r"|\b(?:that|this|it|which)(?:'s| is| was) (?:on us|on me|our (?:\w+ )?(?:fault|mistake"
+            r"|error|responsibility|doing|oversight|failure)|my (?:fault|mistake|error))\b"
             r"|\b(?:our|my) (?:\w+ )?(?:fault|mistake|error|oversight|failure|misjudge?ment"
-            r"|miss)\b|\bour (?:estimate|schedule|plan|staffing|process|testing|team|handover"
-            r"|brief(?:ing)?|review|code|release) (?:\w+ ){0,2}?(?:was|were|fell|missed|had)"
-            r" (?:\w+ ){0,3}?(?:short|wrong|late|inadequate|not|too|weak|flawed|missing|the"
-            r" cause|the root)\b|\bthe (?:fault|responsibility|mistake) (?:is|was|lies|rests)"
-            r" (?:ours|with us|with me)\b|\bno excuse\b|\b(?:i|we) (?:\w+ )?apologi[sz]e for"
-            r" (?:our|the|my|not|missing|failing)\b|\b(?:i'm|i am|we're|we are) sorry (?:that"
-            r" )?(?:we|our|i)\b"
+            r"|miss|problem to solve)\b"
+            r"|\bour (?:own )?(?:\w+ ){0,2}?(?:estimate|timeline|schedule|plan|staffing|process"
+            r"|testing|team|handover|brief(?:ing)?|review|code|release|quote|form|template|script"
+            r"|notes|choice|budget|packing|deployment|system|forecast|design"
+            r"|checks?) (?:\w+ ){0,2}?"
+            r"(?:was|were|fell|missed|had|left|accepted|ignored|didn't|did not|wasn't|weren't"
+            r"|broke|caused) (?:\w+ ){0,4}?(?:short|wrong|late|inadequate|not|too|weak|flawed"
+            r"|missing|the cause|the root|out|optimistic|low|high|a date|rated|should have"
+            r"|entirely|without)\b"
+            r"|\bthe (?:fault|responsibility|mistake|blame|error|slip|problem|cause) (?:\w+ ){0,5}?"
+            r"(?:is|was|lies|lay|rests|sat|sits) (?:ours|with us|with me|(?:in|with|on) (?:our"
+            r"|my))\b|\bon our part\b|\bdown to us\b|\bis ours\b|\b(?:the )?(?:blame|fault) on"
+            r" our\b|\bno excuse\b|\b(?:i|we) (?:\w+ )?apologi[sz]e for (?:our|the|my|not|missing"
+            r"|failing|that)\b|\b(?:i'm|i am|we're|we are) sorry (?:that )?(?:we|our|i)\b"
+            r"|\bwe (?:take|accept|own) (?:that|this|it|the)\b|\bsorry: (?:the|our)\b"
+            r"|\boff our game\b"
+            r"|\byou(?:'re| are| were) (?:quite |absolutely |completely )?right(?: that| to|;|,|\.)"
         ),
-        _re(r"\b(?:we|i) (?:\w+ )?(?:should have|missed) (?:\w+ )?(?:been told|heard|known)\b"),
+        _re(
+            r"\b(?:we|i) (?:\w+ )?(?:should have|missed) (?:\w+ )?(?:been told|heard|known)\b"
+            r"|\bnot (?:our|my) (?:fault|mistake|responsibility|problem)\b|\bnot on us\b|\bor have"
+            r" (?:i|we) missed\b|\bnot something (?:we|our)\b|\bwhether (?:we|i)\b"
+            r"|\b(?:did|have) (?:i|we) miss\b"
+        ),
     ),
     Cue(
         _S,
         "makes a specific commitment",
         _re(
-            rf"\b(?:we|i|our (?:\w+ )?{_OWNER}|the (?:\w+ )?{_OWNER}|you)(?:'ll| will| shall"
-            r"| are going to| is going to| can expect| have committed to| commit to| promise to"
-            rf"|'re going to| am going to|'m going to| will have)\b(?=[^.?!;]*{_WHEN})"
-            r"|\bby (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|noon"
-            r"|the end of|end of|close of|\d{1,2}(?:st|nd|rd|th)?\b|\d{4}-\d{2}-\d{2}"
-            r"|(?:january|february|march|april|may|june|july|august|september|october|november"
-            r"|december))"
+            rf"\b(?:we|i|you|our (?:\w+ )?{_OWNER}|the (?:\w+ )?{_OWNER}|(?:it|they|this|that)"
+            r"|a (?:\w+ )?(?:engineer|technician|manager|lead|senior \w+|second \w+))(?:'ll| will"
+            r"| shall| are going to| is going to| am going to|'m going to|'re going to)"
+            rf" (?:\w+ ){{0,2}}?{_ACTION}\b|\b(?:we|i)(?:'re| are|'m| am|'ve| have) (?:now )?"
+            r"(?:moving|putting|adding|sending|booking|assigning|bringing|starting|moved|booked"
+            r"|assigned|added|scheduled|set up)\b|\bevery (?:\w+ )?(?:monday|tuesday|wednesday"
+            r"|thursday|friday|day|morning|week|working day)\b[^.?!;]*\b(?:will|'ll)\b"
+            r"|\bwill (?:\w+ )?be (?:answered|sent|fixed|delivered|with you|on site|live|ready"
+            r"|done|in"
+            r" place|there|available|fitted|installed|back|replaced|repaired|restored|finished"
+            r"|complete|checked|reviewed|tested|called|posted)\b"
+            r"|\bwill (?:\w+ ){0,5}?(?:by|on|before|from) (?:\d|monday|tuesday|wednesday|thursday"
+            r"|friday|saturday|sunday|tomorrow|the \d|next)"
         ),
         _re(_TENTATIVE),
+        specific=True,
     ),
     Cue(
         _S,
         "makes a specific commitment",
         re.compile(
-            rf"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:will|is going to|shall)\b"
-            rf"(?=[^.?!;]*(?i:{_WHEN}))"
+            r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:will|is going to|shall|has booked|is booked"
+            r"|will have|is moving|is sending|starts)\b"
         ),
         _re(_TENTATIVE),
+        specific=True,
         cased=True,
     ),
 )
