@@ -7,10 +7,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from clientrecovery import InvalidValue, Party, Policy, Rule, Severity
-from clientrecovery.guidance import CHECKS, CREDITS, review
+from clientrecovery.guidance import CHECKS, CREDITS, _review, review
+from tests.test_guidance_corpus import development
 
 GUIDANCE = [rule for rule in Rule if rule.guidance]
 CREDITED = {Rule.LISTENING, Rule.TAKES_RESPONSIBILITY, Rule.SPECIFIC_COMMITMENT}
+VOCABULARY = (
+    "you your we I our the a blame fault because of due to on side never always nothing"
+    " everyone late wrong missed failed keeps sitting had would have should proud award"
+    " experts trust us know best frankly honestly sorry frustrated ridiculous per my last"
+    " email as already explained will by Friday 12 May help me understand heard say told"
+    " us it's that's isn't don't we'll you're , . ; ? ! ' \""
+)
+WORDS = VOCABULARY.split()
 
 
 def flagged(text: str, audience: Party = Party.CLIENT) -> set[Rule]:
@@ -275,3 +284,27 @@ class TestProperties:
         text = f"You said “{inner}”."
 
         assert all(f.span and not (9 < f.span[0] < 10 + len(inner)) for f in review(text))
+
+
+class TestGate:
+    """Skipping sentences that lack a cue's words changes no finding."""
+
+    def test_the_development_half_gives_the_same_findings_either_way(self) -> None:
+        """Every sentence, and all of them as one message."""
+        texts = [text for text, _, _ in development()]
+        policy = Policy()
+
+        for text in [*texts, " ".join(texts)]:
+            assert _review(text, Party.CLIENT, policy, gated=True) == _review(
+                text, Party.CLIENT, policy, gated=False
+            )
+
+    @given(st.lists(st.sampled_from(WORDS), max_size=40))
+    def test_any_sentence_gives_the_same_findings_either_way(self, words: list[str]) -> None:
+        """Sentences made of the cues' own words."""
+        text = " ".join(words)
+        policy = Policy()
+
+        assert _review(text, Party.CLIENT, policy, gated=True) == _review(
+            text, Party.CLIENT, policy, gated=False
+        )

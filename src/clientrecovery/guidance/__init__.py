@@ -41,6 +41,7 @@ import attrs
 
 from clientrecovery.catalogue import Finding, Rule
 from clientrecovery.errors import InvalidValue
+from clientrecovery.guidance import _gate
 from clientrecovery.guidance._cues import CREDIT_CUES, CUES, Cue
 from clientrecovery.guidance._text import SPECIFIC, Prepared, prepare
 from clientrecovery.guidance.record import on_command, on_history
@@ -163,44 +164,70 @@ def review(
         policy = _DEFAULT_POLICY
     elif not isinstance(policy, Policy):
         raise InvalidValue("review(policy=...)", f"must be a Policy, got {type(policy).__name__}")
+    return _review(text, audience, policy, gated=True)
+
+
+# The words each cue's match can start with (None: run it on every sentence).
+_KEYS: dict[int, frozenset[str] | None] = {
+    id(cue): None if cue.cased else _gate.keys(cue.pattern) for cue in (*CUES, *CREDIT_CUES)
+}
+
+
+def _review(text: str, audience: Party, policy: Policy, *, gated: bool) -> tuple[Finding, ...]:
+    """:func:`review` past its checks; ``gated=False`` runs every cue on every sentence."""
     if not text.strip():
         return ()
     prepared = prepare(text)
+    sentences = prepared.sentences()
+    words = [_gate.sentence_keys(prepared.lower, start, end) for start, end in sentences]
     found = [
         f
         for check in (*CHECKS, *CREDITS)
         if check.rule not in policy.guidance_off and audience in check.audiences
-        for f in _findings(prepared, check, policy)
+        for f in _findings(prepared, sentences, words if gated else None, check, policy)
     ]
     return tuple(sorted(found, key=lambda f: (f.span or (0, 0), f.rule.value)))
 
 
-def _findings(prepared: Prepared, check: Check, policy: Policy) -> Iterator[Finding]:
+def _findings(
+    prepared: Prepared,
+    sentences: list[tuple[int, int]],
+    words: list[set[str]] | None,
+    check: Check,
+    policy: Policy,
+) -> Iterator[Finding]:
     severity = policy.severity(check.rule)
     taken: list[tuple[int, int]] = []
     credit = check in CREDITS
     for cue in check.cues:
-        for match in cue.pattern.finditer(prepared.text if cue.cased else prepared.lower):
-            start, end = match.span()
-            if start == end or _overlaps(taken, start, end, prepared, credit):
+        gate = _KEYS.get(id(cue)) if words is not None else None
+        source = prepared.text if cue.cased else prepared.lower
+        for n, (s_start, s_end) in enumerate(sentences):
+            if gate is not None and words is not None and gate.isdisjoint(words[n]):
                 continue
-            s_start, s_end = prepared.sentence(start)
             sentence = prepared.lower[s_start:s_end]
-            if cue.unless is not None and cue.unless.search(sentence):
-                continue
             if cue.requires is not None and not cue.requires.search(sentence):
                 continue
-            if (cue.vague or cue.specific) and cue.specific != bool(SPECIFIC.search(sentence)):
+            if (cue.vague or cue.specific) and cue.specific != _specific(sentences, n, sentence):
                 continue
-            taken.append((start, end))
-            yield Finding(
-                check.rule,
-                severity,
-                f"“{prepared.original[start:end].strip()}” {cue.kind}",
-                None,
-                cue.hint or check.hint,
-                (start, end),
-            )
+            vetoed: bool | None = None
+            for match in cue.pattern.finditer(source, s_start, s_end):
+                start, end = match.span()
+                if start == end or _overlaps(taken, start, end, prepared, credit):
+                    continue
+                if vetoed is None:
+                    vetoed = cue.unless is not None and bool(cue.unless.search(sentence))
+                if vetoed:
+                    break
+                taken.append((start, end))
+                yield Finding(
+                    check.rule,
+                    severity,
+                    f"“{prepared.original[start:end].strip()}” {cue.kind}",
+                    None,
+                    cue.hint or check.hint,
+                    (start, end),
+                )
     phrases = policy.guidance_phrases.get(check.rule, ())
     if phrases:
         for match in _team_pattern(phrases).finditer(prepared.lower):
@@ -215,6 +242,11 @@ def _findings(prepared: Prepared, check: Check, policy: Policy) -> Iterator[Find
                     check.hint,
                     (start, end),
                 )
+
+
+def _specific(sentences: list[tuple[int, int]], n: int, sentence: str) -> bool:
+    """Whether the sentence names a number, a date, a weekday or a time."""
+    return bool(SPECIFIC.search(sentence))
 
 
 def _overlaps(
