@@ -116,6 +116,10 @@ _FAILED = (
     r"|(?:is|are|was|were) the (?:one|ones|people) who"
     rf"|(?:were|was|are|is|have been|has been|had been) (?:\w+ )?{_BAD}"
     rf"|(?:came|come|comes|arrived?|arrives|got|turned up|turn up) (?:\w+ ){{0,4}}?(?:{_BAD})"
+    r"|(?:was|were)(?:n't| not) (?:there|available|on site|around|in|ready|reachable|present)"
+    r"|(?:didn't|did not|never|haven't|have not|hasn't|has not|failed to|neglected to|forgot to"
+    r"|omitted to|refused to)(?: even| yet| ever| bother to)? (?!(?:like|want|feel|think|expect"
+    r"|need|mean|mind|hesitate|know|see|worry|have to|get a|receive|hear|agree|say)\b)\w+"
     r"|(?:didn't|did not|never|haven't|have not|hasn't|has not|hadn't|had not|couldn't"
     r"|could not|wouldn't|would not|won't|failed to|neglected to|forgot to|refused to"
     r"|omitted to|chose not to|decided not to|don't|do not|doesn't|does not|can't be bothered"
@@ -146,10 +150,12 @@ _BECAUSE = _any(
     "triggered by",
     "brought on by",
     "driven by",
+    r"originat\w* (?:with|in|from)",
+    r"(?:arise|arises|arose|arisen) from",
     r"(?:belongs|belonged) to",
     r"(?:owed|owing) (?:entirely |mostly |largely )?to",
     r"(?:made|introduced|done|asked for|requested|imposed|held up|set) by",
-    r"(?:because|since|as|when|after)(?: of)?",
+    r"(?:because|since)(?: of)?",
 )
 _PROBLEM = (
     r"(?:delays?|slips?|slippage|problems?|issues?|errors?|mistakes?|bugs?|defects?|faults?"
@@ -209,7 +215,8 @@ _NEGATIVE = (
     r"|shaky|ups and downs|all over the (?:map|place)|back and forth|cropping up|not (?:go"
     r"|gone|went) (?:to plan|well)|didn't go (?:to plan|well)|hasn't gone (?:as )?well"
     r"|haven't gone (?:as )?well|could be better|not great|below par|sub-?par|stuck|glitch\w*"
-    r"|buggy|unreliable|mistakes|errors|delays|late|slow|falling apart|deteriorat\w+"
+    r"|buggy|bugs|glitches|defects|faults|hiccups|niggles|complaints|unreliable|mistakes"
+    r"|errors|delays|late|slow|falling apart|deteriorat\w+"
     r"|getting worse|not (?:good|up to|where)|mediocre|sloppy|shoddy|weak|lax|chaotic"
     r"|frustrat\w+|a struggle|a concern|bad|worse|worst|fail\w*|gone wrong|going wrong"
     r"|go wrong|not working|doesn't work|don't work)\b"
@@ -251,7 +258,9 @@ CUES: tuple[Cue, ...] = (
             r"(?:approve|sign|confirm|send|agree|can|have|are|get|give|choose|decide))\b"
         ),
         requires=_re(
-            rf"\b{_PROBLEM}|{_BAD}|\b(?:took|takes|cost|went up|underperformed|failed"
+            rf"\b{_PROBLEM}|{_BAD}|\b(?:stall\w*|slipp\w*|overr\w*|crash\w*|stopp\w*|broke"
+            r"|wast\w*|behind|lost|delay\w*|went down|fell over|held|waiting|took|takes|cost"
+            r"|went up|underperformed|failed"
             r"|fail|dropped|drop|lost|loss|pushed|why|can't|cannot|couldn't|had to)\b"
         ),
     ),
@@ -264,6 +273,30 @@ CUES: tuple[Cue, ...] = (
             r"|\b(?:which|that)(?:'s| is| was) why (?:your|you)\b"
         ),
         _re(_QUESTION + r"|\bthat's what we\b"),
+    ),
+    Cue(
+        _B,
+        "makes the client the subject of a failure",
+        _re(
+            rf"\b{_CLIENT}(?:'re| are| is| were| was)? (?:\w+ )?(?:always|never|constantly"
+            r"|continually|forever|perpetually)\b|\b(?:nobody|no one|no-one|none of (?:you|them))"
+            r" (?:on|in|at|from) (?:your|the client's)\b"
+        ),
+        _re(
+            _QUESTION + r"|\b(?:always|forever) (?:\w+ )?(?:welcome|happy|free|able|right"
+            r"|invited)\b|\bnever (?:hesitate|feel|worry|be shy|need)\b|\bcan always\b"
+            r"|\b(?:will|'ll|shall) (?:\w+ )?always\b"
+        ),
+    ),
+    Cue(
+        _B,
+        "blames someone else",
+        _re(rf"\b{_BECAUSE} (?:\w+ ){{0,3}}?(?:the|their|our) (?:\w+ )?{_OTHERS}s?\b"),
+        _re(_QUESTION + r"|" + _OURS[2:-2] + r"|\bwe (?:take|accept|own)"),
+        requires=_re(
+            rf"\b{_PROBLEM}|{_BAD}|\b(?:stall\w*|slipp\w*|overr\w*|crash\w*|broke"
+            r"|lost|delay\w*|went up|cost|failed)\b"
+        ),
     ),
     Cue(
         _B,
@@ -326,9 +359,11 @@ CUES: tuple[Cue, ...] = (
             rf"\b{_CLIENT} (?:really )?(?:should|ought to|could|needed to|were supposed to|was"
             r" supposed to|had to)(?:n't)? (?:have )?(?:\w+ed|\w+en|told|sent|known|read|done"
             r"|given|made|got|kept|thought|come|brought|paid|run|put|let)\b"
-            rf"|\bif (?:only )?{_CLIENT}(?:'d| had)(?:n't| not)? \w+[^.?!;]*\b(?:would|could"
-            r"|might)(?:n't| not)? (?:have|be)\b|\b(?:would|could)(?:n't| not) have happened if\b"
-            rf"|\bhad {_CLIENT} (?:\w+ ){{0,8}}?(?:would|could|might)\b"
+            rf"|\bif (?:only )?{_CLIENT}(?:'d| had)(?:n't| not)? \w+[^.?!;]*(?:\b(?:would|could"
+            r"|might)|'d)(?:n't| not)? (?:have|be|already)\b|\b(?:none of this|this|that|it)"
+            r" (?:would|could)(?:n't| not)? have (?:happened|been needed) if\b|\b(?:would"
+            r"|could)(?:n't| not) have happened if\b"
+            rf"|\bhad {_CLIENT} [^.?!;]{{0,80}}?\b(?:would|could|might)\b"
         ),
         _re(
             r"\b(?:you|your \w+) (?:should|might|may) (?:have|now have) (?:received|got|had|seen"
@@ -375,6 +410,10 @@ CUES: tuple[Cue, ...] = (
             r"|\b(?:trust|take it from|believe) (?:us|me|our (?:judge?ment|experience|word|team))\b"
             r"(?! (?:to|on|by|with|when|that we'll))"
             r"|\b(?:we|i) know (?:best|better|what(?:'s| is) (?:best|right))\b"
+            r"|\bwe know what (?:works|converts|sells|performs|lands|resonates|your (?:\w+ )?"
+            r"(?:customers|guests|users|audience|clients|staff|delegates) (?:want|need|like))\b"
+            r"|\bwe (?:\w+ )?prefer (?:our|my)\b|\bour own (?:approach|way|method|idea|ideas"
+            r"|design|plan|taste|style|instincts?)\b"
             r"|\b(?:we|i) know (?:this|the|your) (?:\w+ ){0,2}?(?:far |much |a lot )?better than"
             r"|\b(?:i|we)(?:'m| am|'re| are) (?:the best judge|best placed to judge|the ones who"
             r" know)\b|\bwhat we (?:already )?know\b(?! (?:about your|from you))"
@@ -408,7 +447,8 @@ CUES: tuple[Cue, ...] = (
         "leans on the provider's expertise",
         _re(
             r"\b(?:as|being|we(?:'re| are)|i(?:'m| am)) (?:the |your |an? )?(?:\w+ )?(?:experts?"
-            r"|specialists?|professionals?|authorit(?:y|ies)|consultants?|pros)\b(?! in your)"
+            r"|specialists?|professionals?|authorit(?:y|ies)|consultants?|pros|leaders?|pioneers"
+            r"|veterans)\b(?! in your)"
             r"|\b(?:specialists|experts|professionals|people) like (?:us|me)\b"
             r"|\b(?:with|given|after|from|in|having) (?:all )?(?:(?:my|our|twenty|ten|fifteen|\d+"
             r"|many|decades of|years of|two decades|three decades) )?(?:\w+ ){0,2}?(?:expertise"
@@ -438,7 +478,11 @@ CUES: tuple[Cue, ...] = (
             r"|output|talent|firm|studio|crew|method|approach)\b"
             r"|\b(?:our|my) (?:reputation|track record|awards?|portfolio|pedigree|standing"
             r"|credentials|calibre|playbook|perfect record)\b|\bperfect record\b"
-            r"|\b(?:win|won|wins|winning) awards\b|\bfamous for\b|\bcalibre\b|\bpremium firm\b"
+            r"|\b(?:win|won|wins|winning|scooped|picked up|collected) (?:\w+ ){0,3}?awards?\b"
+            r"|\bsecond to none\b|\bbest in the (?:business|industry|market|country|sector)\b"
+            r"|\bnobody does (?:it|this) better\b|\b(?:we|our (?:\w+ )?\w+) (?:don't|do not"
+            r"|doesn't|does not|never) (?:make|get|miss|drop)(?: \w+)? (?:mistakes|errors|things"
+            r" wrong|deadlines|balls)\b|\bfamous for\b|\bcalibre\b|\bpremium firm\b"
             r"|\bspeaks? for (?:itself|themselves)\b|\bproud(?:ly)?\b|\bpride (?:ourselves"
             r"|myself)\b|\bfull stop\b"
             r"|\b(?:we|our \w+)(?:'re| are| have)? (?:the )?(?:best|finest|leading|top|number one"
@@ -628,7 +672,10 @@ CUES: tuple[Cue, ...] = (
             r"|\b(?:just )?to (?:reiterate|repeat|remind you|re-?state)\b"
             r"|\bfor the (?:second|third|fourth|fifth|sixth|umpteenth|hundredth|\w+th|last)"
             r" time\b|\b(?:once|yet) again,? (?:i|we|you|the|for|on|as)\b|\byet again\b"
-            r"|\bnot sure (?:how|what) else\b|\bi'm not sure what(?:'s| is| was) unclear\b"
+            r"|\b(?:explained|said|told you|mentioned|asked|repeated|answered|raised) (?:this |that"
+            r" |it )?(?:\w+ ){0,2}?(?:twice|three times|four times|several times|many times|more"
+            r" than once|\w+ times now|over and over)\b|\bnot sure (?:how|what) else\b"
+            r"|\bi'm not sure what(?:'s| is| was) unclear\b"
             r"|\bwhat (?:part|bit) of\b|\bfor clarity\b|\bnot to labou?r the point\b|\bcircling"
             r" back\b|\blooping (?:in|back)\b|\bi did (?:warn|tell|mention|say)\b"
             r"|\b(?:please|kindly) (?:\w+ )?(?:refer|see|look) (?:back )?(?:to|at) (?:my|our|the"
@@ -658,7 +705,8 @@ CUES: tuple[Cue, ...] = (
         _F,
         "is sarcastic",
         _re(
-            r"(?:^|(?<=[.!?;:]\s)|(?<=\n))\s*(?:great|wonderful|lovely|brilliant|fantastic"
+            r"(?:^|(?<=[.!?;:]\s)|(?<=\n))\s*(?:(?:oh|well|ah),? )?(?:great|wonderful|lovely"
+            r"|brilliant|fantastic"
             r"|perfect|marvellous|super|terrific|oh good|good to know|nice to know|lovely to hear"
             r"|great to hear|good to hear|glad to hear|how nice|how lovely)\b[^.?!;]*?\b(?:another"
             r"|again|so now|as well|yet|dismissed|without (?:anyone|telling|warning|asking)|on the"
@@ -695,7 +743,8 @@ CUES: tuple[Cue, ...] = (
             r"|(?:^|[,;:]|\band)\s*never (?:feel|be|worry|think|hesitate|wait|apologi[sz]e|fear"
             r"|doubt)\b|\bit never hurts\b|\bthere(?:'s| is) always\b|\b(?:we|i)(?:'d| would)"
             r" never\b|\b(?:will|'ll|shall|would|'d) (?:\w+ )?always\b|\b(?:we|i|our \w+)(?:'ve"
-            r"| have| had)? never\b|\bhas never been \w+ed\b|\bnever (?:\w+ed|came|got|went|sent"
+            r"| have| had)? never\b|\b(?:we|i)(?:'ve| have)? always\b|\bhas never been \w+ed\b"
+            r"|\bnever (?:\w+ed|came|got|went|sent"
             r"|gave|made|took|told|reached|arrived|heard|saw|knew|thought|meant)\b"
             r"|\b(?:each time|every time|any time|anytime) (?:you|the|a|an|we|it|this|that|there"
             r"|something|someone)\b(?![^.?!;]*\b(?:never|fail|late|wrong|broke|miss|ignore))"
@@ -765,6 +814,16 @@ CUES: tuple[Cue, ...] = (
             r"|difficult|off|an issue|a problem|a concern)\b"
         ),
         _re(_QUESTION + r"|" + _REPORTED + r"|\bif (?:it|this|that)\b"),
+        vague=True,
+    ),
+    Cue(
+        _G,
+        "is a generality",
+        _re(r"\b(?:keeps?|kept) (?:on )?\w+ing\b"),
+        _re(
+            _QUESTION + r"|" + _REPORTED + r"|\b(?:will|'ll|please|to|we|i|let's|let us) keep\b"
+            r"|\bkeep(?:s|ing)? (?:you|us|them|everyone)\b"
+        ),
         vague=True,
     ),
 )

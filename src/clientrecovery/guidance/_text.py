@@ -32,8 +32,8 @@ _WEEKDAYS = (
 SPECIFIC = re.compile(
     rf"\d|\b(?:{_WEEKDAYS}|{_MONTHS})\b|\b(?:tomorrow|tonight|today|noon|midday"
     r"|end of (?:the )?(?:day|week|month)|close of business|eod|cob|this (?:afternoon|morning"
-    r"|evening)|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|fifteen|twenty|thirty|forty|fifty|hundred|half|a dozen)\b)"
+    r"|evening)|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|fifteen|twenty|thirty|forty|fifty|hundred|a dozen)\b)"
 )
 """Something specific, in lower-cased text."""
 
