@@ -167,24 +167,27 @@ def review(
     return _review(text, audience, policy, gated=True)
 
 
-# The words each cue's match can start with (None: run it on every sentence).
-_KEYS: dict[int, frozenset[str] | None] = {
-    id(cue): None if cue.cased else _gate.keys(cue.pattern) for cue in (*CUES, *CREDIT_CUES)
-}
+_ALL_CUES = (*CUES, *CREDIT_CUES)
+_NUMBER = {id(cue): n for n, cue in enumerate(_ALL_CUES)}
+_INDEX = _gate.Index([c.pattern for c in _ALL_CUES], [not c.cased for c in _ALL_CUES])
 
 
 def _review(text: str, audience: Party, policy: Policy, *, gated: bool) -> tuple[Finding, ...]:
-    """:func:`review` past its checks; ``gated=False`` runs every cue on every sentence."""
+    """:func:`review` past its checks; ``gated=False`` tries every cue on every sentence."""
     if not text.strip():
         return ()
     prepared = prepare(text)
     sentences = prepared.sentences()
-    words = [_gate.sentence_keys(prepared.lower, start, end) for start, end in sentences]
+    every = {n: list(range(len(parts))) for n, parts in enumerate(_INDEX.pieces)}
+    tried = [
+        _INDEX.candidates(_gate.sentence_keys(prepared.lower, start, end)) if gated else every
+        for start, end in sentences
+    ]
     found = [
         f
         for check in (*CHECKS, *CREDITS)
         if check.rule not in policy.guidance_off and audience in check.audiences
-        for f in _findings(prepared, sentences, words if gated else None, check, policy)
+        for f in _findings(prepared, sentences, tried, check, policy)
     ]
     return tuple(sorted(found, key=lambda f: (f.span or (0, 0), f.rule.value)))
 
@@ -192,34 +195,40 @@ def _review(text: str, audience: Party, policy: Policy, *, gated: bool) -> tuple
 def _findings(
     prepared: Prepared,
     sentences: list[tuple[int, int]],
-    words: list[set[str]] | None,
+    tried: list[dict[int, list[int]]],
     check: Check,
     policy: Policy,
 ) -> Iterator[Finding]:
     severity = policy.severity(check.rule)
     taken: list[tuple[int, int]] = []
+    credited: set[int] = set()  # a credit counts once per sentence
     credit = check in CREDITS
     for cue in check.cues:
-        gate = _KEYS.get(id(cue)) if words is not None else None
+        number = _NUMBER[id(cue)]
+        pieces = _INDEX.pieces[number]
         source = prepared.text if cue.cased else prepared.lower
         for n, (s_start, s_end) in enumerate(sentences):
-            if gate is not None and words is not None and gate.isdisjoint(words[n]):
+            which = tried[n].get(number)
+            if not which:
                 continue
             sentence = prepared.lower[s_start:s_end]
             if cue.requires is not None and not cue.requires.search(sentence):
                 continue
-            if (cue.vague or cue.specific) and cue.specific != _specific(sentences, n, sentence):
+            if (cue.vague or cue.specific) and cue.specific != bool(SPECIFIC.search(sentence)):
                 continue
+            spans = _spans([pieces[k] for k in which], source, s_start, s_end)
             vetoed: bool | None = None
-            for match in cue.pattern.finditer(source, s_start, s_end):
-                start, end = match.span()
-                if start == end or _overlaps(taken, start, end, prepared, credit):
+            for start, end in spans:
+                if credit and n in credited:
+                    break
+                if any(t_start < end and start < t_end for t_start, t_end in taken):
                     continue
                 if vetoed is None:
                     vetoed = cue.unless is not None and bool(cue.unless.search(sentence))
                 if vetoed:
                     break
                 taken.append((start, end))
+                credited.add(n)
                 yield Finding(
                     check.rule,
                     severity,
@@ -244,9 +253,21 @@ def _findings(
                 )
 
 
-def _specific(sentences: list[tuple[int, int]], n: int, sentence: str) -> bool:
-    """Whether the sentence names a number, a date, a weekday or a time."""
-    return bool(SPECIFIC.search(sentence))
+def _spans(
+    pieces: list[re.Pattern[str]], source: str, start: int, end: int
+) -> list[tuple[int, int]]:
+    """Where any of ``pieces`` matches in ``source[start:end]``, in order, longest first."""
+    spans: list[tuple[int, int]] = []
+    for piece in pieces:
+        pos = start
+        while pos < end and (match := piece.search(source, pos, end)) is not None:
+            m_start, m_end = match.span()
+            if m_end > m_start:
+                spans.append((m_start, m_end))
+            pos = max(m_end, m_start + 1)
+    if len(spans) > 1:
+        spans = sorted(set(spans), key=lambda span: (span[0], -span[1]))
+    return spans
 
 
 def _overlaps(

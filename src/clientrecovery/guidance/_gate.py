@@ -184,3 +184,65 @@ def keys(pattern: re.Pattern[str]) -> frozenset[str] | None:
 def sentence_keys(text: str, start: int, end: int) -> set[str]:
     """The keys of the words of ``text[start:end]`` (lower-cased text)."""
     return {w[:3] if len(w) >= 3 else w + "$" for w in _WORD.findall(text, start, end)}
+
+
+def alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression's source."""
+    parts: list[str] = []
+    depth, start, i, in_class = 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":  # "[]…]" holds a "]"
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+class Index:
+    """Each cue as its top-level alternatives, each found through the words it needs.
+
+    A sentence's words give, through the index, the alternatives worth trying on it; an
+    alternative whose words cannot be read is tried on every sentence.
+    """
+
+    __slots__ = ("_always", "_by_key", "pieces")
+
+    def __init__(self, patterns: list[re.Pattern[str]], gated: list[bool]) -> None:
+        self.pieces: list[list[re.Pattern[str]]] = []
+        self._by_key: dict[str, list[tuple[int, int]]] = {}
+        self._always: list[tuple[int, int]] = []
+        for n, (pattern, gate) in enumerate(zip(patterns, gated, strict=True)):
+            parts = [re.compile(p, pattern.flags) for p in alternatives(pattern.pattern)]
+            self.pieces.append(parts)
+            for k, part in enumerate(parts):
+                needed = keys(part) if gate else None
+                if needed is None:
+                    self._always.append((n, k))
+                for key in needed or ():
+                    self._by_key.setdefault(key, []).append((n, k))
+
+    def candidates(self, words: set[str]) -> dict[int, list[int]]:
+        """For a sentence's words: which alternatives of which cues to try."""
+        found: dict[int, list[int]] = {}
+        for n, k in self._always:
+            found.setdefault(n, []).append(k)
+        by_key = self._by_key
+        for word in words:
+            for n, k in by_key.get(word, ()):
+                found.setdefault(n, []).append(k)
+        return found
