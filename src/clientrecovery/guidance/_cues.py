@@ -886,6 +886,7 @@ CREDIT_CUES: tuple[Cue, ...] = (
         _re(
             r"\b(?:what|which|how|where|why|who|is there|are there|do you|did you|would you"
             r"|could you|can you|have (?:i|we)|is that|does that|was it|were you|when you)\b"
+            r"[^.!?;]*\?"
         ),
         _re(
             r"\bwhat time\b|\bwhen (?:can|could|would|will) (?:you|we)\b|\bsuit you\b|\bconvenient"
