@@ -308,3 +308,15 @@ class TestGate:
         assert _review(text, Party.CLIENT, policy, gated=True) == _review(
             text, Party.CLIENT, policy, gated=False
         )
+
+
+class TestQuotations:
+    def test_an_unclosed_quotation_mark_quotes_nothing(self) -> None:
+        """Only a closed quotation is the client's; one stray mark hides nothing."""
+        assert Rule.NO_BLAME in flagged("“Your team never sends the files on time.")
+        assert flagged("“Your team never sends the files on time.”") == set()
+
+    def test_many_opening_marks_are_read_in_one_pass(self) -> None:
+        """A text of 50,000 opening marks and no closing one holds no finding."""
+        assert review("“" * 50_000 + "always") != ()
+        assert review("‘" * 50_000) == ()

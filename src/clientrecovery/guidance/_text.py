@@ -16,8 +16,9 @@ __all__ = ["Prepared", "prepare"]
 
 # “…”, "…", ‘…’ and '…' (a straight or curly apostrophe inside a word, as in "don't", does
 # not end a single-quoted quotation; one after a word, as in "clients'", does not open one).
+# A quotation never holds its own opening mark, so an unclosed one costs one pass.
 _QUOTED = re.compile(
-    r"“[^”\n]*”|\"[^\"\n]*\"|‘(?:[^’\n]|’(?=\w))*’|(?<!\w)'(?=\w)(?:[^'\n]|'(?=\w))*'(?!\w)"
+    r"“[^“”\n]*”|\"[^\"\n]*\"|‘(?:[^‘’\n]|’(?=\w))*’|(?<!\w)'(?=\w)(?:[^'\n]|'(?=\w))*'(?!\w)"
 )
 _SENTENCE_END = re.compile(r"[.!?;:]+(?=\s|$)|\n+|\s[-–—]\s")
 
