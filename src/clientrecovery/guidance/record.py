@@ -8,7 +8,9 @@ command                   text                                           audienc
 ========================  =============================================  ==========
 ``contact_client``        the summary                                    client
 ``inform_stakeholders``   the summary                                    client
-``send_written_summary``  the written summary (003 §6)                   client
+``send_written_summary``  what the written summary says of the agreed     client
+                          issues (titles, examples) and of the client's
+                          commitment (003 §6)
 ``propose_plan``,         each initiative's title and success            client
 ``revise_plan``           criterion, each option's summary and effects,
                           the cost change's reasons and benefits
@@ -30,10 +32,9 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from clientrecovery import documents
 from clientrecovery import events as ev
 from clientrecovery.catalogue import Finding, Rule, Severity
-from clientrecovery.model import Party, Stage, TurnaroundPlan
+from clientrecovery.model import IssueStatus, Party, Stage, TurnaroundPlan
 from clientrecovery.policy import Policy
 
 if TYPE_CHECKING:
@@ -68,6 +69,23 @@ def _plan_texts(plan: TurnaroundPlan, label: str) -> _Texts:
     return texts
 
 
+def _summary_texts(r: Relationship) -> _Texts:
+    """The words of the written summary that were written for this case (the rest of it is
+    the summary's own wording): agreed issues and the client's commitments."""
+    label = _WHERE["send_written_summary"]
+    texts: _Texts = []
+    for issue in r.issues:
+        if issue.status in (IssueStatus.AGREED, IssueStatus.RESOLVED):
+            texts.append((f"{label}, issue {issue.id} title", issue.title, Party.CLIENT))
+            for n, example in enumerate(issue.examples, start=1):
+                where = f"{label}, issue {issue.id} example {n}"
+                texts.append((where, example, Party.CLIENT))
+    for c in r.commitments:
+        if c.party is Party.CLIENT:
+            texts.append((f"{label}, commitment {c.id}", c.description, Party.CLIENT))
+    return texts
+
+
 def _command_texts(r: Relationship, command: str, arguments: Mapping[str, object]) -> _Texts:
     text: object
     if command in ("contact_client", "inform_stakeholders"):
@@ -79,7 +97,7 @@ def _command_texts(r: Relationship, command: str, arguments: Mapping[str, object
         label = f"plan v{r.plan_version + 1}"
         return _plan_texts(plan, label) if isinstance(plan, TurnaroundPlan) else []
     elif command == "send_written_summary":
-        where, text = _WHERE[command], documents.written_summary(r)
+        return _summary_texts(r)
     else:
         return []
     audience = Party.PROVIDER if command == "align_internally" else Party.CLIENT
@@ -179,7 +197,7 @@ def on_history(r: Relationship) -> tuple[Finding, ...]:
         if texts:
             found.extend(_on_record(texts, f"history[{position}]", key, with_credits=False))
     if last_summary is not None:
-        texts = [(_WHERE["send_written_summary"], documents.written_summary(r), Party.CLIENT)]
+        texts = _summary_texts(r)
         summary = list(_on_record(texts, f"history[{last_summary}]", key, with_credits=False))
         if summary:
             found.extend(summary)
