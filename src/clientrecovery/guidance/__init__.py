@@ -73,33 +73,33 @@ class Check:
     """The audiences of messages it applies to."""
 
 
-def _cues(rule: Rule, cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
-    return tuple(c for c in cues if c.rule is rule)
+def _cues(rule: Rule) -> tuple[Cue, ...]:
+    return tuple(c for c in (*CUES, *CREDIT_CUES) if c.rule is rule)
 
 
 CHECKS: tuple[Check, ...] = (
     Check(
         Rule.NO_BLAME,
-        _cues(Rule.NO_BLAME, CUES),
+        _cues(Rule.NO_BLAME),
         "assigns blame",
         "say what happened and what will change; accept responsibility and move to the plan (000)",
     ),
     Check(
         Rule.NO_EGO,
-        _cues(Rule.NO_EGO, CUES),
+        _cues(Rule.NO_EGO),
         "puts the provider at the centre",
         "take “I” and “we” out and say what it means for the client's goals (002)",
         frozenset({Party.CLIENT}),
     ),
     Check(
         Rule.FACTS_NOT_EMOTION,
-        _cues(Rule.FACTS_NOT_EMOTION, CUES),
+        _cues(Rule.FACTS_NOT_EMOTION),
         "is emotional or defensive",
         f"state the facts and figures instead; if the client is upset, {_LISTEN}",
     ),
     Check(
         Rule.NO_GENERALITIES,
-        _cues(Rule.NO_GENERALITIES, CUES),
+        _cues(Rule.NO_GENERALITIES),
         "is a generality",
         "name a specific example with a date or a number instead (003 §1)",
     ),
@@ -109,19 +109,19 @@ CHECKS: tuple[Check, ...] = (
 CREDITS: tuple[Check, ...] = (
     Check(
         Rule.LISTENING,
-        _cues(Rule.LISTENING, CREDIT_CUES),
+        _cues(Rule.LISTENING),
         "listens",
         "keep it: the client's own words, played back, show they were heard (004)",
     ),
     Check(
         Rule.TAKES_RESPONSIBILITY,
-        _cues(Rule.TAKES_RESPONSIBILITY, CREDIT_CUES),
+        _cues(Rule.TAKES_RESPONSIBILITY),
         "accepts responsibility",
         "keep it, and follow it with what will change and by when (000)",
     ),
     Check(
         Rule.SPECIFIC_COMMITMENT,
-        _cues(Rule.SPECIFIC_COMMITMENT, CREDIT_CUES),
+        _cues(Rule.SPECIFIC_COMMITMENT),
         "makes a specific commitment",
         "keep it, and deliver on it: a promise kept rebuilds confidence (000)",
     ),

@@ -60,13 +60,14 @@ def _any(*words: str) -> str:
 # Who is on the client's side: "you", any short noun phrase that starts with "your", the
 # client and its people; and third parties a provider might point at.
 _CLIENT = (
-    r"(?:you|your(?: \w+(?:'s)?){1,3}?|the client(?:'s)?(?: \w+){0,2}?|(?:some|one|none|all"
+    r"(?:you|your(?: [\w-]+(?:'s)?){1,3}?|the client(?:'s)?(?: \w+){0,2}?|(?:some|one|none|all"
     r"|most) of your \w+)"
 )
 _OTHERS = (
     r"(?:supplier|vendor|subcontractor|contractor|courier|printer|hosting provider|host"
     r"|freelancer|architect|venue|hotel|landlord|electrician|gateway|carrier|manufacturer"
     r"|factory|council|bank|broker|installer|distributor|wholesaler|agency|partner|airline"
+    r"|company|firm|provider|shipper|haulier|logistics \w+|freight \w+|venue|caterers?"
     r"|caterer|builder|plumber|surveyor|consultant|developer|designer|engineer|previous \w+)"
 )
 _THIRD = (
@@ -102,6 +103,9 @@ _FAILED = (
     r"|broken|caused|causing|delayed|misunderstood|misread|misjudged|mixed up|messed up"
     r"|screwed up|botched|skipped|skipping|dropped|dropped the ball|lost|mislaid|misplaced"
     r"|deleted|overrode|overwrote|unplugged|unplugging|tripped|vetoed|blocked|stalled"
+    r"|mis\w+ed|cancell?ed|pulled out|backed out|walked away|withdrew|double-booked|overbooked"
+    r"|left (?:\w+ ){0,4}?(?:in (?:a|such a) (?:\w+ )?(?:state|mess)|broken|unfinished|half-done"
+    r"|incomplete|behind)"
     r"|sat on|sitting on|held (?:up|back|onto|on to|the \w+|it|them|us|things)"
     r"|holding (?:up|back|the \w+|things|us)|let (?:\w+ ){1,3}?(?:down|slip|lapse|leave|go)"
     r"|pushed (?:untested|unfinished|broken|back)|imposed|cut the|pulled the|went quiet"
@@ -226,8 +230,9 @@ _NEGATIVE = (
 
 _B, _E, _F, _G = Rule.NO_BLAME, Rule.NO_EGO, Rule.FACTS_NOT_EMOTION, Rule.NO_GENERALITIES
 _OURS = (
-    r"\b(?:our (?:own )?(?:fault|mistake|error|responsibility|doing|part|side|problem)|on us"
-    r"|with us|is ours|are ours|was ours)\b"
+    r"\b(?:our (?:own )?(?:fault|mistake|error|responsibility|doing|part|side|problem)"
+    r"|(?:is|was|'s|are|were) (?:all |entirely |squarely )?on us|with us|is ours|are ours"
+    r"|was ours)\b"
 )
 
 CUES: tuple[Cue, ...] = (
@@ -235,7 +240,7 @@ CUES: tuple[Cue, ...] = (
     Cue(
         _B,
         "makes the client the subject of a failure",
-        _re(rf"\b{_CLIENT} {_ADV}{_FAILED}\b"),
+        _re(rf"\b{_CLIENT}(?: (?:that|which|who))? {_ADV}{_FAILED}\b"),
         _re(
             _QUESTION + r"|\bif (?:you|your \w+) (?:can|could|would)\b|\b(?:in case|unless|so"
             r" that|so) you\b|\byou(?:'ll| will)? (?:should|may|might) (?:have )?(?:received|got"
@@ -349,7 +354,8 @@ CUES: tuple[Cue, ...] = (
             r"|\b(?:we|i)(?:'re| are| were| was|'m| am) not (?:responsible|to blame|at fault"
             r"|accountable|liable)\b|\bresponsibility (?:for (?:\w+ ){1,4})?(?:lies|rests|sits"
             r"|falls) (?:squarely |firmly )?(?:with|on)\b(?! us| our)|\bwash (?:our|my) hands\b"
-            r"|\bwe(?:'ve| have) done our (?:part|bit|job)\b"
+            r"|\bwe(?:'ve| have) done our (?:part|bit|job)\b|,? not (?:us|ours|by us|on our side"
+            r"|our (?:team|people|crew|staff))\b(?! (?:to|on|in|at|for))"
         ),
     ),
     Cue(
@@ -407,7 +413,8 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:our|my) (?:view|opinion|taste|recommendation|judge?ment|preference|position"
             r"|vision|call|decision) (?:has to|must|should|will|always) (?:win|stand|prevail"
             r"|come first)\b|\b(?:my|our) recommendation stands\b"
-            r"|\b(?:trust|take it from|believe) (?:us|me|our (?:judge?ment|experience|word|team))\b"
+            r"|\b(?:trust|take it from|believe) (?:us|me|our (?:\w+ )?(?:judge?ment|experience|word"
+            r"|team|process|method|instincts?|expertise|approach|call|eye|designers|people))\b"
             r"(?! (?:to|on|by|with|when|that we'll))"
             r"|\b(?:we|i) know (?:best|better|what(?:'s| is) (?:best|right))\b"
             r"|\bwe know what (?:works|converts|sells|performs|lands|resonates|your (?:\w+ )?"
@@ -632,7 +639,8 @@ CUES: tuple[Cue, ...] = (
             r"|get used|face)\b|\bwhatever you (?:say|want|think|'ve heard|have heard)\b"
             r"|\bif that's what you want\b|\bwhatever your \w+ (?:\w+ )?(?:prefer|prefers|want"
             r"|wants|think|thinks|say|says)\b|\bgood luck with\b|\byou (?:people|lot)\b|\bwhat"
-            r" (?:exactly )?do you expect\b|\bhow (?:many times|often) (?:do|must|have) (?:we|i)\b"
+            r" (?:exactly )?do you expect\b|\bhow (?:many (?:more )?times|often) (?:do|must|have"
+            r"|will|should) (?:we|i)\b"
             r"|\bi don't care\b|\bthat's your (?:problem|call|lookout)\b|\bdeal with it\b|\bget"
             r" over it\b|\bwhy (?:on earth|would you|didn't you|did you|can't you|won't you|do you"
             r" keep)|\bcheck your facts\b|\blet's not pretend\b|\bdon't pretend\b"
@@ -751,6 +759,7 @@ CUES: tuple[Cue, ...] = (
             r"|\bnever (?:again )?(?:be )?(?:left|leave) (?:you )?(?:without|in the dark)\b"
             r"|\bnever once\b(?=[^.?!;]*\bwe\b)"
         ),
+        vague=True,
     ),
     Cue(
         _G,
@@ -786,6 +795,7 @@ CUES: tuple[Cue, ...] = (
             r"|\bdid (?:absolutely )?nothing wrong\b|\bnobody (?:walked|told|explained|showed)"
             r" you\b|\b(?:we|i)(?:'ll| will) (?:\w+ )?(?:make sure|ensure)"
         ),
+        vague=True,
     ),
     Cue(
         _G,
@@ -825,6 +835,119 @@ CUES: tuple[Cue, ...] = (
             r"|\bkeep(?:s|ing)? (?:you|us|them|everyone)\b"
         ),
         vague=True,
+    ),
+    # Broad moves: each a structure that a sentence of any wording can take.
+    Cue(
+        _B,
+        "ties a bad outcome to what the client did",
+        _re(
+            r"\b(?:you|your(?: \w+){1,3}?) (?:\w+ )?(?:asked for|chose|picked|insisted on|wanted"
+            r"|decided"
+            r" on|opted for|went with|signed off|took|approved|changed|added|removed|moved|sent"
+            r"|kept|delayed|held|skipped|cut|rejected|refused|overruled|ignored)\b"
+        ),
+        _re(
+            _QUESTION + r"|" + _REPORTED + r"|" + _OURS[2:-2] + r"|\bif (?:you|your)\b|\bthank"
+            r"|\b(?:we|i|our \w+) (?:\w+ )?(?:were|was|should have|missed|got|made|let|failed"
+            r"|didn't|forgot)\b|\b(?:will|'ll|can|could)\b"
+        ),
+        requires=_re(
+            r"\b(?:so|which (?:is|was|means|meant)|that's why|that is why|hence|meaning|as a result"
+            r"|and (?:now|then|so|that))\b[^.?!;]*\b(?:lost|late|later|slipp\w*|delay\w*|miss\w*"
+            r"|crash\w*|fail\w*|broke|broken|rougher|worse|problems?|held up|moved|cancell?ed"
+            r"|overr\w*|cost|costs|stuck|behind|wrong|can't|cannot|couldn't|won't|wasn't|isn't)\b"
+        ),
+    ),
+    Cue(
+        _B,
+        "blames by implication",
+        _re(
+            r"\b(?:waiting|waited|wait) (?:on|for) (?:your|you)\b(?=[^.?!;]*\b(?:for|since|weeks"
+            r"|days|months|still|most of|all of|again)\b)|\b(?:that's|this is|that is) what"
+            r" happens (?:when|if)\b|\bif (?:only )?(?:you|your \w+) had (?:listened|read|told"
+            r"|checked|asked|followed)\b"
+        ),
+        _re(_QUESTION),
+    ),
+    Cue(
+        _E,
+        "leans on the provider's record",
+        _re(
+            r"\b(?:hundreds|thousands|dozens|scores|countless) of (?:other )?(?:\w+ )?(?:brands"
+            r"|clients|companies|projects|events|customers|sites|launches|businesses|weddings"
+            r"|campaigns|installs|migrations)\b|\b(?:doing|done|running|building|designing|planning"
+            r"|making) (?:this|it|these|events|sites|apps|kitchens|campaigns) (?:for|over) (?:\w+"
+            r" ){0,2}?(?:years|decades)\b|\bwhy you hired (?:us|experts|the experts|professionals"
+            r"|specialists)\b|\bwe know (?:the|this|your) (?:market|industry|business|sector"
+            r"|audience|space|trade|customers)\b|\b(?:our|my) (?:recommendation|decision|position"
+            r"|view|answer|design|call) is (?:final|not up for|non-?negotiable|the right one)\b"
+        ),
+    ),
+    Cue(
+        _E,
+        "puts the provider above the client",
+        _re(
+            r"\b(?:we|i|our (?:\w+ )?\w+)\b[^.?!;]{0,60}\b(?:better|more \w+|smarter|wiser"
+            r"|further)(?: \w+)? than (?:you|your|the client|yours)\b|\b(?:you|they)(?:'ll"
+            r"| will) (?:\w+ )?"
+            r"(?:thank us|see we were right|come round|come around|get used to it|love it|agree"
+            r" once|learn to love)\b"
+        ),
+        _re(
+            r"\b(?:you|your (?:\w+ )?\w+) (?:know|knows|understand"
+            r"|understands) (?:\w+ ){0,4}?better"
+            r" than (?:we|us)\b|\bbetter than (?:you|your) (?:expected|hoped|asked)"
+        ),
+    ),
+    Cue(
+        _F,
+        "is passive-aggressive",
+        _re(
+            r"(?:^|(?<=[.!?;:]\s))\s*(?:again|once more|once again|yet again),|\bnot (?:mind[- ]"
+            r"readers|magicians|miracle workers|a charity)\b|\bcan't read (?:your "
+            r"|people's )?minds?"
+            r"\b|\brefrain from\b|\bfor the record\b|\bin our defen[cs]e\b|\bto be fair to (?:us"
+            r"|me|our)\b|\b(?:just |as )a reminder\b|\breminder that (?:we|i|this|you|the|all)\b"
+            r"|\b(?:we|i) (?:\w+ )?(?:flagged|raised|warned (?:you )?about|mentioned|highlighted"
+            r"|pointed out) (?:this|that|it)(?: \w+)? (?:back )?(?:in|on|weeks|months|at the start"
+            r"|before)\b|\bthanks (?:\w+ ){0,2}?for (?:the )?(?:last-minute|late|short"
+            r"|eleventh-hour)"
+            r"\b|,? as usual[.!]|\bthis is the thanks\b"
+        ),
+    ),
+    Cue(
+        _F,
+        "is defensive",
+        _re(
+            r"\b(?:we|i)(?:'ll)? (?:won't|will not|refuse to|are not going to|'re not going to"
+            r"|cannot|can't|shall not) (?:\w+ ){0,2}?(?:any (?:further|more|other)|again|another"
+            r"|any longer|anymore)\b|\b(?:won't|will not) accept (?:any|further|more|these|such)\b"
+        ),
+        _re(r"\bwon't (?:\w+ )?(?:happen|let (?:this|it) happen)|\buntil (?:you|your|it|the)\b"),
+    ),
+    Cue(
+        _G,
+        "is a vague complaint",
+        _re(
+            r"\b(?:dipped|dropped|declined|fallen|fell|worsened|suffered|deteriorated|wobbly"
+            r"|struggl"
+            r"\w*|underperform\w*|falling short|fallen short|aren't working|isn't working|not"
+            r" working|aren't right|isn't right|not right|the way (?:it|they|things) should)\b"
+        ),
+        _re(
+            _QUESTION + r"|" + _REPORTED + r"|\b(?:we|i)(?:'ll| will| are going to)\b|\bif\b"
+            r"|\b(?:we|i|our \w+) (?:\w+ )?(?:dropped|fell|let)\b"
+        ),
+        requires=_re(_VAGUE_MARKER),
+        vague=True,
+    ),
+    Cue(
+        Rule.LISTENING,
+        "reflects the client's words back",
+        _re(
+            r"\bif i(?:'ve| have)? got (?:this|that|it|you) right\b|\bhave i got (?:this|that|it)"
+            r" right\b|\bam i right (?:that|in thinking)\b|\bto make sure i(?:'ve)? understood\b"
+        ),
     ),
 )
 """The checks' cues, in report order."""
@@ -890,6 +1013,9 @@ CREDIT_CUES: tuple[Cue, ...] = (
         ),
         _re(
             r"\bwhat time\b|\bwhen (?:can|could|would|will) (?:you|we)\b|\bsuit you\b|\bconvenient"
+            r"|\bhow many (?:more )?times\b|\bdo we (?:have|need) to\b|\bwhy (?:should|would"
+            r"|on earth"
+            r"|can't|won't|didn't|did|do) you\b|\bwhat (?:exactly )?do you expect\b"
             r"\b|\b(?:a good|the best) time\b|\bavailable\b|\bslot\b|\bpo number\b|\binvoice"
             r" address\b|\bhow (?:about|does \w+ sound)\b|\bwould you like (?:a|us to send)\b"
         ),
