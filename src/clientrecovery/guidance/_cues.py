@@ -103,6 +103,8 @@ _FAILED = (
     r"|broken|caused|causing|delayed|misunderstood|misread|misjudged|mixed up|messed up"
     r"|screwed up|botched|skipped|skipping|dropped|dropped the ball|lost|mislaid|misplaced"
     r"|deleted|overrode|overwrote|unplugged|unplugging|tripped|vetoed|blocked|stalled"
+    r"|\w+ (?:us |me |it |them )?(?:the |an? )?(?:wrong|incorrect|outdated|faulty) \w+"
+    r"|damaged|scratched|dented|cracked|spilled|smashed|ruined|wiped|corrupted|leaked|froze"
     r"|mis\w+ed|cancell?ed|pulled out|backed out|walked away|withdrew|double-booked|overbooked"
     r"|left (?:\w+ ){0,4}?(?:in (?:a|such a) (?:\w+ )?(?:state|mess)|broken|unfinished|half-done"
     r"|incomplete|behind)"
@@ -210,7 +212,7 @@ _VAGUE_MARKER = (
     r"|probably|ups and downs|all over|back and forth|in lots of ways|in many ways|now and"
     r" then|from time to time|on and off|more often than not|most of the time|constant"
     r"|continual|repeated|endless|recurring|persistent|ongoing|so many|too many|numerous"
-    r"|countless)\b"
+    r"|countless|at some point|from start to finish|from day one|the whole thing)\b"
 )
 _NEGATIVE = (
     r"\b(?:off|wrong|messy|a mess|strained|difficult|trouble|problems?|issues?|broke|broken"
@@ -220,6 +222,7 @@ _NEGATIVE = (
     r"|gone|went) (?:to plan|well)|didn't go (?:to plan|well)|hasn't gone (?:as )?well"
     r"|haven't gone (?:as )?well|could be better|not great|below par|sub-?par|stuck|glitch\w*"
     r"|buggy|bugs|glitches|defects|faults|hiccups|niggles|complaints|unreliable|mistakes"
+    r"|disaster|nightmare|shambles|downhill|missing|went missing"
     r"|errors|delays|late|slow|falling apart|deteriorat\w+"
     r"|getting worse|not (?:good|up to|where)|mediocre|sloppy|shoddy|weak|lax|chaotic"
     r"|frustrat\w+|a struggle|a concern|bad|worse|worst|fail\w*|gone wrong|going wrong"
@@ -430,7 +433,10 @@ CUES: tuple[Cue, ...] = (
             r"|\b(?:take|taking|took) good advice\b|\bour (?:\w+ )?(?:have|has) decided\b"
             r"|\b(?:we|i|our \w+) can (?:tell|see|read) (?:you )?(?:what|which|how|an audience)"
             r"\b|\bwithout (?:needing|needing to ask|asking (?:them|you|anyone)|testing it|a"
-            r" pilot|focus groups|research)\b|\b(?:we|i) don't need (?:a|to) (?:\w+ ){0,3}?"
+            r" pilot|focus groups|research)\b|\b(?:we|i) don't need (?:a|an|any|to"
+            r"|your) (?:\w+ ){0,4}?(?:to (?:know|tell"
+            r"|see|show|prove|confirm)|research|ask)\b|\b(?:we|i) don't need (?:a"
+            r"|to) (?:\w+ ){0,3}?"
             r"(?:to know|test|pilot|ask|check)\b|\b(?:isn't|is not) (?:really )?necessary; we\b"
             r"|\bno need for (?:a |any )?(?:review|feedback|test\w*|second opinion|check)\b"
             r"|\bwe(?:'ve| have) nailed\b|\bi built (?:this|it|the)\b|\bwe(?:'d| would) (?:much )?"
@@ -821,7 +827,8 @@ CUES: tuple[Cue, ...] = (
             r"|hit-and-miss|up and down|shaky|poor|rough|bumpy|mixed|sloppy|slipping|lacking"
             r"|below par|subpar|sub-par|not great|disappointing|so-so|uneven|variable|lax"
             r"|slack|messy|chaotic|all over the (?:place|map)|a struggle|strained|questionable"
-            r"|difficult|off|an issue|a problem|a concern)\b"
+            r"|difficult|off|an issue|a problem|a concern)\b|\b(?:has|have|had) gone (?:downhill"
+            r"|sideways|backwards|south|off the rails|off track|wrong)\b"
         ),
         _re(_QUESTION + r"|" + _REPORTED + r"|\bif (?:it|this|that)\b"),
         vague=True,
@@ -888,7 +895,14 @@ CUES: tuple[Cue, ...] = (
         "puts the provider above the client",
         _re(
             r"\b(?:we|i|our (?:\w+ )?\w+)\b[^.?!;]{0,60}\b(?:better|more \w+|smarter|wiser"
-            r"|further)(?: \w+)? than (?:you|your|the client|yours)\b|\b(?:you|they)(?:'ll"
+            r"|further)(?: \w+)? than (?:you|your|the client|yours)\b|\bno other (?:\w+ )?(?:firm"
+            r"|agency|team|company|supplier|provider|studio|caterer|builder|one|crew) (?:could"
+            r"|would"
+            r"|can)\b|\bthe (?:most \w+|best|finest|biggest|leading|top) (?:\w+ )?in the (?:country"
+            r"|region|world|sector|industry|business|market|city|area|field|trade)\b"
+            r"|\bmore (?:\w+ )?"
+            r"\w+ than (?:anyone|anybody|any other|most|all) (?:else|other|of)?|\b(?:you"
+            r"|they)(?:'ll"
             r"| will) (?:\w+ )?"
             r"(?:thank us|see we were right|come round|come around|get used to it|love it|agree"
             r" once|learn to love)\b"
@@ -940,6 +954,59 @@ CUES: tuple[Cue, ...] = (
         ),
         requires=_re(_VAGUE_MARKER),
         vague=True,
+    ),
+    Cue(
+        _B,
+        "ties a bad outcome to what the client did",
+        _re(r"\b(?:when|after|once|as soon as) (?:you|your(?: [\w-]+){1,3}?) \w+"),
+        _re(
+            _QUESTION + r"|" + _REPORTED + r"|" + _OURS[2:-2] + r"|\bif\b|\bthank|\b(?:will|'ll"
+            r"|can|could|please)\b|\b(?:we|i|our \w+) (?:\w+ )?(?:were|was|should have|missed"
+            r"|got|made|let|failed|didn't|forgot)\b"
+        ),
+        requires=_re(
+            r"\b(?:fell apart|fell through|fell over|stalled|collapsed|went down|ground to a halt"
+            r"|derailed|pushed back|slipp\w*|delay\w*|crash\w*|broke|broken|lost|cancell?ed"
+            r"|overr\w*|stuck|behind|went wrong)\b"
+        ),
+    ),
+    Cue(
+        _F,
+        "is passive-aggressive",
+        _re(
+            r"\bthe (?:second|third|fourth|fifth|sixth|umpteenth|\w+th) time (?:i|we)(?:'ve| have)?"
+            r"\b|\b(?:i|we) (?:don't|do not) appreciate\b|\b(?:spoken|talked|written) to (?:in"
+            r"|like)"
+            r" (?:that|this) (?:way|manner|tone)\b|\bnot how (?:\w+ ){0,2}?(?:works?"
+            r"|do(?:es)? things)"
+            r"\b|\byou (?:clearly|obviously|evidently|apparently) (?:haven't|didn't|don't|did not"
+            r"|have"
+            r" not|do not|can't|cannot)\b|\bthat's a first\b|\bwhat a surprise\b"
+            r"|\bhow (?:convenient"
+            r"|surprising)\b|\bwho knew\b|\bnothing (?:further|more|else) to (?:add|say|discuss)\b"
+            r"|\b(?:this|the) (?:matter|discussion|conversation) is (?:now )?closed\b|\bplease stop"
+            r" \w+ing\b|\bpatience (?:is )?(?:wearing|running|worn) (?:thin|out)\b"
+            r"|\blosing (?:our|my)"
+            r" patience\b|\bkindly note\b|\b(?:this|that|it) (?:was|were) (?:already |clearly "
+            r"|all )?"
+            r"(?:covered|explained|agreed|discussed|stated|set out|spelled out) (?:in|at|on|during"
+            r"|back)\b"
+        ),
+    ),
+    Cue(
+        Rule.TAKES_RESPONSIBILITY,
+        "accepts responsibility",
+        _re(rf"\b(?:we|i|our(?: [\w-]+){{1,2}}?) {_ADV}{_FAILED}\b"),
+        _re(
+            _QUESTION + r"|\bnot (?:our|my) (?:fault|mistake|responsibility|problem)\b|\bnot on us"
+            r"\b|\bnothing wrong\b|\bnot something (?:we|our)\b|\b(?:we|i) (?:never|don't|do not"
+            r"|won't|will not) (?:\w+ )?(?:charge|ask|share|sell|leave|close|stop)\b|\bif (?:we"
+            r"|i)\b"
+            r"|\bour (?:\w+ )?(?:supplier|vendor|subcontractor|contractor|courier|printer|host"
+            r"|freelancer|partner|carrier|manufacturer)s?\b|\b(?:we|i)(?:'ll)? (?:won't|will not"
+            r"|refuse)\b|\b(?:position|view|answer|stance|decision|price|quote) (?:hasn't|has not"
+            r"|won't)\b|\b(?:we|i) keep\b"
+        ),
     ),
     Cue(
         Rule.LISTENING,
@@ -998,7 +1065,8 @@ CREDIT_CUES: tuple[Cue, ...] = (
             r"|point of view|side|standpoint|seat|vantage point|angle)\b|\bfrom where you"
             r" (?:sit|stand)\b|\b(?:can|could|would) you (?:\w+ )?(?:walk|take) (?:me|us)"
             r" (?:through|back)\b|\btell (?:me|us) (?:more|how|what|which|where|when|about)\b"
-            r"|\bin your (?:own )?words\b|\b(?:i|we)(?:'d| would) (?:like|love|want) to (?:hear"
+            r"|\bin your (?:own )?words\b|\b(?:walk|talk|take) (?:me|us) through\b|\b(?:i"
+            r"|we)(?:'d| would) (?:like|love|want) to (?:hear"
             r"|understand|know) (?:\w+ ){0,4}?(?:from you|your|what|how|which|whether)"
             r"|\bi want to (?:hear|understand)\b|\bwhat matters (?:most )?to you\b"
         ),
