@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from clientrecovery import InvalidValue, Party, Policy, Rule, Severity
 from clientrecovery.guidance import CHECKS, CREDITS, _review, review
+from tests.guidance_sentences import SENTENCES
 from tests.test_guidance_corpus import development
 
 GUIDANCE = [rule for rule in Rule if rule.guidance]
@@ -320,3 +321,25 @@ class TestQuotations:
         """A text of 50,000 opening marks and no closing one holds no finding."""
         assert review("“" * 50_000 + "always") != ()
         assert review("‘" * 50_000) == ()
+
+
+LABELS = {
+    "B": Rule.NO_BLAME,
+    "E": Rule.NO_EGO,
+    "F": Rule.FACTS_NOT_EMOTION,
+    "G": Rule.NO_GENERALITIES,
+    "L": Rule.LISTENING,
+    "T": Rule.TAKES_RESPONSIBILITY,
+    "S": Rule.SPECIFIC_COMMITMENT,
+}
+
+
+@pytest.mark.parametrize(("label", "text"), SENTENCES, ids=lambda x: x[:40])
+def test_sentences_written_outside_the_corpus(label: str, text: str) -> None:
+    """Each is flagged (or credited) for its move; a sound one raises no warning."""
+    if label == "-":
+        assert flagged(text) == set()
+    elif LABELS[label] in CREDITED:
+        assert LABELS[label] in credited(text)
+    else:
+        assert LABELS[label] in flagged(text)

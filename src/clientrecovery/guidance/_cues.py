@@ -68,11 +68,13 @@ _OTHERS = (
     r"|freelancer|architect|venue|hotel|landlord|electrician|gateway|carrier|manufacturer"
     r"|factory|council|bank|broker|installer|distributor|wholesaler|agency|partner|airline"
     r"|company|firm|provider|shipper|haulier|logistics \w+|freight \w+|venue|caterers?"
+    r"|translator|interpreter|photographer|copywriter|agent|solicitor|accountant|auditor"
     r"|caterer|builder|plumber|surveyor|consultant|developer|designer|engineer|previous \w+)"
 )
 _THIRD = (
     rf"(?:(?:the|their|a|an|that) (?:\w+ ){{0,2}}?(?:{_OTHERS}|\w+ team|people|staff|department)s?"
-    rf"(?:'s? (?:\w+ ){{0,2}}?\w+)?|our (?:\w+ )?{_OTHERS}s?|they)"
+    rf"(?:'s? (?:\w+ ){{0,2}}?\w+)?|our (?:\w+ )?{_OTHERS}s?|they|the \w+ you (?:hired|chose|picked"
+    rf"|appointed|brought in|used|insisted on))"
 )
 _ADV = (
     r"(?:(?:just|simply|clearly|obviously|repeatedly|still|again|also|then|completely"
@@ -105,6 +107,7 @@ _FAILED = (
     r"|deleted|overrode|overwrote|unplugged|unplugging|tripped|vetoed|blocked|stalled"
     r"|\w+ (?:us |me |it |them )?(?:the |an? )?(?:wrong|incorrect|outdated|faulty) \w+"
     r"|damaged|scratched|dented|cracked|spilled|smashed|ruined|wiped|corrupted|leaked|froze"
+    r"|introduced|contradicted|conflicted|clashed|refused|denied|withheld|blocked"
     r"|mis\w+ed|cancell?ed|pulled out|backed out|walked away|withdrew|double-booked|overbooked"
     r"|left (?:\w+ ){0,4}?(?:in (?:a|such a) (?:\w+ )?(?:state|mess)|broken|unfinished|half-done"
     r"|incomplete|behind)"
@@ -357,7 +360,12 @@ CUES: tuple[Cue, ...] = (
             r"|\b(?:we|i)(?:'re| are| were| was|'m| am) not (?:responsible|to blame|at fault"
             r"|accountable|liable)\b|\bresponsibility (?:for (?:\w+ ){1,4})?(?:lies|rests|sits"
             r"|falls) (?:squarely |firmly )?(?:with|on)\b(?! us| our)|\bwash (?:our|my) hands\b"
-            r"|\bwe(?:'ve| have) done our (?:part|bit|job)\b|,? not (?:us|ours|by us|on our side"
+            r"|\bwe(?:'ve| have)? (?:done|did) our (?:part|bit|job|share)\b|\b(?:the rest"
+            r"|everything else|that part"
+            r"|that bit|the remainder)\b[^.;?!]{0,20}\bup to (?:you|your)\b|\bhardly (?:our"
+            r"|my) (?:fault|problem|doing)\b|\b(?:is|was|'s) what"
+            r" you (?:approved|signed off|asked for|chose|agreed|ordered|specified|wanted)\b"
+            r"|,? not (?:us|ours|by us|on our side"
             r"|our (?:team|people|crew|staff))\b(?! (?:to|on|in|at|for))"
         ),
     ),
@@ -372,7 +380,8 @@ CUES: tuple[Cue, ...] = (
             r"|might)|'d)(?:n't| not)? (?:have|be|already)\b|\b(?:none of this|this|that|it)"
             r" (?:would|could)(?:n't| not)? have (?:happened|been needed) if\b|\b(?:would"
             r"|could)(?:n't| not) have happened if\b"
-            rf"|\bhad {_CLIENT} [^.?!;]{{0,80}}?\b(?:would|could|might)\b"
+            rf"|\bhad (?:{_CLIENT}|(?:anyone|someone|somebody) (?:on|in|at|from) your \w+)"
+            r" [^.?!;]{0,80}?\b(?:would|could|might)\b"
         ),
         _re(
             r"\b(?:you|your \w+) (?:should|might|may) (?:have|now have) (?:received|got|had|seen"
@@ -496,6 +505,12 @@ CUES: tuple[Cue, ...] = (
             r"|\bnobody does (?:it|this) better\b|\b(?:we|our (?:\w+ )?\w+) (?:don't|do not"
             r"|doesn't|does not|never) (?:make|get|miss|drop)(?: \w+)? (?:mistakes|errors|things"
             r" wrong|deadlines|balls)\b|\bfamous for\b|\bcalibre\b|\bpremium firm\b"
+            r"|\bproven (?:formula|method|methodology|approach|process|system|recipe)\b"
+            r"|\b(?:our|we)\b[^.;?!]{0,40}\b(?:finest|world-class|elite|top-tier|best-in-class)\b"
+            r"|\bour (?:\w+ )?(?:method|methodology|process|approach) is (?:the )?(?:industry[- ]"
+            r"standard|best practice|proven|tried and tested)\b|\bwe(?:'ve| have) never (?:had"
+            r"|seen)"
+            r" (?:a|an|one|any) \w+(?: \w+)? (?:fail|go wrong|flop|miss|complain)\b"
             r"|\bspeaks? for (?:itself|themselves)\b|\bproud(?:ly)?\b|\bpride (?:ourselves"
             r"|myself)\b|\bfull stop\b"
             r"|\b(?:we|our \w+)(?:'re| are| have)? (?:the )?(?:best|finest|leading|top|number one"
@@ -774,7 +789,9 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:nothing|nobody|no one|no-one|none of (?:it|this|them|the \w+|your \w+))"
             r"(?: \w+){0,4}? (?:has|have|had|is|was|are|were|ever|really|works?|worked|goes|went"
             r"|gets|got|seems?|reads?|listens?|answers?|replies|responds?|tells?|told|cares?"
-            r"|knows?|checks?|turns up|shows up|picks up|calls? back)\b"
+            r"|knows?|checks?|turns up|shows up|picks up|calls? back)\b|\b(?:everything|everyone"
+            r"|all of (?:it|them))(?: \w+){0,4}? (?:gets? lost|goes missing|go missing|disappears?"
+            r"|falls? through the cracks|gets? ignored)\b"
             r"|\b(?:everything|everyone|everybody|all (?:of )?(?:the|your|our|these|those) \w+)"
             r"(?: \w+){0,4}? (?:is|are|was|were|has|have|seems?|went|goes|gone|keeps?)"
             r" (?:\w+ ){0,2}?(?:behind|wrong|stuck|broken|late|delayed|failing|failed|off|a"
@@ -830,7 +847,10 @@ CUES: tuple[Cue, ...] = (
             r"|difficult|off|an issue|a problem|a concern)\b|\b(?:has|have|had) gone (?:downhill"
             r"|sideways|backwards|south|off the rails|off track|wrong)\b"
         ),
-        _re(_QUESTION + r"|" + _REPORTED + r"|\bif (?:it|this|that)\b"),
+        _re(
+            _QUESTION + r"|" + _REPORTED + r"|\bif (?:it|this|that)\b|\b(?:we|i) (?:know|understand"
+            r"|appreciate|realise|realize|can see)\b|\bfor (?:you|your)\b|\bsorry\b"
+        ),
         vague=True,
     ),
     Cue(
@@ -895,7 +915,8 @@ CUES: tuple[Cue, ...] = (
         "puts the provider above the client",
         _re(
             r"\b(?:we|i|our (?:\w+ )?\w+)\b[^.?!;]{0,60}\b(?:better|more \w+|smarter|wiser"
-            r"|further)(?: \w+)? than (?:you|your|the client|yours)\b|\bno other (?:\w+ )?(?:firm"
+            r"|further)(?: \w+){0,2} than (?:you|your|the client|yours)\b"
+            r"|\bno other (?:\w+ )?(?:firm"
             r"|agency|team|company|supplier|provider|studio|caterer|builder|one|crew) (?:could"
             r"|would"
             r"|can)\b|\bthe (?:most \w+|best|finest|biggest|leading|top) (?:\w+ )?in the (?:country"
@@ -984,7 +1005,10 @@ CUES: tuple[Cue, ...] = (
             r" not|do not|can't|cannot)\b|\bthat's a first\b|\bwhat a surprise\b"
             r"|\bhow (?:convenient"
             r"|surprising)\b|\bwho knew\b|\bnothing (?:further|more|else) to (?:add|say|discuss)\b"
-            r"|\b(?:this|the) (?:matter|discussion|conversation) is (?:now )?closed\b|\bplease stop"
+            r"|\b(?:this|the) (?:matter|discussion|conversation) is (?:now )?closed\b"
+            r"|\bnothing (?:more"
+            r" |further |else )?to discuss\b|\btake kindly to\b|\bthreat(?:s|en\w*)\b|\bhardly"
+            r" (?:our|my|fair|surprising|a surprise|the point)\b|\bplease stop"
             r" \w+ing\b|\bpatience (?:is )?(?:wearing|running|worn) (?:thin|out)\b"
             r"|\blosing (?:our|my)"
             r" patience\b|\bkindly note\b|\b(?:this|that|it) (?:was|were) (?:already |clearly "
@@ -1044,7 +1068,8 @@ _TENTATIVE = (
 _ADMIT = (
     r"(?:got (?:\w+ ){0,3}?wrong|missed|made (?:a|an|the|two|three|several) (?:\w+ )?(?:mistakes?"
     r"|errors?|wrong call|bad call)|let you down|dropped the ball|failed (?:to|you)|should have"
-    r"|shouldn't have|under-?estimated|under-?scoped|over-?promised|overlooked|misjudged"
+    r"|shouldn't have|under-?estimated|under-?scoped|over-?promised|over-?committed|under-?\w+ed"
+    r"|overlooked|misjudged"
     r"|misread|fell short|were (?:late|wrong|slow)|was (?:late|wrong|slow)|own (?:this|that"
     r"|it|the|our)|take (?:full )?(?:the )?(?:responsibility|ownership|the blame)|accept (?:full"
     r" )?(?:responsibility|the blame|that (?:we|our|the))|are responsible|'re responsible|am"
@@ -1065,7 +1090,8 @@ CREDIT_CUES: tuple[Cue, ...] = (
             r"|point of view|side|standpoint|seat|vantage point|angle)\b|\bfrom where you"
             r" (?:sit|stand)\b|\b(?:can|could|would) you (?:\w+ )?(?:walk|take) (?:me|us)"
             r" (?:through|back)\b|\btell (?:me|us) (?:more|how|what|which|where|when|about)\b"
-            r"|\bin your (?:own )?words\b|\b(?:walk|talk|take) (?:me|us) through\b|\b(?:i"
+            r"|\bin your (?:own )?words\b|\bi heard (?:\w+ ){0,2}?(?:things|points|concerns|issues"
+            r"|messages|worries)\b|\b(?:walk|talk|take) (?:me|us) through\b|\b(?:i"
             r"|we)(?:'d| would) (?:like|love|want) to (?:hear"
             r"|understand|know) (?:\w+ ){0,4}?(?:from you|your|what|how|which|whether)"
             r"|\bi want to (?:hear|understand)\b|\bwhat matters (?:most )?to you\b"
@@ -1133,7 +1159,9 @@ CREDIT_CUES: tuple[Cue, ...] = (
             r"|my))\b|\bon our part\b|\bdown to us\b|\bis ours\b|\b(?:the )?(?:blame|fault) on"
             r" our\b|\bno excuse\b|\b(?:i|we) (?:\w+ )?apologi[sz]e for (?:our|the|my|not|missing"
             r"|failing|that)\b|\b(?:i'm|i am|we're|we are) sorry (?:that )?(?:we|our|i)\b"
-            r"|\bwe (?:take|accept|own) (?:that|this|it|the)\b|\bsorry: (?:the|our)\b"
+            r"|\bwe (?:take|accept|own) (?:that|this|it|the)\b"
+            r"|\bour(?: [\w-]+){1,2}? (?:really )?should"
+            r"(?:n't)? have\b|\bsorry: (?:the|our)\b"
             r"|\boff our game\b"
             r"|\byou(?:'re| are| were) (?:quite |absolutely |completely )?right(?: that| to|;|,|\.)"
         ),
