@@ -60,7 +60,8 @@ def _any(*words: str) -> str:
 # Who is on the client's side: "you", any short noun phrase that starts with "your", the
 # client and its people; and third parties a provider might point at.
 _CLIENT = (
-    r"(?:you|your(?: [\w-]+(?:'s)?){1,3}?|the client(?:'s)?(?: \w+){0,2}?|(?:some|one|none|all"
+    r"(?:(?:someone|somebody|anyone|anybody) (?:on|in|at|from) your \w+|you"
+    r"|your(?: [\w-]+(?:'s)?){1,3}?|the client(?:'s)?(?: \w+){0,2}?|(?:some|one|none|all"
     r"|most) of your \w+)"
 )
 _OTHERS = (
@@ -125,7 +126,9 @@ _FAILED = (
     r"|(?:is|are|was|were) the (?:one|ones|people) who"
     rf"|(?:were|was|are|is|have been|has been|had been) (?:\w+ )?{_BAD}"
     rf"|(?:came|come|comes|arrived?|arrives|got|turned up|turn up) (?:\w+ ){{0,4}}?(?:{_BAD})"
-    r"|(?:was|were)(?:n't| not) (?:there|available|on site|around|in|ready|reachable|present)"
+    r"|(?:was|were)(?:n't| not) (?:\w+ )?(?:there|available|on site|around|in|ready|reachable"
+    r"|present|trained|briefed|prepared|aware|informed|consulted)"
+    r"|switched off|turned off|shut down|shut off"
     r"|(?:didn't|did not|never|haven't|have not|hasn't|has not|failed to|neglected to|forgot to"
     r"|omitted to|refused to)(?: even| yet| ever| bother to)? (?!(?:like|want|feel|think|expect"
     r"|need|mean|mind|hesitate|know|see|worry|have to|get a|receive|hear|agree|say)\b)\w+"
@@ -224,7 +227,8 @@ _NEGATIVE = (
     r"|shaky|ups and downs|all over the (?:map|place)|back and forth|cropping up|not (?:go"
     r"|gone|went) (?:to plan|well)|didn't go (?:to plan|well)|hasn't gone (?:as )?well"
     r"|haven't gone (?:as )?well|could be better|not great|below par|sub-?par|stuck|glitch\w*"
-    r"|buggy|bugs|glitches|defects|faults|hiccups|niggles|complaints|unreliable|mistakes"
+    r"|buggy|bugs|slipped|slid|glitches|defects|faults|hiccups|niggles|complaints|unreliable"
+    r"|mistakes"
     r"|disaster|nightmare|shambles|downhill|missing|went missing"
     r"|errors|delays|late|slow|falling apart|deteriorat\w+"
     r"|getting worse|not (?:good|up to|where)|mediocre|sloppy|shoddy|weak|lax|chaotic"
@@ -604,9 +608,12 @@ CUES: tuple[Cue, ...] = (
             r"|\b(?:we|i) (?:\w+ )?(?:stand by|reject|dispute|deny|disagree with|take issue"
             r" with|object to|resent)\b|\bi (?:don't|do not) accept\b|\bi (?:don't|do not) see"
             r" why (?:we|i)\b|\bwhy should (?:we|i)\b|\bnot in the habit of\b"
-            r"|\b(?:we|i)(?:'ll| will)? (?:won't|will not|refuse to|are not going to|'re not going"
-            r" to|am not going to|'m not going to|do not intend to|don't intend to|cannot|can't"
-            r"|shall not) (?:simply |just )?(?:be (?:pushed|bullied|forced|pressured|pressed"
+            r"|\b(?:we|i)(?:'ll| will)?(?: won't| will not| refuse to| are not going to"
+            r"|'re not going"
+            r" to| am not going to|'m not going to| do not intend to| don't intend to| cannot"
+            r"| can't"
+            r"| shall not|'re not| are not| am not|'m not) (?:simply |just )?(?:be (?:pushed"
+            r"|bullied|forced|pressured|pressed"
             r"|dictated|rushed|held|dragged|made|talked|railroaded|strong-?armed|lectured|blamed"
             r"|\w+ing)|accept (?:that|this|the|your|blame|responsibility|liability)|tolerate"
             r"|entertain|agree to|apologi[sz]e|rebuild|redo|start over|start again|re-?do|rewrite"
@@ -778,7 +785,7 @@ CUES: tuple[Cue, ...] = (
             r"|\b(?:each time|every time|any time|anytime) (?:you|the|a|an|we|it|this|that|there"
             r"|something|someone)\b(?![^.?!;]*\b(?:never|fail|late|wrong|broke|miss|ignore))"
             r"|\bnever (?:again )?(?:be )?(?:left|leave) (?:you )?(?:without|in the dark)\b"
-            r"|\bnever once\b(?=[^.?!;]*\bwe\b)"
+            r"|\bnever once\b(?=[^.?!;]*\bwe\b)|\bnever (?:more than|far|too far)\b"
         ),
         vague=True,
     ),
@@ -954,8 +961,8 @@ CUES: tuple[Cue, ...] = (
         _F,
         "is defensive",
         _re(
-            r"\b(?:we|i)(?:'ll)? (?:won't|will not|refuse to|are not going to|'re not going to"
-            r"|cannot|can't|shall not) (?:\w+ ){0,2}?(?:any (?:further|more|other)|again|another"
+            r"\b(?:we|i)(?:'ll)?(?: won't| will not| refuse to| are not going to|'re not going to"
+            r"| cannot| can't| shall not) (?:\w+ ){0,2}?(?:any (?:further|more|other)|again|another"
             r"|any longer|anymore)\b|\b(?:won't|will not) accept (?:any|further|more|these|such)\b"
         ),
         _re(r"\bwon't (?:\w+ )?(?:happen|let (?:this|it) happen)|\buntil (?:you|your|it|the)\b"),
@@ -1031,6 +1038,85 @@ CUES: tuple[Cue, ...] = (
             r"|refuse)\b|\b(?:position|view|answer|stance|decision|price|quote) (?:hasn't|has not"
             r"|won't)\b|\b(?:we|i) keep\b"
         ),
+    ),
+    Cue(
+        _F,
+        "is sarcastic",
+        _re(
+            r"(?:^|(?<=[.!?;:]\s))\s*(?:sure|of course|oh|right|fine),? (?:we'll|we will|i'll"
+            r"|i will)"
+            r" just\b|\bhow (?:lovely|nice|kind|good|great|wonderful|thoughtful) (?:to|of)\b"
+            r"|\bshould be (?:grateful|thankful)\b|\bwell done (?:for|on)\b|, as (?:always|usual"
+            r"|ever)"
+            r"\s*[.!]"
+        ),
+    ),
+    Cue(
+        _F,
+        "is passive-aggressive",
+        _re(
+            r"\bwhat (?:i|we) (?:said|wrote|explained|mentioned|told you) (?:last|earlier|before"
+            r"|previously|on|in)\b|\brefer you (?:back )?to\b|\bif you (?:look|read|check)(?: it)?"
+            r"(?: properly| carefully| again)?\s*[.!]?$|\byou'll find (?:it|the answer|this|that"
+            r"|them)"
+            r" (?:in|on)\b|\b(?:we've|we have|i've|i have) (?:been over|gone over|covered"
+            r"|discussed)"
+            r" (?:this|that|it)(?: already| before| several times| many times| twice)?\b"
+        ),
+    ),
+    Cue(
+        _F,
+        "is defensive",
+        _re(
+            r"\bunder no circumstances\b|\bin no way\b|\bno intention of\b|\bstand (?:\w+ )?(?:by"
+            r"|behind) (?:our|my) (?:invoice|quote|figures|bill|position|decision|price"
+            r"|numbers)\b|\b(?:were|was|are|is) (?:perfectly"
+            r"|absolutely|crystal|very|entirely|abundantly) clear\b|\bnot (?:a conversation"
+            r"|something"
+            r"|a discussion) (?:we're|we are|i'm|i am) (?:willing|prepared|going) to\b|\b(?:we're"
+            r"|we are|i'm|i am) not (?:willing|prepared) to\b|\bwe met every\b"
+        ),
+        _re(r"\bsorry\b|\bapologi[sz]e\b"),
+    ),
+    Cue(
+        _F,
+        "is combative",
+        _re(
+            r"\bdo you (?:honestly|really|seriously|actually) (?:think|believe|expect)\b|\b(?:don't"
+            r"|do not) (?:lecture|patroni[sz]e)\b|\blecture us\b|\bmaybe (?:read|check|look at"
+            r"|try)\b|\bmaking accusations\b|\bat a loss as to why\b|\bexhausting for\b"
+            r"|\bdemoralising\b|\bdraining for (?:us|our|the team|everyone)\b"
+        ),
+    ),
+    Cue(
+        _E,
+        "puts the provider above the client",
+        _re(
+            r"\b(?:simply|clearly|obviously|objectively) the (?:better|best|right|superior"
+            r"|stronger)"
+            r" (?:solution|option|choice|approach|design|way|answer)\b|\b(?:our|we)\b[^.;?!]{0,40}"
+            r"\b(?:higher|better|stronger|greater|more \w+) than (?:most|other|any|anyone"
+            r"|anybody)\b"
+            r"|\bgo-to (?:team|agency|firm|people|supplier)\b|\bearned our (?:place|reputation"
+            r"|stripes)\b|\bmore \w+(?: [\w-]+){0,4} than (?:anyone|anybody|any other|most)\b"
+            r"|\b(?:will|'ll) (?:see|realise|realize|understand|get|come to see) (?:that|it|this)?"
+            r" ?eventually\b|\b(?:the|our) (?:concept|design|work|idea|plan|solution|layout|menu"
+            r"|campaign) is (?:brilliant|excellent|perfect|great|superb|outstanding|spot on)\b"
+            r"|\bhas made (?:her|his|their|our) decision\b|\bthe decision (?:has been|is) made\b"
+            r"|\b(?:our|my) professional (?:judge?ment|opinion|view|instinct)\b"
+            r"|\bvoted \w+ (?:\w+ )?of"
+            r" the year\b|\b(?:agency|supplier|studio|firm|team|caterer|company) of the year\b"
+            r"|\bfollow our lead\b|\b(?:as|like) (?:it|they|we) always (?:does|do)\b"
+        ),
+        _re(r"\b(?:you|your (?:\w+ )?\w+) (?:know|knows) (?:\w+ ){0,4}?better\b"),
+    ),
+    Cue(
+        _B,
+        "says what the client should have done",
+        _re(
+            r"\b(?:would|'d) have \w+[^.;?!]{0,60}\bif (?:you|your|the client)(?: \w+){0,3}? had\b"
+        ),
+        _re(_QUESTION),
     ),
     Cue(
         Rule.LISTENING,
