@@ -131,6 +131,7 @@ _FAILED = (
     r"|switched off|turned off|shut down|shut off"
     r"|(?:didn't|did not|never|haven't|have not|hasn't|has not|failed to|neglected to|forgot to"
     r"|omitted to|refused to)(?: even| yet| ever| bother to)? (?!(?:like|want|feel|think|expect"
+    r"|worry|apologi\w*|owe|lose|miss out|pay for|get charged"
     r"|need|mean|mind|hesitate|know|see|worry|have to|get a|receive|hear|agree|say)\b)\w+"
     r"|(?:didn't|did not|never|haven't|have not|hasn't|has not|hadn't|had not|couldn't"
     r"|could not|wouldn't|would not|won't|failed to|neglected to|forgot to|refused to"
@@ -324,7 +325,7 @@ CUES: tuple[Cue, ...] = (
         ),
         _re(
             _QUESTION + r"|\b(?:please|let us know|tell us|if someone|could someone|can someone"
-            r"|is there anyone|anyone on your)\b"
+            r"|is there anyone|anyone on your|if|once|when|as soon as)\b"
         ),
         requires=_re(rf"\b{_PROBLEM}|{_FAILED}|\b(?:court|only|not us|not for us)\b"),
     ),
@@ -418,7 +419,7 @@ CUES: tuple[Cue, ...] = (
             r"|\bthanks (?:so much |very much |a lot )?for (?:letting us know|telling us|the"
             r" (?:heads-?up|notice|warning)) (?:on|at|only|just|with|the day)\b"
             r"|\bcheck your facts\b|\blooping in your (?:manager|boss|director|line manager)\b"
-            r"|\bonce again,? (?:your|you)\b|\bwe'?re still waiting\b"
+            r"|\bonce again,? (?:your|you)\b|\bstill waiting (?:on|for) (?:you|your)\b"
         ),
     ),
     # NO_EGO: the provider's views, expertise and pride at the centre.
@@ -786,6 +787,8 @@ CUES: tuple[Cue, ...] = (
             r"|something|someone)\b(?![^.?!;]*\b(?:never|fail|late|wrong|broke|miss|ignore))"
             r"|\bnever (?:again )?(?:be )?(?:left|leave) (?:you )?(?:without|in the dark)\b"
             r"|\bnever once\b(?=[^.?!;]*\bwe\b)|\bnever (?:more than|far|too far)\b"
+            r"|\bnever happen again\b|\byou(?:'ll| will) never (?:have to|need to|be left|wait"
+            r"|again)\b"
         ),
         vague=True,
     ),
@@ -838,7 +841,10 @@ CUES: tuple[Cue, ...] = (
             r"|\bhow (?:hard|difficult)\b|\bsounds like\b|\bwhere (?:it|things) went wrong\b"
             r"|\bwhat went wrong\b|\bif (?:it|things) (?:go|goes|went) wrong\b|\b(?:we|i) (?:\w+ )?"
             r"(?:missed|should have|got|made|were|was|let you)\b|\bour (?:\w+ )?(?:fault|mistake"
-            r"|error)|\b(?:the )?fault (?:was|sat|lies|is) (?:in|with) our\b"
+            r"|error)|\b(?:the )?fault (?:was|sat|lies|is) (?:in|with) our\b|\b(?:we|i) (?:know"
+            r"|understand"
+            r"|appreciate|realise|realize|can see|can imagine)\b|\bfor (?:you|your)\b|\bmust have"
+            r" been\b"
         ),
         requires=_re(_VAGUE_MARKER),
         vague=True,
@@ -866,7 +872,8 @@ CUES: tuple[Cue, ...] = (
         _re(r"\b(?:keeps?|kept) (?:on )?\w+ing\b"),
         _re(
             _QUESTION + r"|" + _REPORTED + r"|\b(?:will|'ll|please|to|we|i|let's|let us) keep\b"
-            r"|\bkeep(?:s|ing)? (?:you|us|them|everyone)\b"
+            r"|\bkeep(?:s|ing)? (?:you|us|them|everyone)\b|\b(?:we|i) (?:know|understand|appreciate"
+            r"|can see)\b|\bsorry\b"
         ),
         vague=True,
     ),
