@@ -75,7 +75,7 @@ _OTHERS = (
 _THIRD = (
     rf"(?:(?:the|their|a|an|that) (?:\w+ ){{0,2}}?(?:{_OTHERS}|\w+ team|people|staff|department)s?"
     rf"(?:'s? (?:\w+ ){{0,2}}?\w+)?|our (?:\w+ )?{_OTHERS}s?|they|the \w+ you (?:hired|chose|picked"
-    rf"|appointed|brought in|used|insisted on))"
+    rf"|appointed|brought in|used|insisted on|recommended|suggested|engaged|sent))"
 )
 _ADV = (
     r"(?:(?:just|simply|clearly|obviously|repeatedly|still|again|also|then|completely"
@@ -109,6 +109,8 @@ _FAILED = (
     r"|\w+ (?:us |me |it |them )?(?:the |an? )?(?:wrong|incorrect|outdated|faulty) \w+"
     r"|damaged|scratched|dented|cracked|spilled|smashed|ruined|wiped|corrupted|leaked|froze"
     r"|introduced|contradicted|conflicted|clashed|refused|denied|withheld|blocked"
+    r"|(?:has|have|had) cost (?:us|you|the|both|everyone)|kept (?:us|me|the \w+) waiting"
+    r"|went bust|went under|went bankrupt|folded"
     r"|mis\w+ed|cancell?ed|pulled out|backed out|walked away|withdrew|double-booked|overbooked"
     r"|left (?:\w+ ){0,4}?(?:in (?:a|such a) (?:\w+ )?(?:state|mess)|broken|unfinished|half-done"
     r"|incomplete|behind)"
@@ -175,7 +177,8 @@ _PROBLEM = (
     r"|outages?|failures?|overruns?|overspend|hold-?ups?|bottlenecks?|blockers?|gaps?"
     r"|confusion|mess|mix-?up|misunderstanding|breakdown|rework|lateness|trouble|setbacks?"
     r"|knock-on|downtime|disruption|backlog|extra cost|extra work|wasted|missed|late|slow"
-    r"|go-?live|change|wrong|cause|blame|responsibility|ball|fault)"
+    r"|go-?live|change|wrong|cause|blame|responsibility|ball|fault|shortfall|loss|losses|drop"
+    r"|dip|decline|damage|complaints?|crash|leak|breach|fine|penalty|late fee|errors? crept)"
 )
 _EMPATHY = (
     r"(?:sorry|apologi[sz]|apology|understand(?:able)?|understood|i can see|i see why|i hear"
@@ -284,7 +287,8 @@ CUES: tuple[Cue, ...] = (
         _B,
         "ties the failure to the client",
         _re(
-            r"\byour\b[^.;?!]{0,80}?\b(?:is|was|are|were) (?:the (?:real )?reason |exactly |really"
+            r"\byour\b[^.;?!]{0,80}?\b(?:is|was|are|were) the (?:real |main |only )?reason\b"
+            r"|\byour\b[^.;?!]{0,80}?\b(?:is|was|are|were) (?:the (?:real )?reason |exactly |really"
             r" )?why\b|\byour\b[^.;?!]{0,80}?\b(?:which|that)(?:'s| is| was) why\b"
             r"|\b(?:which|that)(?:'s| is| was) why (?:your|you)\b"
         ),
@@ -667,7 +671,8 @@ CUES: tuple[Cue, ...] = (
             r"|\byou (?:need|have|ought) to (?:understand|accept|realise|realize|calm|stop|learn"
             r"|get used|face)\b|\bwhatever you (?:say|want|think|'ve heard|have heard)\b"
             r"|\bif that's what you want\b|\bwhatever your \w+ (?:\w+ )?(?:prefer|prefers|want"
-            r"|wants|think|thinks|say|says)\b|\bgood luck with\b|\byou (?:people|lot)\b|\bwhat"
+            r"|wants|think|thinks|say|says)\b|\bgood luck (?:with|finding|getting|trying)\b"
+            r"|\byou (?:people|lot)\b|\bwhat"
             r" (?:exactly )?do you expect\b|\bhow (?:many (?:more )?times|often) (?:do|must|have"
             r"|will|should) (?:we|i)\b"
             r"|\bi don't care\b|\bthat's your (?:problem|call|lookout)\b|\bdeal with it\b|\bget"
@@ -706,7 +711,8 @@ CUES: tuple[Cue, ...] = (
             r" ?(?:already|have already) (?:answered|addressed|covered|explained|responded|replied)"
             r"|\bi(?:'m| am) sure you(?:'re| are)? (?:\w+ )?aware\b"
             r"|\b(?:just )?(?:a )?(?:friendly|gentle|quick|polite|final) (?:reminder|nudge)\b"
-            r"|\b(?:just )?to (?:reiterate|repeat|remind you|re-?state)\b"
+            r"|\bjust to (?:reiterate|repeat|remind you|re-?state)\b|(?:^|(?<=[.!?;:,]\s))\s*to"
+            r" (?:reiterate|repeat|remind you|re-?state)\b"
             r"|\bfor the (?:second|third|fourth|fifth|sixth|umpteenth|hundredth|\w+th|last)"
             r" time\b|\b(?:once|yet) again,? (?:i|we|you|the|for|on|as)\b|\byet again\b"
             r"|\b(?:explained|said|told you|mentioned|asked|repeated|answered|raised) (?:this |that"
@@ -1000,7 +1006,8 @@ CUES: tuple[Cue, ...] = (
             r"|got|made|let|failed|didn't|forgot)\b"
         ),
         requires=_re(
-            r"\b(?:fell apart|fell through|fell over|stalled|collapsed|went down|ground to a halt"
+            rf"\b{_PROBLEM}\b|\bcrept in\b|\b(?:fell apart|fell through|fell over|stalled"
+            rf"|collapsed|went down|ground to a halt"
             r"|derailed|pushed back|slipp\w*|delay\w*|crash\w*|broke|broken|lost|cancell?ed"
             r"|overr\w*|stuck|behind|went wrong)\b"
         ),
@@ -1124,6 +1131,62 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:would|'d) have \w+[^.;?!]{0,60}\bif (?:you|your|the client)(?: \w+){0,3}? had\b"
         ),
         _re(_QUESTION),
+    ),
+    Cue(
+        _E,
+        "puts the provider above the client",
+        _re(
+            r"\b(?:we|our|i)\b[^.;?!]{0,60}\b(?:\w+er|more \w+"
+            r"|far \w+)(?: \w+){0,2} than (?:yours|you|your"
+            r"|anything|anyone|anybody|most|other|any)\b|\bthe only (?:\w+ ){0,2}?(?:firm|one|ones"
+            r"|team|agency|company|people|supplier|caterer|studio|provider)\b|\bspeak for (?:us|me"
+            r"|themselves)\b|\b(?:came|come) to us (?:for|because)\b|\byou hired us (?:for|because"
+            r"|to)\b|\b(?:been|worked) in (?:this|the) (?:business|industry|game|trade|field"
+            r"|sector)"
+            r" (?:long enough|for)\b|\blong enough to know\b|\bsets? the (?:standard|benchmark"
+            r"|bar)\b"
+            r"|\bour (?:\w+ )?(?:are|is) (?:the )?(?:experts?|professionals?|specialists?)\b"
+            r"|\bhand-?"
+            r"holding\b|\bour (?:own )?vision\b|\bour way of\b|\b(?:we|our \w+) (?:don't|do not) do"
+            r" (?:generic|boring|safe|cheap|ordinary|average|bland)\b"
+            r"|\bso the (?:\w+ ){0,2}?(?:stays"
+            r"|stands)\b|\bnot a list of requests\b"
+        ),
+        _re(r"\b(?:you|your (?:\w+ )?\w+) (?:know|knows) (?:\w+ ){0,4}?better\b|\bsorry\b"),
+    ),
+    Cue(
+        _E,
+        "puts the provider above the client",
+        _re(r"\b(?:it's|it is|that's|that is) the right (?:one|choice|call|option)\b"),
+        requires=_re(r"\b(?:we|i) (?:\w+ )?(?:picked|chose|designed|selected|recommended|built)\b"),
+    ),
+    Cue(
+        _G,
+        "is a generality",
+        _re(
+            r"\b(?:most|many|half|lots) of (?:the|your|our) \w+ (?:have|has|had|are"
+            r"|were) (?:\w+ ){0,2}?"
+            r"(?:issues|problems|errors|late|wrong|faults|bugs|mistakes)\b|\bevery (?:week|day"
+            r"|month"
+            r"|time|release|delivery|round|visit)\b[^.;?!]*\b(?:new|another|more|fresh) (?:problem"
+            r"|issue|error|delay|complaint|mistake|glitch)s?\b"
+        ),
+        _re(_QUESTION + r"|" + _REPORTED),
+        vague=True,
+    ),
+    Cue(
+        _F,
+        "is combative",
+        _re(
+            r"\b(?:clearly|obviously|evidently),? you (?:haven't|didn't|don't|weren't|aren't"
+            r"|have not"
+            r"|did not|do not)\b|\bpaying attention\b|\btake (?:that|this) tone\b|\b(?:that|this)"
+            r" tone (?:with|of)\b|\bif that's how you feel\b|\bnot the right (?:partner|fit"
+            r"|supplier"
+            r"|agency|firm) for you\b|\bspare (?:us|me) the\b|\b(?:i'm|i am|we're"
+            r"|we are) not going to"
+            r" (?:argue|debate|discuss|go over|justify)\b|\bhad enough of\b"
+        ),
     ),
     Cue(
         Rule.LISTENING,
