@@ -169,7 +169,7 @@ def review(
 
 _ALL_CUES = (*CUES, *CREDIT_CUES)
 _NUMBER = {id(cue): n for n, cue in enumerate(_ALL_CUES)}
-_INDEX = _gate.Index([c.pattern for c in _ALL_CUES], [not c.cased for c in _ALL_CUES])
+_INDEX = _gate.Index([c.pattern for c in _ALL_CUES])
 
 
 def _review(text: str, audience: Party, policy: Policy, *, gated: bool) -> tuple[Finding, ...]:
@@ -178,11 +178,15 @@ def _review(text: str, audience: Party, policy: Policy, *, gated: bool) -> tuple
         return ()
     prepared = prepare(text)
     sentences = prepared.sentences()
-    every = {n: list(range(len(parts))) for n, parts in enumerate(_INDEX.pieces)}
-    tried = [
-        _INDEX.candidates(_gate.sentence_keys(prepared.lower, start, end)) if gated else every
-        for start, end in sentences
-    ]
+    # For each cue: the sentences worth trying it on, each with the alternatives to try.
+    tried: dict[int, list[tuple[int, list[int]]]] = {}
+    for n, (start, end) in enumerate(sentences):
+        if gated:
+            chosen = _INDEX.candidates(_gate.sentence_keys(prepared.lower, start, end))
+        else:
+            chosen = {number: list(range(len(parts))) for number, parts in enumerate(_INDEX.pieces)}
+        for number, which in chosen.items():
+            tried.setdefault(number, []).append((n, which))
     found = [
         f
         for check in (*CHECKS, *CREDITS)
@@ -195,7 +199,7 @@ def _review(text: str, audience: Party, policy: Policy, *, gated: bool) -> tuple
 def _findings(
     prepared: Prepared,
     sentences: list[tuple[int, int]],
-    tried: list[dict[int, list[int]]],
+    tried: dict[int, list[tuple[int, list[int]]]],
     check: Check,
     policy: Policy,
 ) -> Iterator[Finding]:
@@ -207,10 +211,8 @@ def _findings(
         number = _NUMBER[id(cue)]
         pieces = _INDEX.pieces[number]
         source = prepared.text if cue.cased else prepared.lower
-        for n, (s_start, s_end) in enumerate(sentences):
-            which = tried[n].get(number)
-            if not which:
-                continue
+        for n, which in tried.get(number, ()):
+            s_start, s_end = sentences[n]
             sentence = prepared.lower[s_start:s_end]
             if cue.requires is not None and not cue.requires.search(sentence):
                 continue

@@ -15,6 +15,7 @@ import re
 import attrs
 
 from clientrecovery.catalogue import Rule
+from clientrecovery.guidance._gate import alternatives
 
 __all__ = ["CREDIT_CUES", "CUES", "Cue"]
 
@@ -43,6 +44,14 @@ class Cue:
     """Whether the pattern reads the text as written (capitals matter) rather than lower-cased."""
 
 
+def _each(prefix: str, group: str, suffix: str = "") -> str:
+    """``prefix`` and ``suffix`` around each alternative of ``group`` (a ``(?:…)``), each an
+    alternative of its own, so that each is found through its own words
+    (see :mod:`clientrecovery.guidance._gate`)."""
+    inner = group[3:-1] if group.startswith("(?:") and group.endswith(")") else group
+    return "|".join(f"{prefix}{alternative}{suffix}" for alternative in alternatives(inner))
+
+
 def _re(pattern: str) -> re.Pattern[str]:
     """Compile a lower-case pattern: the text is lower-cased once, which makes matching
     three times faster than matching without regard to case."""
@@ -61,8 +70,7 @@ def _any(*words: str) -> str:
 # client and its people; and third parties a provider might point at.
 _CLIENT = (
     r"(?:(?:someone|somebody|anyone|anybody) (?:on|in|at|from) your \w+|you"
-    r"|your(?: [\w-]+(?:'s)?){1,3}?|the client(?:'s)?(?: \w+){0,2}?|(?:some|one|none|all"
-    r"|most) of your \w+)"
+    r"|your(?: [\w-]+(?:'s)?){1,3}?|the client(?:'s)?(?: \w+){0,2}?)"
 )
 _OTHERS = (
     r"(?:supplier|vendor|subcontractor|contractor|courier|printer|hosting provider|host"
@@ -141,7 +149,7 @@ _FAILED = (
     rf" to) (?:even |yet |ever |bother to )?(?:\w+ )?{_ACTS})"
 )
 # Words that tie an outcome to a cause.
-_BECAUSE = _any(
+_BECAUSE_LINKS = (
     "because of",
     "due to",
     "thanks to",
@@ -172,6 +180,15 @@ _BECAUSE = _any(
     r"(?:made|introduced|done|asked for|requested|imposed|held up|set) by",
     r"(?:because|since)(?: of)?",
 )
+_BECAUSE = _any(*_BECAUSE_LINKS)
+
+
+def _each_link(rest: str) -> str:
+    """``\\b{link} {rest}`` for every causal link, each an alternative of its own, so that
+    each is found through its own words (see :mod:`clientrecovery.guidance._gate`)."""
+    return "|".join(rf"\b{link} {rest}" for link in _BECAUSE_LINKS)
+
+
 _PROBLEM = (
     r"(?:delays?|slips?|slippage|problems?|issues?|errors?|mistakes?|bugs?|defects?|faults?"
     r"|outages?|failures?|overruns?|overspend|hold-?ups?|bottlenecks?|blockers?|gaps?"
@@ -254,7 +271,7 @@ CUES: tuple[Cue, ...] = (
     Cue(
         _B,
         "makes the client the subject of a failure",
-        _re(rf"\b{_CLIENT}(?: (?:that|which|who))? {_ADV}{_FAILED}\b"),
+        _re(_each(rf"\b{_CLIENT}(?: (?:that|which|who))? {_ADV}(?:", _FAILED, r")\b")),
         _re(
             _QUESTION + r"|\bif (?:you|your \w+) (?:can|could|would)\b|\b(?:in case|unless|so"
             r" that|so) you\b|\byou(?:'ll| will)? (?:should|may|might) (?:have )?(?:received|got"
@@ -265,8 +282,10 @@ CUES: tuple[Cue, ...] = (
         _B,
         "ties the failure to the client",
         _re(
-            rf"\b{_BECAUSE} (?:\w+ ){{0,4}}?(?:your|you|the client'?s?|yours)\b(?! (?:help"
-            r"|patience|feedback was|support|quick|prompt|input|notes|team's notes))"
+            _each_link(
+                r"(?:\w+ ){0,4}?(?:your|you|the client'?s?|yours)\b(?! (?:help|patience|feedback"
+                r" was|support|quick|prompt|input|notes|team's notes))"
+            )
         ),
         _re(
             r"\b(?:thanks to your (?:help|patience|support|quick|prompt)|(?:as|when|after|since"
@@ -311,7 +330,7 @@ CUES: tuple[Cue, ...] = (
     Cue(
         _B,
         "blames someone else",
-        _re(rf"\b{_BECAUSE} (?:\w+ ){{0,3}}?(?:the|their|our) (?:\w+ )?{_OTHERS}s?\b"),
+        _re(_each_link(rf"(?:\w+ ){{0,3}}?(?:the|their|our) (?:\w+ )?{_OTHERS}s?\b")),
         _re(_QUESTION + r"|" + _OURS[2:-2] + r"|\bwe (?:take|accept|own)"),
         requires=_re(
             rf"\b{_PROBLEM}|{_BAD}|\b(?:stall\w*|slipp\w*|overr\w*|crash\w*|broke"
@@ -748,7 +767,7 @@ CUES: tuple[Cue, ...] = (
         _F,
         "is sarcastic",
         _re(
-            r"(?:^|(?<=[.!?;:]\s)|(?<=\n))\s*(?:(?:oh|well|ah),? )?(?:great|wonderful|lovely"
+            r"(?:^|(?<=[.!?;:]\s)|(?<=\n))\s*\b(?:(?:oh|well|ah),? )?(?:great|wonderful|lovely"
             r"|brilliant|fantastic"
             r"|perfect|marvellous|super|terrific|oh good|good to know|nice to know|lovely to hear"
             r"|great to hear|good to hear|glad to hear|how nice|how lovely)\b[^.?!;]*?\b(?:another"
@@ -958,7 +977,7 @@ CUES: tuple[Cue, ...] = (
         _F,
         "is passive-aggressive",
         _re(
-            r"(?:^|(?<=[.!?;:]\s))\s*(?:again|once more|once again|yet again),|\bnot (?:mind[- ]"
+            r"(?:^|(?<=[.!?;:]\s))\s*\b(?:again|once more|once again|yet again),|\bnot (?:mind[- ]"
             r"readers|magicians|miracle workers|a charity)\b|\bcan't read (?:your "
             r"|people's )?minds?"
             r"\b|\brefrain from\b|\bfor the record\b|\bin our defen[cs]e\b|\bto be fair to (?:us"
@@ -1041,7 +1060,7 @@ CUES: tuple[Cue, ...] = (
     Cue(
         Rule.TAKES_RESPONSIBILITY,
         "accepts responsibility",
-        _re(rf"\b(?:we|i|our(?: [\w-]+){{1,2}}?) {_ADV}{_FAILED}\b"),
+        _re(_each(rf"\b(?:we|i|our(?: [\w-]+){{1,2}}?) {_ADV}(?:", _FAILED, r")\b")),
         _re(
             _QUESTION + r"|\bnot (?:our|my) (?:fault|mistake|responsibility|problem)\b|\bnot on us"
             r"\b|\bnothing wrong\b|\bnot something (?:we|our)\b|\b(?:we|i) (?:never|don't|do not"
@@ -1057,7 +1076,7 @@ CUES: tuple[Cue, ...] = (
         _F,
         "is sarcastic",
         _re(
-            r"(?:^|(?<=[.!?;:]\s))\s*(?:sure|of course|oh|right|fine),? (?:we'll|we will|i'll"
+            r"(?:^|(?<=[.!?;:]\s))\s*\b(?:sure|of course|oh|right|fine),? (?:we'll|we will|i'll"
             r"|i will)"
             r" just\b|\bhow (?:lovely|nice|kind|good|great|wonderful|thoughtful) (?:to|of)\b"
             r"|\bshould be (?:grateful|thankful)\b|\bwell done (?:for|on)\b|, as (?:always|usual"

@@ -3,7 +3,7 @@
 A cue's pattern is read with Python's own regular-expression parser. Every match holds,
 at the start of a word, one of the literal words of some part of the pattern (for
 ``\\byour (?:fault|mistake)``: "your", or one of "fault", "mistake"); the part whose words
-are rarest is chosen, and the words are kept by their first three letters (a shorter word
+are rarest is chosen, and the words are kept by their first five letters (a shorter word
 whole, marked with ``$``). A sentence with none of those words cannot hold a match, so the
 cue is not run on it: most of a long message is skipped, and the findings are the same. A
 pattern with no such part (it may be any word, or punctuation) is run on every sentence.
@@ -24,6 +24,7 @@ _c: Any = importlib.import_module("re._constants")
 _WORD = re.compile(r"[^\W_]+")
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT}
+_KEY = 5  # letters of a word that make its key: "haven" (haven't) is not "have$"
 _LIMIT = 20_000  # expansions before giving up on a pattern (it then runs everywhere)
 
 
@@ -35,8 +36,8 @@ def _prefixes(items: list[Any], acc: str, budget: list[int]) -> set[str]:
     budget[0] -= 1
     if budget[0] < 0:
         raise _Unreadable
-    if len(acc) >= 3:
-        return {acc[:3]}
+    if len(acc) >= _KEY:
+        return {acc[:_KEY]}
     if not items:
         if not acc:
             raise _Unreadable  # the pattern can match nothing at all
@@ -88,12 +89,14 @@ def _expand_class(members: list[Any], rest: list[Any], acc: str, budget: list[in
 # How common a word's key is in a message (a guess; it only decides which words gate).
 _COMMON = dict.fromkeys(
     [
-        *("the", "you", "we$", "i$", "a$", "to$", "and", "our", "is$", "it$", "in$", "on$"),
-        *("of$", "for", "tha", "thi", "wit", "be$", "as$", "at$", "wil", "hav", "was", "are"),
-        *("not", "me$", "my$", "so$", "if$", "an$", "by$", "or$", "but", "all", "can", "do$"),
-        *("fro", "whe", "wha", "us$", "s$", "re$", "ll$", "m$", "d$", "t$", "ve$", "am$"),
+        *("the$", "you$", "your$", "we$", "i$", "a$", "to$", "and$", "our$", "is$", "it$"),
+        *("in$", "on$", "of$", "for$", "that$", "this$", "with$", "be$", "as$", "at$"),
+        *("will$", "have$", "was$", "are$", "not$", "me$", "my$", "so$", "if$", "an$", "by$"),
+        *("or$", "but$", "all$", "can$", "do$", "from$", "when$", "what$", "us$", "s$", "re$"),
+        *("ll$", "m$", "d$", "t$", "ve$", "am$", "they$", "their", "there", "which", "would"),
+        *("could", "shoul", "about", "has$", "had$", "been$", "team$", "them$", "were$"),
     ],
-    25,
+    100,
 )
 
 
@@ -183,7 +186,7 @@ def keys(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
 def sentence_keys(text: str, start: int, end: int) -> set[str]:
     """The keys of the words of ``text[start:end]`` (lower-cased text)."""
-    return {w[:3] if len(w) >= 3 else w + "$" for w in _WORD.findall(text, start, end)}
+    return {w[:_KEY] if len(w) >= _KEY else w + "$" for w in _WORD.findall(text, start, end)}
 
 
 def alternatives(pattern: str) -> list[str]:
@@ -222,27 +225,34 @@ class Index:
 
     __slots__ = ("_always", "_by_key", "pieces")
 
-    def __init__(self, patterns: list[re.Pattern[str]], gated: list[bool]) -> None:
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
         self.pieces: list[list[re.Pattern[str]]] = []
         self._by_key: dict[str, list[tuple[int, int]]] = {}
         self._always: list[tuple[int, int]] = []
-        for n, (pattern, gate) in enumerate(zip(patterns, gated, strict=True)):
+        for n, pattern in enumerate(patterns):
             parts = [re.compile(p, pattern.flags) for p in alternatives(pattern.pattern)]
+            needed = [keys(part) for part in parts]
+            unread = [part for part, k in zip(parts, needed, strict=True) if k is None]
+            if len(unread) > 1:  # tried everywhere anyway: one search, not several
+                joined = re.compile("|".join(p.pattern for p in unread), pattern.flags)
+                parts = [p for p, k in zip(parts, needed, strict=True) if k is not None]
+                needed = [k for k in needed if k is not None]
+                parts.append(joined)
+                needed.append(None)
             self.pieces.append(parts)
-            for k, part in enumerate(parts):
-                needed = keys(part) if gate else None
-                if needed is None:
+            for k, found in enumerate(needed):
+                if found is None:
                     self._always.append((n, k))
-                for key in needed or ():
-                    self._by_key.setdefault(key, []).append((n, k))
+                for key in found or ():
+                    self._by_key.setdefault(key.lower(), []).append((n, k))
 
     def candidates(self, words: set[str]) -> dict[int, list[int]]:
-        """For a sentence's words: which alternatives of which cues to try."""
-        found: dict[int, list[int]] = {}
-        for n, k in self._always:
-            found.setdefault(n, []).append(k)
+        """For a sentence's words: which alternatives of which cues to try, each once."""
+        chosen = set(self._always)
         by_key = self._by_key
         for word in words:
-            for n, k in by_key.get(word, ()):
-                found.setdefault(n, []).append(k)
+            chosen.update(by_key.get(word, ()))
+        found: dict[int, list[int]] = {}
+        for n, k in chosen:
+            found.setdefault(n, []).append(k)
         return found
