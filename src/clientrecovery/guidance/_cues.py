@@ -107,7 +107,7 @@ _ACTS = (
 _BAD = (
     r"(?:late|slow|wrong|unclear|vague|incomplete|inaccurate|incorrect|unresponsive|unavailable"
     r"|missing|inconsistent|contradictory|conflicting|careless|outdated|out of date|faulty"
-    r"|never around|not around|absent|confusing|impossible to reach)"
+    r"|never around|not around|absent|confusing|impossible to reach|flawed|faulty|unusable)"
 )
 _FAILED = (
     r"(?:failed|forgot|forgotten|ignored|ignoring|missed|missing|neglected|overlooked|broke"
@@ -117,6 +117,7 @@ _FAILED = (
     r"|\w+ (?:us |me |it |them )?(?:the |an? )?(?:wrong|incorrect|outdated|faulty) \w+"
     r"|damaged|scratched|dented|cracked|spilled|smashed|ruined|wiped|corrupted|leaked|froze"
     r"|introduced|contradicted|conflicted|clashed|refused|denied|withheld|blocked"
+    r"|(?:is|are|was|were) (?:still )?(?:holding|sitting on|blocking|delaying|stalling)"
     r"|(?:has|have|had) cost (?:us|you|the|both|everyone)|kept (?:us|me|the \w+) waiting"
     r"|went bust|went under|went bankrupt|folded"
     r"|mis\w+ed|cancell?ed|pulled out|backed out|walked away|withdrew|double-booked|overbooked"
@@ -177,7 +178,8 @@ _BECAUSE_LINKS = (
     r"(?:arise|arises|arose|arisen) from",
     r"(?:belongs|belonged) to",
     r"(?:owed|owing) (?:entirely |mostly |largely )?to",
-    r"(?:made|introduced|done|asked for|requested|imposed|held up|set) by",
+    r"(?:made|introduced|done|asked for|requested|imposed|held up|set|blocked|caused|delayed"
+    r"|stopped|prevented|damaged|interrupted|disrupted|triggered|let down) by",
     r"(?:because|since)(?: of)?",
 )
 _BECAUSE = _any(*_BECAUSE_LINKS)
@@ -217,7 +219,8 @@ _FEELING = (
 _OUTBURST = (
     r"(?:ridiculous|absurd|outrageous|insane|crazy|preposterous|laughable|ludicrous"
     r"|unreasonable|unacceptable|disgraceful|pathetic|stupid|idiotic|nonsense|rubbish"
-    r"|shambles|a joke|a farce|a circus|a disaster|disastrous|a nightmare|nightmare"
+    r"|shambles|a joke|a farce|a circus|a disaster|offensive|hurtful|disastrous|a nightmare"
+    r"|nightmare"
     r"|shocking|appalling|atrocious|dreadful|outrageously|unprofessional|insulting|petty"
     r"|childish|hysterical|paranoid|overreact\w*|ungrateful|out of proportion|blown out of"
     r"|unrealistic|impossible demands?|seriously\?|come on)"
@@ -1068,7 +1071,8 @@ CUES: tuple[Cue, ...] = (
             r"|i)\b"
             r"|\bour (?:\w+ )?(?:supplier|vendor|subcontractor|contractor|courier|printer|host"
             r"|freelancer|partner|carrier|manufacturer)s?\b|\b(?:we|i)(?:'ll)? (?:won't|will not"
-            r"|refuse)\b|\b(?:position|view|answer|stance|decision|price|quote) (?:hasn't|has not"
+            r"|refuse)\b|\bby your\b|\b(?:because|due to|thanks to) (?:of )?your\b"
+            r"|\b(?:position|view|answer|stance|decision|price|quote) (?:hasn't|has not"
             r"|won't)\b|\b(?:we|i) keep\b"
         ),
     ),
@@ -1208,6 +1212,53 @@ CUES: tuple[Cue, ...] = (
         ),
     ),
     Cue(
+        _B,
+        "ties the failure to the client",
+        _re(
+            r"\bthe reason\b[^.;?!]{0,60}\bis (?:that )?(?:you|your)\b"
+            r"|\byour\b[^.;?!]{0,80}?\b(?:is"
+            r"|was|'s) what (?:broke|caused|stopped|blocked|delayed|held|killed|sank)\b|\b(?:this"
+            r"|that)"
+            r"(?:'s| is) the result\b|\band here we are\b|\bfrom your \w+(?: \w+)? (?:was|were|is"
+            rf"|are|came) (?:\w+ )?{_BAD}\b|\blet down by (?:you|your)\b"
+        ),
+        _re(_QUESTION + r"|" + _OURS[2:-2]),
+    ),
+    Cue(
+        _G,
+        "is a generality",
+        _re(
+            r"\b(?:rarely|seldom|hardly ever|usually|typically|routinely|frequently|forever)\b"
+            r"[^.;?!]{0,40}\b(?:wrong|late|on time|back to us|broken|off|missing|mistakes|errors"
+            r"|problems|issues|down|unclear|slow)\b|\b(?:a fair bit|quite a bit|a fair amount"
+            r"|a good"
+            r" deal) of (?:confusion|trouble|problems|issues|rework|back and forth|disruption)\b"
+            r"|\bplagued by\b|\bround in circles\b"
+        ),
+        _re(_QUESTION + r"|" + _REPORTED + r"|\b(?:we|i)(?:'ll| will)\b"),
+        vague=True,
+    ),
+    Cue(
+        _E,
+        "puts the provider above the client",
+        _re(
+            r"\bwe know what (?:good|great|success|right|quality) looks like\b|\btoo (?:experienced"
+            r"|good|skilled|senior|careful|professional) to\b|\btake our word for it\b|\bour"
+            r" (?:direction|guidance|leadership)\b|\bnot more opinions\b|\bopinions from the"
+            r" committee\b"
+        ),
+    ),
+    Cue(
+        _F,
+        "is combative",
+        _re(
+            r"\b(?:we|i) find (?:this|these|that|those|your) (?:\w+ ){0,2}?(?:offensive|insulting"
+            r"|unacceptable|hurtful|outrageous)\b|\blet's be honest,? (?:you|your)\b|\byou (?:were"
+            r"|are|'re) never going to be (?:happy|satisfied|pleased)\b|\byou might want to check\b"
+            r"|\bcheck your own\b"
+        ),
+    ),
+    Cue(
         Rule.LISTENING,
         "reflects the client's words back",
         _re(
@@ -1244,6 +1295,7 @@ _ADMIT = (
     r"(?:got (?:\w+ ){0,3}?wrong|missed|made (?:a|an|the|two|three|several) (?:\w+ )?(?:mistakes?"
     r"|errors?|wrong call|bad call)|let you down|dropped the ball|failed (?:to|you)|should have"
     r"|shouldn't have|under-?estimated|under-?scoped|over-?promised|over-?committed|under-?\w+ed"
+    r"|took on too much|bit off more"
     r"|overlooked|misjudged"
     r"|misread|fell short|were (?:late|wrong|slow)|was (?:late|wrong|slow)|own (?:this|that"
     r"|it|the|our)|take (?:full )?(?:the )?(?:responsibility|ownership|the blame)|accept (?:full"
