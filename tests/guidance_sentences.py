@@ -426,4 +426,11 @@ SENTENCES: list[tuple[str, str]] = [
     ("-", "Please let us know if anything on your side changes."),
     ("-", "We always welcome feedback on the drafts."),
     ("-", "The results from the 12 May test are attached."),
+    ("-", "I'm sorry your order arrived late."),
+    ("-", "We missed the date because we understaffed your project."),
+    ("-", "You never need to book a slot in advance."),
+    ("-", "My phone is always on."),
+    ("-", "Sorry that your team was kept waiting on Tuesday."),
+    ("-", "We apologise that your invoices were wrong."),
+    ("B", "Your order was late because the courier lost it."),
 ]

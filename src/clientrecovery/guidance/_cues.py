@@ -70,7 +70,13 @@ def _any(*words: str) -> str:
 # client and its people; and third parties a provider might point at.
 _CLIENT = (
     r"(?:(?:someone|somebody|anyone|anybody) (?:on|in|at|from) your \w+|you"
-    r"|your(?: [\w-]+(?:'s)?){1,3}?|the client(?:'s)?(?: \w+){0,2}?)"
+    r"|your(?! (?:\w+ )?(?:order|invoice|delivery|deliveries|report|site|website|app|system"
+    r"|shipment|install|installation|project|launch|event|booking|account|refund|stock|goods"
+    r"|parcel|package|food|meal|room|kitchen|equipment|device|server|service|ticket|query"
+    r"|request|case|claim|complaint|warranty|quote|contract|data|files?)s? (?:was|were|is|are"
+    r"|has|have|had|came|arrived|went|got|did|didn't|wasn't|weren't|never|keeps?|kept)\b)"
+    r"(?: [\w-]+(?:'s)?){1,3}?"
+    r"|the client(?:'s)?(?: \w+){0,2}?)"
 )
 _OTHERS = (
     r"(?:supplier|vendor|subcontractor|contractor|courier|printer|hosting provider|host"
@@ -276,7 +282,8 @@ CUES: tuple[Cue, ...] = (
         "makes the client the subject of a failure",
         _re(_each(rf"\b{_CLIENT}(?: (?:that|which|who))? {_ADV}(?:", _FAILED, r")\b")),
         _re(
-            _QUESTION + r"|\bif (?:you|your \w+) (?:can|could|would)\b|\b(?:in case|unless|so"
+            _QUESTION + r"|\bsorry\b|\bapologi[sz]e\b|\bregret\b"
+            r"|\bif (?:you|your \w+) (?:can|could|would)\b|\b(?:in case|unless|so"
             r" that|so) you\b|\byou(?:'ll| will)? (?:should|may|might) (?:have )?(?:received|got"
             r"|seen|had)\b|\b(?:you|your \w+) (?:did|have done) nothing wrong\b"
         ),
@@ -291,6 +298,8 @@ CUES: tuple[Cue, ...] = (
             )
         ),
         _re(
+            r"\b(?:because|since|due to|owing to|down to|thanks to) (?:of )?(?:we|i|us|our)\b"
+            r"|\bsorry\b|\bapologi[sz]e\b|"
             r"\b(?:thanks to your (?:help|patience|support|quick|prompt)|(?:as|when|after|since"
             r"|because) (?:you|your \w+) (?:said|asked|told|mentioned|requested|wrote|suggested"
             r"|need|want|wanted|like|prefer)|as per your|as you know|help me understand"
@@ -802,6 +811,7 @@ CUES: tuple[Cue, ...] = (
         _re(
             r"\b(?:never|don't|do not) hesitate\b|\bnever mind\b|\b(?:always|forever) (?:\w+ )?"
             r"(?:happy|glad|pleased|delighted|welcome|available|here|there|reachable|ready|keen"
+            r"|contactable|just a call"
             r"|open|grateful|thankful|on hand|at your (?:disposal|service)|free to|a way)\b"
             r"|\bas (?:always|ever)\b|\b(?:can|may|could) always\b|\bfeel free\b"
             r"|\bnever too (?:late|early)\b|\balways (?:call|ring|email|reach|contact|ask)\b"
@@ -815,7 +825,8 @@ CUES: tuple[Cue, ...] = (
             r"|something|someone)\b(?![^.?!;]*\b(?:never|fail|late|wrong|broke|miss|ignore))"
             r"|\bnever (?:again )?(?:be )?(?:left|leave) (?:you )?(?:without|in the dark)\b"
             r"|\bnever once\b(?=[^.?!;]*\bwe\b)|\bnever (?:more than|far|too far)\b"
-            r"|\bnever happen again\b|\byou(?:'ll| will) never (?:have to|need to|be left|wait"
+            r"|\bnever happen again\b|\balways (?:on|around|contactable)\s*(?:[.!,;]|$)"
+            r"|\byou(?:'ll| will) never (?:have to|need to|be left|wait"
             r"|again)\b"
         ),
         vague=True,
