@@ -433,4 +433,7 @@ SENTENCES: list[tuple[str, str]] = [
     ("-", "Sorry that your team was kept waiting on Tuesday."),
     ("-", "We apologise that your invoices were wrong."),
     ("B", "Your order was late because the courier lost it."),
+    ("-", "You mentioned the portal is always down; when did it last happen?"),
+    ("-", "Is it always the same screen that freezes?"),
+    ("-", "You said nothing works on the new tills."),
 ]

@@ -809,7 +809,8 @@ CUES: tuple[Cue, ...] = (
             r"|day in,? day out|week in,? week out|on a daily basis)\b"
         ),
         _re(
-            r"\b(?:never|don't|do not) hesitate\b|\bnever mind\b|\b(?:always|forever) (?:\w+ )?"
+            _QUESTION + r"|" + _REPORTED + r"|\b(?:never|don't|do not) hesitate\b|\bnever mind\b"
+            r"|\b(?:always|forever) (?:\w+ )?"
             r"(?:happy|glad|pleased|delighted|welcome|available|here|there|reachable|ready|keen"
             r"|contactable|just a call"
             r"|open|grateful|thankful|on hand|at your (?:disposal|service)|free to|a way)\b"
@@ -858,7 +859,8 @@ CUES: tuple[Cue, ...] = (
             r"|\bnever once\b"
         ),
         _re(
-            r"\b(?:is there|was there|has there been) (?:anything|anyone)\b|\bno one (?:else )?"
+            _QUESTION + r"|" + _REPORTED + r"|\b(?:is there|was there|has there been) (?:anything"
+            r"|anyone)\b|\bno one (?:else )?"
             r"(?:should|deserves|wants)\b|\bnothing (?:is |was |has been )?(?:missing|left out"
             r"|else|more|lost|wrong with your)|\beveryone (?:on|in|at|from) (?:the|our|your|this)"
             r" (?:call|meeting|thread|list|email|team)|\bnothing (?:changes|will change) (?:for"
