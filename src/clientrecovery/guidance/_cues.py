@@ -113,7 +113,8 @@ _ACTS = (
 _BAD = (
     r"(?:late|slow|wrong|unclear|vague|incomplete|inaccurate|incorrect|unresponsive|unavailable"
     r"|missing|inconsistent|contradictory|conflicting|careless|outdated|out of date|faulty"
-    r"|never around|not around|absent|confusing|impossible to reach|flawed|faulty|unusable)"
+    r"|never around|not around|absent|confusing|impossible to reach|flawed|faulty|unusable"
+    r"|after the deadline|past the deadline|too late|at the last minute)"
 )
 _FAILED = (
     r"(?:failed|forgot|forgotten|ignored|ignoring|missed|missing|neglected|overlooked|broke"
@@ -125,7 +126,8 @@ _FAILED = (
     r"|introduced|contradicted|conflicted|clashed|refused|denied|withheld|blocked"
     r"|(?:is|are|was|were) (?:still )?(?:holding|sitting on|blocking|delaying|stalling)"
     r"|(?:has|have|had) cost (?:us|you|the|both|everyone)|kept (?:us|me|the \w+) waiting"
-    r"|went bust|went under|went bankrupt|folded"
+    r"|went bust|went under|went bankrupt|folded|(?:left|gave|provided|sent|kept) no"
+    r"|overruled|vetoed"
     r"|mis\w+ed|cancell?ed|pulled out|backed out|walked away|withdrew|double-booked|overbooked"
     r"|left (?:\w+ ){0,4}?(?:in (?:a|such a) (?:\w+ )?(?:state|mess)|broken|unfinished|half-done"
     r"|incomplete|behind)"
@@ -256,8 +258,10 @@ _NEGATIVE = (
     r"|hit-and-miss|inconsistent|uneven|disappointing|slipping|sliding|behind|rough|bumpy"
     r"|shaky|ups and downs|all over the (?:map|place)|back and forth|cropping up|not (?:go"
     r"|gone|went) (?:to plan|well)|didn't go (?:to plan|well)|hasn't gone (?:as )?well"
-    r"|haven't gone (?:as )?well|could be better|not great|below par|sub-?par|stuck|glitch\w*"
-    r"|buggy|bugs|slipped|slid|glitches|defects|faults|hiccups|niggles|complaints|unreliable"
+    r"|haven't gone (?:as )?well|could be better|not great|not been (?:great|good|ideal|right"
+    r"|easy)|below par|sub-?par|stuck|glitch\w*"
+    r"|buggy|bugs|slipped|slid|glitches|rushed|pop(?:s|ping)? up|crop(?:s|ping)? up|defects"
+    r"|faults|hiccups|niggles|complaints|unreliable"
     r"|mistakes"
     r"|disaster|nightmare|shambles|downhill|missing|went missing"
     r"|errors|delays|late|slow|falling apart|deteriorat\w+"
@@ -308,7 +312,8 @@ CUES: tuple[Cue, ...] = (
             r"(?:approve|sign|confirm|send|agree|can|have|are|get|give|choose|decide))\b"
         ),
         requires=_re(
-            rf"\b{_PROBLEM}|{_BAD}|\b(?:stall\w*|slipp\w*|overr\w*|crash\w*|stopp\w*|broke"
+            rf"\b{_PROBLEM}|{_BAD}|\b(?:collaps\w*|ruin\w*|spoil\w*|suffer\w*|flood\w*|longer"
+            r"|stall\w*|slipp\w*|overr\w*|crash\w*|stopp\w*|broke"
             r"|wast\w*|behind|lost|delay\w*|went down|fell over|held|waiting|took|takes|cost"
             r"|went up|underperformed|failed"
             r"|fail|dropped|drop|lost|loss|pushed|why|can't|cannot|couldn't|had to)\b"
@@ -826,7 +831,8 @@ CUES: tuple[Cue, ...] = (
             r"|something|someone)\b(?![^.?!;]*\b(?:never|fail|late|wrong|broke|miss|ignore))"
             r"|\bnever (?:again )?(?:be )?(?:left|leave) (?:you )?(?:without|in the dark)\b"
             r"|\bnever once\b(?=[^.?!;]*\bwe\b)|\bnever (?:more than|far|too far)\b"
-            r"|\bnever happen again\b|\balways (?:on|around|contactable)\s*(?:[.!,;]|$)"
+            r"|\bnever happen again\b|\bshould never have\b|\balways (?:on|around"
+            r"|contactable)\s*(?:[.!,;]|$)"
             r"|\byou(?:'ll| will) never (?:have to|need to|be left|wait"
             r"|again)\b"
         ),
@@ -898,7 +904,8 @@ CUES: tuple[Cue, ...] = (
             r"|hit-and-miss|up and down|shaky|poor|rough|bumpy|mixed|sloppy|slipping|lacking"
             r"|below par|subpar|sub-par|not great|disappointing|so-so|uneven|variable|lax"
             r"|slack|messy|chaotic|all over the (?:place|map)|a struggle|strained|questionable"
-            r"|difficult|off|an issue|a problem|a concern)\b|\b(?:has|have|had) gone (?:downhill"
+            r"|difficult|off|low|an issue|a problem|a concern)\b|\b(?:has|have"
+            r"|had) gone (?:downhill"
             r"|sideways|backwards|south|off the rails|off track|wrong)\b"
         ),
         _re(
@@ -935,8 +942,10 @@ CUES: tuple[Cue, ...] = (
         ),
         requires=_re(
             r"\b(?:so|which (?:is|was|means|meant)|that's why|that is why|hence|meaning|as a result"
-            r"|and (?:now|then|so|that))\b[^.?!;]*\b(?:lost|late|later|slipp\w*|delay\w*|miss\w*"
+            r"|and (?:now|then|so|that|the|our|it|this|everything))\b[^.?!;]*\b(?:lost|late|later"
+            r"|slipp\w*|delay\w*|miss\w*"
             r"|crash\w*|fail\w*|broke|broken|rougher|worse|problems?|held up|moved|cancell?ed"
+            r"|suffered"
             r"|overr\w*|cost|costs|stuck|behind|wrong|can't|cannot|couldn't|won't|wasn't|isn't)\b"
         ),
     ),
@@ -1272,6 +1281,46 @@ CUES: tuple[Cue, ...] = (
         ),
     ),
     Cue(
+        _B,
+        "ties the failure to the client",
+        _re(
+            r"\bwould have (?:gone|been|worked|finished|run|landed)\b[^.;?!]{0,60}\b(?:with|had|if)"
+            r"\b[^.;?!]{0,40}\b(?:your|you)\b|\bagainst our (?:advice|recommendations?|warnings?)\b"
+            r"|\b(?:sitting|sat|stuck|lying) (?:in|on) your\b|\b(?:information|data|figures|files"
+            r"|details|brief|specs?|numbers|instructions|list) you (?:gave|sent|provided|supplied)"
+            rf"(?: us)?\b[^.;?!]{{0,40}}\b{_BAD}\b"
+        ),
+        _re(_QUESTION + r"|\bsorry\b|\bapologi[sz]e\b"),
+    ),
+    Cue(
+        _E,
+        "leans on the provider's record",
+        _re(
+            r"\bseen it all\b|\bseen (?:it|this|everything) (?:all )?before\b|\b(?:doubt"
+            r"|don't think)"
+            r" (?:anyone|anybody) else could\b|\bdefer to (?:us|our)\b|\bnot in the habit of"
+            r" (?:getting|making)\b"
+        ),
+    ),
+    Cue(
+        _F,
+        "is defensive",
+        _re(
+            r"\b(?:can't|cannot) expect us to\b|\bwork miracles\b|\bnot our job to\b|\bbabysit\w*"
+            r"\b|\benough is enough\b|\bold ground\b|\bgo (?:over|through) (?:this|it|that) again\b"
+        ),
+    ),
+    Cue(
+        _G,
+        "is a generality",
+        _re(
+            r"\btends? to (?:be )?(?:vague|late|wrong|slow|unclear|patchy|messy|incomplete|off)\b"
+            r"|\b(?:is|are|has gone|have gone|went) down across\b|\b(?:pop|crop)s? up every\b"
+        ),
+        _re(_QUESTION + r"|" + _REPORTED),
+        vague=True,
+    ),
+    Cue(
         Rule.LISTENING,
         "reflects the client's words back",
         _re(
@@ -1399,7 +1448,8 @@ CREDIT_CUES: tuple[Cue, ...] = (
             r"|my))\b|\bon our part\b|\bdown to us\b|\bis ours\b|\b(?:the )?(?:blame|fault) on"
             r" our\b|\bno excuse\b|\b(?:i|we) (?:\w+ )?apologi[sz]e for (?:our|the|my|not|missing"
             r"|failing|that)\b|\b(?:i'm|i am|we're|we are) sorry (?:that )?(?:we|our|i)\b"
-            r"|\bwe (?:take|accept|own) (?:that|this|it|the)\b"
+            r"|\bwe (?:take|accept|own) (?:that|this|it|the)\b|\bshould never have\b|\b(?:was|is)"
+            r" (?:entirely |all |completely )?(?:mine|ours)\b"
             r"|\bour(?: [\w-]+){1,2}? (?:really )?should"
             r"(?:n't)? have\b|\bsorry: (?:the|our)\b"
             r"|\boff our game\b"
