@@ -89,7 +89,8 @@ _OTHERS = (
 _THIRD = (
     rf"(?:(?:the|their|a|an|that) (?:\w+ ){{0,2}}?(?:{_OTHERS}|\w+ team|people|staff|department)s?"
     rf"(?:'s? (?:\w+ ){{0,2}}?\w+)?|our (?:\w+ )?{_OTHERS}s?|they|the \w+ you (?:hired|chose|picked"
-    rf"|appointed|brought in|used|insisted on|recommended|suggested|engaged|sent))"
+    rf"|appointed|brought in|used|insisted on|recommended|suggested|engaged|sent)|the \w+ your"
+    rf" (?:\w+ ){{0,2}}?(?:hired|booked|chose|picked|appointed|brought in|recommended|engaged))"
 )
 _ADV = (
     r"(?:(?:just|simply|clearly|obviously|repeatedly|still|again|also|then|completely"
@@ -127,7 +128,8 @@ _FAILED = (
     r"|(?:is|are|was|were) (?:still )?(?:holding|sitting on|blocking|delaying|stalling)"
     r"|(?:has|have|had) cost (?:us|you|the|both|everyone)|kept (?:us|me|the \w+) waiting"
     r"|went bust|went under|went bankrupt|folded|(?:left|gave|provided|sent|kept) no"
-    r"|overruled|vetoed"
+    r"|overruled|vetoed|rushed|turned up without|arrived without|came without"
+    r"|(?:was|were) (?:on holiday|away|off sick|unavailable|out of (?:the )?office)"
     r"|mis\w+ed|cancell?ed|pulled out|backed out|walked away|withdrew|double-booked|overbooked"
     r"|left (?:\w+ ){0,4}?(?:in (?:a|such a) (?:\w+ )?(?:state|mess)|broken|unfinished|half-done"
     r"|incomplete|behind)"
@@ -250,7 +252,8 @@ _VAGUE_MARKER = (
     r"|probably|ups and downs|all over|back and forth|in lots of ways|in many ways|now and"
     r" then|from time to time|on and off|more often than not|most of the time|constant"
     r"|continual|repeated|endless|recurring|persistent|ongoing|so many|too many|numerous"
-    r"|countless|at some point|from start to finish|from day one|the whole thing)\b"
+    r"|countless|most weeks|most days|most months|at some point|from start to finish|from day one"
+    r"|the whole thing)\b"
 )
 _NEGATIVE = (
     r"\b(?:off|wrong|messy|a mess|strained|difficult|trouble|problems?|issues?|broke|broken"
@@ -824,7 +827,8 @@ CUES: tuple[Cue, ...] = (
             r"|(?:^|[,;:]|\band)\s*never (?:feel|be|worry|think|hesitate|wait|apologi[sz]e|fear"
             r"|doubt)\b|\bit never hurts\b|\bthere(?:'s| is) always\b|\b(?:we|i)(?:'d| would)"
             r" never\b|\b(?:will|'ll|shall|would|'d) (?:\w+ )?always\b|\b(?:we|i|our \w+)(?:'ve"
-            r"| have| had)? never\b|\b(?:we|i)(?:'ve| have)? always\b|\bhas never been \w+ed\b"
+            r"| have| had)? never\b|\b(?:we|i)(?:'ve| have|'re| are|'m| am)? always\b"
+            r"|\bhas never been \w+ed\b"
             r"|\bnever (?:\w+ed|came|got|went|sent"
             r"|gave|made|took|told|reached|arrived|heard|saw|knew|thought|meant)\b"
             r"|\b(?:each time|every time|any time|anytime) (?:you|the|a|an|we|it|this|that|there"
@@ -1093,7 +1097,8 @@ CUES: tuple[Cue, ...] = (
             r"|i)\b"
             r"|\bour (?:\w+ )?(?:supplier|vendor|subcontractor|contractor|courier|printer|host"
             r"|freelancer|partner|carrier|manufacturer)s?\b|\b(?:we|i)(?:'ll)? (?:won't|will not"
-            r"|refuse)\b|\bby your\b|\b(?:because|due to|thanks to) (?:of )?your\b"
+            r"|refuse)\b|\b(?:were|was) (?:never|not) (?:given|sent|told|shown|granted|informed)\b"
+            r"|\bshouldn't have to\b|\bby your\b|\b(?:because|due to|thanks to) (?:of )?your\b"
             r"|\b(?:position|view|answer|stance|decision|price|quote) (?:hasn't|has not"
             r"|won't)\b|\b(?:we|i) keep\b"
         ),
@@ -1321,6 +1326,54 @@ CUES: tuple[Cue, ...] = (
         vague=True,
     ),
     Cue(
+        _B,
+        "blames by implication",
+        _re(
+            r",? not (?:from|by) (?:you|your)\b|\bwhile (?:you|your(?: [\w-]+){1,3}?) (?:was|were)"
+            r" \w+ing\b(?=[^.;?!]*\b(?:lapsed|expired|ran out|sold out|missed|went|slipped|lost))"
+            r"|\b(?:we|i) (?:were|was) (?:never|not) (?:given|sent|told|shown|granted|provided with"
+            r"|informed|invited|asked)\b|\b(?:you|your(?: [\w-]+){1,3}?) should (?:know"
+            r"|understand|be"
+            r" able to|have learned)\b"
+        ),
+        _re(_QUESTION + r"|\bsorry\b|\bapologi[sz]e\b"),
+    ),
+    Cue(
+        _G,
+        "is a generality",
+        _re(
+            r"\bfew and far between\b|\bone (?:problem|issue|thing|mistake|delay|error) after"
+            r" another\b|\bhit or miss\b|\bjust (?:isn't|is not|wasn't) there\b|\b(?:everyone"
+            r"|everybody"
+            r"|all of us)(?: \w+){0,2}? (?:is|are|was|were|seems?) (?:\w+ )?(?:unhappy|frustrated"
+            r"|annoyed|disappointed|confused|fed up|lost)\b"
+        ),
+        _re(_QUESTION + r"|" + _REPORTED),
+        vague=True,
+    ),
+    Cue(
+        _E,
+        "puts the provider above the client",
+        _re(
+            r"\b(?:at|to) the top of (?:our|the|their) (?:field|industry|game|sector|tree|trade)\b"
+            r"|\bany (?:competent|good|decent|serious|professional|sensible|reputable) \w+ would"
+            r" (?:agree|tell you|say|do)\b|\b(?:praised|admired|commended|recognised|recognized)"
+            r" by\b|\b(?:we|i)(?:'ll| will)? decide (?:what|how|which|whether)\b|\b(?:the )?experts"
+            r" (?:on|in) our team\b|\bour experts\b|\b(?:already )?made the call\b"
+        ),
+    ),
+    Cue(
+        _F,
+        "is defensive",
+        _re(
+            r"\b(?:shouldn't|should not) have to (?:explain|repeat|say|tell|ask|chase|remind"
+            r"|justify)"
+            r"\b|\bthat's your opinion\b|\band it's (?:simply |just )?wrong\b|\b(?:we're|we are|i'm"
+            r"|i am) done (?:discussing|talking|arguing|here|with this)\b|\bwhat (?:more|else)"
+            r" (?:do )?you want from us\b"
+        ),
+    ),
+    Cue(
         Rule.LISTENING,
         "reflects the client's words back",
         _re(
@@ -1356,7 +1409,8 @@ _TENTATIVE = (
 _ADMIT = (
     r"(?:got (?:\w+ ){0,3}?wrong|missed|made (?:a|an|the|two|three|several) (?:\w+ )?(?:mistakes?"
     r"|errors?|wrong call|bad call)|let you down|dropped the ball|failed (?:to|you)|should have"
-    r"|shouldn't have|under-?estimated|under-?scoped|over-?promised|over-?committed|under-?\w+ed"
+    r"|shouldn't have(?! to)|under-?estimated|under-?scoped|over-?promised|over-?committed"
+    r"|under-?\w+ed"
     r"|took on too much|bit off more"
     r"|overlooked|misjudged"
     r"|misread|fell short|were (?:late|wrong|slow)|was (?:late|wrong|slow)|own (?:this|that"
@@ -1376,7 +1430,7 @@ CREDIT_CUES: tuple[Cue, ...] = (
         "asks the client to articulate",
         _re(
             r"\bhelp (?:me|us) (?:to )?(?:understand|see|get)\b|\bfrom your (?:own )?(?:perspective"
-            r"|point of view|side|standpoint|seat|vantage point|angle)\b|\bfrom where you"
+            r"|point of view|side,|standpoint|seat|vantage point|angle)\b|\bfrom where you"
             r" (?:sit|stand)\b|\b(?:can|could|would) you (?:\w+ )?(?:walk|take) (?:me|us)"
             r" (?:through|back)\b|\btell (?:me|us) (?:more|how|what|which|where|when|about)\b"
             r"|\bin your (?:own )?words\b|\bi heard (?:\w+ ){0,2}?(?:things|points|concerns|issues"
