@@ -304,4 +304,15 @@ CUES: tuple[Cue, ...] = (
         ),
         _re(_QUESTION + r"|\bsorry\b|\bapologi[sz]e\b"),
     ),
+    Cue(
+        Rule.NO_BLAME,
+        "blames by implication",
+        _re(
+            r"\bhard to (?:deliver|hit|meet|work|plan|finish|keep|stay)\b[^.;?!]{0,60}\bwhen\b"
+            r"|\b(?:came|come|comes) from your\b[^.;?!]{0,40}\bnot (?:from )?us\b|\bhands (?:are"
+            r"|were)"
+            r" tied\b"
+        ),
+        _re(_QUESTION + r"|\bsorry\b"),
+    ),
 )

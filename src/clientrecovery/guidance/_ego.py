@@ -258,4 +258,13 @@ CUES: tuple[Cue, ...] = (
             r" (?:on|in) our team\b|\bour experts\b|\b(?:already )?made the call\b"
         ),
     ),
+    Cue(
+        Rule.NO_EGO,
+        "praises the provider",
+        _re(
+            r"\b(?:nobody|no one|no-one) does (?:\w+ ){0,2}?(?:it |this )?like (?:we do|us)\b"
+            r"|\b(?:our"
+            r"|my) \w+ (?:are|is) always right\b|\balways right in the end\b"
+        ),
+    ),
 )

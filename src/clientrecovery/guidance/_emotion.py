@@ -374,4 +374,14 @@ CUES: tuple[Cue, ...] = (
             r" (?:do )?you want from us\b"
         ),
     ),
+    Cue(
+        Rule.FACTS_NOT_EMOTION,
+        "is passive-aggressive",
+        _re(
+            r"\bjust so (?:we're|we are|you're|you are) clear\b|\bnot negotiable\b|\bread my"
+            r" (?:previous|last|earlier) (?:email|message|note)\b|\b(?:read|check) (?:my"
+            r"|our) (?:\w+ )?"
+            r"(?:email|message) again\b"
+        ),
+    ),
 )

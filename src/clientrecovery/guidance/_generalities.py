@@ -205,4 +205,14 @@ CUES: tuple[Cue, ...] = (
         _re(_QUESTION + r"|" + _REPORTED),
         vague=True,
     ),
+    Cue(
+        Rule.NO_GENERALITIES,
+        "is a vague complaint",
+        _re(
+            r"\b(?:hit and miss|hit-and-miss|hit or miss|from top to bottom|through and through)\b"
+            r"|\bconfusing in places\b|\b(?:unclear|confusing|wrong|off) in (?:places|parts)\b"
+        ),
+        _re(_QUESTION + r"|" + _REPORTED),
+        vague=True,
+    ),
 )
