@@ -52,8 +52,13 @@ class TestRule:
             Rule.NO_EGO,
             Rule.FACTS_NOT_EMOTION,
             Rule.NO_GENERALITIES,
+            Rule.LISTENING,
+            Rule.TAKES_RESPONSIBILITY,
+            Rule.SPECIFIC_COMMITMENT,
         }
-        assert {r.default_severity for r in guidance} == {Severity.WARNING}
+        credit = {Rule.LISTENING, Rule.TAKES_RESPONSIBILITY, Rule.SPECIFIC_COMMITMENT}
+        assert {r.default_severity for r in guidance - credit} == {Severity.WARNING}
+        assert {r.default_severity for r in credit} == {Severity.INFO}
         assert not [r for r in guidance if r.fixed]
 
     def test_sources_are_spelled_out_with_titles(self) -> None:

@@ -286,6 +286,19 @@ class TestVersions:
         monkeypatch.setitem(ser.UPGRADES, 0, upgrade_normalised)
         assert from_dict(old).stage.value == "recovered"
 
+    def test_a_version_1_document_loads_with_the_new_fields_defaulted(self) -> None:
+        """The article 003 story as the previous release wrote it (schema_version 1)."""
+        text = (FIXTURES / "relationship-v1.json").read_text(encoding="utf-8")
+        assert json.loads(text)["schema_version"] == 1
+
+        r = from_json(text)
+
+        assert (r.stage.value, r.version, r.account) == ("recovered", 56, None)
+        assert r.policy.guidance_on_record is True
+        assert r.policy.max_days_to_meet == 3
+        assert all(i.client_words == "" for i in r.issues)
+        assert from_json(to_json(r)) == r
+
     def test_durations_read_and_write_as_iso_8601(self) -> None:
         """Both directions."""
         from datetime import timedelta

@@ -105,6 +105,9 @@ class Rule(enum.Enum):
     NO_EGO = "NO_EGO"
     FACTS_NOT_EMOTION = "FACTS_NOT_EMOTION"
     NO_GENERALITIES = "NO_GENERALITIES"
+    LISTENING = "LISTENING"
+    TAKES_RESPONSIBILITY = "TAKES_RESPONSIBILITY"
+    SPECIFIC_COMMITMENT = "SPECIFIC_COMMITMENT"
 
     @property
     def spec(self) -> RuleSpec:
@@ -347,6 +350,27 @@ CATALOGUE: Mapping[Rule, RuleSpec] = {
         "a message names specifics, not generalities such as always, never, everything",
         "003 §1",
         _W,
+        False,
+        guidance=True,
+    ),
+    Rule.LISTENING: RuleSpec(
+        "a message asks the client to put things in their own words, or reflects them back",
+        '004 ("help me understand", "from your perspective", "I heard you say")',
+        _I,
+        False,
+        guidance=True,
+    ),
+    Rule.TAKES_RESPONSIBILITY: RuleSpec(
+        "a message accepts the provider's share of the problem",
+        '000 ("accept responsibility")',
+        _I,
+        False,
+        guidance=True,
+    ),
+    Rule.SPECIFIC_COMMITMENT: RuleSpec(
+        "a message commits to something specific: a date, a number or an owner",
+        '000 ("hard deadlines"); 003 §7',
+        _I,
         False,
         guidance=True,
     ),

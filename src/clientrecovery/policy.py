@@ -217,6 +217,9 @@ class Policy:
     max_wait: int = attrs.field(default=10, validator=v.instance_of(int))
     """Working days a wait on the client may last before it is followed up (003 final
     comments), 1 to 365."""
+    guidance_on_record: bool = attrs.field(default=True, validator=v.instance_of(bool))
+    """Whether the texts the commands record for the client are reviewed
+    (:mod:`clientrecovery.guidance.record`): advice in ``check()`` and ``findings(now)``."""
 
     def __attrs_post_init__(self) -> None:
         if not 0 <= self.min_days_before_plan <= 365:

@@ -299,7 +299,9 @@ class Relationship:
         FOLLOW_UP_CADENCE, COMMUNICATE_OFTEN, STAKEHOLDERS_INFORMED, PROMISE_KEPT and
         commitments past due; nothing for a closed or lost relationship.
         """
-        return clock.findings(self, now)
+        from clientrecovery.guidance import on_history  # review on the record (guidance)
+
+        return clock.findings(self, now) + on_history(self)
 
     def follow_up_schedule(self, until: datetime) -> tuple[datetime, ...]:
         """When status checks are due, from the start of recovery up to ``until`` (003 §9)."""
@@ -333,14 +335,16 @@ class Relationship:
             raise UnknownItem("command", shown, list(COMMAND_STAGES))
         method: Callable[..., Relationship] = getattr(self, command)
         try:
-            inspect.signature(method).bind(*args, **kwargs)
+            bound = inspect.signature(method).bind(*args, **kwargs)
         except TypeError as unbound:
             raise InvalidValue(f"check({command!r}, ...)", str(unbound)) from None
         token = _checking.set(True)
         try:
             method(*args, **kwargs)
         except _Checked as outcome:
-            return tuple(outcome.findings)
+            from clientrecovery.guidance import on_command  # review on the record (guidance)
+
+            return (*outcome.findings, *on_command(self, command, bound.arguments))
         finally:
             _checking.reset(token)
         raise AssertionError("unreachable: a checked command always reports")  # pragma: no cover

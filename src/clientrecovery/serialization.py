@@ -88,9 +88,10 @@ UPGRADES: dict[int, Upgrade] = {}
 
 
 def _from_v1(document: dict[str, Any]) -> dict[str, Any]:
-    """Version 2 added fields with defaults (the new policy limits, who raised an issue and
-    in what words, an option's own cost, what a wait says the client owes, why a case was
-    lost): a version-1 document is the same with those defaults written out."""
+    """Version 2 added fields with defaults (the new policy limits and the review of texts on
+    the record, who raised an issue and in what words, an option's own cost, what a wait
+    says the client owes, why a case was lost, the account): a version-1 document is the
+    same with those defaults written out."""
     policies = [document.get("policy"), *(e.get("policy") for e in document.get("history", []))]
     for policy in policies:
         if isinstance(policy, dict):
@@ -118,6 +119,7 @@ _POLICY_V2 = {
     "max_days_to_summary": 1,
     "quick_win_within": 10,
     "max_wait": 10,
+    "guidance_on_record": True,
 }
 UPGRADES[1] = _from_v1
 

@@ -1,0 +1,218 @@
+"""NO_GENERALITIES: absolutes about people or the work, vague complaints (003 §1)."""
+
+from __future__ import annotations
+
+from clientrecovery.catalogue import Rule
+from clientrecovery.guidance._words import (
+    _NEGATIVE,
+    _QUESTION,
+    _REPORTED,
+    _VAGUE_MARKER,
+    Cue,
+    _re,
+)
+
+__all__ = ["CUES"]
+
+CUES: tuple[Cue, ...] = (
+    Cue(
+        Rule.NO_GENERALITIES,
+        "is a generality",
+        _re(
+            r"\b(?:always|never|constantly|continually|continuously|forever|invariably"
+            r"|perpetually|incessantly|endlessly|eternally)\b"
+            r"|\b(?:again and again|over and over|time and (?:time )?again|all the time"
+            r"|every (?:single )?time|each and every|without fail|at every turn"
+            r"|day in,? day out|week in,? week out|on a daily basis)\b"
+        ),
+        _re(
+            _QUESTION + r"|" + _REPORTED + r"|\b(?:never|don't|do not) hesitate\b|\bnever mind\b"
+            r"|\b(?:always|forever) (?:\w+ )?"
+            r"(?:happy|glad|pleased|delighted|welcome|available|here|there|reachable|ready|keen"
+            r"|contactable|just a call"
+            r"|open|grateful|thankful|on hand|at your (?:disposal|service)|free to|a way)\b"
+            r"|\bas (?:always|ever)\b|\b(?:can|may|could) always\b|\bfeel free\b"
+            r"|\bnever too (?:late|early)\b|\balways (?:call|ring|email|reach|contact|ask)\b"
+            r"|(?:^|[,;:]|\band)\s*never (?:feel|be|worry|think|hesitate|wait|apologi[sz]e|fear"
+            r"|doubt)\b|\bit never hurts\b|\bthere(?:'s| is) always\b|\b(?:we|i)(?:'d| would)"
+            r" never\b|\b(?:will|'ll|shall|would|'d) (?:\w+ )?always\b|\b(?:we|i|our \w+)(?:'ve"
+            r"| have| had)? never\b|\b(?:we|i)(?:'ve| have|'re| are|'m| am)? always\b"
+            r"|\bhas never been \w+ed\b"
+            r"|\bnever (?:\w+ed|came|got|went|sent"
+            r"|gave|made|took|told|reached|arrived|heard|saw|knew|thought|meant)\b"
+            r"|\b(?:each time|every time|any time|anytime) (?:you|the|a|an|we|it|this|that|there"
+            r"|something|someone)\b(?![^.?!;]*\b(?:never|fail|late|wrong|broke|miss|ignore))"
+            r"|\bnever (?:again )?(?:be )?(?:left|leave) (?:you )?(?:without|in the dark)\b"
+            r"|\bnever once\b(?=[^.?!;]*\bwe\b)|\bnever (?:more than|far|too far)\b"
+            r"|\bnever happen again\b|\bshould never have\b|\balways (?:on|around"
+            r"|contactable)\s*(?:[.!,;]|$)"
+            r"|\byou(?:'ll| will) never (?:have to|need to|be left|wait"
+            r"|again)\b"
+        ),
+        vague=True,
+    ),
+    Cue(
+        Rule.NO_GENERALITIES,
+        "is a generality",
+        _re(
+            r"\b(?:nothing|nobody|no one|no-one|none of (?:it|this|them|the \w+|your \w+))"
+            r"(?: \w+){0,4}? (?:has|have|had|is|was|are|were|ever|really|works?|worked|goes|went"
+            r"|gets|got|seems?|reads?|listens?|answers?|replies|responds?|tells?|told|cares?"
+            r"|knows?|checks?|turns up|shows up|picks up|calls? back)\b|\b(?:everything|everyone"
+            r"|all of (?:it|them))(?: \w+){0,4}? (?:gets? lost|goes missing|go missing|disappears?"
+            r"|falls? through the cracks|gets? ignored)\b"
+            r"|\b(?:everything|everyone|everybody|all (?:of )?(?:the|your|our|these|those) \w+)"
+            r"(?: \w+){0,4}? (?:is|are|was|were|has|have|seems?|went|goes|gone|keeps?)"
+            r" (?:\w+ ){0,2}?(?:behind|wrong|stuck|broken|late|delayed|failing|failed|off|a"
+            r" mess|slipping|overdue|down|out of date|buggy|in a mess|gone wrong|go wrong|going"
+            r" wrong|had errors|errors)\b"
+            r"|\beverything (?:that )?could go wrong\b|\bwants? everything\b"
+            r"|\bevery (?:single )?(?:\w+ ){1,4}?(?:has|have|had|is|was|are|were) (?:\w+ ){0,2}?"
+            r"(?:wrong|late|errors?|broken|behind|failed|off|problems?|issues?|mistakes?)\b"
+            r"|\b(?:change|changes|changed|changing|moves?|moved|slips?|slipped|breaks?|broke"
+            r"|fails?|failed|goes wrong|went wrong) (?:\w+ )?(?:after|with|at|in|on) every"
+            r" (?:single )?\w+\b"
+            r"|\b(?:completely|totally|utterly|entirely|fundamentally|thoroughly|hopelessly"
+            r"|wholly|absolutely) (?:wrong|useless|broken|unacceptable|failed|unusable|worthless"
+            r"|inadequate|off|unreliable|incompetent|unworkable|hopeless|awful|terrible|poor)\b"
+            r"|\bnever once\b"
+        ),
+        _re(
+            _QUESTION + r"|" + _REPORTED + r"|\b(?:is there|was there|has there been) (?:anything"
+            r"|anyone)\b|\bno one (?:else )?"
+            r"(?:should|deserves|wants)\b|\bnothing (?:is |was |has been )?(?:missing|left out"
+            r"|else|more|lost|wrong with your)|\beveryone (?:on|in|at|from) (?:the|our|your|this)"
+            r" (?:call|meeting|thread|list|email|team)|\bnothing (?:changes|will change) (?:for"
+            r" you|in|on)\b|\bnothing to (?:pay|do)\b|\bnone of (?:this|it) (?:is|was) (?:your"
+            r"|on you)|\bnone of this would\b|\bnobody else could\b|\bnobody has ever questioned"
+            r"|\bdid (?:absolutely )?nothing wrong\b|\bnobody (?:walked|told|explained|showed)"
+            r" you\b|\b(?:we|i)(?:'ll| will) (?:\w+ )?(?:make sure|ensure)"
+        ),
+        vague=True,
+    ),
+    Cue(
+        Rule.NO_GENERALITIES,
+        "is a vague complaint",
+        _re(_NEGATIVE),
+        _re(
+            _QUESTION + r"|" + _REPORTED + r"|\b(?:we|i)(?:'ll| will| are going to)\b"
+            r"|\bi'?m sorry\b|\bapologi[sz]e\b|\bif (?:any|anything|something|you|we|it)\b"
+            r"|\b(?:off|wrong|late|slow|bad) (?:with|for) you\b|\bnot (?:your|you)\b"
+            r"|\bhow (?:hard|difficult)\b|\bsounds like\b|\bwhere (?:it|things) went wrong\b"
+            r"|\bwhat went wrong\b|\bif (?:it|things) (?:go|goes|went) wrong\b|\b(?:we|i) (?:\w+ )?"
+            r"(?:missed|should have|got|made|were|was|let you)\b|\bour (?:\w+ )?(?:fault|mistake"
+            r"|error)|\b(?:the )?fault (?:was|sat|lies|is) (?:in|with) our\b|\b(?:we|i) (?:know"
+            r"|understand"
+            r"|appreciate|realise|realize|can see|can imagine)\b|\bfor (?:you|your)\b|\bmust have"
+            r" been\b"
+        ),
+        requires=_re(_VAGUE_MARKER),
+        vague=True,
+    ),
+    Cue(
+        Rule.NO_GENERALITIES,
+        "is a vague complaint",
+        _re(
+            r"\b(?:has|have|had) been (?:\w+ )?(?:patchy|spotty|inconsistent|hit and miss"
+            r"|hit-and-miss|up and down|shaky|poor|rough|bumpy|mixed|sloppy|slipping|lacking"
+            r"|below par|subpar|sub-par|not great|disappointing|so-so|uneven|variable|lax"
+            r"|slack|messy|chaotic|all over the (?:place|map)|a struggle|strained|questionable"
+            r"|difficult|off|low|an issue|a problem|a concern)\b|\b(?:has|have"
+            r"|had) gone (?:downhill"
+            r"|sideways|backwards|south|off the rails|off track|wrong)\b"
+        ),
+        _re(
+            _QUESTION + r"|" + _REPORTED + r"|\bif (?:it|this|that)\b|\b(?:we|i) (?:know|understand"
+            r"|appreciate|realise|realize|can see)\b|\bfor (?:you|your)\b|\bsorry\b"
+        ),
+        vague=True,
+    ),
+    Cue(
+        Rule.NO_GENERALITIES,
+        "is a generality",
+        _re(r"\b(?:keeps?|kept) (?:on )?\w+ing\b"),
+        _re(
+            _QUESTION + r"|" + _REPORTED + r"|\b(?:will|'ll|please|to|we|i|let's|let us) keep\b"
+            r"|\bkeep(?:s|ing)? (?:you|us|them|everyone)\b|\b(?:we|i) (?:know|understand|appreciate"
+            r"|can see)\b|\bsorry\b"
+        ),
+        vague=True,
+    ),
+    Cue(
+        Rule.NO_GENERALITIES,
+        "is a vague complaint",
+        _re(
+            r"\b(?:dipped|dropped|declined|fallen|fell|worsened|suffered|deteriorated|wobbly"
+            r"|struggl"
+            r"\w*|underperform\w*|falling short|fallen short|aren't working|isn't working|not"
+            r" working|aren't right|isn't right|not right|the way (?:it|they|things) should)\b"
+        ),
+        _re(
+            _QUESTION + r"|" + _REPORTED + r"|\b(?:we|i)(?:'ll| will| are going to)\b|\bif\b"
+            r"|\b(?:we|i|our \w+) (?:\w+ )?(?:dropped|fell|let)\b"
+        ),
+        requires=_re(_VAGUE_MARKER),
+        vague=True,
+    ),
+    Cue(
+        Rule.NO_GENERALITIES,
+        "is a generality",
+        _re(
+            r"\b(?:most|many|half|lots) of (?:the|your|our) \w+ (?:have|has|had|are"
+            r"|were) (?:\w+ ){0,2}?"
+            r"(?:issues|problems|errors|late|wrong|faults|bugs|mistakes)\b|\bevery (?:week|day"
+            r"|month"
+            r"|time|release|delivery|round|visit)\b[^.;?!]*\b(?:new|another|more|fresh) (?:problem"
+            r"|issue|error|delay|complaint|mistake|glitch)s?\b"
+        ),
+        _re(_QUESTION + r"|" + _REPORTED),
+        vague=True,
+    ),
+    Cue(
+        Rule.NO_GENERALITIES,
+        "is a generality",
+        _re(
+            r"\b(?:rarely|seldom|hardly ever|usually|typically|routinely|frequently|forever)\b"
+            r"[^.;?!]{0,40}\b(?:wrong|late|on time|back to us|broken|off|missing|mistakes|errors"
+            r"|problems|issues|down|unclear|slow)\b|\b(?:a fair bit|quite a bit|a fair amount"
+            r"|a good"
+            r" deal) of (?:confusion|trouble|problems|issues|rework|back and forth|disruption)\b"
+            r"|\bplagued by\b|\bround in circles\b"
+        ),
+        _re(_QUESTION + r"|" + _REPORTED + r"|\b(?:we|i)(?:'ll| will)\b"),
+        vague=True,
+    ),
+    Cue(
+        Rule.NO_GENERALITIES,
+        "is a generality",
+        _re(
+            r"\btends? to (?:be )?(?:vague|late|wrong|slow|unclear|patchy|messy|incomplete|off)\b"
+            r"|\b(?:is|are|has gone|have gone|went) down across\b|\b(?:pop|crop)s? up every\b"
+        ),
+        _re(_QUESTION + r"|" + _REPORTED),
+        vague=True,
+    ),
+    Cue(
+        Rule.NO_GENERALITIES,
+        "is a generality",
+        _re(
+            r"\bfew and far between\b|\bone (?:problem|issue|thing|mistake|delay|error) after"
+            r" another\b|\bhit or miss\b|\bjust (?:isn't|is not|wasn't) there\b|\b(?:everyone"
+            r"|everybody"
+            r"|all of us)(?: \w+){0,2}? (?:is|are|was|were|seems?) (?:\w+ )?(?:unhappy|frustrated"
+            r"|annoyed|disappointed|confused|fed up|lost)\b"
+        ),
+        _re(_QUESTION + r"|" + _REPORTED),
+        vague=True,
+    ),
+    Cue(
+        Rule.NO_GENERALITIES,
+        "is a vague complaint",
+        _re(
+            r"\b(?:hit and miss|hit-and-miss|hit or miss|from top to bottom|through and through)\b"
+            r"|\bconfusing in places\b|\b(?:unclear|confusing|wrong|off) in (?:places|parts)\b"
+        ),
+        _re(_QUESTION + r"|" + _REPORTED),
+        vague=True,
+    ),
+)

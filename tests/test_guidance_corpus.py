@@ -1,0 +1,94 @@
+"""The labelled corpus: per-check precision and recall on its development half.
+
+Only ``development.jsonl`` is read here. The held-out half is measured by
+``bench/guidance.py`` alone, so that it keeps measuring how the checks do on sentences
+they were not tuned on; no test asserts anything about it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from clientrecovery import Rule, Severity
+from clientrecovery.guidance import review
+
+CORPUS = Path(__file__).parent / "guidance_corpus"
+VIOLATIONS = (Rule.NO_BLAME, Rule.NO_EGO, Rule.FACTS_NOT_EMOTION, Rule.NO_GENERALITIES)
+CREDITS = (Rule.LISTENING, Rule.TAKES_RESPONSIBILITY, Rule.SPECIFIC_COMMITMENT)
+
+Case = tuple[str, frozenset[Rule], str]
+
+
+@cache
+def development() -> tuple[Case, ...]:
+    """The development half: each sentence with its labels and its kind."""
+    cases = []
+    for line in (CORPUS / "development.jsonl").read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        labels = frozenset(Rule(x) for x in (*item["violations"], *item["credits"]))
+        cases.append((item["text"], labels, item["kind"]))
+    return tuple(cases)
+
+
+def predicted(text: str) -> frozenset[Rule]:
+    """The checks that flag ``text`` and the credits it earns."""
+    found = review(text)
+    flagged = {f.rule for f in found if f.severity is Severity.WARNING}
+    return frozenset(flagged | {f.rule for f in found if f.severity is Severity.INFO})
+
+
+class TestTheCorpus:
+    def test_the_development_half_is_the_even_hashes(self) -> None:
+        """The split is fixed: a sentence whose sha256 starts with an even byte."""
+        texts = [text for text, _, _ in development()]
+
+        assert all(hashlib.sha256(t.encode("utf-8")).digest()[0] % 2 == 0 for t in texts)
+        assert len(set(texts)) == len(texts) >= 200
+
+    def test_every_check_and_credit_has_cases_and_half_the_sentences_are_clean(self) -> None:
+        """At least 15 positives for each label; clean sentences, mostly traps, too."""
+        cases = development()
+        clean = [c for c in cases if not c[1] & set(VIOLATIONS)]
+
+        for rule in (*VIOLATIONS, *CREDITS):
+            assert sum(rule in labels for _, labels, _ in cases) >= 15, rule
+        assert 0.4 <= len(clean) / len(cases) <= 0.6
+        assert sum(kind.startswith("trap:") for _, _, kind in clean) >= 100
+
+
+@pytest.mark.parametrize("rule", [*VIOLATIONS, *CREDITS], ids=lambda r: r.value)
+def test_precision_and_recall_on_the_development_half(rule: Rule) -> None:
+    """At least 0.9 and 0.85 for every check and credit; a failure lists the mistakes."""
+    tp = fp = fn = 0
+    mistakes = []
+    for text, labels, _ in development():
+        got, want = rule in predicted(text), rule in labels
+        tp += got and want
+        fp += got and not want
+        fn += want and not got
+        if got != want:
+            mistakes.append(f"{'missed' if want else 'false alarm'}: {text}")
+
+    precision = tp / (tp + fp)
+    recall = tp / (tp + fn)
+
+    assert precision >= 0.9, mistakes
+    assert recall >= 0.85, mistakes
+
+
+def test_trap_sentences_are_almost_never_flagged() -> None:
+    """Quoted client words, listening prompts, apologies, idioms: at most 2 of them."""
+    traps = [
+        text
+        for text, labels, kind in development()
+        if kind.startswith("trap:") and not labels & set(VIOLATIONS)
+    ]
+
+    flagged = [t for t in traps if predicted(t) & set(VIOLATIONS)]
+
+    assert len(flagged) <= 2, flagged
