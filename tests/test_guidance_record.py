@@ -227,6 +227,20 @@ class TestSwitches:
         assert [f.rule for f in found] == [Rule.NO_BLAME]
         assert found[0].subject == f"history[{len(r.history) - 1}]"
 
+    def test_a_client_who_would_not_meet_still_gets_a_reviewed_parting_note(self) -> None:
+        """Lost at the meeting, with no end command: what follows it is reviewed."""
+        r = (
+            opened()
+            .assess(ASSESSMENT, at=at(1, 10))
+            .align_internally(approved_by="Ana", at=at(1, 11))
+        )
+        r = r.meet_client(at=at(2), willing=False)
+        assert on_history(r) == ()
+
+        r = r.contact_client(at=at(2, 12), channel="email", summary=BLAME)
+
+        assert [f.rule for f in warnings(on_history(r))] == [Rule.NO_BLAME]
+
     def test_a_provider_promise_is_reviewed(self) -> None:
         """The provider's own promise is a text for the client (000)."""
         from datetime import date

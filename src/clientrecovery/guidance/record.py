@@ -133,7 +133,11 @@ def _event_texts(event: ev.Event) -> _Texts:
     return []
 
 
-_ENDINGS = (ev.RelationshipClosed, ev.RelationshipEnded)
+def _ends(event: ev.Event) -> bool:
+    """Whether the event ended the case: a close, an end, or a meeting the client refused."""
+    if isinstance(event, ev.ClientMet):
+        return not event.willing
+    return isinstance(event, ev.RelationshipClosed | ev.RelationshipEnded)
 
 
 _Key = tuple[
@@ -198,7 +202,7 @@ def on_history(r: Relationship) -> tuple[Finding, ...]:
         return ()
     start = 0
     if r.stage in (Stage.RECOVERED, Stage.LOST):
-        start = 1 + max(i for i, e in enumerate(r.history) if isinstance(e, _ENDINGS))
+        start = 1 + max(i for i, e in enumerate(r.history) if _ends(e))
     key = _key(r.policy)
     found: list[Finding] = []
     version = 0
