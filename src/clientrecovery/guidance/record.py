@@ -28,9 +28,9 @@ switches both off.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from clientrecovery import events as ev
 from clientrecovery.catalogue import Finding, Rule, Severity
@@ -119,18 +119,18 @@ _WHERE = {
 }
 
 
-def _event_texts(event: ev.Event) -> _Texts:
-    if isinstance(event, ev.ClientContacted):
-        return [(_WHERE["contact_client"], event.summary, Party.CLIENT)]
-    if isinstance(event, ev.StakeholdersInformed):
-        return [(_WHERE["inform_stakeholders"], event.summary, Party.CLIENT)]
-    if isinstance(event, ev.InternallyAligned):
-        return [(_WHERE["align_internally"], event.approach, Party.PROVIDER)]
-    if isinstance(event, ev.PromiseMade):
-        return [(_WHERE["promise"], event.commitment.description, Party.CLIENT)]
-    if isinstance(event, ev.WaitedOnClient):
-        return [(_WHERE["wait_on_client"], event.needs, Party.CLIENT)]
-    return []
+_EVENT_TEXTS: dict[type[ev.Event], Callable[[Any], _Texts]] = {
+    ev.ClientContacted: lambda e: [(_WHERE["contact_client"], e.summary, Party.CLIENT)],
+    ev.StakeholdersInformed: lambda e: [(_WHERE["inform_stakeholders"], e.summary, Party.CLIENT)],
+    ev.InternallyAligned: lambda e: [(_WHERE["align_internally"], e.approach, Party.PROVIDER)],
+    ev.PromiseMade: lambda e: [(_WHERE["promise"], e.commitment.description, Party.CLIENT)],
+    ev.WaitedOnClient: lambda e: [(_WHERE["wait_on_client"], e.needs, Party.CLIENT)],
+}
+"""The texts for the client (or, for the alignment, the team) each kind of event records;
+plans and the written summary are read by :func:`on_history` itself."""
+_PLANS = (ev.PlanProposed, ev.PlanRevised)
+_READ = frozenset({*_EVENT_TEXTS, *_PLANS, ev.WrittenSummarySent})
+"""Every kind of event whose texts :func:`on_history` reads."""
 
 
 def _ends(event: ev.Event) -> bool:
@@ -145,8 +145,14 @@ _Key = tuple[
 ]
 
 
+_PLAIN: _Key = ((), (), ())
+"""The key of a policy that leaves every guidance check as it is (the common case)."""
+
+
 def _key(policy: Policy) -> _Key:
     """What of a policy bears on a review: a small, hashable stand-in for it."""
+    if not (policy.guidance_off or policy.guidance_phrases or policy.severities):
+        return _PLAIN
     return (
         policy.guidance_off,
         tuple(policy.guidance_phrases.items()),
@@ -200,26 +206,31 @@ def on_history(r: Relationship) -> tuple[Finding, ...]:
     """
     if not r.policy.guidance_on_record:
         return ()
+    history = r.history
     start = 0
     if r.stage in (Stage.RECOVERED, Stage.LOST):
-        start = 1 + max(i for i, e in enumerate(r.history) if _ends(e))
+        ends = (i for i in range(len(history) - 1, -1, -1) if _ends(history[i]))
+        start = next(ends, len(history) - 1) + 1
     key = _key(r.policy)
     found: list[Finding] = []
     version = 0
     last_summary: int | None = None
-    for position, event in enumerate(r.history):
-        if position < start:
-            if isinstance(event, ev.PlanProposed | ev.PlanRevised):
-                version += 1
-            continue
-        if isinstance(event, ev.PlanProposed | ev.PlanRevised):
+    # Only the events that record a text (found at C speed), in the order of the history.
+    for position in [i for i, kind in enumerate(map(type, history)) if kind in _READ]:
+        event = history[position]
+        kind = type(event)
+        if kind in _PLANS:
             version += 1
-            texts = _plan_texts(event.plan, f"plan v{version}")
-        elif isinstance(event, ev.WrittenSummarySent):
+            if position < start:
+                continue
+            texts = _plan_texts(event.plan, f"plan v{version}")  # type: ignore[attr-defined]
+        elif position < start:
+            continue
+        elif kind is ev.WrittenSummarySent:
             last_summary = position
             continue
         else:
-            texts = _event_texts(event)
+            texts = _EVENT_TEXTS[kind](event)
         if texts:
             found.extend(_on_record(texts, f"history[{position}]", key, with_credits=False))
     if last_summary is not None:
