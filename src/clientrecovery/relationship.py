@@ -296,8 +296,11 @@ class Relationship:
         """What is late as of ``now``, by how much, and what to do (the advisory rules).
 
         ``now`` must be aware and not before the last event. Reports WARN_AHEAD,
-        FOLLOW_UP_CADENCE, COMMUNICATE_OFTEN, STAKEHOLDERS_INFORMED, PROMISE_KEPT and
-        commitments past due; nothing for a closed or lost relationship.
+        FOLLOW_UP_CADENCE, COMMUNICATE_OFTEN, STAKEHOLDERS_INFORMED, PROMISE_KEPT,
+        commitments past due, the warnings of the current state that still hold, and the
+        review of the texts on the record that went to the client; for a closed or lost
+        relationship, only what stands after its end (lessons, an ending without
+        inspection, what was sent after it).
         """
         from clientrecovery.guidance import on_history  # review on the record (guidance)
 

@@ -180,6 +180,31 @@ def _on_record(texts: _Texts, subject: str, key: _Key, with_credits: bool) -> It
             yield Finding(f.rule, severity, f"{where}: {f.message}", subject, f.hint, f.span)
 
 
+_EVENT_REVIEWS: dict[tuple[int, int, int, _Key], tuple[ev.Event, tuple[Finding, ...]]] = {}
+"""The review of each recorded event, by the event's identity (the entry keeps the event,
+so an id is never taken for another's), its place, the plan's version and the policy's
+key: the history of a relationship is shared by every relationship a command makes from
+it, and reviewed again at each ``findings(now)``."""
+_EVENT_REVIEWS_MAX = 65_536
+
+
+def _event_review(event: ev.Event, position: int, version: int, key: _Key) -> tuple[Finding, ...]:
+    """The findings on the texts one recorded event holds, at ``history[position]``."""
+    slot = (id(event), position, version, key)
+    kept = _EVENT_REVIEWS.get(slot)
+    if kept is not None and kept[0] is event:
+        return kept[1]
+    if type(event) in _PLANS:
+        texts = _plan_texts(event.plan, f"plan v{version}")  # type: ignore[attr-defined]
+    else:
+        texts = _EVENT_TEXTS[type(event)](event)
+    found = tuple(_on_record(texts, f"history[{position}]", key, with_credits=False))
+    if len(_EVENT_REVIEWS) >= _EVENT_REVIEWS_MAX:
+        _EVENT_REVIEWS.clear()
+    _EVENT_REVIEWS[slot] = (event, found)
+    return found
+
+
 def on_command(
     r: Relationship, command: str, arguments: Mapping[str, object]
 ) -> tuple[Finding, ...]:
@@ -221,18 +246,12 @@ def on_history(r: Relationship) -> tuple[Finding, ...]:
         kind = type(event)
         if kind in _PLANS:
             version += 1
-            if position < start:
-                continue
-            texts = _plan_texts(event.plan, f"plan v{version}")  # type: ignore[attr-defined]
-        elif position < start:
+        if position < start:
             continue
-        elif kind is ev.WrittenSummarySent:
+        if kind is ev.WrittenSummarySent:
             last_summary = position
             continue
-        else:
-            texts = _EVENT_TEXTS[kind](event)
-        if texts:
-            found.extend(_on_record(texts, f"history[{position}]", key, with_credits=False))
+        found.extend(_event_review(event, position, version, key))
     if last_summary is not None:
         texts = _summary_texts(r)
         summary = list(_on_record(texts, f"history[{last_summary}]", key, with_credits=False))
