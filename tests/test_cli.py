@@ -110,7 +110,25 @@ class TestReading:
         assert done.stdout.startswith("halden-foods: Halden Foods — RECOVERED, 39 events")
         assert "I1 resolved" in done.stdout
         assert "C1 fulfilled client: continue the project" in done.stdout
-        assert "none, the relationship is RECOVERED" in done.stdout
+        assert "(the relationship is RECOVERED): 0" in done.stdout
+        assert "ready   record_lessons" in done.stdout  # what still runs after the end
+
+    def test_show_of_a_lost_case_gives_what_stands_after_its_end(self, tmp_path: Path) -> None:
+        """A case lost without lessons says so, and offers to record them (004)."""
+        from tests.builders import recovering
+
+        r = recovering()
+        lost = r.end(reason="the client chose another agency", at=r.last_event.at)
+        path = tmp_path / "lost.db"
+        with SQLiteStore(path) as store:
+            store.save(lost)
+
+        done = run("show", lost.id, "--db", str(path), "--as-of", "2026-12-01")
+
+        assert done.returncode == 0, done.stderr
+        assert "(the relationship is LOST): 1" in done.stdout
+        assert "[LESSONS_KEPT]" in done.stdout
+        assert "ready   record_lessons" in done.stdout
 
     def test_show_as_of_a_date_judges_an_open_case_then(self, tmp_path: Path) -> None:
         """Stopped mid-recovery: as of weeks later, follow-ups and contact are overdue."""

@@ -492,7 +492,7 @@ def _show(args: argparse.Namespace) -> int:
         )
     when = _moment(r, args.as_of)
     found = r.findings(when)  # a closed case keeps what stands after its end (lessons…)
-    actions = () if r.stage.terminal else r.next_actions()
+    actions = r.next_actions()  # after the end too: lessons, a parting summary (004)
     data = {
         "id": r.id,
         "client": r.client,
@@ -547,10 +547,8 @@ def _show(args: argparse.Namespace) -> int:
                 lines.append(f"  {'ready  ' if a.ready else 'blocked'} {a.command}: {a.hint}")
                 lines += [f"          by {f}" for f in a.blocked_by]
         stamp = when.isoformat(timespec="minutes")
-        if r.stage.terminal:
-            lines.append(f"Findings as of {stamp}: none, the relationship is {r.stage.name}")
-        else:
-            lines.append(f"Findings as of {stamp}: {len(found)}")
+        ended = f" (the relationship is {r.stage.name})" if r.stage.terminal else ""
+        lines.append(f"Findings as of {stamp}{ended}: {len(found)}")
         lines += [f"  {paint(f.severity.name)} {f}" for f in found]
         return "\n".join(lines) + "\n"
 
