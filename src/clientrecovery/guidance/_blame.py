@@ -14,10 +14,13 @@ from clientrecovery.guidance._words import (
     _FAILED,
     _OTHERS,
     _OURS,
+    _PEOPLE,
+    _PRAISE,
     _PROBLEM,
     _QUESTION,
     _REPORTED,
     _THIRD,
+    _WENT_WRONG,
     Cue,
     _each,
     _each_link,
@@ -43,12 +46,13 @@ CUES: tuple[Cue, ...] = (
         "ties the failure to the client",
         _re(
             _each_link(
-                r"(?:\w+ ){0,4}?(?:your|you|the client'?s?|yours)\b(?! (?:help|patience|feedback"
+                r"(?:[\w-]+ ){0,5}?(?:your|you|the client'?s?|yours)\b(?! (?:help|patience|feedback"
                 r" was|support|quick|prompt|input|notes|team's notes))"
             )
         ),
         _re(
             r"\b(?:because|since|due to|owing to|down to|thanks to) (?:of )?(?:we|i|us|our)\b"
+            rf"|\b(?:because of|thanks to|due to|owing to|down to) your (?:\w+ )?{_PRAISE}\b"
             r"|\bsorry\b|\bapologi[sz]e\b|"
             r"\b(?:thanks to your (?:help|patience|support|quick|prompt)|(?:as|when|after|since"
             r"|because) (?:you|your \w+) (?:said|asked|told|mentioned|requested|wrote|suggested"
@@ -143,6 +147,8 @@ CUES: tuple[Cue, ...] = (
         "denies responsibility",
         _re(
             r"\bnot (?:our|my) (?:fault|problem|responsibility|doing|concern|issue|mistake|job)\b"
+            r"|\b(?:none of (?:this|it|that)|nothing (?:here|of this)) (?:is|was|'s) (?:our|my)"
+            r" (?:\w+ )?(?:doing|fault|making|responsibility|problem)\b"
             r"|\b(?:is|was|'s)(?:n't| not) (?:on us|down to us|something (?:we|our \w+) (?:\w+ )?"
             r"(?:caused|did))\b|\bnothing to do with (?:us|me|our)\b|\b(?:out of|beyond|outside)"
             r" (?:our|my) (?:hands|control|remit)\b|\b(?:we|i) (?:can't|cannot|can not|won't"
@@ -165,7 +171,7 @@ CUES: tuple[Cue, ...] = (
         "says what the client should have done",
         _re(
             rf"\b{_CLIENT} (?:really )?(?:should|ought to|could|needed to|were supposed to|was"
-            r" supposed to|had to)(?:n't)? (?:have )?(?:\w+ed|\w+en|told|sent|known|read|done"
+            r" supposed to|had to)(?:n't)?(?: really| honestly| definitely| easily)? (?:have )?(?:\w+ed|\w+en|told|sent|known|read|done"
             r"|given|made|got|kept|thought|come|brought|paid|run|put|let)\b"
             rf"|\bif (?:only )?{_CLIENT}(?:'d| had)(?:n't| not)? \w+[^.?!;]*(?:\b(?:would|could"
             r"|might)|'d)(?:n't| not)? (?:have|be|already)\b|\b(?:none of this|this|that|it)"
@@ -314,5 +320,47 @@ CUES: tuple[Cue, ...] = (
             r" tied\b"
         ),
         _re(_QUESTION + r"|\bsorry\b"),
+    ),
+    Cue(
+        Rule.NO_BLAME,
+        "makes the client the subject of a failure",
+        _re(
+            r"(?:^|(?<=[.!?;:,]\s)|(?<=\n))\s*(?:(?:frankly|honestly|unfortunately|sadly|again"
+            r"|and|but|so|then|also|meanwhile|in the end|in fact),? )?(?:(?:your|their|the"
+            rf" client's)(?: [\w-]+){{0,2}}? {_PEOPLE}|the(?: [\w-]+){{0,2}}? {_OTHERS}s?)(?:'s?)?\b"
+            rf"[^.;?!]{{0,80}}?\b{_WENT_WRONG}\b"
+            r"|\b(?:it|that)(?:'s| is| was) (?:\w+ )?(?:your|their|the client's)(?: [\w-]+){0,2}?"
+            rf" {_PEOPLE}(?:'s [\w-]+)? (?:who|that)\b"
+        ),
+        _re(
+            _QUESTION + r"|" + _REPORTED + r"|" + _OURS[2:-2] + r"|\bsorry\b|\bapologi[sz]"
+            rf"|\b{_PRAISE}\b|\bif\b|\b(?:we|i|our \w+) (?:\w+ )?(?:missed|didn't|failed|should"
+            r"|forgot|promised|let|were late|was late|got)\b|\b(?:because of|due to|after|from)"
+            r" (?:our|us)\b|\b(?:didn't|did not|don't|never|haven't) (?:\w+ )?(?:need|have to"
+            r"|mind|hesitate|deserve)\b|\bnothing wrong\b"
+        ),
+    ),
+    Cue(
+        Rule.NO_BLAME,
+        "ties the failure to the client",
+        _re(
+            r"\bthe (?:[\w-]+ ){0,2}?(?:bottleneck|delay|problem|hold-?up|issue|cause|late start"
+            r"|slip|slippage|blocker|weak link|sticking point|trouble|hitch|snag|overrun|hold"
+            r"|error|mistake) (?:is|was|has been|lies|lay|sits|sat|rests)(?: (?:really|squarely"
+            r"|entirely|all|simply|mainly|largely))? (?:on |with |down to |at |in )?(?:your"
+            r"|the client's)\b|\byour(?: [\w-]+){0,3}?'s? (?:own )?(?:doing|fault|mistake"
+            r"|error|lookout|oversight)\b|\b(?:their|the [\w-]+)(?: [\w-]+){0,2}?'s (?:own )?"
+            r"(?:doing|fault|mistake)\b|\byour\b[^.;?!]{0,60}?\b(?:is|are|was|were) what"
+            r" (?:\w+ ){0,2}?(?:slowed|held|caused|stopped|delayed|broke|blocked|tripped|sank"
+            r"|killed|derailed|set|cost)\b"
+            r"|\b(?:came|arrived|come|delivered|sent|supplied|shipped) (?:\w+ ){0,2}?from"
+            r" (?:your|their|the client's)(?: [\w-]+){1,3}?\b[^.;?!]{0,30}?\b(?:already"
+            r" )?(?:damaged|chipped|broken|cracked|faulty|wrong|late|incomplete|missing|out of"
+            r" date|corrupt\w*|defective|mislabell?ed|unusable)\b"
+            r"|\b(?:as )?you(?:'d| would)(?: already)? (?:know|have seen|have known|see|realise"
+            r"|realize) (?:this |that )?if you(?:'d| had)\b"
+        ),
+        _re(_QUESTION + r"|\bsorry\b|\bapologi[sz]|\b(?:not|never|nothing)\b[^.;?!]{0,30}\byour"
+            r" (?:\w+ )?(?:doing|fault|mistake)|\bmay be\b"),
     ),
 )

@@ -99,6 +99,36 @@ _ADV = (
     r"|totally|somehow|apparently|evidently|unfortunately|never once|only|already|actually"
     r"|really|both|all) )?"
 )
+# People and groups on the client's side, as the head of a noun phrase ("your night shift",
+# "their finance people"): a subject that can act, unlike "your order" or "your site".
+_PEOPLE = (
+    r"(?:team|teams|staff|people|side|managers?|department|dept|admin|admins|it|board|office"
+    r"|head office|finance|legal|procurement|warehouse|shift|developers?|engineers?|lead|director"
+    r"|contact|planner|architect|landlord|supplier|agency|printers?|accounts|reception|security"
+    r"|facilities|colleagues|users|employees|crew|operators|boss|ceo|cfo|buyer|buyers|pa"
+    r"|assistant|committee|stakeholders|marketing|sales|lawyers|solicitor|accountant"
+    r"|contractors?|vendors?|partners?|forwarder|courier|couriers|host|venue|council|bank"
+    r"|hotel|caterers?|photographer|designer|consultants?|installer|electrician|builder"
+    r"|freelancers?|subcontractors?|auditors?|agents?|workers|drivers?|cleaners|technicians?)"
+)
+# What a clause says went wrong, wherever it falls after its subject.
+_WENT_WRONG = (
+    r"(?:the wrong|wrong|incorrect(?:ly)?|out of date|outdated|left out|left off|missed|never"
+    r" (?:\w+ed|sent|gave|came|turned up|showed up|told|got|made|did|paid|read|answered)|didn't"
+    r"|did not|hasn't|haven't|hadn't|failed|forgot|lost|cost us|cost the|set us back|held"
+    r" (?:up|back|us|it|the \w+|things)|too late|late|broke|damaged|chipped|cracked|scratched"
+    r"|dented|misprinted|mis\w+ed|disabled|deleted|walked off|pulled out|cancell?ed|ignored"
+    r"|unplugged|switched off|overwrote|blocked|stalled|slowed (?:\w+ ){0,2}?down|delayed"
+    r"|still (?:hasn't|haven't|not|waiting)|sat on|lost|dropped|wiped|corrupted|crashed"
+    r"|no-?show|went quiet|went silent|vanished)"
+)
+# Words of a clause that mean it is thanks or credit, not blame.
+_PRAISE = (
+    r"(?:thank\w*|grateful|helpful|help|patien\w+|support\w*|quick|prompt|clear|detailed"
+    r"|careful|thorough|great|excellent|fast|early|swift|generous|kind|brilliant|spot on|saved"
+    r"|spotted|caught|flagged|well done|impressive|invaluable|appreciat\w+)"
+)
+
 # What a person can fail to do.
 _ACTS = (
     r"(?:tell|told|send|sent|give|gave|provide|provided|read|answer|answered|reply|replied"
@@ -174,6 +204,7 @@ _BECAUSE_LINKS = (
     "caused by",
     r"stem(?:s|med|ming)? from",
     r"(?:came|comes?|coming) (?:about )?from",
+    r"(?:came|comes?|coming) out of",
     r"traced? (?:back )?to",
     r"traces (?:back )?to",
     r"(?:goes|went|go|comes|came) back to",
