@@ -267,4 +267,82 @@ CUES: tuple[Cue, ...] = (
             r"|my) \w+ (?:are|is) always right\b|\balways right in the end\b"
         ),
     ),
+    Cue(
+        Rule.NO_EGO,
+        "praises the provider",
+        _re(
+            r"\b(?:we(?:'re| are)|i(?:'m| am)|our(?: [\w-]+){1,3}? (?:is|are))\b,?(?: [\w-]+,?){0,3}?"
+            r" (?:the (?:most (?:\w+ )?\w+|best|finest|leading|top|strongest|safest|fastest"
+            r"|smartest|sharpest|greatest|biggest name)|among the (?:most|best|top|finest|leading"
+            r"|strongest|greatest)|one of the (?:best|most|top|finest|leading|strongest|greatest))\b"
+            r"|\bour (?:[\w-]+ ){0,3}?(?:is|are|was|were|has been|have been) (?:\w+ )?(?:excellent"
+            r"|spotless|superb|flawless|impeccable|unbeatable|unrivalled|second to none|brilliant"
+            r"|outstanding|exceptional|world-class|top-notch|the gold standard|the benchmark"
+            r"|first-rate|faultless|immaculate|unmatched|unparalleled|beyond reproach|beyond"
+            r" question|above reproach|exemplary|unquestionable|the envy of)\b"
+            r"|\b(?:recogni[sz]ed|known|regarded|seen|considered|rated|respected|celebrated)"
+            r" (?:\w+ )?(?:as|by (?:many|all|everyone|the industry|our peers)) (?:the )?(?:\w+ )?"
+            r"(?:leaders?|experts?|best|specialists?|authorit\w+|top|go-to|number one|pioneers)\b"
+            r"|\bof our (?:standing|calibre|stature|reputation|quality|pedigree)\b"
+        ),
+        _re(
+            r"\bfor you\b|\byour\b|\b(?:earliest|soonest|latest|nearest|first|next|priority"
+            r"|mistake|fault|error|responsibility|worst|weakest|slowest|lowest point|job now)\b"
+            r"|\b(?:far from|not|hardly|less than|never been)\b|\bsorry\b"
+        ),
+    ),
+    Cue(
+        Rule.NO_EGO,
+        "leans on the provider's expertise",
+        _re(
+            r"\b(?:having|after) (?:\w+ ){1,6}?(?:\d+|hundreds?|dozens|thousands|many|countless"
+            r"|years|decades|\w+ hundred)\b[^.;?!]{0,40}?,? (?:we|i) (?:know|can|are sure|'re"
+            r" sure|are confident|'re confident|understand)\b"
+            r"|\b(?:we|i)(?:'ve| have) (?:got )?(?:a lot of|lots of|plenty of|years of|decades of"
+            r"|enough|more|far more|a wealth of|vast|huge) (?:\w+ )?(?:experience|expertise"
+            r"|know-?how)\b"
+            r"|\b(?:i|we)(?:'ve| have) been (?:an? |the )?(?:[\w-]+ ){0,3}?for (?:\w+ ){0,2}?"
+            r"(?:years|decades)\b"
+            r"|\b(?:we|i) (?:already )?know (?:exactly |precisely |full well |perfectly well )?"
+            r"(?:what|how|which) (?:\w+ ){0,3}?(?:needs?|wants?|works|ends|will (?:work|sell|land"
+            r"|perform|look|go)|should look|looks best|is best|is needed|is right|goes)\b"
+            r"|\b(?:we|i) know (?:that )?(?:yours|it|this|the \w+|your \w+) will (?:work|perform"
+            r"|sell|succeed|land|look|be fine|be a success)\b"
+            r"|\b(?:we|i) (?:don't|do not|won't|will not) need (?:\w+ ){0,2}?(?:testing|research"
+            r"|feedback|input|reviews?|sign-?off|a pilot|data|surveys?|to ask|to test|to check"
+            r"|your (?:input|views|approval|opinion|feedback))\b|\bno need (?:for|to) (?:\w+ )"
+            r"{0,3}?(?:review|check|test|ask|consult|question)\w*\b"
+        ),
+        _re(
+            r"\bwith you\b|\byou (?:told|said|mentioned)|\bfrom us\b|\b(?:need|want|like|love)"
+            r" to (?:know|understand|hear)\b|\blet (?:us|me) know\b|\bhow (?:much|hard|frustrating"
+            r"|difficult|important|stressful|upsetting)\b|\bsorry\b|\bfor you to\b"
+            r"|\bno need (?:for you|to worry|to apologi)"
+        ),
+    ),
+    Cue(
+        Rule.NO_EGO,
+        "puts the provider's judgement above the client's",
+        _re(
+            r"\b(?:the way|how) (?:i|we) (?:like|prefer|want|would do) (?:it|things|them)\b"
+            r"|\b(?:i|we)(?:'d| would) (?:much )?rather (?:we )?(?:kept|keep|stick|stuck|go|went"
+            r"|do|did|leave|left) (?:\w+ ){0,5}?(?:our|my|the way (?:i|we)|as (?:it is|they are))\b"
+            r"|\b(?:we|i) (?:get to |will |'ll )?decide (?:the|on the|what|how|which|whether)\b"
+            r"|\bthat(?:'s| is) (?:our|my) (?:area|call|decision|department|domain|business|field"
+            r"|territory|job to decide)\b|\bleave (?:that|this|it|those|these) (?:\w+ )?to us\b"
+            r"|\btoo (?:talented|qualified|accomplished|expert|important|senior|skilled) to\b"
+            r"|\b(?:clients|customers|people|brands) who (?:take|follow|trust|accept|listen to"
+            r"|use|stick with) (?:our|us)\b"
+            r"|\b(?:we|our|i)\b[^.;?!]{0,50}\b(?:better|smarter|wiser|sharper|stronger|quicker"
+            r"|cleverer|more (?:experienced|qualified|skilled|capable|knowledgeable|talented"
+            r"|professional|reliable))(?: [\w-]+){0,4} than (?:a|an|the|any|their|most|other"
+            r"|your|you) ?(?:[\w-]+ ){0,2}?(?:committee|team|staff|people|in-house|competition"
+            r"|others|rest|agenc\w+|firms?|suppliers?|competitors?|amateurs?|do|does|could)\b"
+        ),
+        _re(
+            r"\b(?:together|with you|with your|you(?:'d| would) like|you prefer|you want)\b"
+            r"|\b(?:you|your (?:\w+ )?\w+) (?:know|knows) (?:\w+ ){0,4}?better\b|\bsorry\b"
+            r"|\b(?:rather|other|more|less|later|longer|sooner|earlier|worse|slower) than\b"
+        ),
+    ),
 )
