@@ -60,7 +60,8 @@ CUES: tuple[Cue, ...] = (
             r"|\bhow many (?:more )?times\b|\bdo we (?:have|need) to\b|\bwhy (?:should|would"
             r"|on earth"
             r"|can't|won't|didn't|did|do) you\b|\bwhat (?:exactly )?do you expect\b"
-            r"\b|\b(?:a good|the best) time\b|\bavailable\b|\bslot\b|\bpo number\b|\binvoice"
+            r"\b|\bany idea\b|\b(?:supposed|meant|expected) to\b|\bwhat (?:more|else) do you\b"
+            r"|\bso hard\b|\b(?:a good|the best) time\b|\bavailable\b|\bslot\b|\bpo number\b|\binvoice"
             r" address\b|\bhow (?:about|does \w+ sound)\b|\bwould you like (?:a|us to send)\b"
         ),
         requires=_re(r"\?\s*$"),
@@ -74,7 +75,7 @@ CUES: tuple[Cue, ...] = (
             r" (?:like|as though|as if)\b|\byou sound\b|\byou (?:also )?(?:told|showed|reminded)"
             r" (?:us|me)\b|\byou (?:said|mentioned|explained|pointed out|raised|described"
             r"|flagged|noted|wrote|made (?:it )?clear|were clear|asked (?:for|us|me|that"
-            r"|whether))\b|\b(?:if|so) i(?:'ve| have)? understood (?:you|that)?\b|\blet me"
+            r"|whether))\b|\b(?:if|so) i(?:'ve| have)? understood(?: you| that)?\b|\blet me"
             r" (?:make sure|check|play (?:that|it) back|repeat back|summari[sz]e)\b|\b(?:did|have)"
             r" (?:i|we) (?:get|got|understood|capture|captured) (?:that|this|it|you|everything)"
             r"(?: \w+)? right\b|\bso you(?:'re| are) saying\b|\byour point (?:about|on|that)\b"

@@ -384,4 +384,68 @@ CUES: tuple[Cue, ...] = (
             r"(?:email|message) again\b"
         ),
     ),
+    Cue(
+        Rule.FACTS_NOT_EMOTION,
+        "asks a rhetorical question",
+        _re(
+            r"\b(?:do|does) you (?:have )?(?:any idea|realise|realize|know|understand) how"
+            r" (?:much|many|hard|long|often)\b|\bhow (?:was|were|is|are|am|would|could) (?:anyone"
+            r"|we|i|anybody|our \w+) (?:\w+ )?(?:supposed|meant|expected|able) to\b|\bwhat"
+            r" (?:more|else) (?:do|does|did|could|can) you (?:\w+ )?(?:want|expect|ask)\b|\bis it"
+            r" (?:really |honestly )?(?:so|that|too) (?:hard|difficult|much to ask|complicated)\b"
+            r"|\bwhat (?:exactly )?(?:did|do) you (?:expect|think would happen)\?|\bhow (?:hard"
+            r"|difficult) (?:can|could|is) it (?:really )?(?:be|to)\b"
+            r"|\b(?:as )?you(?:'d| would)(?: already)? (?:know|have seen|have known|see|realise"
+            r"|realize) (?:this |that )?if you(?:'d| had)\b"
+        ),
+    ),
+    Cue(
+        Rule.FACTS_NOT_EMOTION,
+        "is emotional",
+        _re(
+            r"\b(?:completely|totally|utterly|deeply|hugely|extremely|incredibly|so|such an?"
+            r"|really|rather|quite|grossly|wholly|very|frankly|downright|thoroughly|pretty"
+            r"|most)(?: \w+)? (?:unfair|hostile|insulting|rude|aggressive|uncalled[- ]for|unjust"
+            r"|unwarranted|disappointing|hurtful|offensive|out of line|over the top|ungrateful"
+            r"|disrespectful|baseless|unfounded|galling|tiresome|tedious)\b"
+            r"|\b(?:unfair|hostile|uncalled[- ]for|unjust|unwarranted|out of line|disrespectful"
+            r"|baseless|unfounded|a bit rich|rich coming from|galling)\b"
+        ),
+        _re(
+            _EMPATHY + r"|\b(?:to|on|for) you(?:r \w+)?\b|\b(?:our|we) (?:\w+ )?(?:was|were"
+            r"|response|reply|handling|work|service|results?|delivery|mistake|failure)\b|\bof"
+            r" us\b|\bon our part\b|\bfrom us\b|\b(?:not|never|nothing) (?:\w+ )?(?:unfair"
+            r"|hostile|rude)\b"
+        ),
+    ),
+    Cue(
+        Rule.FACTS_NOT_EMOTION,
+        "is defensive",
+        _re(
+            r"\b(?:we|i)(?:'re| are|'m| am)? (?:simply |just |frankly |flatly )?(?:refuse to"
+            r"|not prepared to|not willing to|unwilling to|won't dignify|will not dignify)\b"
+            r"|\bunder no circumstances\b|\bwe won't have (?:that|it|this) said\b|\b(?:we|i)"
+            r" won't (?:stand for|put up with|have (?:that|it|this))\b|\bdon't shoot the"
+            r" messenger\b"
+            r"|\b(?:we|i|our (?:\w+ )?(?:team|people|staff|crew))(?:'re| are| were| was|'m| am"
+            r"| have| has|'ve)? (?:never|not|never once) (?:been )?(?:careless|negligent|at fault"
+            r"|sloppy|lazy|unprofessional|incompetent|dishonest|rude)\b"
+            r"|\b(?:being|be|been|get|got) (?:\w+ )?(?:accused|blamed|lectured|attacked|singled"
+            r" out|treated like|spoken to like|talked down to|painted as|criticised|criticized)\b"
+            r"|\b(?:that|this|such|these|your|the) (?:\w+ )?accusations?\b"
+            r"|\blet's be (?:realistic|honest|clear|fair|frank|grown-ups|adults|serious)\b"
+            r"|\byou got (?:a (?:great|good|fair|generous) deal|what you paid for|more than you"
+            r" paid for)\b|\b(?:nothing|no more) (?:more )?can (?:be )?(?:asked|expected) of us\b"
+            r"|\b(?:we|i) (?:\w+ )?stand (?:\w+ )?by (?:every|our|my|the|that|this|it|what)\b"
+            r"(?! (?:promise|guarantee|commitment|offer|word|warranty|you))"
+        ),
+        _re(
+            r"\blet (?:this|that|it) happen\b|\bcharge you\b|\bleave you\b|\bgive up\b"
+            r"|\brest\b|\bstop (?:until|before)\b|\bcut corners\b|\bbill you\b|\bsorry\b"
+            r"|\bapologi[sz]|\byou (?:were|have been|felt|feel|'ve been)\b|\b(?:nobody|no one)"
+            r" (?:is|was|here is) (?:\w+ )?(?:blam|accus)|\bnot (?:about )?(?:blam|accus)"
+            r"|\b(?:we|our|i) (?:\w+ )?(?:got (?:this|it|that|the \w+) wrong|were wrong|was"
+            r" wrong|should have|missed|made a)\b"
+        ),
+    ),
 )
