@@ -100,6 +100,7 @@ CUES: tuple[Cue, ...] = (
             r"|freelancer|partner|carrier|manufacturer)s?\b|\b(?:we|i)(?:'ll)? (?:won't|will not"
             r"|refuse)\b|\b(?:were|was) (?:never|not) (?:given|sent|told|shown|granted|informed)\b"
             r"|\bshouldn't have to\b|\bby your\b|\b(?:because|due to|thanks to) (?:of )?your\b"
+            r"|\b(?:doesn't|does not|don't|do not)\b"
             r"|\b(?:position|view|answer|stance|decision|price|quote) (?:hasn't|has not"
             r"|won't)\b|\b(?:we|i) keep\b"
         ),
@@ -110,7 +111,7 @@ CUES: tuple[Cue, ...] = (
         _re(
             rf"\b(?:we|i|our (?:\w+ )?(?:team|people|staff|crew|designer|developer|engineer|driver"
             rf"|side)) (?:\w+ )?{_ADMIT}\b"
-            r"|\b(?:that|this|it|which)(?:'s| is| was) (?:on us|on me|our (?:\w+ )?(?:fault|mistake"
+            r"|\b(?:that|this|it|which)(?:'s| is| was) (?:entirely |all |completely |squarely |wholly )?(?:on us|on me|our (?:\w+ )?(?:fault|mistake"
             r"|error|responsibility|doing|oversight|failure)|my (?:fault|mistake|error))\b"
             r"|\b(?:our|my) (?:\w+ )?(?:fault|mistake|error|oversight|failure|misjudge?ment"
             r"|miss|problem to solve)\b"
@@ -131,14 +132,16 @@ CUES: tuple[Cue, ...] = (
             r" (?:entirely |all |completely )?(?:mine|ours)\b"
             r"|\bour(?: [\w-]+){1,2}? (?:really )?should"
             r"(?:n't)? have\b|\bsorry: (?:the|our)\b"
-            r"|\boff our game\b"
+            r"|\boff our game\b|\b(?:careless|wrong|a mistake|thoughtless|sloppy|unfair|poor|remiss"
+            r"|negligent|short-sighted|naive|unprofessional) of (?:us|me)\b|\b(?:is|are|was|'s)"
+            r" (?:\w+ )?our (?:own )?responsibility\b"
             r"|\byou(?:'re| are| were) (?:quite |absolutely |completely )?right(?: that| to|;|,|\.)"
         ),
         _re(
             r"\b(?:we|i) (?:\w+ )?(?:should have|missed) (?:\w+ )?(?:been told|heard|known)\b"
             r"|\bnot (?:our|my) (?:fault|mistake|responsibility|problem)\b|\bnot on us\b|\bor have"
             r" (?:i|we) missed\b|\bnot something (?:we|our)\b|\bwhether (?:we|i)\b"
-            r"|\b(?:did|have) (?:i|we) miss\b"
+            r"|\b(?:did|have) (?:i|we) miss\b|\bnone of (?:this|it|that)\b|\bnothing (?:here|of this)\b"
         ),
     ),
     Cue(

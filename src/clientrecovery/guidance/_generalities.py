@@ -26,7 +26,10 @@ CUES: tuple[Cue, ...] = (
             r"|day in,? day out|week in,? week out|on a daily basis)\b"
         ),
         _re(
-            _QUESTION + r"|" + _REPORTED + r"|\b(?:never|don't|do not) hesitate\b|\bnever mind\b"
+            _QUESTION + r"|" + _REPORTED + r"|\b(?:we|i|our [\w-]+(?: [\w-]+)?) (?:\w+ )?(?:doesn't|does not|don't|do not|were never"
+            r"|was never|are never|am never)\b|\bnever (?:feel|hesitate|worry|be shy|think twice)\b"
+            r"|\b(?:deserves?|needs?|wants?|expects?)\b[^.;?!]{0,40}\b(?:never|always)\b"
+            r"|\bnone of (?:this|it|that) (?:is|was|'s) (?:\w+ )?(?:our|my)\b" + r"|\b(?:never|don't|do not) hesitate\b|\bnever mind\b"
             r"|\b(?:always|forever) (?:\w+ )?"
             r"(?:happy|glad|pleased|delighted|welcome|available|here|there|reachable|ready|keen"
             r"|contactable|just a call"
@@ -41,7 +44,8 @@ CUES: tuple[Cue, ...] = (
             r"|\bnever (?:\w+ed|came|got|went|sent"
             r"|gave|made|took|told|reached|arrived|heard|saw|knew|thought|meant)\b"
             r"|\b(?:each time|every time|any time|anytime) (?:you|the|a|an|we|it|this|that|there"
-            r"|something|someone)\b(?![^.?!;]*\b(?:never|fail|late|wrong|broke|miss|ignore))"
+            r"|something|someone)\b(?![^.?!;]*\b(?:never|fail\w*|late|wrong|broke\w*|break\w*|miss\w*|ignore\w*"
+            r"|crash\w*|falls? over|goes (?:wrong|down)|stops|slips))"
             r"|\bnever (?:again )?(?:be )?(?:left|leave) (?:you )?(?:without|in the dark)\b"
             r"|\bnever once\b(?=[^.?!;]*\bwe\b)|\bnever (?:more than|far|too far)\b"
             r"|\bnever happen again\b|\bshould never have\b|\balways (?:on|around"
@@ -78,7 +82,10 @@ CUES: tuple[Cue, ...] = (
             r"|\bnever once\b"
         ),
         _re(
-            _QUESTION + r"|" + _REPORTED + r"|\b(?:is there|was there|has there been) (?:anything"
+            _QUESTION + r"|" + _REPORTED + r"|\b(?:we|i|our [\w-]+(?: [\w-]+)?) (?:\w+ )?(?:doesn't|does not|don't|do not|were never"
+            r"|was never|are never|am never)\b|\bnever (?:feel|hesitate|worry|be shy|think twice)\b"
+            r"|\b(?:deserves?|needs?|wants?|expects?)\b[^.;?!]{0,40}\b(?:never|always)\b"
+            r"|\bnone of (?:this|it|that) (?:is|was|'s) (?:\w+ )?(?:our|my)\b" + r"|\b(?:is there|was there|has there been) (?:anything"
             r"|anyone)\b|\bno one (?:else )?"
             r"(?:should|deserves|wants)\b|\bnothing (?:is |was |has been )?(?:missing|left out"
             r"|else|more|lost|wrong with your)|\beveryone (?:on|in|at|from) (?:the|our|your|this)"
@@ -95,7 +102,10 @@ CUES: tuple[Cue, ...] = (
         "is a vague complaint",
         _re(_NEGATIVE),
         _re(
-            _QUESTION + r"|" + _REPORTED + r"|\b(?:we|i)(?:'ll| will| are going to)\b"
+            _QUESTION + r"|" + _REPORTED + r"|\b(?:we|i|our [\w-]+(?: [\w-]+)?) (?:\w+ )?(?:doesn't|does not|don't|do not|were never"
+            r"|was never|are never|am never)\b|\bnever (?:feel|hesitate|worry|be shy|think twice)\b"
+            r"|\b(?:deserves?|needs?|wants?|expects?)\b[^.;?!]{0,40}\b(?:never|always)\b"
+            r"|\bnone of (?:this|it|that) (?:is|was|'s) (?:\w+ )?(?:our|my)\b" + r"|\b(?:we|i)(?:'ll| will| are going to)\b"
             r"|\bi'?m sorry\b|\bapologi[sz]e\b|\bif (?:any|anything|something|you|we|it)\b"
             r"|\b(?:off|wrong|late|slow|bad) (?:with|for) you\b|\bnot (?:your|you)\b"
             r"|\bhow (?:hard|difficult)\b|\bsounds like\b|\bwhere (?:it|things) went wrong\b"
@@ -122,7 +132,10 @@ CUES: tuple[Cue, ...] = (
             r"|sideways|backwards|south|off the rails|off track|wrong)\b"
         ),
         _re(
-            _QUESTION + r"|" + _REPORTED + r"|\bif (?:it|this|that)\b|\b(?:we|i) (?:know|understand"
+            _QUESTION + r"|" + _REPORTED + r"|\b(?:we|i|our [\w-]+(?: [\w-]+)?) (?:\w+ )?(?:doesn't|does not|don't|do not|were never"
+            r"|was never|are never|am never)\b|\bnever (?:feel|hesitate|worry|be shy|think twice)\b"
+            r"|\b(?:deserves?|needs?|wants?|expects?)\b[^.;?!]{0,40}\b(?:never|always)\b"
+            r"|\bnone of (?:this|it|that) (?:is|was|'s) (?:\w+ )?(?:our|my)\b" + r"|\bif (?:it|this|that)\b|\b(?:we|i) (?:know|understand"
             r"|appreciate|realise|realize|can see)\b|\bfor (?:you|your)\b|\bsorry\b"
         ),
         vague=True,
@@ -132,7 +145,10 @@ CUES: tuple[Cue, ...] = (
         "is a generality",
         _re(r"\b(?:keeps?|kept) (?:on )?\w+ing\b"),
         _re(
-            _QUESTION + r"|" + _REPORTED + r"|\b(?:will|'ll|please|to|we|i|let's|let us) keep\b"
+            _QUESTION + r"|" + _REPORTED + r"|\b(?:we|i|our [\w-]+(?: [\w-]+)?) (?:\w+ )?(?:doesn't|does not|don't|do not|were never"
+            r"|was never|are never|am never)\b|\bnever (?:feel|hesitate|worry|be shy|think twice)\b"
+            r"|\b(?:deserves?|needs?|wants?|expects?)\b[^.;?!]{0,40}\b(?:never|always)\b"
+            r"|\bnone of (?:this|it|that) (?:is|was|'s) (?:\w+ )?(?:our|my)\b" + r"|\b(?:will|'ll|please|to|we|i|let's|let us) keep\b"
             r"|\bkeep(?:s|ing)? (?:you|us|them|everyone)\b|\b(?:we|i) (?:know|understand|appreciate"
             r"|can see)\b|\bsorry\b"
         ),
@@ -148,7 +164,10 @@ CUES: tuple[Cue, ...] = (
             r" working|aren't right|isn't right|not right|the way (?:it|they|things) should)\b"
         ),
         _re(
-            _QUESTION + r"|" + _REPORTED + r"|\b(?:we|i)(?:'ll| will| are going to)\b|\bif\b"
+            _QUESTION + r"|" + _REPORTED + r"|\b(?:we|i|our [\w-]+(?: [\w-]+)?) (?:\w+ )?(?:doesn't|does not|don't|do not|were never"
+            r"|was never|are never|am never)\b|\bnever (?:feel|hesitate|worry|be shy|think twice)\b"
+            r"|\b(?:deserves?|needs?|wants?|expects?)\b[^.;?!]{0,40}\b(?:never|always)\b"
+            r"|\bnone of (?:this|it|that) (?:is|was|'s) (?:\w+ )?(?:our|my)\b" + r"|\b(?:we|i)(?:'ll| will| are going to)\b|\bif\b"
             r"|\b(?:we|i|our \w+) (?:\w+ )?(?:dropped|fell|let)\b"
         ),
         requires=_re(_VAGUE_MARKER),
@@ -179,7 +198,10 @@ CUES: tuple[Cue, ...] = (
             r" deal) of (?:confusion|trouble|problems|issues|rework|back and forth|disruption)\b"
             r"|\bplagued by\b|\bround in circles\b"
         ),
-        _re(_QUESTION + r"|" + _REPORTED + r"|\b(?:we|i)(?:'ll| will)\b"),
+        _re(_QUESTION + r"|" + _REPORTED + r"|\b(?:we|i|our [\w-]+(?: [\w-]+)?) (?:\w+ )?(?:doesn't|does not|don't|do not|were never"
+            r"|was never|are never|am never)\b|\bnever (?:feel|hesitate|worry|be shy|think twice)\b"
+            r"|\b(?:deserves?|needs?|wants?|expects?)\b[^.;?!]{0,40}\b(?:never|always)\b"
+            r"|\bnone of (?:this|it|that) (?:is|was|'s) (?:\w+ )?(?:our|my)\b" + r"|\b(?:we|i)(?:'ll| will)\b"),
         vague=True,
     ),
     Cue(

@@ -164,7 +164,8 @@ _FAILED = (
     r"|(?:was|were) (?:on holiday|away|off sick|unavailable|out of (?:the )?office)"
     r"|mis\w+ed|cancell?ed|pulled out|backed out|walked away|withdrew|double-booked|overbooked"
     r"|left (?:\w+ ){0,4}?(?:in (?:a|such a) (?:\w+ )?(?:state|mess)|broken|unfinished|half-done"
-    r"|incomplete|behind)"
+    r"|incomplete|behind)|left (?:you|your [\w-]+(?: [\w-]+)?|the [\w-]+|them|us) (?:\w+ ){0,3}?"
+    r"(?:without|short|in the dark|waiting|exposed|stranded|untidy|dirty|open|unlocked)"
     r"|sat on|sitting on|held (?:up|back|onto|on to|the \w+|it|them|us|things)"
     r"|holding (?:up|back|the \w+|things|us)|let (?:\w+ ){1,3}?(?:down|slip|lapse|leave|go)"
     r"|pushed (?:untested|unfinished|broken|back)|imposed|cut the|pulled the|went quiet"
@@ -286,7 +287,7 @@ _VAGUE_MARKER = (
     r" then|from time to time|on and off|more often than not|most of the time|constant"
     r"|continual|repeated|endless|recurring|persistent|ongoing|so many|too many|numerous"
     r"|countless|most weeks|most days|most months|at some point|from start to finish|from day one"
-    r"|the whole thing)\b"
+    r"|the whole thing|everywhere|all over the place|throughout)\b"
 )
 _NEGATIVE = (
     r"\b(?:off|wrong|messy|a mess|strained|difficult|trouble|problems?|issues?|broke|broken"
@@ -303,7 +304,7 @@ _NEGATIVE = (
     r"|errors|delays|late|slow|falling apart|deteriorat\w+"
     r"|getting worse|not (?:good|up to|where)|mediocre|sloppy|shoddy|weak|lax|chaotic"
     r"|frustrat\w+|a struggle|a concern|bad|worse|worst|fail\w*|gone wrong|going wrong"
-    r"|go wrong|not working|doesn't work|don't work)\b"
+    r"|go wrong|not working|doesn't work|don't work|vague|rocky|unhelpful|unstable|flaky)\b"
 )
 
 _OURS = (
