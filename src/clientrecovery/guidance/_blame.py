@@ -78,7 +78,7 @@ CUES: tuple[Cue, ...] = (
             r" )?why\b|\byour\b[^.;?!]{0,80}?\b(?:which|that)(?:'s| is| was) why\b"
             r"|\b(?:which|that)(?:'s| is| was) why (?:your|you)\b"
         ),
-        _re(_QUESTION + r"|\bthat's what we\b"),
+        _re(_QUESTION + r"|\bthat's what we\b" + rf"|\b{_PRAISE}\b"),
     ),
     Cue(
         Rule.NO_BLAME,
@@ -89,7 +89,9 @@ CUES: tuple[Cue, ...] = (
             r" (?:on|in|at|from) (?:your|the client's)\b"
         ),
         _re(
-            _QUESTION + r"|\b(?:always|forever) (?:\w+ )?(?:welcome|happy|free|able|right"
+            rf"\b{_PRAISE}\b|\bquickly\b|\bpromptly\b|"
+            + _QUESTION
+            + r"|\b(?:always|forever) (?:\w+ )?(?:welcome|happy|free|able|right"
             r"|invited)\b|\bnever (?:hesitate|feel|worry|be shy|need)\b|\bcan always\b"
             r"|\b(?:will|'ll|shall) (?:\w+ )?always\b"
         ),
@@ -128,7 +130,7 @@ CUES: tuple[Cue, ...] = (
             r"|\b(?:that|this|it)(?:'s| is| was) (?:all )?(?:on|down to) (?:you|them)\b"
             r"|\b(?:it|that|this) (?:was|is|'s) (?:all )?your (?:own )?(?:decision|choice|call"
             r"|idea|wish)\b"
-            r"|\b(?:blam(?:e|ed|es|ing)|at fault|culprits?|to blame|scapegoat)\b"
+            r"|\b(?<!being )(?:blam(?:e|ed|es|ing)|at fault|culprits?|to blame|scapegoat)\b"
             r"|\bmaybe ask (?:\w+ ){1,3}?why\b|\bask (?:\w+ ){1,3}?why (?:\w+ ){0,4}?(?:never"
             r"|didn't|wasn't|hasn't|isn't)\b"
         ),
@@ -171,7 +173,8 @@ CUES: tuple[Cue, ...] = (
         "says what the client should have done",
         _re(
             rf"\b{_CLIENT} (?:really )?(?:should|ought to|could|needed to|were supposed to|was"
-            r" supposed to|had to)(?:n't)?(?: really| honestly| definitely| easily)? (?:have )?(?:\w+ed|\w+en|told|sent|known|read|done"
+            r" supposed to|had to)(?:n't)?(?: really| honestly| definitely"
+            r"| easily)? (?:have )?(?:\w+ed|\w+en|told|sent|known|read|done"
             r"|given|made|got|kept|thought|come|brought|paid|run|put|let)\b"
             rf"|\bif (?:only )?{_CLIENT}(?:'d| had)(?:n't| not)? \w+[^.?!;]*(?:\b(?:would|could"
             r"|might)|'d)(?:n't| not)? (?:have|be|already)\b|\b(?:none of this|this|that|it)"
@@ -327,7 +330,8 @@ CUES: tuple[Cue, ...] = (
         _re(
             r"(?:^|(?<=[.!?;:,]\s)|(?<=\n))\s*(?:(?:frankly|honestly|unfortunately|sadly|again"
             r"|and|but|so|then|also|meanwhile|in the end|in fact),? )?(?:(?:your|their|the"
-            rf" client's)(?: [\w-]+){{0,2}}? {_PEOPLE}|the(?: [\w-]+){{0,2}}? {_OTHERS}s?)(?:'s?)?\b"
+            rf" client's)(?: [\w-]+){{0,2}}? {_PEOPLE}"
+            rf"|the(?: [\w-]+){{0,2}}? {_OTHERS}s?)(?:'s?)?\b"
             rf"[^.;?!]{{0,80}}?\b{_WENT_WRONG}\b"
             r"|\b(?:it|that)(?:'s| is| was) (?:\w+ )?(?:your|their|the client's)(?: [\w-]+){0,2}?"
             rf" {_PEOPLE}(?:'s [\w-]+)? (?:who|that)\b"
@@ -360,7 +364,32 @@ CUES: tuple[Cue, ...] = (
             r"|\b(?:as )?you(?:'d| would)(?: already)? (?:know|have seen|have known|see|realise"
             r"|realize) (?:this |that )?if you(?:'d| had)\b"
         ),
-        _re(_QUESTION + r"|\bsorry\b|\bapologi[sz]|\b(?:not|never|nothing)\b[^.;?!]{0,30}\byour"
-            r" (?:\w+ )?(?:doing|fault|mistake)|\bmay be\b"),
+        _re(
+            _QUESTION + r"|\bsorry\b|\bapologi[sz]|\b(?:not|never|nothing)\b[^.;?!]{0,30}\byour"
+            r" (?:\w+ )?(?:doing|fault|mistake)|\bmay be\b"
+        ),
+    ),
+    Cue(
+        Rule.NO_BLAME,
+        "makes the client the subject of a failure",
+        _re(
+            r"\bthe(?: [\w-]+){0,2}? (?:(?:that|which) )?(?:you|they|your(?: [\w-]+){0,2}?"
+            rf" {_PEOPLE}) (?:signed off|sent|wrote|chose|approved|provided|supplied|gave us|picked"
+            r"|booked|hired|exported|drew|prepared|specified|ordered|uploaded)\b[^.;?!]{0,60}?\b"
+            rf"{_WENT_WRONG}\b"
+            r"|(?:^|(?<=[.!?;:,]\s)|(?<=\n))\s*(?:(?:frankly|honestly|unfortunately|again|and|but"
+            r"|so),? )?the [\w-]+ (?:team|department|office|people|staff|desk)(?: over there| at"
+            rf" your end| on your side)?\b[^.;?!]{{0,60}}?\b{_WENT_WRONG}\b"
+            r"|\b(?:we were|we'd been|we had been) (?:sent|given|supplied|provided with|handed)\b"
+            r"[^.;?!]{0,40}\b(?:old|out of date|outdated|wrong|incomplete|missing|incorrect|broken"
+            r"|corrupt\w*|unusable|\w+ years old)\b"
+            r"|\b(?:it's|it is|it was) (?:the way|how) (?:your|you|they|their)\b[^.;?!]{0,30}"
+            r"\b(?:using|used|use|handled|set up|configured|run|ran|treat\w*)\b"
+        ),
+        _re(
+            _QUESTION + r"|" + _REPORTED + r"|" + _OURS[2:-2] + r"|\bour\b|\bsorry\b|\bapologi[sz]"
+            rf"|\b{_PRAISE}\b|\bif\b|\b(?:we|i) (?:\w+ )?(?:missed|didn't|failed|should|forgot"
+            r"|promised)\b"
+        ),
     ),
 )

@@ -29,7 +29,9 @@ CUES: tuple[Cue, ...] = (
         "reflects the client's words back",
         _re(
             r"\bif i(?:'ve| have)? got (?:this|that|it|you) right\b|\bhave i got (?:this|that|it)"
-            r" right\b|\bam i right (?:that|in thinking)\b|\bto make sure i(?:'ve)? understood\b"
+            r" right\b|\bam i right (?:that|in thinking)\b|\bmake sure i(?:'ve| have)? (?:got"
+            r"|understood"
+            r"|heard)\b|\bto make sure i(?:'ve)? understood\b"
         ),
     ),
     Cue(
@@ -61,7 +63,8 @@ CUES: tuple[Cue, ...] = (
             r"|on earth"
             r"|can't|won't|didn't|did|do) you\b|\bwhat (?:exactly )?do you expect\b"
             r"\b|\bany idea\b|\b(?:supposed|meant|expected) to\b|\bwhat (?:more|else) do you\b"
-            r"|\bso hard\b|\b(?:a good|the best) time\b|\bavailable\b|\bslot\b|\bpo number\b|\binvoice"
+            r"|\bso hard\b|\bwhy would (?:we|i)\b|\bon earth\b|\b(?:a good|the best) time\b"
+            r"|\bavailable\b|\bslot\b|\bpo number\b|\binvoice"
             r" address\b|\bhow (?:about|does \w+ sound)\b|\bwould you like (?:a|us to send)\b"
         ),
         requires=_re(r"\?\s*$"),
@@ -72,7 +75,8 @@ CUES: tuple[Cue, ...] = (
         _re(
             r"\b(?:i|we) (?:\w+ )?(?:heard|hear) (?:you|that|what you)\b|\bwhat (?:i|we)(?:'m| am"
             r"|'re| are) (?:hearing|taking away)\b|\bwhat i (?:heard|took away)\b|\bit sounds"
-            r" (?:like|as though|as if)\b|\byou sound\b|\byou (?:also )?(?:told|showed|reminded)"
+            r" (?:like|as though|as if)\b|\byou sound\b|\byou(?:'ve| have)? (?:also )?(?:told"
+            r"|showed|reminded)"
             r" (?:us|me)\b|\byou (?:said|mentioned|explained|pointed out|raised|described"
             r"|flagged|noted|wrote|made (?:it )?clear|were clear|asked (?:for|us|me|that"
             r"|whether))\b|\b(?:if|so) i(?:'ve| have)? understood(?: you| that)?\b|\blet me"
@@ -111,7 +115,8 @@ CUES: tuple[Cue, ...] = (
         _re(
             rf"\b(?:we|i|our (?:\w+ )?(?:team|people|staff|crew|designer|developer|engineer|driver"
             rf"|side)) (?:\w+ )?{_ADMIT}\b"
-            r"|\b(?:that|this|it|which)(?:'s| is| was) (?:entirely |all |completely |squarely |wholly )?(?:on us|on me|our (?:\w+ )?(?:fault|mistake"
+            r"|\b(?:that|this|it|which)(?:'s| is| was) (?:entirely |all |completely |squarely "
+            r"|wholly )?(?:on us|on me|our (?:\w+ )?(?:fault|mistake"
             r"|error|responsibility|doing|oversight|failure)|my (?:fault|mistake|error))\b"
             r"|\b(?:our|my) (?:\w+ )?(?:fault|mistake|error|oversight|failure|misjudge?ment"
             r"|miss|problem to solve)\b"
@@ -141,7 +146,8 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:we|i) (?:\w+ )?(?:should have|missed) (?:\w+ )?(?:been told|heard|known)\b"
             r"|\bnot (?:our|my) (?:fault|mistake|responsibility|problem)\b|\bnot on us\b|\bor have"
             r" (?:i|we) missed\b|\bnot something (?:we|our)\b|\bwhether (?:we|i)\b"
-            r"|\b(?:did|have) (?:i|we) miss\b|\bnone of (?:this|it|that)\b|\bnothing (?:here|of this)\b"
+            r"|\b(?:did|have) (?:i|we) miss\b|\b(?:refuse|reject|deny|dispute)\b|\bnone of (?:this"
+            r"|it|that)\b|\bnothing (?:here|of this)\b"
         ),
     ),
     Cue(
@@ -175,5 +181,25 @@ CUES: tuple[Cue, ...] = (
         _re(_TENTATIVE),
         specific=True,
         cased=True,
+    ),
+    Cue(
+        Rule.TAKES_RESPONSIBILITY,
+        "accepts responsibility",
+        _re(
+            r"\b(?:because of|due to|down to|caused by|came from|comes from|stemmed from|stems from"
+            r"|resulted from|traced? (?:back )?to|traces (?:back )?to|a result of|the result of"
+            r"|introduced by|started with) (?:[\w-]+ ){0,4}?(?:we|us|our|i|me|my)\b"
+            r"(?! (?:\w+ )?(?:supplier|vendor|subcontractor|contractor|courier|printer|partner"
+            r"|carrier|manufacturer|host)s?\b)"
+        ),
+        _re(
+            _QUESTION + r"|\b(?:not|isn't|wasn't|nothing|hardly|never)\b|\bthank|\bhelp\w*\b"
+            r"|\b(?:your|the client's)\b(?= (?:\w+ ){0,3}?(?:delay|change|decision|approval|late))"
+        ),
+        requires=_re(
+            r"\b(?:delays?|slips?|problems?|issues?|errors?|mistakes?|bugs?|defects?|faults?|outages?"
+            r"|failures?|overruns?|hold-?ups?|confusion|mess|mix-?up|breakdown|rework|crash\w*"
+            r"|late|wrong|missing|broke\w*|damage\w*)\b"
+        ),
     ),
 )

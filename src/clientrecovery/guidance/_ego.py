@@ -100,6 +100,8 @@ CUES: tuple[Cue, ...] = (
             r" wrong|deadlines|balls)\b|\bfamous for\b|\bcalibre\b|\bpremium firm\b"
             r"|\bproven (?:formula|method|methodology|approach|process|system|recipe)\b"
             r"|\b(?:our|we)\b[^.;?!]{0,40}\b(?:finest|world-class|elite|top-tier|best-in-class)\b"
+            r"|\bour (?:\w+ )?(?:methods?|methodology|process\w*|approach\w*|systems?|recipes?)"
+            r" (?:is|are) (?:\w+ )?(?:tried[- ]and[- ]tested|battle-tested|time-tested|proven)\b"
             r"|\bour (?:\w+ )?(?:method|methodology|process|approach) is (?:the )?(?:industry[- ]"
             r"standard|best practice|proven|tried and tested)\b|\bwe(?:'ve| have) never (?:had"
             r"|seen)"
@@ -271,10 +273,12 @@ CUES: tuple[Cue, ...] = (
         Rule.NO_EGO,
         "praises the provider",
         _re(
-            r"\b(?:we(?:'re| are)|i(?:'m| am)|our(?: [\w-]+){1,3}? (?:is|are))\b,?(?: [\w-]+,?){0,3}?"
+            r"\b(?:we(?:'re| are)|i(?:'m| am)|our(?: [\w-]+){1,3}? (?:is"
+            r"|are))\b,?(?: [\w-]+,?){0,3}?"
             r" (?:the (?:most (?:\w+ )?\w+|best|finest|leading|top|strongest|safest|fastest"
             r"|smartest|sharpest|greatest|biggest name)|among the (?:most|best|top|finest|leading"
-            r"|strongest|greatest)|one of the (?:best|most|top|finest|leading|strongest|greatest))\b"
+            r"|strongest|greatest)|one of the (?:best|most|top|finest|leading|strongest"
+            r"|greatest))\b"
             r"|\bour (?:[\w-]+ ){0,3}?(?:is|are|was|were|has been|have been) (?:\w+ )?(?:excellent"
             r"|spotless|superb|flawless|impeccable|unbeatable|unrivalled|second to none|brilliant"
             r"|outstanding|exceptional|world-class|top-notch|the gold standard|the benchmark"
@@ -344,5 +348,24 @@ CUES: tuple[Cue, ...] = (
             r"|\b(?:you|your (?:\w+ )?\w+) (?:know|knows) (?:\w+ ){0,4}?better\b|\bsorry\b"
             r"|\b(?:rather|other|more|less|later|longer|sooner|earlier|worse|slower) than\b"
         ),
+    ),
+    Cue(
+        Rule.NO_EGO,
+        "puts the provider above the client",
+        _re(
+            r"\b(?:no|nobody|no one|no other) (?:\w+ ){0,6}?(?:can|could) (?:match|beat|touch"
+            r"|rival|equal|compete with) (?:our|us)\b"
+            r"|\b(?:nobody|no one|no client|no customer|none of our clients) (?:has|have|had)"
+            r" (?:ever )?(?:\w+ )?(?:complained|questioned|doubted|critici[sz]ed|queried|objected)"
+            r"\b[^.;?!]{0,20}\b(?:our|us)\b"
+            r"|\bthe experts here\b|\b(?:our|the) (?:\w+ )?experts? (?:have|has) (?:already )?"
+            r"(?:decided|settled|ruled|spoken|concluded)\b"
+            r"|\b(?:we(?:'re| are)|our (?:\w+ )?(?:is|are)) (?:\w+ )?(?:known|famous|renowned"
+            r"|respected|celebrated|praised) (?:\w+ ){0,3}?for\b"
+            r"|\b(?:we|our|i)\b[^.;?!]{0,50}\bmore (?!time|work|money|often|days|weeks|than)\w+"
+            r" than (?:them|they|others|anyone|anybody|everyone|most|the rest)\b"
+            r"|\b(?:lucky|fortunate) to have (?:us|a team (?:of|like) (?:our|ours|us))\b"
+        ),
+        _re(r"\bsorry\b|\b(?:you|your (?:\w+ )?\w+) (?:know|knows) (?:\w+ ){0,4}?better\b"),
     ),
 )

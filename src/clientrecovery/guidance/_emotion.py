@@ -212,7 +212,8 @@ CUES: tuple[Cue, ...] = (
         Rule.FACTS_NOT_EMOTION,
         "is sarcastic",
         _re(
-            r"(?:^|(?<=[.!?;:]\s)|(?<=\n))\s*\b(?:(?:oh|well|ah),? )?(?:great|wonderful|lovely"
+            r"(?:^|(?<=[.!?;:]\s)|(?<=\n))\s*\b(?:(?:oh|well|ah),? )?(?:(?:that|this|it)(?:'s| is)"
+            r" (?:just |really |simply )?)?(?:great|wonderful|lovely"
             r"|brilliant|fantastic"
             r"|perfect|marvellous|super|terrific|oh good|good to know|nice to know|lovely to hear"
             r"|great to hear|good to hear|glad to hear|how nice|how lovely)\b[^.?!;]*?\b(?:another"
@@ -393,7 +394,9 @@ CUES: tuple[Cue, ...] = (
             r"|we|i|anybody|our \w+) (?:\w+ )?(?:supposed|meant|expected|able) to\b|\bwhat"
             r" (?:more|else) (?:do|does|did|could|can) you (?:\w+ )?(?:want|expect|ask)\b|\bis it"
             r" (?:really |honestly )?(?:so|that|too) (?:hard|difficult|much to ask|complicated)\b"
-            r"|\bwhat (?:exactly )?(?:did|do) you (?:expect|think would happen)\?|\bhow (?:hard"
+            r"|\bwhat (?:exactly )?(?:did|do) you (?:expect|think would happen)\?"
+            r"|\bwhy (?:would|should|on earth would) (?:we|i|anyone)\b|\b(?:who|what|why|how) on"
+            r" earth\b|\bhow (?:hard"
             r"|difficult) (?:can|could|is) it (?:really )?(?:be|to)\b"
             r"|\b(?:as )?you(?:'d| would)(?: already)? (?:know|have seen|have known|see|realise"
             r"|realize) (?:this |that )?if you(?:'d| had)\b"
@@ -426,12 +429,14 @@ CUES: tuple[Cue, ...] = (
             r"|not prepared to|not willing to|unwilling to|won't dignify|will not dignify)\b"
             r"|\bunder no circumstances\b|\bwe won't have (?:that|it|this) said\b|\b(?:we|i)"
             r" won't (?:stand for|put up with|have (?:that|it|this))\b|\bdon't shoot the"
-            r" messenger\b"
+            r" messenger\b|\b(?:won't|will not|don't need to|do not need to) (?:take|accept|need|be"
+            r" given) (?:\w+ )?(?:lectures|lessons)\b|\bnot here to be\b"
             r"|\b(?:we|i|our (?:\w+ )?(?:team|people|staff|crew))(?:'re| are| were| was|'m| am"
             r"| have| has|'ve)? (?:never|not|never once) (?:been )?(?:careless|negligent|at fault"
             r"|sloppy|lazy|unprofessional|incompetent|dishonest|rude)\b"
             r"|\b(?:being|be|been|get|got) (?:\w+ )?(?:accused|blamed|lectured|attacked|singled"
-            r" out|treated like|spoken to like|talked down to|painted as|criticised|criticized)\b"
+            r" out|treated like|spoken to like|talked down to|painted as|criticised|criticized"
+            r"|shouted at|yelled at|sworn at|insulted|patroni[sz]ed)\b"
             r"|\b(?:that|this|such|these|your|the) (?:\w+ )?accusations?\b"
             r"|\blet's be (?:realistic|honest|clear|fair|frank|grown-ups|adults|serious)\b"
             r"|\byou got (?:a (?:great|good|fair|generous) deal|what you paid for|more than you"
@@ -441,7 +446,7 @@ CUES: tuple[Cue, ...] = (
         ),
         _re(
             r"\blet (?:this|that|it) happen\b|\bcharge you\b|\bleave you\b|\bgive up\b"
-            r"|\brest\b|\bstop (?:until|before)\b|\bcut corners\b|\bbill you\b|\bsorry\b"
+            r"|\brest\b|\bstop (?:until|before)\b|\bcut corners\b|\bbill you\b|\bsorry\b(?!,? but)"
             r"|\bapologi[sz]|\byou (?:were|have been|felt|feel|'ve been)\b|\b(?:nobody|no one)"
             r" (?:is|was|here is) (?:\w+ )?(?:blam|accus)|\bnot (?:about )?(?:blam|accus)"
             r"|\b(?:we|our|i) (?:\w+ )?(?:got (?:this|it|that|the \w+) wrong|were wrong|was"

@@ -14,6 +14,17 @@ from clientrecovery.guidance._words import (
 
 __all__ = ["CUES"]
 
+# What the provider says of itself, what someone deserves or wants, idioms, thanks: not
+# complaints, whatever their quantifiers.
+_NOT_A_COMPLAINT = (
+    r"|\b(?:we|i|our [\w-]+(?: [\w-]+)?) (?:\w+ )?(?:doesn't|does not|don't|do not|were never"
+    r"|was never|are never|am never)\b|\bnever (?:feel|hesitate|worry|be shy|think twice"
+    r"|apologi[sz]e)\b"
+    r"|\b(?:thank\w*|grateful|appreciat\w+|quickly|promptly|helpful|brilliant|well done)\b"
+    r"|\b(?:deserves?|needs?|wants?|expects?)\b[^.;?!]{0,40}\b(?:never|always)\b"
+    r"|\bnone of (?:this|it|that) (?:is|was|'s) (?:\w+ )?(?:our|my)\b"
+)
+
 CUES: tuple[Cue, ...] = (
     Cue(
         Rule.NO_GENERALITIES,
@@ -26,10 +37,11 @@ CUES: tuple[Cue, ...] = (
             r"|day in,? day out|week in,? week out|on a daily basis)\b"
         ),
         _re(
-            _QUESTION + r"|" + _REPORTED + r"|\b(?:we|i|our [\w-]+(?: [\w-]+)?) (?:\w+ )?(?:doesn't|does not|don't|do not|were never"
-            r"|was never|are never|am never)\b|\bnever (?:feel|hesitate|worry|be shy|think twice)\b"
-            r"|\b(?:deserves?|needs?|wants?|expects?)\b[^.;?!]{0,40}\b(?:never|always)\b"
-            r"|\bnone of (?:this|it|that) (?:is|was|'s) (?:\w+ )?(?:our|my)\b" + r"|\b(?:never|don't|do not) hesitate\b|\bnever mind\b"
+            _QUESTION
+            + r"|"
+            + _REPORTED
+            + _NOT_A_COMPLAINT
+            + r"|\b(?:never|don't|do not) hesitate\b|\bnever mind\b"
             r"|\b(?:always|forever) (?:\w+ )?"
             r"(?:happy|glad|pleased|delighted|welcome|available|here|there|reachable|ready|keen"
             r"|contactable|just a call"
@@ -82,10 +94,11 @@ CUES: tuple[Cue, ...] = (
             r"|\bnever once\b"
         ),
         _re(
-            _QUESTION + r"|" + _REPORTED + r"|\b(?:we|i|our [\w-]+(?: [\w-]+)?) (?:\w+ )?(?:doesn't|does not|don't|do not|were never"
-            r"|was never|are never|am never)\b|\bnever (?:feel|hesitate|worry|be shy|think twice)\b"
-            r"|\b(?:deserves?|needs?|wants?|expects?)\b[^.;?!]{0,40}\b(?:never|always)\b"
-            r"|\bnone of (?:this|it|that) (?:is|was|'s) (?:\w+ )?(?:our|my)\b" + r"|\b(?:is there|was there|has there been) (?:anything"
+            _QUESTION
+            + r"|"
+            + _REPORTED
+            + _NOT_A_COMPLAINT
+            + r"|\b(?:is there|was there|has there been) (?:anything"
             r"|anyone)\b|\bno one (?:else )?"
             r"(?:should|deserves|wants)\b|\bnothing (?:is |was |has been )?(?:missing|left out"
             r"|else|more|lost|wrong with your)|\beveryone (?:on|in|at|from) (?:the|our|your|this)"
@@ -102,10 +115,11 @@ CUES: tuple[Cue, ...] = (
         "is a vague complaint",
         _re(_NEGATIVE),
         _re(
-            _QUESTION + r"|" + _REPORTED + r"|\b(?:we|i|our [\w-]+(?: [\w-]+)?) (?:\w+ )?(?:doesn't|does not|don't|do not|were never"
-            r"|was never|are never|am never)\b|\bnever (?:feel|hesitate|worry|be shy|think twice)\b"
-            r"|\b(?:deserves?|needs?|wants?|expects?)\b[^.;?!]{0,40}\b(?:never|always)\b"
-            r"|\bnone of (?:this|it|that) (?:is|was|'s) (?:\w+ )?(?:our|my)\b" + r"|\b(?:we|i)(?:'ll| will| are going to)\b"
+            _QUESTION
+            + r"|"
+            + _REPORTED
+            + _NOT_A_COMPLAINT
+            + r"|\b(?:we|i)(?:'ll| will| are going to)\b"
             r"|\bi'?m sorry\b|\bapologi[sz]e\b|\bif (?:any|anything|something|you|we|it)\b"
             r"|\b(?:off|wrong|late|slow|bad) (?:with|for) you\b|\bnot (?:your|you)\b"
             r"|\bhow (?:hard|difficult)\b|\bsounds like\b|\bwhere (?:it|things) went wrong\b"
@@ -132,10 +146,11 @@ CUES: tuple[Cue, ...] = (
             r"|sideways|backwards|south|off the rails|off track|wrong)\b"
         ),
         _re(
-            _QUESTION + r"|" + _REPORTED + r"|\b(?:we|i|our [\w-]+(?: [\w-]+)?) (?:\w+ )?(?:doesn't|does not|don't|do not|were never"
-            r"|was never|are never|am never)\b|\bnever (?:feel|hesitate|worry|be shy|think twice)\b"
-            r"|\b(?:deserves?|needs?|wants?|expects?)\b[^.;?!]{0,40}\b(?:never|always)\b"
-            r"|\bnone of (?:this|it|that) (?:is|was|'s) (?:\w+ )?(?:our|my)\b" + r"|\bif (?:it|this|that)\b|\b(?:we|i) (?:know|understand"
+            _QUESTION
+            + r"|"
+            + _REPORTED
+            + _NOT_A_COMPLAINT
+            + r"|\bif (?:it|this|that)\b|\b(?:we|i) (?:know|understand"
             r"|appreciate|realise|realize|can see)\b|\bfor (?:you|your)\b|\bsorry\b"
         ),
         vague=True,
@@ -145,10 +160,11 @@ CUES: tuple[Cue, ...] = (
         "is a generality",
         _re(r"\b(?:keeps?|kept) (?:on )?\w+ing\b"),
         _re(
-            _QUESTION + r"|" + _REPORTED + r"|\b(?:we|i|our [\w-]+(?: [\w-]+)?) (?:\w+ )?(?:doesn't|does not|don't|do not|were never"
-            r"|was never|are never|am never)\b|\bnever (?:feel|hesitate|worry|be shy|think twice)\b"
-            r"|\b(?:deserves?|needs?|wants?|expects?)\b[^.;?!]{0,40}\b(?:never|always)\b"
-            r"|\bnone of (?:this|it|that) (?:is|was|'s) (?:\w+ )?(?:our|my)\b" + r"|\b(?:will|'ll|please|to|we|i|let's|let us) keep\b"
+            _QUESTION
+            + r"|"
+            + _REPORTED
+            + _NOT_A_COMPLAINT
+            + r"|\b(?:will|'ll|please|to|we|i|let's|let us) keep\b"
             r"|\bkeep(?:s|ing)? (?:you|us|them|everyone)\b|\b(?:we|i) (?:know|understand|appreciate"
             r"|can see)\b|\bsorry\b"
         ),
@@ -164,10 +180,11 @@ CUES: tuple[Cue, ...] = (
             r" working|aren't right|isn't right|not right|the way (?:it|they|things) should)\b"
         ),
         _re(
-            _QUESTION + r"|" + _REPORTED + r"|\b(?:we|i|our [\w-]+(?: [\w-]+)?) (?:\w+ )?(?:doesn't|does not|don't|do not|were never"
-            r"|was never|are never|am never)\b|\bnever (?:feel|hesitate|worry|be shy|think twice)\b"
-            r"|\b(?:deserves?|needs?|wants?|expects?)\b[^.;?!]{0,40}\b(?:never|always)\b"
-            r"|\bnone of (?:this|it|that) (?:is|was|'s) (?:\w+ )?(?:our|my)\b" + r"|\b(?:we|i)(?:'ll| will| are going to)\b|\bif\b"
+            _QUESTION
+            + r"|"
+            + _REPORTED
+            + _NOT_A_COMPLAINT
+            + r"|\b(?:we|i)(?:'ll| will| are going to)\b|\bif\b"
             r"|\b(?:we|i|our \w+) (?:\w+ )?(?:dropped|fell|let)\b"
         ),
         requires=_re(_VAGUE_MARKER),
@@ -198,10 +215,7 @@ CUES: tuple[Cue, ...] = (
             r" deal) of (?:confusion|trouble|problems|issues|rework|back and forth|disruption)\b"
             r"|\bplagued by\b|\bround in circles\b"
         ),
-        _re(_QUESTION + r"|" + _REPORTED + r"|\b(?:we|i|our [\w-]+(?: [\w-]+)?) (?:\w+ )?(?:doesn't|does not|don't|do not|were never"
-            r"|was never|are never|am never)\b|\bnever (?:feel|hesitate|worry|be shy|think twice)\b"
-            r"|\b(?:deserves?|needs?|wants?|expects?)\b[^.;?!]{0,40}\b(?:never|always)\b"
-            r"|\bnone of (?:this|it|that) (?:is|was|'s) (?:\w+ )?(?:our|my)\b" + r"|\b(?:we|i)(?:'ll| will)\b"),
+        _re(_QUESTION + r"|" + _REPORTED + _NOT_A_COMPLAINT + r"|\b(?:we|i)(?:'ll| will)\b"),
         vague=True,
     ),
     Cue(
@@ -235,6 +249,17 @@ CUES: tuple[Cue, ...] = (
             r"|\bconfusing in places\b|\b(?:unclear|confusing|wrong|off) in (?:places|parts)\b"
         ),
         _re(_QUESTION + r"|" + _REPORTED),
+        vague=True,
+    ),
+    Cue(
+        Rule.NO_GENERALITIES,
+        "is a generality",
+        _re(
+            r"\b(?:change|changes|changed|changing|moves?|moved|slips?|slipped|breaks?|broke"
+            r"|fails?|failed|crash\w*|goes wrong|went wrong|goes down|went down) (?:\w+ )?every"
+            r" (?:single )?(?:week|day|month|time|release|sprint|visit|delivery|round|meeting)\b"
+        ),
+        _re(_QUESTION + r"|" + _REPORTED + r"|\b(?:will|'ll|we|our)\b"),
         vague=True,
     ),
 )

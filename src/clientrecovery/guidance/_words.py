@@ -120,13 +120,14 @@ _WENT_WRONG = (
     r"|dented|misprinted|mis\w+ed|disabled|deleted|walked off|pulled out|cancell?ed|ignored"
     r"|unplugged|switched off|overwrote|blocked|stalled|slowed (?:\w+ ){0,2}?down|delayed"
     r"|still (?:hasn't|haven't|not|waiting)|sat on|lost|dropped|wiped|corrupted|crashed"
-    r"|no-?show|went quiet|went silent|vanished)"
+    r"|no-?show|went quiet|went silent|vanished|turned (?:\w+ ){0,3}?away|sent (?:\w+ ){0,2}?away"
+    r"|locked (?:\w+ )?out)"
 )
 # Words of a clause that mean it is thanks or credit, not blame.
 _PRAISE = (
-    r"(?:thank\w*|grateful|helpful|help|patien\w+|support\w*|quick|prompt|clear|detailed"
+    r"(?:thank\w*|grateful|helpful|helped|patien\w+|support\w*|quick|prompt|clear|detailed"
     r"|careful|thorough|great|excellent|fast|early|swift|generous|kind|brilliant|spot on|saved"
-    r"|spotted|caught|flagged|well done|impressive|invaluable|appreciat\w+)"
+    r"|spotted|caught|flagged|well done|impressive|invaluable|appreciat\w+|better|improv\w+)"
 )
 
 # What a person can fail to do.
@@ -204,7 +205,8 @@ _BECAUSE_LINKS = (
     r"result(?:ed|s|ing)? from",
     "caused by",
     r"stem(?:s|med|ming)? from",
-    r"(?:came|comes?|coming) (?:about )?from",
+    r"(?:came|comes?|coming) (?:about |entirely |mostly |largely |directly |straight )?from",
+    r"(?:started|starts|began|begins|kicked off) with",
     r"(?:came|comes?|coming) out of",
     r"traced? (?:back )?to",
     r"traces (?:back )?to",
@@ -304,7 +306,8 @@ _NEGATIVE = (
     r"|errors|delays|late|slow|falling apart|deteriorat\w+"
     r"|getting worse|not (?:good|up to|where)|mediocre|sloppy|shoddy|weak|lax|chaotic"
     r"|frustrat\w+|a struggle|a concern|bad|worse|worst|fail\w*|gone wrong|going wrong"
-    r"|go wrong|not working|doesn't work|don't work|vague|rocky|unhelpful|unstable|flaky)\b"
+    r"|go wrong|not working|doesn't work|don't work|vague|rocky|unhelpful|unstable|flaky"
+    r"|arguments|disputes|rows|friction|tension|clashes|firefighting|chaos)\b"
 )
 
 _OURS = (
