@@ -392,4 +392,18 @@ CUES: tuple[Cue, ...] = (
             r"|promised)\b"
         ),
     ),
+    Cue(
+        Rule.NO_BLAME,
+        "makes the client the subject of a failure",
+        _re(
+            r"\byour (?:\w+ )?(?:requests?|changes?|instructions|demands|requirements|feedback"
+            r"|approvals?|answers?|replies|emails|orders|specs?|briefs?|sign-?offs?|decisions)\b"
+            r"[^.;?!]{0,30}\b(?:forever|always|constantly|continually|never|every (?:single )?"
+            r"(?:week|day|time|month)|all the time|keeps?)\b"
+        ),
+        _re(
+            _QUESTION + r"|" + _REPORTED + rf"|\b{_PRAISE}\b|\b(?:useful|valuable|welcome|on time"
+            r"|quick|quickly|promptly|matter|matters|come first|heard|read)\b"
+        ),
+    ),
 )
