@@ -254,7 +254,10 @@ CUES: tuple[Cue, ...] = (
     Cue(
         Rule.NO_BLAME,
         "ties a bad outcome to what the client did",
-        _re(r"\b(?:when|after|once|as soon as) (?:you|your(?: [\w-]+){1,3}?) \w+"),
+        _re(
+            r"\b(?:when|after|once|as soon as|the moment|ever since|from the day|right after)"
+            r" (?:you|your(?: [\w-]+){1,3}?) \w+"
+        ),
         _re(
             _QUESTION + r"|" + _REPORTED + r"|" + _OURS[2:-2] + r"|\bif\b|\bthank|\b(?:will|'ll"
             r"|can|could|please)\b|\b(?:we|i|our \w+) (?:\w+ )?(?:were|was|should have|missed"
@@ -375,6 +378,7 @@ CUES: tuple[Cue, ...] = (
         _re(
             r"\bthe(?: [\w-]+){0,2}? (?:(?:that|which) )?(?:you|they|your(?: [\w-]+){0,2}?"
             rf" {_PEOPLE}) (?:signed off|sent|wrote|chose|approved|provided|supplied|gave us|picked"
+            r"|brought in|took on|appointed|engaged|recommended|insisted on|wanted|asked for|added"
             r"|booked|hired|exported|drew|prepared|specified|ordered|uploaded)\b[^.;?!]{0,60}?\b"
             rf"{_WENT_WRONG}\b"
             r"|(?:^|(?<=[.!?;:,]\s)|(?<=\n))\s*(?:(?:frankly|honestly|unfortunately|again|and|but"
@@ -404,6 +408,35 @@ CUES: tuple[Cue, ...] = (
         _re(
             _QUESTION + r"|" + _REPORTED + rf"|\b{_PRAISE}\b|\b(?:useful|valuable|welcome|on time"
             r"|quick|quickly|promptly|matter|matters|come first|heard|read)\b"
+        ),
+    ),
+    Cue(
+        Rule.NO_BLAME,
+        "ties the failure to the client",
+        _re(
+            r"\b(?:switched off|turned off|shut down|deleted|removed|changed|overwritten|broken"
+            r"|damaged|cancell?ed|blocked|delayed|held up|unplugged|ignored|lost|missed|rejected"
+            r"|vetoed|overruled|moved|unlocked|left open) by (?:(?:someone|somebody|one|a member)"
+            r" (?:in|on|at|from|of) )?(?:your|the client's)\b"
+            r"|\blet down by (?:the|their|our) (?:[\w-]+ ){0,2}?"
+            rf"(?:{_OTHERS}|firm|team|people)s?\b"
+            rf"|\b{_CLIENT} (?:was|were) (?:supposed|meant|due|expected) to"
+            r" (?!(?:receive|get|have|hear|see|be sent|be given)\b)\w+"
+            r"|\b(?:your|their|the client's)(?: [\w-]+){0,2}?(?:'s)? (?:lack of|failure to"
+            r"|refusal to|inability to|reluctance to|delay in|slowness|silence|indecision"
+            r"|carelessness|negligence|u-turns?|changes of mind|last-minute changes)\b"
+            r"|\b(?:it|that)(?:'s| is| was) (?:\w+ )?(?:your|their|the client's)\b[^.;?!]{0,50}?"
+            r"\b(?:who|that) (?:\w+ ){0,2}?(?:let|caused|broke|stopped|delayed|held|blocked|killed"
+            r"|sank|tripped|brought|made|started|lost|cost)\b"
+            r"|\b(?:happened|occurred|broke|went missing|got lost|was lost|was damaged|were damaged"
+            r"|got damaged|went wrong) (?:\w+ ){0,2}?(?:while|when) (?:\w+ ){0,4}?(?:in|with|at"
+            r"|under) your (?:own )?\w+"
+            r"|\b(?:waiting|waited|wait)(?: \w+){1,3}? (?:on|for) (?:your|you)\b(?=[^.?!;]*\bto"
+            r" (?:show|turn|arrive|reply|respond|answer|sign|approve|send|decide|get back))"
+        ),
+        _re(
+            _QUESTION + r"|\bsorry\b|\bapologi[sz]|" + _OURS[2:-2] + rf"|\b{_PRAISE}\b"
+            r"|\b(?:you|your \w+) (?:were|was) right\b"
         ),
     ),
 )

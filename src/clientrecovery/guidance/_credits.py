@@ -83,7 +83,9 @@ CUES: tuple[Cue, ...] = (
             r" (?:make sure|check|play (?:that|it) back|repeat back|summari[sz]e)\b|\b(?:did|have)"
             r" (?:i|we) (?:get|got|understood|capture|captured) (?:that|this|it|you|everything)"
             r"(?: \w+)? right\b|\bso you(?:'re| are) saying\b|\byour point (?:about|on|that)\b"
-            r"|\bas you (?:put it|described it|said)\b|\bif i understand (?:you )?(?:correctly"
+            r"|\bas you (?:put it|described it|said)\b|\b(?:did i understand"
+            r"|have i understood) (?:you )?(?:correctly|right)\b"
+            r"|\bif i understand (?:you )?(?:correctly"
             r"|right)?\b|\bi(?:'ve| have) (?:written|noted|taken) (?:that|this|it) down\b"
         ),
         _re(
@@ -103,7 +105,10 @@ CUES: tuple[Cue, ...] = (
             r"|\bour (?:\w+ )?(?:supplier|vendor|subcontractor|contractor|courier|printer|host"
             r"|freelancer|partner|carrier|manufacturer)s?\b|\b(?:we|i)(?:'ll)? (?:won't|will not"
             r"|refuse)\b|\b(?:were|was) (?:never|not) (?:given|sent|told|shown|granted|informed)\b"
-            r"|\bshouldn't have to\b|\bby your\b|\b(?:because|due to|thanks to) (?:of )?your\b"
+            r"|\bshouldn't have to\b|\bmissed you\b|\b(?:didn't|did not|never) (?:get|receive|hear"
+            r"|see)"
+            r" (?:your|you|the \w+ (?:from|you))\b|\bby your\b|\b(?:because|due to"
+            r"|thanks to) (?:of )?your\b"
             r"|\b(?:doesn't|does not|don't|do not)\b"
             r"|\b(?:position|view|answer|stance|decision|price|quote) (?:hasn't|has not"
             r"|won't)\b|\b(?:we|i) keep\b"
@@ -146,7 +151,10 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:we|i) (?:\w+ )?(?:should have|missed) (?:\w+ )?(?:been told|heard|known)\b"
             r"|\bnot (?:our|my) (?:fault|mistake|responsibility|problem)\b|\bnot on us\b|\bor have"
             r" (?:i|we) missed\b|\bnot something (?:we|our)\b|\bwhether (?:we|i)\b"
-            r"|\b(?:did|have) (?:i|we) miss\b|\b(?:refuse|reject|deny|dispute)\b|\bnone of (?:this"
+            r"|\b(?:did|have) (?:i|we) miss\b|\bmissed you\b|\b(?:didn't|did not|never) (?:get"
+            r"|receive|hear|see)"
+            r" (?:your|you|the \w+ (?:from|you))\b|\b(?:refuse|reject|deny|dispute)\b"
+            r"|\bnone of (?:this"
             r"|it|that)\b|\bnothing (?:here|of this)\b"
         ),
     ),
@@ -201,5 +209,15 @@ CUES: tuple[Cue, ...] = (
             r"|failures?|overruns?|hold-?ups?|confusion|mess|mix-?up|breakdown|rework|crash\w*"
             r"|late|wrong|missing|broke\w*|damage\w*)\b"
         ),
+    ),
+    Cue(
+        Rule.TAKES_RESPONSIBILITY,
+        "accepts responsibility",
+        _re(
+            r"\b(?:mess|mistakes?|errors?|hash|muddle|blunders?|slips?) (?:that )?(?:we|i)"
+            r" (?:made|caused|created|left)\b|\b(?:mistake|error|fault|failure|oversight|slip|miss)"
+            r" (?:\w+ )?on our (?:side|end|part)\b"
+        ),
+        _re(_QUESTION + r"|\b(?:not|no|never|nothing|isn't|wasn't)\b"),
     ),
 )

@@ -34,7 +34,8 @@ CUES: tuple[Cue, ...] = (
             r"|\bwhat you pay us for\b|\byou hired us (?:because|to|for) (?:we|our|the)\b"
             r"|\b(?:take|taking|took) good advice\b|\bour (?:\w+ )?(?:have|has) decided\b"
             r"|\b(?:we|i|our \w+) can (?:tell|see|read) (?:you )?(?:what|which|how|an audience)"
-            r"\b|\bwithout (?:needing|needing to ask|asking (?:them|you|anyone)|testing it|a"
+            r"\b|\b(?:we|i|our \w+)\b[^.;?!]{0,40}\bwithout (?:needing|needing to ask"
+            r"|asking (?:them|you|anyone)|testing it|a"
             r" pilot|focus groups|research)\b|\b(?:we|i) don't need (?:a|an|any|to"
             r"|your) (?:\w+ ){0,4}?(?:to (?:know|tell"
             r"|see|show|prove|confirm)|research|ask)\b|\b(?:we|i) don't need (?:a"
@@ -126,7 +127,10 @@ CUES: tuple[Cue, ...] = (
             r"|were) (?:clearly |obviously |simply |objectively )?(?:right|correct|superior"
             r"|excellent|the best|the right one)\b|\bsecond-guessing our (?:own )?\w+"
         ),
-        _re(r"\bproud to (?:\w+ )?(?:work|help) (?:with|for) you\b|\bnot proud\b"),
+        _re(
+            r"\bproud to (?:\w+ ){0,2}?(?:work\w*|help\w*|partner\w*|serve|support\w*)"
+            r" (?:with |for |alongside )?you\b|\bnot proud\b"
+        ),
     ),
     Cue(
         Rule.NO_EGO,
@@ -367,5 +371,24 @@ CUES: tuple[Cue, ...] = (
             r"|\b(?:lucky|fortunate) to have (?:us|a team (?:of|like) (?:our|ours|us))\b"
         ),
         _re(r"\bsorry\b|\b(?:you|your (?:\w+ )?\w+) (?:know|knows) (?:\w+ ){0,4}?better\b"),
+    ),
+    Cue(
+        Rule.NO_EGO,
+        "puts the provider above the client",
+        _re(
+            r"\b(?:won't|will not|wouldn't|couldn't|can't|cannot) find (?:anyone|anybody"
+            r"|a (?:\w+ )?"
+            r"(?:team|firm|agency|supplier|company)) (?:\w+ )?(?:better|more \w+)\b"
+            r"|\b(?:in (?:our|my|their) sleep|with (?:our|my|their) eyes closed|standing on (?:our"
+            r"|my|their) heads?)\b"
+            r"|\b(?:the )?(?:quality|standard|calibre|accuracy|craftsmanship) of our (?:\w+ ){0,2}?"
+            r"(?:is|are|was|were) (?:\w+ )?(?:beyond (?:doubt|question|reproach)|unquestionable"
+            r"|excellent|superb|flawless|impeccable|second to none|outstanding|exceptional|not in"
+            r" question|not the issue)\b"
+            r"|\bif (?:anyone|anybody) (?:knows|can|understands|gets)\b[^.;?!]{0,40}\b(?:it's"
+            r"|it is)"
+            r" (?:us|me|we)\b"
+        ),
+        _re(r"\bsorry\b"),
     ),
 )

@@ -123,7 +123,7 @@ CUES: tuple[Cue, ...] = (
             r"|frankly) )*(?:wrong|mistaken|confused|overreacting|unreasonable|exaggerating"
             r"|not listening|missing the point|being difficult|impossible|hysterical"
             r"|dramatic|emotional|picky|demanding|nitpicking)\b"
-            r"|\bwith (?:all )?(?:due )?respect\b|\bcalm down\b|\bhow dare\b|\bget a grip\b"
+            r"|\bwith (?:all )?(?:due )?respect\b(?! to)|\bcalm down\b|\bhow dare\b|\bget a grip\b"
             r"|\byou (?:clearly |obviously |simply |just |still )?(?:don't|do not|fail to"
             r"|can't|cannot) (?:seem to )?(?:understand|get it|grasp|appreciate|know)\b"
             r"|\byou (?:have|had) no idea\b|\bno idea what you(?:'re| are) talking about\b"
@@ -193,7 +193,7 @@ CUES: tuple[Cue, ...] = (
             r"|\bi(?:'m| am) sure you(?:'re| are)? (?:very |extremely )?busy\b"
             r"|\bif it's not too much (?:trouble|to ask)\b|\b(?:happy|glad) to (?:explain|go over"
             r"|repeat|walk you through) (?:it|this|that) (?:again|once more)\b|\bi (?:would|'d)"
-            r" have thought\b|\bsurely you\b|\bwith respect\b|\bgoing forward,? please"
+            r" have thought\b|\bsurely you\b|\bwith respect\b(?! to)|\bgoing forward,? please"
             r" (?:make sure|ensure|remember)|\bmoving forward,? please (?:ensure|make sure)"
             r"|\bin case (?:it|that) (?:wasn't|was not|isn't) clear\b|\bi'll (?:say|put) it"
             r" (?:another way|simply)\b|\bfyi,? (?:this|that|we|i)\b"
@@ -451,6 +451,18 @@ CUES: tuple[Cue, ...] = (
             r" (?:is|was|here is) (?:\w+ )?(?:blam|accus)|\bnot (?:about )?(?:blam|accus)"
             r"|\b(?:we|our|i) (?:\w+ )?(?:got (?:this|it|that|the \w+) wrong|were wrong|was"
             r" wrong|should have|missed|made a)\b"
+        ),
+    ),
+    Cue(
+        Rule.FACTS_NOT_EMOTION,
+        "is combative",
+        _re(
+            r"\bhave it your way\b|\bsuit yourself\b|\bif you think you can do (?:it "
+            r"|this )?better\b"
+            r"|\bdon't come (?:back|running) to us\b|\blet's not waste (?:any more "
+            r"|more )?(?:\w+ )?"
+            r"time\b|\b(?:bend|bending|bent) over backwards\b|\bbe my guest\b|\bknock yourself"
+            r" out\b|\b(?:we've|i've|we have|i have) heard it all before\b"
         ),
     ),
 )

@@ -21,6 +21,7 @@ _NOT_A_COMPLAINT = (
     r"|was never|are never|am never)\b|\bnever (?:feel|hesitate|worry|be shy|think twice"
     r"|apologi[sz]e)\b"
     r"|\b(?:thank\w*|grateful|appreciat\w+|quickly|promptly|helpful|brilliant|well done)\b"
+    r"|\bmak(?:es?|ing) (?:\w+ ){0,3}?(?:better|easier|clearer|stronger)\b"
     r"|\b(?:deserves?|needs?|wants?|expects?)\b[^.;?!]{0,40}\b(?:never|always)\b"
     r"|\bnone of (?:this|it|that) (?:is|was|'s) (?:\w+ )?(?:our|my)\b"
 )
@@ -100,11 +101,13 @@ CUES: tuple[Cue, ...] = (
             + _NOT_A_COMPLAINT
             + r"|\b(?:is there|was there|has there been) (?:anything"
             r"|anyone)\b|\bno one (?:else )?"
-            r"(?:should|deserves|wants)\b|\bnothing (?:is |was |has been )?(?:missing|left out"
+            r"(?:should|deserves|wants)\b|\bnothing (?:is |was |has been )?(?:missing|missed"
+            r"|damaged|broken|affected|charged|changed|left out"
             r"|else|more|lost|wrong with your)|\beveryone (?:on|in|at|from) (?:the|our|your|this)"
             r" (?:call|meeting|thread|list|email|team)|\bnothing (?:changes|will change) (?:for"
             r" you|in|on)\b|\bnothing to (?:pay|do)\b|\bnone of (?:this|it) (?:is|was) (?:your"
-            r"|on you)|\bnone of this would\b|\bnobody else could\b|\bnobody has ever questioned"
+            r"|on you)|\bnone of this would\b|\bnobody else could\b|\b(?:nobody"
+            r"|no one) could have\b|\bnobody has ever questioned"
             r"|\bdid (?:absolutely )?nothing wrong\b|\bnobody (?:walked|told|explained|showed)"
             r" you\b|\b(?:we|i)(?:'ll| will) (?:\w+ )?(?:make sure|ensure)"
         ),
@@ -260,6 +263,21 @@ CUES: tuple[Cue, ...] = (
             r" (?:single )?(?:week|day|month|time|release|sprint|visit|delivery|round|meeting)\b"
         ),
         _re(_QUESTION + r"|" + _REPORTED + r"|\b(?:will|'ll|we|our)\b"),
+        vague=True,
+    ),
+    Cue(
+        Rule.NO_GENERALITIES,
+        "is a generality",
+        _re(
+            r"\bthe same (?:old )?(?:story|thing|problem|issue|mistakes?|errors?|complaints?)\b"
+            r"(?=[^.;?!]*\b(?:every|each|again|always|over and over|all the time)\b)"
+            r"|\b(?:isn't|is not|aren't|are not|wasn't|weren't) what (?:it|they) used to be\b"
+            r"|\b(?:your|the|all the) (?:\w+ )?\w+s (?:are|have been) (?:\w+ )?(?:a nightmare"
+            r"|a mess"
+            r"|a disaster|terrible|awful|useless|hopeless|impossible|rubbish|shocking|a joke"
+            r"|unusable|a pain)\b"
+        ),
+        _re(_QUESTION + r"|" + _REPORTED + _NOT_A_COMPLAINT),
         vague=True,
     ),
 )

@@ -121,7 +121,7 @@ _WENT_WRONG = (
     r"|unplugged|switched off|overwrote|blocked|stalled|slowed (?:\w+ ){0,2}?down|delayed"
     r"|still (?:hasn't|haven't|not|waiting)|sat on|lost|dropped|wiped|corrupted|crashed"
     r"|no-?show|went quiet|went silent|vanished|turned (?:\w+ ){0,3}?away|sent (?:\w+ ){0,2}?away"
-    r"|locked (?:\w+ )?out)"
+    r"|locked (?:\w+ )?out|without (?:asking|telling|checking|warning|consulting|informing))"
 )
 # Words of a clause that mean it is thanks or credit, not blame.
 _PRAISE = (
@@ -212,6 +212,7 @@ _BECAUSE_LINKS = (
     r"traces (?:back )?to",
     r"(?:goes|went|go|comes|came) back to",
     r"(?:a |the )?consequence of",
+    r"the (?:price|cost|fallout|upshot) of",
     r"(?:a |the )?product of",
     "attributable to",
     r"(?:is|was|lies|lay|rests|sits|sat) (?:squarely |firmly |entirely |fully |solely )?with",
@@ -341,7 +342,8 @@ _ADMIT = (
     r"(?:got (?:\w+ ){0,3}?wrong|missed|made (?:a|an|the|two|three|several) (?:\w+ )?(?:mistakes?"
     r"|errors?|wrong call|bad call)|let you down|dropped the ball|failed (?:to|you)|should have"
     r"|shouldn't have(?! to)|under-?estimated|under-?scoped|over-?promised|over-?committed"
-    r"|under-?\w+ed"
+    r"|under-?\w+ed|got complacent|took (?:our|my) eyes? off|let (?:\w+ ){0,2}?slide|cut corners"
+    r"|(?:were|was) (?:careless|sloppy|negligent)"
     r"|took on too much|bit off more"
     r"|overlooked|misjudged"
     r"|misread|fell short|were (?:late|wrong|slow)|was (?:late|wrong|slow)|own (?:this|that"
