@@ -93,7 +93,8 @@ CUES: tuple[Cue, ...] = (
             + _QUESTION
             + r"|\b(?:always|forever) (?:\w+ )?(?:welcome|happy|free|able|right"
             r"|invited)\b|\bnever (?:hesitate|feel|worry|be shy|need)\b|\bcan always\b"
-            r"|\b(?:will|'ll|shall) (?:\w+ )?always\b"
+            r"|\b(?:will|'ll|shall) (?:\w+ )?always\b|\bshould(?:n't)? (?:ever )?have to\b"
+            r"|\b(?:needs?|has) to\b"
         ),
     ),
     Cue(
@@ -437,6 +438,26 @@ CUES: tuple[Cue, ...] = (
         _re(
             _QUESTION + r"|\bsorry\b|\bapologi[sz]|" + _OURS[2:-2] + rf"|\b{_PRAISE}\b"
             r"|\b(?:you|your \w+) (?:were|was) right\b"
+        ),
+    ),
+    Cue(
+        Rule.NO_BLAME,
+        "ties a bad outcome to what the client did",
+        _re(
+            r"\byour\b[^.;?!]{0,50}?\b(?:meant|forced|led to|left us|put us|pushed us|made (?:it"
+            r"|us))"
+            r"\b[^.;?!]{0,50}\b(?:ran out|failed|couldn't|could not|late|behind|short|miss\w*|lost"
+            r"|delay\w*|overr\w*|scrambl\w*|impossible)\b"
+            r"|\byour (?:[\w-]+ ){0,2}?(?:was|were|is|are) (?:\w+ )?full of (?:\w+ )?(?:errors"
+            r"|duplicates|mistakes|gaps|typos|holes|bugs|problems|inconsistencies)\b"
+        ),
+        _re(
+            _QUESTION
+            + r"|"
+            + _REPORTED
+            + r"|\bsorry\b|\bapologi[sz]|"
+            + _OURS[2:-2]
+            + rf"|\b{_PRAISE}\b"
         ),
     ),
 )

@@ -290,7 +290,8 @@ CUES: tuple[Cue, ...] = (
             r" question|above reproach|exemplary|unquestionable|the envy of)\b"
             r"|\b(?:recogni[sz]ed|known|regarded|seen|considered|rated|respected|celebrated)"
             r" (?:\w+ )?(?:as|by (?:many|all|everyone|the industry|our peers)) (?:the )?(?:\w+ )?"
-            r"(?:leaders?|experts?|best|specialists?|authorit\w+|top|go-to|number one|pioneers)\b"
+            r"(?:leaders?|experts?|best|specialists?|authorit\w+|top|go-to|number one|pioneers"
+            r"|genius|geniuses|master|masters|visionary|visionaries|legends?|stars?)\b"
             r"|\bof our (?:standing|calibre|stature|reputation|quality|pedigree)\b"
         ),
         _re(
@@ -390,5 +391,22 @@ CUES: tuple[Cue, ...] = (
             r" (?:us|me|we)\b"
         ),
         _re(r"\bsorry\b"),
+    ),
+    Cue(
+        Rule.NO_EGO,
+        "praises the provider",
+        _re(
+            r"\bour (?:\w+ ){0,2}?(?:have|has) been (?:\w+ )?(?:featured|showcased|published"
+            r"|praised"
+            r"|covered|shortlisted|profiled) (?:in|by)\b"
+            r"|\b(?:in a (?:different|whole other) league|in a league of (?:our|its|their) own"
+            r"|head and shoulders above|a cut above|miles ahead of)\b"
+            r"|\b(?:we|i) (?:don't|do not|won't|never) take (?:advice|direction|instructions"
+            r"|lessons"
+            r"|notes|feedback) (?:\w+ ){0,4}?from\b"
+            r"|\b(?:we|i) (?:made|took|got) the right (?:call|decision|choice)\b|\bprove (?:us|me)"
+            r" right\b|\bbefore (?:anyone|anybody|everyone) else\b"
+        ),
+        _re(r"\bsorry\b|\b(?:if|whether|did|have) (?:we|i)\b"),
     ),
 )

@@ -96,6 +96,8 @@ CUES: tuple[Cue, ...] = (
             r"|\bas per (?:the|our) (?:contract|agreement|terms|sow|statement of work)\b"
             r"|\bthere(?:'s| is) nothing (?:more |else )?(?:we|i) (?:can|could) do\b"
             r"|\bthat(?:'s| is) not how (?:this|it|we|things) (?:works?|do things)\b"
+            r"|\bnot how (?:we|this company|our team) (?:operate|work|do business|do things"
+            r"|behave)\b"
             r"|\bwe(?:'ve| have) (?:already )?(?:bent over backwards|gone above|done more than"
             r"|done (?:more than )?enough|been more than (?:fair|patient|reasonable|generous)"
             r"|done our part)|\b(?:our|my) (?:people|team|staff|crew) (?:worked|have worked"
@@ -457,12 +459,30 @@ CUES: tuple[Cue, ...] = (
         Rule.FACTS_NOT_EMOTION,
         "is combative",
         _re(
-            r"\bhave it your way\b|\bsuit yourself\b|\bif you think you can do (?:it "
+            r"\bhave it your way\b|\bnothing to (?:apologi[sz]e|be sorry|answer) for\b"
+            r"|\bsuit yourself\b|\bif you think you can do (?:it "
             r"|this )?better\b"
             r"|\bdon't come (?:back|running) to us\b|\blet's not waste (?:any more "
             r"|more )?(?:\w+ )?"
             r"time\b|\b(?:bend|bending|bent) over backwards\b|\bbe my guest\b|\bknock yourself"
             r" out\b|\b(?:we've|i've|we have|i have) heard it all before\b"
         ),
+    ),
+    Cue(
+        Rule.FACTS_NOT_EMOTION,
+        "is defensive",
+        _re(
+            r"\b(?:amazed|astonished|stunned|surprised|staggered|flabbergasted|baffled) (?:that )?"
+            r"(?:anyone|anybody|you|your \w+) (?:would|could|can|should)\b"
+            r"|\b(?:are|were) you (?:seriously|really|honestly|actually) (?:suggesting|saying"
+            r"|telling us|accusing|claiming|implying)\b"
+            r"|\b(?:take|took|taking) (?:great |real |serious )?(?:offence|offense|exception"
+            r"|umbrage)\b"
+            r"|\b(?:perhaps|maybe|kindly) (?:try )?(?:read|check|look at|re-?read)\b[^.;?!]{0,40}"
+            r"\bbefore\b"
+            r"|\b(?:we(?:'ve| have)|i(?:'ve| have)) (?:already )?(?:tried everything|tried all"
+            r"|done all (?:we|i) can)\b"
+        ),
+        _re(_EMPATHY + r"|\bsorry\b"),
     ),
 )

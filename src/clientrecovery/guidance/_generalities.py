@@ -80,7 +80,8 @@ CUES: tuple[Cue, ...] = (
             r"|falls? through the cracks|gets? ignored)\b"
             r"|\b(?:everything|everyone|everybody|all (?:of )?(?:the|your|our|these|those) \w+)"
             r"(?: \w+){0,4}? (?:is|are|was|were|has|have|seems?|went|goes|gone|keeps?)"
-            r" (?:\w+ ){0,2}?(?:behind|wrong|stuck|broken|late|delayed|failing|failed|off|a"
+            r" (?:\w+ ){0,2}?(?:behind|wrong|stuck|broken|late|delayed|failing|failed|off|confusing"
+            r"|unclear|clunky|awful|terrible|slow|hard to \w+|a"
             r" mess|slipping|overdue|down|out of date|buggy|in a mess|gone wrong|go wrong|going"
             r" wrong|had errors|errors)\b"
             r"|\beverything (?:that )?could go wrong\b|\bwants? everything\b"
@@ -107,7 +108,8 @@ CUES: tuple[Cue, ...] = (
             r" (?:call|meeting|thread|list|email|team)|\bnothing (?:changes|will change) (?:for"
             r" you|in|on)\b|\bnothing to (?:pay|do)\b|\bnone of (?:this|it) (?:is|was) (?:your"
             r"|on you)|\bnone of this would\b|\bnobody else could\b|\b(?:nobody"
-            r"|no one) could have\b|\bnobody has ever questioned"
+            r"|no one) could have\b|\bshould(?:n't)? (?:ever )?have to\b"
+            r"|\bnobody has ever questioned"
             r"|\bdid (?:absolutely )?nothing wrong\b|\bnobody (?:walked|told|explained|showed)"
             r" you\b|\b(?:we|i)(?:'ll| will) (?:\w+ )?(?:make sure|ensure)"
         ),
@@ -278,6 +280,19 @@ CUES: tuple[Cue, ...] = (
             r"|unusable|a pain)\b"
         ),
         _re(_QUESTION + r"|" + _REPORTED + _NOT_A_COMPLAINT),
+        vague=True,
+    ),
+    Cue(
+        Rule.NO_GENERALITIES,
+        "is a generality",
+        _re(
+            r"\b(?:your|their|the) (?:\w+ )?(?:staff|people|team|drivers|managers|engineers|users"
+            r"|customers|suppliers|emails|forms|invoices|reports|systems|tools)(?: are"
+            r"| is)? (?:\w+ )?"
+            r"(?:rude|unhelpful|useless|hopeless|incompetent|careless|lazy|unreliable|impossible"
+            r"|chaotic|sloppy)\b"
+        ),
+        _re(_QUESTION + r"|" + _REPORTED + _NOT_A_COMPLAINT + r"|\bsorry\b|\bfor you\b"),
         vague=True,
     ),
 )
