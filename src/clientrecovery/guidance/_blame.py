@@ -101,7 +101,7 @@ CUES: tuple[Cue, ...] = (
         Rule.NO_BLAME,
         "blames someone else",
         _re(_each_link(rf"(?:\w+ ){{0,3}}?(?:the|their|our) (?:\w+ )?{_OTHERS}s?\b")),
-        _re(_QUESTION + r"|" + _OURS[2:-2] + r"|\bwe (?:take|accept|own)"),
+        _re(_QUESTION + r"|" + _OURS + r"|\bwe (?:take|accept|own)"),
         requires=_re(
             rf"\b{_PROBLEM}|{_BAD}|\b(?:stall\w*|slipp\w*|overr\w*|crash\w*|broke"
             r"|lost|delay\w*|went up|cost|failed)\b"
@@ -199,7 +199,7 @@ CUES: tuple[Cue, ...] = (
         _re(
             _QUESTION
             + r"|\b(?:we|i) (?:\w+ )?(?:missed|didn't|failed|should have)|"
-            + _OURS[2:-2]
+            + _OURS
             + r"|\bwe (?:take|accept|own)"
         ),
     ),
@@ -228,7 +228,7 @@ CUES: tuple[Cue, ...] = (
             r"|kept|delayed|held|skipped|cut|rejected|refused|overruled|ignored)\b"
         ),
         _re(
-            _QUESTION + r"|" + _REPORTED + r"|" + _OURS[2:-2] + r"|\bif (?:you|your)\b|\bthank"
+            _QUESTION + r"|" + _REPORTED + r"|" + _OURS + r"|\bif (?:you|your)\b|\bthank"
             r"|\b(?:we|i|our \w+) (?:\w+ )?(?:were|was|should have|missed|got|made|let|failed"
             r"|didn't|forgot)\b|\b(?:will|'ll|can|could)\b"
         ),
@@ -260,7 +260,7 @@ CUES: tuple[Cue, ...] = (
             r" (?:you|your(?: [\w-]+){1,3}?) \w+"
         ),
         _re(
-            _QUESTION + r"|" + _REPORTED + r"|" + _OURS[2:-2] + r"|\bif\b|\bthank|\b(?:will|'ll"
+            _QUESTION + r"|" + _REPORTED + r"|" + _OURS + r"|\bif\b|\bthank|\b(?:will|'ll"
             r"|can|could|please)\b|\b(?:we|i|our \w+) (?:\w+ )?(?:were|was|should have|missed"
             r"|got|made|let|failed|didn't|forgot)\b"
         ),
@@ -290,7 +290,7 @@ CUES: tuple[Cue, ...] = (
             r"(?:'s| is) the result\b|\band here we are\b|\bfrom your \w+(?: \w+)? (?:was|were|is"
             rf"|are|came) (?:\w+ )?{_BAD}\b|\blet down by (?:you|your)\b"
         ),
-        _re(_QUESTION + r"|" + _OURS[2:-2]),
+        _re(_QUESTION + r"|" + _OURS),
     ),
     Cue(
         Rule.NO_BLAME,
@@ -341,7 +341,7 @@ CUES: tuple[Cue, ...] = (
             rf" {_PEOPLE}(?:'s [\w-]+)? (?:who|that)\b"
         ),
         _re(
-            _QUESTION + r"|" + _REPORTED + r"|" + _OURS[2:-2] + r"|\bsorry\b|\bapologi[sz]"
+            _QUESTION + r"|" + _REPORTED + r"|" + _OURS + r"|\bsorry\b|\bapologi[sz]"
             rf"|\b{_PRAISE}\b|\bif\b|\b(?:we|i|our \w+) (?:\w+ )?(?:missed|didn't|failed|should"
             r"|forgot|promised|let|were late|was late|got)\b|\b(?:because of|due to|after|from)"
             r" (?:our|us)\b|\b(?:didn't|did not|don't|never|haven't) (?:\w+ )?(?:need|have to"
@@ -392,7 +392,7 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:using|used|use|handled|set up|configured|run|ran|treat\w*)\b"
         ),
         _re(
-            _QUESTION + r"|" + _REPORTED + r"|" + _OURS[2:-2] + r"|\bour\b|\bsorry\b|\bapologi[sz]"
+            _QUESTION + r"|" + _REPORTED + r"|" + _OURS + r"|\bour\b|\bsorry\b|\bapologi[sz]"
             rf"|\b{_PRAISE}\b|\bif\b|\b(?:we|i) (?:\w+ )?(?:missed|didn't|failed|should|forgot"
             r"|promised)\b"
         ),
@@ -436,7 +436,7 @@ CUES: tuple[Cue, ...] = (
             r" (?:show|turn|arrive|reply|respond|answer|sign|approve|send|decide|get back))"
         ),
         _re(
-            _QUESTION + r"|\bsorry\b|\bapologi[sz]|" + _OURS[2:-2] + rf"|\b{_PRAISE}\b"
+            _QUESTION + r"|\bsorry\b|\bapologi[sz]|" + _OURS + rf"|\b{_PRAISE}\b"
             r"|\b(?:you|your \w+) (?:were|was) right\b"
         ),
     ),
@@ -452,12 +452,27 @@ CUES: tuple[Cue, ...] = (
             r"|duplicates|mistakes|gaps|typos|holes|bugs|problems|inconsistencies)\b"
         ),
         _re(
+            _QUESTION + r"|" + _REPORTED + r"|\bsorry\b|\bapologi[sz]|" + _OURS + rf"|\b{_PRAISE}\b"
+        ),
+    ),
+    Cue(
+        Rule.NO_BLAME,
+        "makes the client the subject of a failure",
+        _re(
+            r"\b(?:a|an|the) (?:[\w-]+ ){0,2}?(?:hired|brought in|appointed|engaged|booked|chosen"
+            r"|picked|sent) by (?:you|your|the client)\b[^.;?!]{0,60}?\b"
+            rf"{_WENT_WRONG}\b"
+            r"|\b(?:your|at your end|on your side|from your side)\b[^.;?!]{0,50}\b(?:has been|is"
+            r"|was|were|are|have been) (?:\w+ )?the (?:weak link|bottleneck|sticking point|main"
+            r" problem|problem|issue|hold-?up|blocker|cause)\b"
+        ),
+        _re(
             _QUESTION
             + r"|"
             + _REPORTED
             + r"|\bsorry\b|\bapologi[sz]|"
-            + _OURS[2:-2]
-            + rf"|\b{_PRAISE}\b"
+            + _OURS
+            + r"|\b(?:thank\w*|helpful|lovely|nice|great job|well done)\b"
         ),
     ),
 )

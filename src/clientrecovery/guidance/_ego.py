@@ -409,4 +409,23 @@ CUES: tuple[Cue, ...] = (
         ),
         _re(r"\bsorry\b|\b(?:if|whether|did|have) (?:we|i)\b"),
     ),
+    Cue(
+        Rule.NO_EGO,
+        "leans on the provider's expertise",
+        _re(
+            r"\b(?:master's|masters|phd|doctorate|degree|qualifications?|certifications?|credentials"
+            r"|chartered|mba|standards|pedigree)\b[^.;?!]{0,30}\b(?:so|therefore|which is why"
+            r"|that's why|hence)\b[^.;?!]{0,40}\b(?:confident|sure|certain|right|correct|know"
+            r"|stands?|doesn't add up|can't be|must be)\b"
+            r"|\b(?:called|named|rated|voted|judged|described) (?:it|us|our \w+|them) (?:as )?"
+            r"(?:exceptional|outstanding|the best|excellent|world-class|first-rate|superb"
+            r"|brilliant)\b"
+            r"|\b(?:we|i) (?:pioneered|invented|wrote the book on|created|developed|designed|built)"
+            r" (?:this|the|that|these) (?:\w+ )?(?:approach|method|process|system|workflow|model"
+            r"|technique|standard)\b[^.;?!]{0,40}\b(?:so|and it's|which is why)\b"
+            r"|\bthe (?:best|finest|strongest) (?:\w+ )?(?:we|i)(?:'ve| have)? ever (?:built|made"
+            r"|done|designed|delivered|produced)\b"
+        ),
+        _re(r"\bsorry\b|\byour (?:own )?(?:experience|standards)\b|\byou\b"),
+    ),
 )

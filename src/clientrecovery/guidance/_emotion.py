@@ -459,7 +459,8 @@ CUES: tuple[Cue, ...] = (
         Rule.FACTS_NOT_EMOTION,
         "is combative",
         _re(
-            r"\bhave it your way\b|\bnothing to (?:apologi[sz]e|be sorry|answer) for\b"
+            r"\bhave it your way\b|\b(?:find it (?:hard|difficult)|struggle) to believe\b"
+            r"|\bnothing to (?:apologi[sz]e|be sorry|answer) for\b"
             r"|\bsuit yourself\b|\bif you think you can do (?:it "
             r"|this )?better\b"
             r"|\bdon't come (?:back|running) to us\b|\blet's not waste (?:any more "

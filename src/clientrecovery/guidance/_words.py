@@ -109,7 +109,8 @@ _PEOPLE = (
     r"|assistant|committee|stakeholders|marketing|sales|lawyers|solicitor|accountant"
     r"|contractors?|vendors?|partners?|forwarder|courier|couriers|host|venue|council|bank"
     r"|hotel|caterers?|photographer|designer|consultants?|installer|electrician|builder"
-    r"|freelancers?|subcontractors?|auditors?|agents?|workers|drivers?|cleaners|technicians?)"
+    r"|freelancers?|subcontractors?|auditors?|agents?|workers|drivers?|cleaners|technicians?"
+    r"|help-?desk|help desk|service desk|support|support team|analysts?|testers?)"
 )
 # What a clause says went wrong, wherever it falls after its subject.
 _WENT_WRONG = (
@@ -122,7 +123,9 @@ _WENT_WRONG = (
     r"|unplugged|switched off|overwrote|blocked|stalled|slowed (?:\w+ ){0,2}?down|delayed"
     r"|still (?:hasn't|haven't|not|waiting)|sat on|lost|dropped|wiped|corrupted|crashed"
     r"|no-?show|went quiet|went silent|vanished|turned (?:\w+ ){0,3}?away|sent (?:\w+ ){0,2}?away"
-    r"|locked (?:\w+ )?out|without (?:asking|telling|checking|warning|consulting|informing))"
+    r"|locked (?:\w+ )?out|without (?:asking|telling|checking|warning|consulting|informing|fixing"
+    r"|resolving|reading|looking|testing)|cut (?:through|off)|left (?:\w+ ){0,3}?(?:outside|in the"
+    r" rain|unattended|on the doorstep)|pulled (?:\w+ ){0,3}?(?:off|out)|took (?:\w+ ){0,3}?off)"
 )
 # Words of a clause that mean it is thanks or credit, not blame.
 _PRAISE = (
@@ -240,7 +243,7 @@ def _each_link(rest: str) -> str:
 
 
 _PROBLEM = (
-    r"(?:delays?|slips?|slippage|problems?|issues?|errors?|mistakes?|bugs?|defects?|faults?"
+    r"(?:delays?|slips?|slippage|slow-?downs?|lag|outages?|drop-?off|problems?|issues?|errors?|mistakes?|bugs?|defects?|faults?"
     r"|outages?|failures?|overruns?|overspend|hold-?ups?|bottlenecks?|blockers?|gaps?"
     r"|confusion|mess|mix-?up|misunderstanding|breakdown|rework|lateness|trouble|setbacks?"
     r"|knock-on|downtime|disruption|backlog|extra cost|extra work|wasted|missed|late|slow"
