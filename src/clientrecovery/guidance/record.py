@@ -198,7 +198,13 @@ def on_history(r: Relationship) -> tuple[Finding, ...]:
         return ()
     start = 0
     if r.stage in (Stage.RECOVERED, Stage.LOST):
-        start = 1 + max(i for i, e in enumerate(r.history) if isinstance(e, _ENDINGS))
+        # A client unwilling to meet ends the case too, with no closing event of its own.
+        ends = [
+            i
+            for i, e in enumerate(r.history)
+            if isinstance(e, _ENDINGS) or (isinstance(e, ev.ClientMet) and not e.willing)
+        ]
+        start = 1 + ends[-1] if ends else 0
     key = _key(r.policy)
     found: list[Finding] = []
     version = 0
