@@ -554,6 +554,11 @@ SENTENCES: list[tuple[str, str]] = [
     ("-", "Your team flagged the leak early, which saved a lot of damage."),
     ("-", "We'll have it fixed for you before Friday's opening at 9:00."),
     ("-", "Let us know what your board decides, and we'll plan around it."),
+    ("-", "We're good to go for Monday."),
+    ("-", "Our team is experienced with this kind of fault."),
+    ("-", "We're capable of finishing the rest this week."),
+    ("-", "Our installers are qualified to sign off the gas work."),
+    ("E", "We're really good at what we do."),
 ]
 
 # Sentences written later, each with every label it carries (letters as above, several

@@ -428,4 +428,29 @@ CUES: tuple[Cue, ...] = (
         ),
         _re(r"\bsorry\b|\byour (?:own )?(?:experience|standards)\b|\byou\b"),
     ),
+    Cue(
+        Rule.NO_EGO,
+        "praises the provider",
+        _re(
+            r"\b(?:we(?:'re| are)|i(?:'m| am)|our (?:\w+ ){0,2}?(?:is|are)) (?:very |extremely "
+            r"|really"
+            r" |highly |incredibly |exceptionally |genuinely |simply |so )(?:good|great|excellent"
+            r"|brilliant|skilled|talented|experienced|qualified|meticulous|accomplished|respected"
+            r"|renowned|successful|capable|competent|knowledgeable|clever|smart|gifted)\b"
+            r"(?! (?:at (?:fixing|putting|making up)|to|of|with|for|only|when|if))"
+            r"|\bwe(?:'re| are) not (?:just )?(?:some|a|an) (?:\w+ )?(?:cheap|amateur|small|average"
+            r"|two-bit|back-street|fly-by-night|run-of-the-mill) (?:\w+ )?(?:outfit|firm|agency"
+            r"|supplier|operation|company|team|shop)\b"
+            r"|\b(?:every|all|our other) (?:other )?(?:projects?|clients?|launches|events|installs"
+            r"|sites|campaigns|jobs) (?:\w+ ){0,3}?(?:went|have gone|has gone|are|were|run|ran)"
+            r" (?:\w+ )?(?:perfectly|fine|smoothly|well|without a hitch|like clockwork)\b"
+            r"|\byour (?:\w+ )?(?:suggestions?|ideas?|input|feedback|opinions?|views?|preferences?)"
+            r" (?:isn't|is not|aren't|are not|won't be|will not be|wasn't|weren't) (?:really )?"
+            r"(?:needed|necessary|relevant|required|the point|what matters)\b"
+        ),
+        _re(
+            r"\bsorry\b|\bapologi[sz]|\b(?:not|usually|normally|but|although|though|yet|still)\b"
+            r"|\b(?:will|'ll)\b|\b(?:pleased|glad|happy|aware|sure)\b|\?"
+        ),
+    ),
 )
