@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from clientrecovery import InvalidValue, Party, Policy, Rule, Severity
 from clientrecovery.guidance import CHECKS, CREDITS, _review, review
-from tests.guidance_sentences import SENTENCES
+from tests.guidance_sentences import SENTENCES, TUNED
 from tests.test_guidance_corpus import development
 
 GUIDANCE = [rule for rule in Rule if rule.guidance]
@@ -343,3 +343,12 @@ def test_sentences_written_outside_the_corpus(label: str, text: str) -> None:
         assert LABELS[label] in credited(text)
     else:
         assert LABELS[label] in flagged(text)
+
+
+@pytest.mark.parametrize(("labels", "text"), TUNED, ids=lambda x: x[:40])
+def test_sentences_with_every_label_they_carry(labels: str, text: str) -> None:
+    """Exactly the checks labelled flag it, and it earns at least the credits labelled."""
+    wanted = {LABELS[c] for c in labels if c != "-"}
+
+    assert flagged(text) == wanted - CREDITED
+    assert wanted & CREDITED <= credited(text)

@@ -24,6 +24,7 @@ from tests.builders import (
     opened,
     plan_for,
     plan_proposed,
+    ready_to_meet,
     recovering,
     summary_sent,
     work_done,
@@ -216,6 +217,15 @@ class TestSwitches:
         r = r.fulfil_commitment("C1", evidence="PO signed", at=at(7)).close(at=at(7, 12))
 
         assert on_history(r) == ()
+
+    def test_a_client_unwilling_to_meet_ends_the_case_for_the_review_too(self) -> None:
+        """Lost at the meeting, with no closing event: only what follows is reviewed."""
+        r = ready_to_meet().contact_client(at=at(0, 12), channel="email", summary=BLAME)
+        r = r.meet_client(at=at(1), willing=False)
+
+        assert on_history(r) == ()
+        r = r.contact_client(at=at(1, 12), channel="email", summary=BLAME)
+        assert [f.rule for f in warnings(r.findings(at(1, 13)))] == [Rule.NO_BLAME]
 
     def test_what_is_sent_after_the_end_is_reviewed(self) -> None:
         """A parting summary after a loss goes to the client too (004)."""

@@ -14,10 +14,13 @@ from clientrecovery.guidance._words import (
     _FAILED,
     _OTHERS,
     _OURS,
+    _PEOPLE,
+    _PRAISE,
     _PROBLEM,
     _QUESTION,
     _REPORTED,
     _THIRD,
+    _WENT_WRONG,
     Cue,
     _each,
     _each_link,
@@ -43,12 +46,13 @@ CUES: tuple[Cue, ...] = (
         "ties the failure to the client",
         _re(
             _each_link(
-                r"(?:\w+ ){0,4}?(?:your|you|the client'?s?|yours)\b(?! (?:help|patience|feedback"
+                r"(?:[\w-]+ ){0,5}?(?:your|you|the client'?s?|yours)\b(?! (?:help|patience|feedback"
                 r" was|support|quick|prompt|input|notes|team's notes))"
             )
         ),
         _re(
             r"\b(?:because|since|due to|owing to|down to|thanks to) (?:of )?(?:we|i|us|our)\b"
+            rf"|\b(?:because of|thanks to|due to|owing to|down to) your (?:\w+ )?{_PRAISE}\b"
             r"|\bsorry\b|\bapologi[sz]e\b|"
             r"\b(?:thanks to your (?:help|patience|support|quick|prompt)|(?:as|when|after|since"
             r"|because) (?:you|your \w+) (?:said|asked|told|mentioned|requested|wrote|suggested"
@@ -74,7 +78,7 @@ CUES: tuple[Cue, ...] = (
             r" )?why\b|\byour\b[^.;?!]{0,80}?\b(?:which|that)(?:'s| is| was) why\b"
             r"|\b(?:which|that)(?:'s| is| was) why (?:your|you)\b"
         ),
-        _re(_QUESTION + r"|\bthat's what we\b"),
+        _re(_QUESTION + r"|\bthat's what we\b" + rf"|\b{_PRAISE}\b"),
     ),
     Cue(
         Rule.NO_BLAME,
@@ -85,16 +89,19 @@ CUES: tuple[Cue, ...] = (
             r" (?:on|in|at|from) (?:your|the client's)\b"
         ),
         _re(
-            _QUESTION + r"|\b(?:always|forever) (?:\w+ )?(?:welcome|happy|free|able|right"
+            rf"\b{_PRAISE}\b|\bquickly\b|\bpromptly\b|"
+            + _QUESTION
+            + r"|\b(?:always|forever) (?:\w+ )?(?:welcome|happy|free|able|right"
             r"|invited)\b|\bnever (?:hesitate|feel|worry|be shy|need)\b|\bcan always\b"
-            r"|\b(?:will|'ll|shall) (?:\w+ )?always\b"
+            r"|\b(?:will|'ll|shall) (?:\w+ )?always\b|\bshould(?:n't)? (?:ever )?have to\b"
+            r"|\b(?:needs?|has) to\b"
         ),
     ),
     Cue(
         Rule.NO_BLAME,
         "blames someone else",
         _re(_each_link(rf"(?:\w+ ){{0,3}}?(?:the|their|our) (?:\w+ )?{_OTHERS}s?\b")),
-        _re(_QUESTION + r"|" + _OURS[2:-2] + r"|\bwe (?:take|accept|own)"),
+        _re(_QUESTION + r"|" + _OURS + r"|\bwe (?:take|accept|own)"),
         requires=_re(
             rf"\b{_PROBLEM}|{_BAD}|\b(?:stall\w*|slipp\w*|overr\w*|crash\w*|broke"
             r"|lost|delay\w*|went up|cost|failed)\b"
@@ -124,7 +131,7 @@ CUES: tuple[Cue, ...] = (
             r"|\b(?:that|this|it)(?:'s| is| was) (?:all )?(?:on|down to) (?:you|them)\b"
             r"|\b(?:it|that|this) (?:was|is|'s) (?:all )?your (?:own )?(?:decision|choice|call"
             r"|idea|wish)\b"
-            r"|\b(?:blam(?:e|ed|es|ing)|at fault|culprits?|to blame|scapegoat)\b"
+            r"|\b(?<!being )(?:blam(?:e|ed|es|ing)|at fault|culprits?|to blame|scapegoat)\b"
             r"|\bmaybe ask (?:\w+ ){1,3}?why\b|\bask (?:\w+ ){1,3}?why (?:\w+ ){0,4}?(?:never"
             r"|didn't|wasn't|hasn't|isn't)\b"
         ),
@@ -143,6 +150,8 @@ CUES: tuple[Cue, ...] = (
         "denies responsibility",
         _re(
             r"\bnot (?:our|my) (?:fault|problem|responsibility|doing|concern|issue|mistake|job)\b"
+            r"|\b(?:none of (?:this|it|that)|nothing (?:here|of this)) (?:is|was|'s) (?:our|my)"
+            r" (?:\w+ )?(?:doing|fault|making|responsibility|problem)\b"
             r"|\b(?:is|was|'s)(?:n't| not) (?:on us|down to us|something (?:we|our \w+) (?:\w+ )?"
             r"(?:caused|did))\b|\bnothing to do with (?:us|me|our)\b|\b(?:out of|beyond|outside)"
             r" (?:our|my) (?:hands|control|remit)\b|\b(?:we|i) (?:can't|cannot|can not|won't"
@@ -165,7 +174,8 @@ CUES: tuple[Cue, ...] = (
         "says what the client should have done",
         _re(
             rf"\b{_CLIENT} (?:really )?(?:should|ought to|could|needed to|were supposed to|was"
-            r" supposed to|had to)(?:n't)? (?:have )?(?:\w+ed|\w+en|told|sent|known|read|done"
+            r" supposed to|had to)(?:n't)?(?: really| honestly| definitely"
+            r"| easily)? (?:have )?(?:\w+ed|\w+en|told|sent|known|read|done"
             r"|given|made|got|kept|thought|come|brought|paid|run|put|let)\b"
             rf"|\bif (?:only )?{_CLIENT}(?:'d| had)(?:n't| not)? \w+[^.?!;]*(?:\b(?:would|could"
             r"|might)|'d)(?:n't| not)? (?:have|be|already)\b|\b(?:none of this|this|that|it)"
@@ -189,7 +199,7 @@ CUES: tuple[Cue, ...] = (
         _re(
             _QUESTION
             + r"|\b(?:we|i) (?:\w+ )?(?:missed|didn't|failed|should have)|"
-            + _OURS[2:-2]
+            + _OURS
             + r"|\bwe (?:take|accept|own)"
         ),
     ),
@@ -218,7 +228,7 @@ CUES: tuple[Cue, ...] = (
             r"|kept|delayed|held|skipped|cut|rejected|refused|overruled|ignored)\b"
         ),
         _re(
-            _QUESTION + r"|" + _REPORTED + r"|" + _OURS[2:-2] + r"|\bif (?:you|your)\b|\bthank"
+            _QUESTION + r"|" + _REPORTED + r"|" + _OURS + r"|\bif (?:you|your)\b|\bthank"
             r"|\b(?:we|i|our \w+) (?:\w+ )?(?:were|was|should have|missed|got|made|let|failed"
             r"|didn't|forgot)\b|\b(?:will|'ll|can|could)\b"
         ),
@@ -245,9 +255,12 @@ CUES: tuple[Cue, ...] = (
     Cue(
         Rule.NO_BLAME,
         "ties a bad outcome to what the client did",
-        _re(r"\b(?:when|after|once|as soon as) (?:you|your(?: [\w-]+){1,3}?) \w+"),
         _re(
-            _QUESTION + r"|" + _REPORTED + r"|" + _OURS[2:-2] + r"|\bif\b|\bthank|\b(?:will|'ll"
+            r"\b(?:when|after|once|as soon as|the moment|ever since|from the day|right after)"
+            r" (?:you|your(?: [\w-]+){1,3}?) \w+"
+        ),
+        _re(
+            _QUESTION + r"|" + _REPORTED + r"|" + _OURS + r"|\bif\b|\bthank|\b(?:will|'ll"
             r"|can|could|please)\b|\b(?:we|i|our \w+) (?:\w+ )?(?:were|was|should have|missed"
             r"|got|made|let|failed|didn't|forgot)\b"
         ),
@@ -277,7 +290,7 @@ CUES: tuple[Cue, ...] = (
             r"(?:'s| is) the result\b|\band here we are\b|\bfrom your \w+(?: \w+)? (?:was|were|is"
             rf"|are|came) (?:\w+ )?{_BAD}\b|\blet down by (?:you|your)\b"
         ),
-        _re(_QUESTION + r"|" + _OURS[2:-2]),
+        _re(_QUESTION + r"|" + _OURS),
     ),
     Cue(
         Rule.NO_BLAME,
@@ -314,5 +327,152 @@ CUES: tuple[Cue, ...] = (
             r" tied\b"
         ),
         _re(_QUESTION + r"|\bsorry\b"),
+    ),
+    Cue(
+        Rule.NO_BLAME,
+        "makes the client the subject of a failure",
+        _re(
+            r"(?:^|(?<=[.!?;:,]\s)|(?<=\n))\s*(?:(?:frankly|honestly|unfortunately|sadly|again"
+            r"|and|but|so|then|also|meanwhile|in the end|in fact),? )?(?:(?:your|their|the"
+            rf" client's)(?: [\w-]+){{0,2}}? {_PEOPLE}"
+            rf"|the(?: [\w-]+){{0,2}}? {_OTHERS}s?)(?:'s?)?\b"
+            rf"[^.;?!]{{0,80}}?\b{_WENT_WRONG}\b"
+            r"|\b(?:it|that)(?:'s| is| was) (?:\w+ )?(?:your|their|the client's)(?: [\w-]+){0,2}?"
+            rf" {_PEOPLE}(?:'s [\w-]+)? (?:who|that)\b"
+        ),
+        _re(
+            _QUESTION + r"|" + _REPORTED + r"|" + _OURS + r"|\bsorry\b|\bapologi[sz]"
+            rf"|\b{_PRAISE}\b|\bif\b|\b(?:we|i|our \w+) (?:\w+ )?(?:missed|didn't|failed|should"
+            r"|forgot|promised|let|were late|was late|got)\b|\b(?:because of|due to|after|from)"
+            r" (?:our|us)\b|\b(?:didn't|did not|don't|never|haven't) (?:\w+ )?(?:need|have to"
+            r"|mind|hesitate|deserve)\b|\bnothing wrong\b"
+        ),
+    ),
+    Cue(
+        Rule.NO_BLAME,
+        "ties the failure to the client",
+        _re(
+            r"\bthe (?:[\w-]+ ){0,2}?(?:bottleneck|delay|problem|hold-?up|issue|cause|late start"
+            r"|slip|slippage|blocker|weak link|sticking point|trouble|hitch|snag|overrun|hold"
+            r"|error|mistake) (?:is|was|has been|lies|lay|sits|sat|rests)(?: (?:really|squarely"
+            r"|entirely|all|simply|mainly|largely))? (?:on |with |down to |at |in )?(?:your"
+            r"|the client's)\b|\byour(?: [\w-]+){0,3}?'s? (?:own )?(?:doing|fault|mistake"
+            r"|error|lookout|oversight)\b|\b(?:their|the [\w-]+)(?: [\w-]+){0,2}?'s (?:own )?"
+            r"(?:doing|fault|mistake)\b|\byour\b[^.;?!]{0,60}?\b(?:is|are|was|were) what"
+            r" (?:\w+ ){0,2}?(?:slowed|held|caused|stopped|delayed|broke|blocked|tripped|sank"
+            r"|killed|derailed|set|cost)\b"
+            r"|\b(?:came|arrived|come|delivered|sent|supplied|shipped) (?:\w+ ){0,2}?from"
+            r" (?:your|their|the client's)(?: [\w-]+){1,3}?\b[^.;?!]{0,30}?\b(?:already"
+            r" )?(?:damaged|chipped|broken|cracked|faulty|wrong|late|incomplete|missing|out of"
+            r" date|corrupt\w*|defective|mislabell?ed|unusable)\b"
+            r"|\b(?:as )?you(?:'d| would)(?: already)? (?:know|have seen|have known|see|realise"
+            r"|realize) (?:this |that )?if you(?:'d| had)\b"
+        ),
+        _re(
+            _QUESTION + r"|\bsorry\b|\bapologi[sz]|\b(?:not|never|nothing)\b[^.;?!]{0,30}\byour"
+            r" (?:\w+ )?(?:doing|fault|mistake)|\bmay be\b"
+        ),
+    ),
+    Cue(
+        Rule.NO_BLAME,
+        "makes the client the subject of a failure",
+        _re(
+            r"\bthe(?: [\w-]+){0,2}? (?:(?:that|which) )?(?:you|they|your(?: [\w-]+){0,2}?"
+            rf" {_PEOPLE}) (?:signed off|sent|wrote|chose|approved|provided|supplied|gave us|picked"
+            r"|brought in|took on|appointed|engaged|recommended|insisted on|wanted|asked for|added"
+            r"|booked|hired|exported|drew|prepared|specified|ordered|uploaded)\b[^.;?!]{0,60}?\b"
+            rf"{_WENT_WRONG}\b"
+            r"|(?:^|(?<=[.!?;:,]\s)|(?<=\n))\s*(?:(?:frankly|honestly|unfortunately|again|and|but"
+            r"|so),? )?the [\w-]+ (?:team|department|office|people|staff|desk)(?: over there| at"
+            rf" your end| on your side)?\b[^.;?!]{{0,60}}?\b{_WENT_WRONG}\b"
+            r"|\b(?:we were|we'd been|we had been) (?:sent|given|supplied|provided with|handed)\b"
+            r"[^.;?!]{0,40}\b(?:old|out of date|outdated|wrong|incomplete|missing|incorrect|broken"
+            r"|corrupt\w*|unusable|\w+ years old)\b"
+            r"|\b(?:it's|it is|it was) (?:the way|how) (?:your|you|they|their)\b[^.;?!]{0,30}"
+            r"\b(?:using|used|use|handled|set up|configured|run|ran|treat\w*)\b"
+        ),
+        _re(
+            _QUESTION + r"|" + _REPORTED + r"|" + _OURS + r"|\bour\b|\bsorry\b|\bapologi[sz]"
+            rf"|\b{_PRAISE}\b|\bif\b|\b(?:we|i) (?:\w+ )?(?:missed|didn't|failed|should|forgot"
+            r"|promised)\b"
+        ),
+    ),
+    Cue(
+        Rule.NO_BLAME,
+        "makes the client the subject of a failure",
+        _re(
+            r"\byour (?:\w+ )?(?:requests?|changes?|instructions|demands|requirements|feedback"
+            r"|approvals?|answers?|replies|emails|orders|specs?|briefs?|sign-?offs?|decisions)\b"
+            r"[^.;?!]{0,30}\b(?:forever|always|constantly|continually|never|every (?:single )?"
+            r"(?:week|day|time|month)|all the time|keeps?)\b"
+        ),
+        _re(
+            _QUESTION + r"|" + _REPORTED + rf"|\b{_PRAISE}\b|\b(?:useful|valuable|welcome|on time"
+            r"|quick|quickly|promptly|matter|matters|come first|heard|read)\b"
+        ),
+    ),
+    Cue(
+        Rule.NO_BLAME,
+        "ties the failure to the client",
+        _re(
+            r"\b(?:switched off|turned off|shut down|deleted|removed|changed|overwritten|broken"
+            r"|damaged|cancell?ed|blocked|delayed|held up|unplugged|ignored|lost|missed|rejected"
+            r"|vetoed|overruled|moved|unlocked|left open) by (?:(?:someone|somebody|one|a member)"
+            r" (?:in|on|at|from|of) )?(?:your|the client's)\b"
+            r"|\blet down by (?:the|their|our) (?:[\w-]+ ){0,2}?"
+            rf"(?:{_OTHERS}|firm|team|people)s?\b"
+            rf"|\b{_CLIENT} (?:was|were) (?:supposed|meant|due|expected) to"
+            r" (?!(?:receive|get|have|hear|see|be sent|be given)\b)\w+"
+            r"|\b(?:your|their|the client's)(?: [\w-]+){0,2}?(?:'s)? (?:lack of|failure to"
+            r"|refusal to|inability to|reluctance to|delay in|slowness|silence|indecision"
+            r"|carelessness|negligence|u-turns?|changes of mind|last-minute changes)\b"
+            r"|\b(?:it|that)(?:'s| is| was) (?:\w+ )?(?:your|their|the client's)\b[^.;?!]{0,50}?"
+            r"\b(?:who|that) (?:\w+ ){0,2}?(?:let|caused|broke|stopped|delayed|held|blocked|killed"
+            r"|sank|tripped|brought|made|started|lost|cost)\b"
+            r"|\b(?:happened|occurred|broke|went missing|got lost|was lost|was damaged|were damaged"
+            r"|got damaged|went wrong) (?:\w+ ){0,2}?(?:while|when) (?:\w+ ){0,4}?(?:in|with|at"
+            r"|under) your (?:own )?\w+"
+            r"|\b(?:waiting|waited|wait)(?: \w+){1,3}? (?:on|for) (?:your|you)\b(?=[^.?!;]*\bto"
+            r" (?:show|turn|arrive|reply|respond|answer|sign|approve|send|decide|get back))"
+        ),
+        _re(
+            _QUESTION + r"|\bsorry\b|\bapologi[sz]|" + _OURS + rf"|\b{_PRAISE}\b"
+            r"|\b(?:you|your \w+) (?:were|was) right\b"
+        ),
+    ),
+    Cue(
+        Rule.NO_BLAME,
+        "ties a bad outcome to what the client did",
+        _re(
+            r"\byour\b[^.;?!]{0,50}?\b(?:meant|forced|led to|left us|put us|pushed us|made (?:it"
+            r"|us))"
+            r"\b[^.;?!]{0,50}\b(?:ran out|failed|couldn't|could not|late|behind|short|miss\w*|lost"
+            r"|delay\w*|overr\w*|scrambl\w*|impossible)\b"
+            r"|\byour (?:[\w-]+ ){0,2}?(?:was|were|is|are) (?:\w+ )?full of (?:\w+ )?(?:errors"
+            r"|duplicates|mistakes|gaps|typos|holes|bugs|problems|inconsistencies)\b"
+        ),
+        _re(
+            _QUESTION + r"|" + _REPORTED + r"|\bsorry\b|\bapologi[sz]|" + _OURS + rf"|\b{_PRAISE}\b"
+        ),
+    ),
+    Cue(
+        Rule.NO_BLAME,
+        "makes the client the subject of a failure",
+        _re(
+            r"\b(?:a|an|the) (?:[\w-]+ ){0,2}?(?:hired|brought in|appointed|engaged|booked|chosen"
+            r"|picked|sent) by (?:you|your|the client)\b[^.;?!]{0,60}?\b"
+            rf"{_WENT_WRONG}\b"
+            r"|\b(?:your|at your end|on your side|from your side)\b[^.;?!]{0,50}\b(?:has been|is"
+            r"|was|were|are|have been) (?:\w+ )?the (?:weak link|bottleneck|sticking point|main"
+            r" problem|problem|issue|hold-?up|blocker|cause)\b"
+        ),
+        _re(
+            _QUESTION
+            + r"|"
+            + _REPORTED
+            + r"|\bsorry\b|\bapologi[sz]|"
+            + _OURS
+            + r"|\b(?:thank\w*|helpful|lovely|nice|great job|well done)\b"
+        ),
     ),
 )

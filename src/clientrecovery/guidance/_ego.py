@@ -34,7 +34,8 @@ CUES: tuple[Cue, ...] = (
             r"|\bwhat you pay us for\b|\byou hired us (?:because|to|for) (?:we|our|the)\b"
             r"|\b(?:take|taking|took) good advice\b|\bour (?:\w+ )?(?:have|has) decided\b"
             r"|\b(?:we|i|our \w+) can (?:tell|see|read) (?:you )?(?:what|which|how|an audience)"
-            r"\b|\bwithout (?:needing|needing to ask|asking (?:them|you|anyone)|testing it|a"
+            r"\b|\b(?:we|i|our \w+)\b[^.;?!]{0,40}\bwithout (?:needing|needing to ask"
+            r"|asking (?:them|you|anyone)|testing it|a"
             r" pilot|focus groups|research)\b|\b(?:we|i) don't need (?:a|an|any|to"
             r"|your) (?:\w+ ){0,4}?(?:to (?:know|tell"
             r"|see|show|prove|confirm)|research|ask)\b|\b(?:we|i) don't need (?:a"
@@ -100,6 +101,8 @@ CUES: tuple[Cue, ...] = (
             r" wrong|deadlines|balls)\b|\bfamous for\b|\bcalibre\b|\bpremium firm\b"
             r"|\bproven (?:formula|method|methodology|approach|process|system|recipe)\b"
             r"|\b(?:our|we)\b[^.;?!]{0,40}\b(?:finest|world-class|elite|top-tier|best-in-class)\b"
+            r"|\bour (?:\w+ )?(?:methods?|methodology|process\w*|approach\w*|systems?|recipes?)"
+            r" (?:is|are) (?:\w+ )?(?:tried[- ]and[- ]tested|battle-tested|time-tested|proven)\b"
             r"|\bour (?:\w+ )?(?:method|methodology|process|approach) is (?:the )?(?:industry[- ]"
             r"standard|best practice|proven|tried and tested)\b|\bwe(?:'ve| have) never (?:had"
             r"|seen)"
@@ -124,7 +127,10 @@ CUES: tuple[Cue, ...] = (
             r"|were) (?:clearly |obviously |simply |objectively )?(?:right|correct|superior"
             r"|excellent|the best|the right one)\b|\bsecond-guessing our (?:own )?\w+"
         ),
-        _re(r"\bproud to (?:\w+ )?(?:work|help) (?:with|for) you\b|\bnot proud\b"),
+        _re(
+            r"\bproud to (?:\w+ ){0,2}?(?:work\w*|help\w*|partner\w*|serve|support\w*)"
+            r" (?:with |for |alongside )?you\b|\bnot proud\b"
+        ),
     ),
     Cue(
         Rule.NO_EGO,
@@ -265,6 +271,186 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:nobody|no one|no-one) does (?:\w+ ){0,2}?(?:it |this )?like (?:we do|us)\b"
             r"|\b(?:our"
             r"|my) \w+ (?:are|is) always right\b|\balways right in the end\b"
+        ),
+    ),
+    Cue(
+        Rule.NO_EGO,
+        "praises the provider",
+        _re(
+            r"\b(?:we(?:'re| are)|i(?:'m| am)|our(?: [\w-]+){1,3}? (?:is"
+            r"|are))\b,?(?: [\w-]+,?){0,3}?"
+            r" (?:the (?:most (?:\w+ )?\w+|best|finest|leading|top|strongest|safest|fastest"
+            r"|smartest|sharpest|greatest|biggest name)|among the (?:most|best|top|finest|leading"
+            r"|strongest|greatest)|one of the (?:best|most|top|finest|leading|strongest"
+            r"|greatest))\b"
+            r"|\bour (?:[\w-]+ ){0,3}?(?:is|are|was|were|has been|have been) (?:\w+ )?(?:excellent"
+            r"|spotless|superb|flawless|impeccable|unbeatable|unrivalled|second to none|brilliant"
+            r"|outstanding|exceptional|world-class|top-notch|the gold standard|the benchmark"
+            r"|first-rate|faultless|immaculate|unmatched|unparalleled|beyond reproach|beyond"
+            r" question|above reproach|exemplary|unquestionable|the envy of)\b"
+            r"|\b(?:recogni[sz]ed|known|regarded|seen|considered|rated|respected|celebrated)"
+            r" (?:\w+ )?(?:as|by (?:many|all|everyone|the industry|our peers)) (?:the )?(?:\w+ )?"
+            r"(?:leaders?|experts?|best|specialists?|authorit\w+|top|go-to|number one|pioneers"
+            r"|genius|geniuses|master|masters|visionary|visionaries|legends?|stars?)\b"
+            r"|\bof our (?:standing|calibre|stature|reputation|quality|pedigree)\b"
+        ),
+        _re(
+            r"\bfor you\b|\byour\b|\b(?:earliest|soonest|latest|nearest|first|next|priority"
+            r"|mistake|fault|error|responsibility|worst|weakest|slowest|lowest point|job now)\b"
+            r"|\b(?:far from|not|hardly|less than|never been)\b|\bsorry\b"
+        ),
+    ),
+    Cue(
+        Rule.NO_EGO,
+        "leans on the provider's expertise",
+        _re(
+            r"\b(?:having|after) (?:\w+ ){1,6}?(?:\d+|hundreds?|dozens|thousands|many|countless"
+            r"|years|decades|\w+ hundred)\b[^.;?!]{0,40}?,? (?:we|i) (?:know|can|are sure|'re"
+            r" sure|are confident|'re confident|understand)\b"
+            r"|\b(?:we|i)(?:'ve| have) (?:got )?(?:a lot of|lots of|plenty of|years of|decades of"
+            r"|enough|more|far more|a wealth of|vast|huge) (?:\w+ )?(?:experience|expertise"
+            r"|know-?how)\b"
+            r"|\b(?:i|we)(?:'ve| have) been (?:an? |the )?(?:[\w-]+ ){0,3}?for (?:\w+ ){0,2}?"
+            r"(?:years|decades)\b"
+            r"|\b(?:we|i) (?:already )?know (?:exactly |precisely |full well |perfectly well )?"
+            r"(?:what|how|which) (?:\w+ ){0,3}?(?:needs?|wants?|works|ends|will (?:work|sell|land"
+            r"|perform|look|go)|should look|looks best|is best|is needed|is right|goes)\b"
+            r"|\b(?:we|i) know (?:that )?(?:yours|it|this|the \w+|your \w+) will (?:work|perform"
+            r"|sell|succeed|land|look|be fine|be a success)\b"
+            r"|\b(?:we|i) (?:don't|do not|won't|will not) need (?:\w+ ){0,2}?(?:testing|research"
+            r"|feedback|input|reviews?|sign-?off|a pilot|data|surveys?|to ask|to test|to check"
+            r"|your (?:input|views|approval|opinion|feedback))\b|\bno need (?:for|to) (?:\w+ )"
+            r"{0,3}?(?:review|check|test|ask|consult|question)\w*\b"
+        ),
+        _re(
+            r"\bwith you\b|\byou (?:told|said|mentioned)|\bfrom us\b|\b(?:need|want|like|love)"
+            r" to (?:know|understand|hear)\b|\blet (?:us|me) know\b|\bhow (?:much|hard|frustrating"
+            r"|difficult|important|stressful|upsetting)\b|\bsorry\b|\bfor you to\b"
+            r"|\bno need (?:for you|to worry|to apologi)"
+        ),
+    ),
+    Cue(
+        Rule.NO_EGO,
+        "puts the provider's judgement above the client's",
+        _re(
+            r"\b(?:the way|how) (?:i|we) (?:like|prefer|want|would do) (?:it|things|them)\b"
+            r"|\b(?:i|we)(?:'d| would) (?:much )?rather (?:we )?(?:kept|keep|stick|stuck|go|went"
+            r"|do|did|leave|left) (?:\w+ ){0,5}?(?:our|my|the way (?:i|we)|as (?:it is|they are))\b"
+            r"|\b(?:we|i) (?:get to |will |'ll )?decide (?:the|on the|what|how|which|whether)\b"
+            r"|\bthat(?:'s| is) (?:our|my) (?:area|call|decision|department|domain|business|field"
+            r"|territory|job to decide)\b|\bleave (?:that|this|it|those|these) (?:\w+ )?to us\b"
+            r"|\btoo (?:talented|qualified|accomplished|expert|important|senior|skilled) to\b"
+            r"|\b(?:clients|customers|people|brands) who (?:take|follow|trust|accept|listen to"
+            r"|use|stick with) (?:our|us)\b"
+            r"|\b(?:we|our|i)\b[^.;?!]{0,50}\b(?:better|smarter|wiser|sharper|stronger|quicker"
+            r"|cleverer|more (?:experienced|qualified|skilled|capable|knowledgeable|talented"
+            r"|professional|reliable))(?: [\w-]+){0,4} than (?:a|an|the|any|their|most|other"
+            r"|your|you) ?(?:[\w-]+ ){0,2}?(?:committee|team|staff|people|in-house|competition"
+            r"|others|rest|agenc\w+|firms?|suppliers?|competitors?|amateurs?|do|does|could)\b"
+        ),
+        _re(
+            r"\b(?:together|with you|with your|you(?:'d| would) like|you prefer|you want)\b"
+            r"|\b(?:you|your (?:\w+ )?\w+) (?:know|knows) (?:\w+ ){0,4}?better\b|\bsorry\b"
+            r"|\b(?:rather|other|more|less|later|longer|sooner|earlier|worse|slower) than\b"
+        ),
+    ),
+    Cue(
+        Rule.NO_EGO,
+        "puts the provider above the client",
+        _re(
+            r"\b(?:no|nobody|no one|no other) (?:\w+ ){0,6}?(?:can|could) (?:match|beat|touch"
+            r"|rival|equal|compete with) (?:our|us)\b"
+            r"|\b(?:nobody|no one|no client|no customer|none of our clients) (?:has|have|had)"
+            r" (?:ever )?(?:\w+ )?(?:complained|questioned|doubted|critici[sz]ed|queried|objected)"
+            r"\b[^.;?!]{0,20}\b(?:our|us)\b"
+            r"|\bthe experts here\b|\b(?:our|the) (?:\w+ )?experts? (?:have|has) (?:already )?"
+            r"(?:decided|settled|ruled|spoken|concluded)\b"
+            r"|\b(?:we(?:'re| are)|our (?:\w+ )?(?:is|are)) (?:\w+ )?(?:known|famous|renowned"
+            r"|respected|celebrated|praised) (?:\w+ ){0,3}?for\b"
+            r"|\b(?:we|our|i)\b[^.;?!]{0,50}\bmore (?!time|work|money|often|days|weeks|than)\w+"
+            r" than (?:them|they|others|anyone|anybody|everyone|most|the rest)\b"
+            r"|\b(?:lucky|fortunate) to have (?:us|a team (?:of|like) (?:our|ours|us))\b"
+        ),
+        _re(r"\bsorry\b|\b(?:you|your (?:\w+ )?\w+) (?:know|knows) (?:\w+ ){0,4}?better\b"),
+    ),
+    Cue(
+        Rule.NO_EGO,
+        "puts the provider above the client",
+        _re(
+            r"\b(?:won't|will not|wouldn't|couldn't|can't|cannot) find (?:anyone|anybody"
+            r"|a (?:\w+ )?"
+            r"(?:team|firm|agency|supplier|company)) (?:\w+ )?(?:better|more \w+)\b"
+            r"|\b(?:in (?:our|my|their) sleep|with (?:our|my|their) eyes closed|standing on (?:our"
+            r"|my|their) heads?)\b"
+            r"|\b(?:the )?(?:quality|standard|calibre|accuracy|craftsmanship) of our (?:\w+ ){0,2}?"
+            r"(?:is|are|was|were) (?:\w+ )?(?:beyond (?:doubt|question|reproach)|unquestionable"
+            r"|excellent|superb|flawless|impeccable|second to none|outstanding|exceptional|not in"
+            r" question|not the issue)\b"
+            r"|\bif (?:anyone|anybody) (?:knows|can|understands|gets)\b[^.;?!]{0,40}\b(?:it's"
+            r"|it is)"
+            r" (?:us|me|we)\b"
+        ),
+        _re(r"\bsorry\b"),
+    ),
+    Cue(
+        Rule.NO_EGO,
+        "praises the provider",
+        _re(
+            r"\bour (?:\w+ ){0,2}?(?:have|has) been (?:\w+ )?(?:featured|showcased|published"
+            r"|praised"
+            r"|covered|shortlisted|profiled) (?:in|by)\b"
+            r"|\b(?:in a (?:different|whole other) league|in a league of (?:our|its|their) own"
+            r"|head and shoulders above|a cut above|miles ahead of)\b"
+            r"|\b(?:we|i) (?:don't|do not|won't|never) take (?:advice|direction|instructions"
+            r"|lessons"
+            r"|notes|feedback) (?:\w+ ){0,4}?from\b"
+            r"|\b(?:we|i) (?:made|took|got) the right (?:call|decision|choice)\b|\bprove (?:us|me)"
+            r" right\b|\bbefore (?:anyone|anybody|everyone) else\b"
+        ),
+        _re(r"\bsorry\b|\b(?:if|whether|did|have) (?:we|i)\b"),
+    ),
+    Cue(
+        Rule.NO_EGO,
+        "leans on the provider's expertise",
+        _re(
+            r"\b(?:master's|masters|phd|doctorate|degree|qualifications?|certifications?|credentials"
+            r"|chartered|mba|standards|pedigree)\b[^.;?!]{0,30}\b(?:so|therefore|which is why"
+            r"|that's why|hence)\b[^.;?!]{0,40}\b(?:confident|sure|certain|right|correct|know"
+            r"|stands?|doesn't add up|can't be|must be)\b"
+            r"|\b(?:called|named|rated|voted|judged|described) (?:it|us|our \w+|them) (?:as )?"
+            r"(?:exceptional|outstanding|the best|excellent|world-class|first-rate|superb"
+            r"|brilliant)\b"
+            r"|\b(?:we|i) (?:pioneered|invented|wrote the book on|created|developed|designed|built)"
+            r" (?:this|the|that|these) (?:\w+ )?(?:approach|method|process|system|workflow|model"
+            r"|technique|standard)\b[^.;?!]{0,40}\b(?:so|and it's|which is why)\b"
+            r"|\bthe (?:best|finest|strongest) (?:\w+ )?(?:we|i)(?:'ve| have)? ever (?:built|made"
+            r"|done|designed|delivered|produced)\b"
+        ),
+        _re(r"\bsorry\b|\byour (?:own )?(?:experience|standards)\b|\byou\b"),
+    ),
+    Cue(
+        Rule.NO_EGO,
+        "praises the provider",
+        _re(
+            r"\b(?:we(?:'re| are)|i(?:'m| am)|our (?:\w+ ){0,2}?(?:is|are)) (?:very |extremely "
+            r"|really"
+            r" |highly |incredibly |exceptionally |genuinely |simply |so )(?:good|great|excellent"
+            r"|brilliant|skilled|talented|experienced|qualified|meticulous|accomplished|respected"
+            r"|renowned|successful|capable|competent|knowledgeable|clever|smart|gifted)\b"
+            r"(?! (?:at (?:fixing|putting|making up)|to|of|with|for|only|when|if))"
+            r"|\bwe(?:'re| are) not (?:just )?(?:some|a|an) (?:\w+ )?(?:cheap|amateur|small|average"
+            r"|two-bit|back-street|fly-by-night|run-of-the-mill) (?:\w+ )?(?:outfit|firm|agency"
+            r"|supplier|operation|company|team|shop)\b"
+            r"|\b(?:every|all|our other) (?:other )?(?:projects?|clients?|launches|events|installs"
+            r"|sites|campaigns|jobs) (?:\w+ ){0,3}?(?:went|have gone|has gone|are|were|run|ran)"
+            r" (?:\w+ )?(?:perfectly|fine|smoothly|well|without a hitch|like clockwork)\b"
+            r"|\byour (?:\w+ )?(?:suggestions?|ideas?|input|feedback|opinions?|views?|preferences?)"
+            r" (?:isn't|is not|aren't|are not|won't be|will not be|wasn't|weren't) (?:really )?"
+            r"(?:needed|necessary|relevant|required|the point|what matters)\b"
+        ),
+        _re(
+            r"\bsorry\b|\bapologi[sz]|\b(?:not|usually|normally|but|although|though|yet|still)\b"
+            r"|\b(?:will|'ll)\b|\b(?:pleased|glad|happy|aware|sure)\b|\?"
         ),
     ),
 )

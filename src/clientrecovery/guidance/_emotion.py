@@ -96,6 +96,8 @@ CUES: tuple[Cue, ...] = (
             r"|\bas per (?:the|our) (?:contract|agreement|terms|sow|statement of work)\b"
             r"|\bthere(?:'s| is) nothing (?:more |else )?(?:we|i) (?:can|could) do\b"
             r"|\bthat(?:'s| is) not how (?:this|it|we|things) (?:works?|do things)\b"
+            r"|\bnot how (?:we|this company|our team) (?:operate|work|do business|do things"
+            r"|behave)\b"
             r"|\bwe(?:'ve| have) (?:already )?(?:bent over backwards|gone above|done more than"
             r"|done (?:more than )?enough|been more than (?:fair|patient|reasonable|generous)"
             r"|done our part)|\b(?:our|my) (?:people|team|staff|crew) (?:worked|have worked"
@@ -123,7 +125,7 @@ CUES: tuple[Cue, ...] = (
             r"|frankly) )*(?:wrong|mistaken|confused|overreacting|unreasonable|exaggerating"
             r"|not listening|missing the point|being difficult|impossible|hysterical"
             r"|dramatic|emotional|picky|demanding|nitpicking)\b"
-            r"|\bwith (?:all )?(?:due )?respect\b|\bcalm down\b|\bhow dare\b|\bget a grip\b"
+            r"|\bwith (?:all )?(?:due )?respect\b(?! to)|\bcalm down\b|\bhow dare\b|\bget a grip\b"
             r"|\byou (?:clearly |obviously |simply |just |still )?(?:don't|do not|fail to"
             r"|can't|cannot) (?:seem to )?(?:understand|get it|grasp|appreciate|know)\b"
             r"|\byou (?:have|had) no idea\b|\bno idea what you(?:'re| are) talking about\b"
@@ -193,7 +195,7 @@ CUES: tuple[Cue, ...] = (
             r"|\bi(?:'m| am) sure you(?:'re| are)? (?:very |extremely )?busy\b"
             r"|\bif it's not too much (?:trouble|to ask)\b|\b(?:happy|glad) to (?:explain|go over"
             r"|repeat|walk you through) (?:it|this|that) (?:again|once more)\b|\bi (?:would|'d)"
-            r" have thought\b|\bsurely you\b|\bwith respect\b|\bgoing forward,? please"
+            r" have thought\b|\bsurely you\b|\bwith respect\b(?! to)|\bgoing forward,? please"
             r" (?:make sure|ensure|remember)|\bmoving forward,? please (?:ensure|make sure)"
             r"|\bin case (?:it|that) (?:wasn't|was not|isn't) clear\b|\bi'll (?:say|put) it"
             r" (?:another way|simply)\b|\bfyi,? (?:this|that|we|i)\b"
@@ -212,7 +214,8 @@ CUES: tuple[Cue, ...] = (
         Rule.FACTS_NOT_EMOTION,
         "is sarcastic",
         _re(
-            r"(?:^|(?<=[.!?;:]\s)|(?<=\n))\s*\b(?:(?:oh|well|ah),? )?(?:great|wonderful|lovely"
+            r"(?:^|(?<=[.!?;:]\s)|(?<=\n))\s*\b(?:(?:oh|well|ah),? )?(?:(?:that|this|it)(?:'s| is)"
+            r" (?:just |really |simply )?)?(?:great|wonderful|lovely"
             r"|brilliant|fantastic"
             r"|perfect|marvellous|super|terrific|oh good|good to know|nice to know|lovely to hear"
             r"|great to hear|good to hear|glad to hear|how nice|how lovely)\b[^.?!;]*?\b(?:another"
@@ -383,5 +386,104 @@ CUES: tuple[Cue, ...] = (
             r"|our) (?:\w+ )?"
             r"(?:email|message) again\b"
         ),
+    ),
+    Cue(
+        Rule.FACTS_NOT_EMOTION,
+        "asks a rhetorical question",
+        _re(
+            r"\b(?:do|does) you (?:have )?(?:any idea|realise|realize|know|understand) how"
+            r" (?:much|many|hard|long|often)\b|\bhow (?:was|were|is|are|am|would|could) (?:anyone"
+            r"|we|i|anybody|our \w+) (?:\w+ )?(?:supposed|meant|expected|able) to\b|\bwhat"
+            r" (?:more|else) (?:do|does|did|could|can) you (?:\w+ )?(?:want|expect|ask)\b|\bis it"
+            r" (?:really |honestly )?(?:so|that|too) (?:hard|difficult|much to ask|complicated)\b"
+            r"|\bwhat (?:exactly )?(?:did|do) you (?:expect|think would happen)\?"
+            r"|\bwhy (?:would|should|on earth would) (?:we|i|anyone)\b|\b(?:who|what|why|how) on"
+            r" earth\b|\bhow (?:hard"
+            r"|difficult) (?:can|could|is) it (?:really )?(?:be|to)\b"
+            r"|\b(?:as )?you(?:'d| would)(?: already)? (?:know|have seen|have known|see|realise"
+            r"|realize) (?:this |that )?if you(?:'d| had)\b"
+        ),
+    ),
+    Cue(
+        Rule.FACTS_NOT_EMOTION,
+        "is emotional",
+        _re(
+            r"\b(?:completely|totally|utterly|deeply|hugely|extremely|incredibly|so|such an?"
+            r"|really|rather|quite|grossly|wholly|very|frankly|downright|thoroughly|pretty"
+            r"|most)(?: \w+)? (?:unfair|hostile|insulting|rude|aggressive|uncalled[- ]for|unjust"
+            r"|unwarranted|disappointing|hurtful|offensive|out of line|over the top|ungrateful"
+            r"|disrespectful|baseless|unfounded|galling|tiresome|tedious)\b"
+            r"|\b(?:unfair|hostile|uncalled[- ]for|unjust|unwarranted|out of line|disrespectful"
+            r"|baseless|unfounded|a bit rich|rich coming from|galling)\b"
+        ),
+        _re(
+            _EMPATHY + r"|\b(?:to|on|for) you(?:r \w+)?\b|\b(?:our|we) (?:\w+ )?(?:was|were"
+            r"|response|reply|handling|work|service|results?|delivery|mistake|failure)\b|\bof"
+            r" us\b|\bon our part\b|\bfrom us\b|\b(?:not|never|nothing) (?:\w+ )?(?:unfair"
+            r"|hostile|rude)\b"
+        ),
+    ),
+    Cue(
+        Rule.FACTS_NOT_EMOTION,
+        "is defensive",
+        _re(
+            r"\b(?:we|i)(?:'re| are|'m| am)? (?:simply |just |frankly |flatly )?(?:refuse to"
+            r"|not prepared to|not willing to|unwilling to|won't dignify|will not dignify)\b"
+            r"|\bunder no circumstances\b|\bwe won't have (?:that|it|this) said\b|\b(?:we|i)"
+            r" won't (?:stand for|put up with|have (?:that|it|this))\b|\bdon't shoot the"
+            r" messenger\b|\b(?:won't|will not|don't need to|do not need to) (?:take|accept|need|be"
+            r" given) (?:\w+ )?(?:lectures|lessons)\b|\bnot here to be\b"
+            r"|\b(?:we|i|our (?:\w+ )?(?:team|people|staff|crew))(?:'re| are| were| was|'m| am"
+            r"| have| has|'ve)? (?:never|not|never once) (?:been )?(?:careless|negligent|at fault"
+            r"|sloppy|lazy|unprofessional|incompetent|dishonest|rude)\b"
+            r"|\b(?:being|be|been|get|got) (?:\w+ )?(?:accused|blamed|lectured|attacked|singled"
+            r" out|treated like|spoken to like|talked down to|painted as|criticised|criticized"
+            r"|shouted at|yelled at|sworn at|insulted|patroni[sz]ed)\b"
+            r"|\b(?:that|this|such|these|your|the) (?:\w+ )?accusations?\b"
+            r"|\blet's be (?:realistic|honest|clear|fair|frank|grown-ups|adults|serious)\b"
+            r"|\byou got (?:a (?:great|good|fair|generous) deal|what you paid for|more than you"
+            r" paid for)\b|\b(?:nothing|no more) (?:more )?can (?:be )?(?:asked|expected) of us\b"
+            r"|\b(?:we|i) (?:\w+ )?stand (?:\w+ )?by (?:every|our|my|the|that|this|it|what)\b"
+            r"(?! (?:promise|guarantee|commitment|offer|word|warranty|you))"
+        ),
+        _re(
+            r"\blet (?:this|that|it) happen\b|\bcharge you\b|\bleave you\b|\bgive up\b"
+            r"|\brest\b|\bstop (?:until|before)\b|\bcut corners\b|\bbill you\b|\bsorry\b(?!,? but)"
+            r"|\bapologi[sz]|\byou (?:were|have been|felt|feel|'ve been)\b|\b(?:nobody|no one)"
+            r" (?:is|was|here is) (?:\w+ )?(?:blam|accus)|\bnot (?:about )?(?:blam|accus)"
+            r"|\b(?:we|our|i) (?:\w+ )?(?:got (?:this|it|that|the \w+) wrong|were wrong|was"
+            r" wrong|should have|missed|made a)\b"
+        ),
+    ),
+    Cue(
+        Rule.FACTS_NOT_EMOTION,
+        "is combative",
+        _re(
+            r"\bhave it your way\b|\b(?:find it (?:hard|difficult)|struggle) to believe\b"
+            r"|\bnothing to (?:apologi[sz]e|be sorry|answer) for\b"
+            r"|\bsuit yourself\b|\bif you think you can do (?:it "
+            r"|this )?better\b"
+            r"|\bdon't come (?:back|running) to us\b|\blet's not waste (?:any more "
+            r"|more )?(?:\w+ )?"
+            r"time\b|\b(?:bend|bending|bent) over backwards\b|\bbe my guest\b|\bknock yourself"
+            r" out\b|\b(?:we've|i've|we have|i have) heard it all before\b"
+        ),
+    ),
+    Cue(
+        Rule.FACTS_NOT_EMOTION,
+        "is defensive",
+        _re(
+            r"\b(?:amazed|astonished|stunned|surprised|staggered|flabbergasted|baffled) (?:that )?"
+            r"(?:anyone|anybody|you|your \w+) (?:would|could|can|should)\b"
+            r"|\b(?:are|were) you (?:seriously|really|honestly|actually) (?:suggesting|saying"
+            r"|telling us|accusing|claiming|implying)\b"
+            r"|\b(?:take|took|taking) (?:great |real |serious )?(?:offence|offense|exception"
+            r"|umbrage)\b"
+            r"|\b(?:perhaps|maybe|kindly) (?:try )?(?:read|check|look at|re-?read)\b[^.;?!]{0,40}"
+            r"\bbefore\b"
+            r"|\b(?:we(?:'ve| have)|i(?:'ve| have)) (?:already )?(?:tried everything|tried all"
+            r"|done all (?:we|i) can)\b"
+        ),
+        _re(_EMPATHY + r"|\bsorry\b"),
     ),
 )

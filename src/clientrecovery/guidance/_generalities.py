@@ -14,6 +14,18 @@ from clientrecovery.guidance._words import (
 
 __all__ = ["CUES"]
 
+# What the provider says of itself, what someone deserves or wants, idioms, thanks: not
+# complaints, whatever their quantifiers.
+_NOT_A_COMPLAINT = (
+    r"|\b(?:we|i|our [\w-]+(?: [\w-]+)?) (?:\w+ )?(?:doesn't|does not|don't|do not|were never"
+    r"|was never|are never|am never)\b|\bnever (?:feel|hesitate|worry|be shy|think twice"
+    r"|apologi[sz]e)\b"
+    r"|\b(?:thank\w*|grateful|appreciat\w+|quickly|promptly|helpful|brilliant|well done)\b"
+    r"|\bmak(?:es?|ing) (?:\w+ ){0,3}?(?:better|easier|clearer|stronger)\b"
+    r"|\b(?:deserves?|needs?|wants?|expects?)\b[^.;?!]{0,40}\b(?:never|always)\b"
+    r"|\bnone of (?:this|it|that) (?:is|was|'s) (?:\w+ )?(?:our|my)\b"
+)
+
 CUES: tuple[Cue, ...] = (
     Cue(
         Rule.NO_GENERALITIES,
@@ -26,7 +38,11 @@ CUES: tuple[Cue, ...] = (
             r"|day in,? day out|week in,? week out|on a daily basis)\b"
         ),
         _re(
-            _QUESTION + r"|" + _REPORTED + r"|\b(?:never|don't|do not) hesitate\b|\bnever mind\b"
+            _QUESTION
+            + r"|"
+            + _REPORTED
+            + _NOT_A_COMPLAINT
+            + r"|\b(?:never|don't|do not) hesitate\b|\bnever mind\b"
             r"|\b(?:always|forever) (?:\w+ )?"
             r"(?:happy|glad|pleased|delighted|welcome|available|here|there|reachable|ready|keen"
             r"|contactable|just a call"
@@ -41,7 +57,8 @@ CUES: tuple[Cue, ...] = (
             r"|\bnever (?:\w+ed|came|got|went|sent"
             r"|gave|made|took|told|reached|arrived|heard|saw|knew|thought|meant)\b"
             r"|\b(?:each time|every time|any time|anytime) (?:you|the|a|an|we|it|this|that|there"
-            r"|something|someone)\b(?![^.?!;]*\b(?:never|fail|late|wrong|broke|miss|ignore))"
+            r"|something|someone)\b(?![^.?!;]*\b(?:never|fail\w*|late|wrong|broke\w*|break\w*|miss\w*|ignore\w*"
+            r"|crash\w*|falls? over|goes (?:wrong|down)|stops|slips))"
             r"|\bnever (?:again )?(?:be )?(?:left|leave) (?:you )?(?:without|in the dark)\b"
             r"|\bnever once\b(?=[^.?!;]*\bwe\b)|\bnever (?:more than|far|too far)\b"
             r"|\bnever happen again\b|\bshould never have\b|\balways (?:on|around"
@@ -63,7 +80,8 @@ CUES: tuple[Cue, ...] = (
             r"|falls? through the cracks|gets? ignored)\b"
             r"|\b(?:everything|everyone|everybody|all (?:of )?(?:the|your|our|these|those) \w+)"
             r"(?: \w+){0,4}? (?:is|are|was|were|has|have|seems?|went|goes|gone|keeps?)"
-            r" (?:\w+ ){0,2}?(?:behind|wrong|stuck|broken|late|delayed|failing|failed|off|a"
+            r" (?:\w+ ){0,2}?(?:behind|wrong|stuck|broken|late|delayed|failing|failed|off|confusing"
+            r"|unclear|clunky|awful|terrible|slow|hard to \w+|a"
             r" mess|slipping|overdue|down|out of date|buggy|in a mess|gone wrong|go wrong|going"
             r" wrong|had errors|errors)\b"
             r"|\beverything (?:that )?could go wrong\b|\bwants? everything\b"
@@ -78,13 +96,20 @@ CUES: tuple[Cue, ...] = (
             r"|\bnever once\b"
         ),
         _re(
-            _QUESTION + r"|" + _REPORTED + r"|\b(?:is there|was there|has there been) (?:anything"
+            _QUESTION
+            + r"|"
+            + _REPORTED
+            + _NOT_A_COMPLAINT
+            + r"|\b(?:is there|was there|has there been) (?:anything"
             r"|anyone)\b|\bno one (?:else )?"
-            r"(?:should|deserves|wants)\b|\bnothing (?:is |was |has been )?(?:missing|left out"
+            r"(?:should|deserves|wants)\b|\bnothing (?:is |was |has been )?(?:missing|missed"
+            r"|damaged|broken|affected|charged|changed|left out"
             r"|else|more|lost|wrong with your)|\beveryone (?:on|in|at|from) (?:the|our|your|this)"
             r" (?:call|meeting|thread|list|email|team)|\bnothing (?:changes|will change) (?:for"
             r" you|in|on)\b|\bnothing to (?:pay|do)\b|\bnone of (?:this|it) (?:is|was) (?:your"
-            r"|on you)|\bnone of this would\b|\bnobody else could\b|\bnobody has ever questioned"
+            r"|on you)|\bnone of this would\b|\bnobody else could\b|\b(?:nobody"
+            r"|no one) could have\b|\bshould(?:n't)? (?:ever )?have to\b"
+            r"|\bnobody has ever questioned"
             r"|\bdid (?:absolutely )?nothing wrong\b|\bnobody (?:walked|told|explained|showed)"
             r" you\b|\b(?:we|i)(?:'ll| will) (?:\w+ )?(?:make sure|ensure)"
         ),
@@ -95,7 +120,11 @@ CUES: tuple[Cue, ...] = (
         "is a vague complaint",
         _re(_NEGATIVE),
         _re(
-            _QUESTION + r"|" + _REPORTED + r"|\b(?:we|i)(?:'ll| will| are going to)\b"
+            _QUESTION
+            + r"|"
+            + _REPORTED
+            + _NOT_A_COMPLAINT
+            + r"|\b(?:we|i)(?:'ll| will| are going to)\b"
             r"|\bi'?m sorry\b|\bapologi[sz]e\b|\bif (?:any|anything|something|you|we|it)\b"
             r"|\b(?:off|wrong|late|slow|bad) (?:with|for) you\b|\bnot (?:your|you)\b"
             r"|\bhow (?:hard|difficult)\b|\bsounds like\b|\bwhere (?:it|things) went wrong\b"
@@ -122,7 +151,11 @@ CUES: tuple[Cue, ...] = (
             r"|sideways|backwards|south|off the rails|off track|wrong)\b"
         ),
         _re(
-            _QUESTION + r"|" + _REPORTED + r"|\bif (?:it|this|that)\b|\b(?:we|i) (?:know|understand"
+            _QUESTION
+            + r"|"
+            + _REPORTED
+            + _NOT_A_COMPLAINT
+            + r"|\bif (?:it|this|that)\b|\b(?:we|i) (?:know|understand"
             r"|appreciate|realise|realize|can see)\b|\bfor (?:you|your)\b|\bsorry\b"
         ),
         vague=True,
@@ -132,7 +165,11 @@ CUES: tuple[Cue, ...] = (
         "is a generality",
         _re(r"\b(?:keeps?|kept) (?:on )?\w+ing\b"),
         _re(
-            _QUESTION + r"|" + _REPORTED + r"|\b(?:will|'ll|please|to|we|i|let's|let us) keep\b"
+            _QUESTION
+            + r"|"
+            + _REPORTED
+            + _NOT_A_COMPLAINT
+            + r"|\b(?:will|'ll|please|to|we|i|let's|let us) keep\b"
             r"|\bkeep(?:s|ing)? (?:you|us|them|everyone)\b|\b(?:we|i) (?:know|understand|appreciate"
             r"|can see)\b|\bsorry\b"
         ),
@@ -148,7 +185,11 @@ CUES: tuple[Cue, ...] = (
             r" working|aren't right|isn't right|not right|the way (?:it|they|things) should)\b"
         ),
         _re(
-            _QUESTION + r"|" + _REPORTED + r"|\b(?:we|i)(?:'ll| will| are going to)\b|\bif\b"
+            _QUESTION
+            + r"|"
+            + _REPORTED
+            + _NOT_A_COMPLAINT
+            + r"|\b(?:we|i)(?:'ll| will| are going to)\b|\bif\b"
             r"|\b(?:we|i|our \w+) (?:\w+ )?(?:dropped|fell|let)\b"
         ),
         requires=_re(_VAGUE_MARKER),
@@ -179,7 +220,7 @@ CUES: tuple[Cue, ...] = (
             r" deal) of (?:confusion|trouble|problems|issues|rework|back and forth|disruption)\b"
             r"|\bplagued by\b|\bround in circles\b"
         ),
-        _re(_QUESTION + r"|" + _REPORTED + r"|\b(?:we|i)(?:'ll| will)\b"),
+        _re(_QUESTION + r"|" + _REPORTED + _NOT_A_COMPLAINT + r"|\b(?:we|i)(?:'ll| will)\b"),
         vague=True,
     ),
     Cue(
@@ -213,6 +254,45 @@ CUES: tuple[Cue, ...] = (
             r"|\bconfusing in places\b|\b(?:unclear|confusing|wrong|off) in (?:places|parts)\b"
         ),
         _re(_QUESTION + r"|" + _REPORTED),
+        vague=True,
+    ),
+    Cue(
+        Rule.NO_GENERALITIES,
+        "is a generality",
+        _re(
+            r"\b(?:change|changes|changed|changing|moves?|moved|slips?|slipped|breaks?|broke"
+            r"|fails?|failed|crash\w*|goes wrong|went wrong|goes down|went down) (?:\w+ )?every"
+            r" (?:single )?(?:week|day|month|time|release|sprint|visit|delivery|round|meeting)\b"
+        ),
+        _re(_QUESTION + r"|" + _REPORTED + r"|\b(?:will|'ll|we|our)\b"),
+        vague=True,
+    ),
+    Cue(
+        Rule.NO_GENERALITIES,
+        "is a generality",
+        _re(
+            r"\bthe same (?:old )?(?:story|thing|problem|issue|mistakes?|errors?|complaints?)\b"
+            r"(?=[^.;?!]*\b(?:every|each|again|always|over and over|all the time)\b)"
+            r"|\b(?:isn't|is not|aren't|are not|wasn't|weren't) what (?:it|they) used to be\b"
+            r"|\b(?:your|the|all the) (?:\w+ )?\w+s (?:are|have been) (?:\w+ )?(?:a nightmare"
+            r"|a mess"
+            r"|a disaster|terrible|awful|useless|hopeless|impossible|rubbish|shocking|a joke"
+            r"|unusable|a pain)\b"
+        ),
+        _re(_QUESTION + r"|" + _REPORTED + _NOT_A_COMPLAINT),
+        vague=True,
+    ),
+    Cue(
+        Rule.NO_GENERALITIES,
+        "is a generality",
+        _re(
+            r"\b(?:your|their|the) (?:\w+ )?(?:staff|people|team|drivers|managers|engineers|users"
+            r"|customers|suppliers|emails|forms|invoices|reports|systems|tools)(?: are"
+            r"| is)? (?:\w+ )?"
+            r"(?:rude|unhelpful|useless|hopeless|incompetent|careless|lazy|unreliable|impossible"
+            r"|chaotic|sloppy)\b"
+        ),
+        _re(_QUESTION + r"|" + _REPORTED + _NOT_A_COMPLAINT + r"|\bsorry\b|\bfor you\b"),
         vague=True,
     ),
 )

@@ -99,6 +99,41 @@ _ADV = (
     r"|totally|somehow|apparently|evidently|unfortunately|never once|only|already|actually"
     r"|really|both|all) )?"
 )
+# People and groups on the client's side, as the head of a noun phrase ("your night shift",
+# "their finance people"): a subject that can act, unlike "your order" or "your site".
+_PEOPLE = (
+    r"(?:team|teams|staff|people|side|managers?|department|dept|admin|admins|it|board|office"
+    r"|head office|finance|legal|procurement|warehouse|shift|developers?|engineers?|lead|director"
+    r"|contact|planner|architect|landlord|supplier|agency|printers?|accounts|reception|security"
+    r"|facilities|colleagues|users|employees|crew|operators|boss|ceo|cfo|buyer|buyers|pa"
+    r"|assistant|committee|stakeholders|marketing|sales|lawyers|solicitor|accountant"
+    r"|contractors?|vendors?|partners?|forwarder|courier|couriers|host|venue|council|bank"
+    r"|hotel|caterers?|photographer|designer|consultants?|installer|electrician|builder"
+    r"|freelancers?|subcontractors?|auditors?|agents?|workers|drivers?|cleaners|technicians?"
+    r"|help-?desk|help desk|service desk|support|support team|analysts?|testers?)"
+)
+# What a clause says went wrong, wherever it falls after its subject.
+_WENT_WRONG = (
+    r"(?:the wrong|wrong|incorrect(?:ly)?|out of date|outdated|left out|left off|missed|never"
+    r" (?:\w+ed|sent|gave|came|turned up|showed up|told|got|made|did|paid|read|answered)|didn't"
+    r"|did not|hasn't|haven't|hadn't|failed|forgot|lost|cost us|cost the|set us back|held"
+    r" (?:up|back|us|it|the \w+|things)|too late|late|broke|damaged|chipped|cracked|scratched"
+    r"|dented|gave (?:\w+ ){0,3}?to (?:another|someone else|a different)|gave away|misprinted"
+    r"|mis\w+ed|disabled|deleted|walked off|pulled out|cancell?ed|ignored"
+    r"|unplugged|switched off|overwrote|blocked|stalled|slowed (?:\w+ ){0,2}?down|delayed"
+    r"|still (?:hasn't|haven't|not|waiting)|sat on|lost|dropped|wiped|corrupted|crashed"
+    r"|no-?show|went quiet|went silent|vanished|turned (?:\w+ ){0,3}?away|sent (?:\w+ ){0,2}?away"
+    r"|locked (?:\w+ )?out|without (?:asking|telling|checking|warning|consulting|informing|fixing"
+    r"|resolving|reading|looking|testing)|cut (?:through|off)|left (?:\w+ ){0,3}?(?:outside|in the"
+    r" rain|unattended|on the doorstep)|pulled (?:\w+ ){0,3}?(?:off|out)|took (?:\w+ ){0,3}?off)"
+)
+# Words of a clause that mean it is thanks or credit, not blame.
+_PRAISE = (
+    r"(?:thank\w*|grateful|helpful|helped|patien\w+|support\w*|quick|prompt|clear|detailed"
+    r"|careful|thorough|great|excellent|fast|early|swift|generous|kind|brilliant|spot on|saved"
+    r"|spotted|caught|flagged|well done|impressive|invaluable|appreciat\w+|better|improv\w+)"
+)
+
 # What a person can fail to do.
 _ACTS = (
     r"(?:tell|told|send|sent|give|gave|provide|provided|read|answer|answered|reply|replied"
@@ -134,7 +169,8 @@ _FAILED = (
     r"|(?:was|were) (?:on holiday|away|off sick|unavailable|out of (?:the )?office)"
     r"|mis\w+ed|cancell?ed|pulled out|backed out|walked away|withdrew|double-booked|overbooked"
     r"|left (?:\w+ ){0,4}?(?:in (?:a|such a) (?:\w+ )?(?:state|mess)|broken|unfinished|half-done"
-    r"|incomplete|behind)"
+    r"|incomplete|behind)|left (?:you|your [\w-]+(?: [\w-]+)?|the [\w-]+|them|us) (?:\w+ ){0,3}?"
+    r"(?:without|short|in the dark|waiting|exposed|stranded|untidy|dirty|open|unlocked)"
     r"|sat on|sitting on|held (?:up|back|onto|on to|the \w+|it|them|us|things)"
     r"|holding (?:up|back|the \w+|things|us)|let (?:\w+ ){1,3}?(?:down|slip|lapse|leave|go)"
     r"|pushed (?:untested|unfinished|broken|back)|imposed|cut the|pulled the|went quiet"
@@ -173,11 +209,14 @@ _BECAUSE_LINKS = (
     r"result(?:ed|s|ing)? from",
     "caused by",
     r"stem(?:s|med|ming)? from",
-    r"(?:came|comes?|coming) (?:about )?from",
+    r"(?:came|comes?|coming) (?:about |entirely |mostly |largely |directly |straight )?from",
+    r"(?:started|starts|began|begins|kicked off) with",
+    r"(?:came|comes?|coming) out of",
     r"traced? (?:back )?to",
     r"traces (?:back )?to",
     r"(?:goes|went|go|comes|came) back to",
     r"(?:a |the )?consequence of",
+    r"the (?:price|cost|fallout|upshot) of",
     r"(?:a |the )?product of",
     "attributable to",
     r"(?:is|was|lies|lay|rests|sits|sat) (?:squarely |firmly |entirely |fully |solely )?with",
@@ -204,7 +243,7 @@ def _each_link(rest: str) -> str:
 
 
 _PROBLEM = (
-    r"(?:delays?|slips?|slippage|problems?|issues?|errors?|mistakes?|bugs?|defects?|faults?"
+    r"(?:delays?|slips?|slippage|slow-?downs?|lag|outages?|drop-?off|problems?|issues?|errors?|mistakes?|bugs?|defects?|faults?"
     r"|outages?|failures?|overruns?|overspend|hold-?ups?|bottlenecks?|blockers?|gaps?"
     r"|confusion|mess|mix-?up|misunderstanding|breakdown|rework|lateness|trouble|setbacks?"
     r"|knock-on|downtime|disruption|backlog|extra cost|extra work|wasted|missed|late|slow"
@@ -250,12 +289,13 @@ _VAGUE_MARKER = (
     r"|certain|things|stuff|generally|general|overall|broadly|on the whole|by and large"
     r"|in places|here and there|at times|sometimes|often|lately|recently|of late|for (?:a"
     r" while|some time|ages|months|weeks|a long time)|ever since|since kick-?off|across the"
-    r" board|a bit|somewhat|kind of|sort of|rather|the whole|keeps?|kept|on both sides"
+    r" board|a bit|somewhat|kind of(?! (?:you|your|them|him|her|us))|sort of|rather|the whole"
+    r"|keeps?|kept|on both sides"
     r"|probably|ups and downs|all over|back and forth|in lots of ways|in many ways|now and"
     r" then|from time to time|on and off|more often than not|most of the time|constant"
     r"|continual|repeated|endless|recurring|persistent|ongoing|so many|too many|numerous"
     r"|countless|most weeks|most days|most months|at some point|from start to finish|from day one"
-    r"|the whole thing)\b"
+    r"|the whole thing|everywhere|all over the place|throughout)\b"
 )
 _NEGATIVE = (
     r"\b(?:off|wrong|messy|a mess|strained|difficult|trouble|problems?|issues?|broke|broken"
@@ -271,8 +311,10 @@ _NEGATIVE = (
     r"|disaster|nightmare|shambles|downhill|missing|went missing"
     r"|errors|delays|late|slow|falling apart|deteriorat\w+"
     r"|getting worse|not (?:good|up to|where)|mediocre|sloppy|shoddy|weak|lax|chaotic"
-    r"|frustrat\w+|a struggle|a concern|bad|worse|worst|fail\w*|gone wrong|going wrong"
-    r"|go wrong|not working|doesn't work|don't work)\b"
+    r"|frustrat\w+|a struggle|a concern|headache|a pain|hassle|a battle|a fight|bad|worse|worst"
+    r"|fail\w*|gone wrong|going wrong"
+    r"|go wrong|not working|doesn't work|don't work|vague|rocky|unhelpful|unstable|flaky"
+    r"|arguments|disputes|rows|friction|tension|clashes|firefighting|chaos)\b"
 )
 
 _OURS = (
@@ -306,7 +348,8 @@ _ADMIT = (
     r"(?:got (?:\w+ ){0,3}?wrong|missed|made (?:a|an|the|two|three|several) (?:\w+ )?(?:mistakes?"
     r"|errors?|wrong call|bad call)|let you down|dropped the ball|failed (?:to|you)|should have"
     r"|shouldn't have(?! to)|under-?estimated|under-?scoped|over-?promised|over-?committed"
-    r"|under-?\w+ed"
+    r"|under-?\w+ed|got complacent|took (?:our|my) eyes? off|let (?:\w+ ){0,2}?slide|cut corners"
+    r"|(?:were|was) (?:careless|sloppy|negligent)"
     r"|took on too much|bit off more"
     r"|overlooked|misjudged"
     r"|misread|fell short|were (?:late|wrong|slow)|was (?:late|wrong|slow)|own (?:this|that"
