@@ -63,6 +63,7 @@ from clientrecovery._integrity import (
     verified_head,
 )
 from clientrecovery._sqlite_checks import stored_rows, text_column, verify_store
+from clientrecovery._sqlite_compact import COMPACT_EVENTS, HASH, digest, register
 from clientrecovery._sqlite_feed import ACCOUNTS_FEED_ERASURE, FeedAndErasure
 from clientrecovery.errors import (
     InvalidDocument,
@@ -133,6 +134,8 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     """,
     # Layout 3: accounts, the feed and erasure (see ACCOUNTS_FEED_ERASURE).
     ACCOUNTS_FEED_ERASURE,
+    # Layout 4: events in commit order, hashes as raw digests (see COMPACT_EVENTS).
+    COMPACT_EVENTS,
 )
 """``MIGRATIONS[n]`` takes a store from layout ``n`` to ``n + 1`` (``PRAGMA user_version``).
 
@@ -367,6 +370,7 @@ class SQLiteStore(FeedAndErasure):
             self._check_layout(layout, app)
             if layout == 0:
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            register(db)
             for step in range(layout, len(MIGRATIONS)):
                 for statement in _statements(MIGRATIONS[step]):
                     db.execute(statement)
@@ -433,7 +437,15 @@ class SQLiteStore(FeedAndErasure):
             payload = _event_json(event)
             head = link(head, rid, version, payload, key=self._key)
             rows.append(
-                (rid, version, type(event).__name__, _utc(event.at), event.actor, payload, head)
+                (
+                    rid,
+                    version,
+                    type(event).__name__,
+                    _utc(event.at),
+                    event.actor,
+                    payload,
+                    digest(head),
+                )
             )
         snapshot = _snapshot_json(relationship)
         db.execute(
@@ -712,7 +724,7 @@ class SQLiteStore(FeedAndErasure):
 _LOAD: Final = (
     "SELECT 0, CAST(snapshot AS BLOB), snapshot_hash, version, head FROM relationships"
     " WHERE id = :id"
-    " UNION ALL SELECT version, CAST(payload AS BLOB), hash, NULL, NULL FROM events"
+    f" UNION ALL SELECT version, CAST(payload AS BLOB), {HASH}, NULL, NULL FROM events"
     " WHERE relationship_id = :id ORDER BY 1"
 )
 """A relationship's row (version 0) and its events rows, in one statement."""
