@@ -4,10 +4,11 @@ A store keeps each relationship twice over, in two tables SQL users can query:
 
 ``events``
     Append-only, one row per accepted event: ``relationship_id``, ``version`` (1 for the
-    first event), ``type`` (``"IssueRaised"``...), ``at`` (UTC, ISO 8601, so it sorts),
-    ``actor``, ``payload`` (the event as JSON, exactly as in a document's history) and
-    ``hash``, its link in the relationship's hash chain (:mod:`clientrecovery._chain`).
-    Triggers refuse ``UPDATE``, ``DELETE`` and any ``INSERT`` of a stored version (so
+    first event), ``position`` (its place in the feed, the row id), ``type``
+    (``"IssueRaised"``...), ``at`` (UTC, ISO 8601, so it sorts), ``actor``, ``payload``
+    (the event as JSON, exactly as in a document's history) and ``hash``, the 32 bytes of
+    its link in the relationship's hash chain (:mod:`clientrecovery._chain`). Triggers
+    refuse ``UPDATE``, ``DELETE`` and any ``INSERT`` of a stored version or position (so
     ``INSERT OR REPLACE`` too).
 ``relationships``
     One row per relationship: ``id``, ``client``, ``stage``, ``version``, ``opened_at``,
@@ -27,9 +28,11 @@ Saving is optimistic concurrency: :meth:`SQLiteStore.save` appends the relations
 events in one transaction only if the stored version is still the one the change was based
 on; otherwise it raises :class:`~clientrecovery.StaleVersion` and writes nothing.
 
-Layout 2 adds ``relationships.account``, the ``feed`` (a position for every event, in commit
+Layout 3 adds ``relationships.account``, the ``feed`` (a position for every event, in commit
 order) and ``erasures``; :class:`~clientrecovery._sqlite_feed.FeedAndErasure` reads and
-writes them (:meth:`~SQLiteStore.events`, :meth:`~SQLiteStore.erase`).
+writes them (:meth:`~SQLiteStore.events`, :meth:`~SQLiteStore.erase`). Layout 4
+(:mod:`clientrecovery._sqlite_compact`) keeps the events in commit order, the position
+their row id and ``feed`` a view of them, and each hash as its raw digest.
 
 The database uses write-ahead logging, so readers do not block the writer, and each save is
 atomic: a writer killed in the middle of one leaves the store as it was before that save.
