@@ -24,7 +24,7 @@ import re
 import sqlite3
 from typing import Final, TypeAlias
 
-__all__ = ["COMPACT_EVENTS", "HASH", "digest", "register"]
+__all__ = ["COMPACT_EVENTS", "HASH", "digest", "hexed", "register"]
 
 COMPACT_EVENTS: Final = """
     CREATE TABLE events_4 (
@@ -89,6 +89,12 @@ def digest(link: Cell) -> Cell:
     if isinstance(link, str) and _HEX.fullmatch(link):
         return bytes.fromhex(link)
     return link
+
+
+def hexed(stored: Cell) -> Cell:
+    """A stored ``hash`` as the chain writes it: what :data:`HASH` does in SQL, here in
+    Python, where it costs a load less (a few microseconds against ten)."""
+    return stored.hex() if isinstance(stored, bytes) else stored
 
 
 def register(db: sqlite3.Connection) -> None:

@@ -66,7 +66,7 @@ from clientrecovery._integrity import (
     verified_head,
 )
 from clientrecovery._sqlite_checks import stored_rows, text_column, verify_store
-from clientrecovery._sqlite_compact import COMPACT_EVENTS, HASH, digest, register
+from clientrecovery._sqlite_compact import COMPACT_EVENTS, digest, hexed, register
 from clientrecovery._sqlite_feed import ACCOUNTS_FEED_ERASURE, FeedAndErasure
 from clientrecovery.errors import (
     InvalidDocument,
@@ -554,7 +554,7 @@ class SQLiteStore(FeedAndErasure):
                 listed = self._db.execute("SELECT id FROM relationships LIMIT 21")
                 raise UnknownItem("relationship", str(relationship_id), [r[0] for r in listed])
         _, snapshot, snapshot_hash, version, head = rows[0]
-        events = rows[1:]
+        events = [(v, payload, hexed(stored), None, None) for v, payload, stored, _, _ in rows[1:]]
         if self._key is not None and policy is None:
             trusted = _trusted_load(relationship_id, rows[0], events, self._key)
             if trusted is not None:
@@ -727,10 +727,11 @@ class SQLiteStore(FeedAndErasure):
 _LOAD: Final = (
     "SELECT 0, CAST(snapshot AS BLOB), snapshot_hash, version, head FROM relationships"
     " WHERE id = :id"
-    f" UNION ALL SELECT version, CAST(payload AS BLOB), {HASH}, NULL, NULL FROM events"
+    " UNION ALL SELECT version, CAST(payload AS BLOB), hash, NULL, NULL FROM events"
     " WHERE relationship_id = :id ORDER BY 1"
 )
-"""A relationship's row (version 0) and its events rows, in one statement."""
+"""A relationship's row (version 0) and its events rows, in one statement (each hash as
+stored: :func:`~clientrecovery._sqlite_compact.hexed` reads it)."""
 
 
 def _trusted_load(
