@@ -93,8 +93,35 @@ class TestReplaceIsRefused:
         db = raw(path)
         with pytest.raises(sqlite3.DatabaseError, match="append-only"):
             db.execute(
-                f"{verb} INTO events SELECT relationship_id, version, type, at, 'mallory',"
+                f"{verb} INTO events (relationship_id, version, type, at, actor, payload, hash)"
+                " SELECT relationship_id, version, type, at, 'mallory', payload, hash"
+                " FROM events WHERE version = 3"
+            )
+        assert store.verify() == []
+
+    @pytest.mark.parametrize("verb", ["INSERT OR REPLACE", "REPLACE", "INSERT OR IGNORE"])
+    def test_a_stored_position_cannot_be_written_again(
+        self, store: SQLiteStore, path: str, verb: str
+    ) -> None:
+        """A new version written at the position of a stored event would replace it."""
+        db = raw(path)
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            db.execute(
+                f"{verb} INTO events SELECT relationship_id, 99, position, type, at, actor,"
                 " payload, hash FROM events WHERE version = 3"
+            )
+        assert store.verify() == []
+
+    @pytest.mark.parametrize("position", [0, -1])
+    def test_an_event_is_appended_after_the_last_position(
+        self, store: SQLiteStore, path: str, position: int
+    ) -> None:
+        """The feed never goes backwards: an event at a position before the first is refused."""
+        with pytest.raises(sqlite3.DatabaseError, match="appended after the last position"):
+            raw(path).execute(
+                "INSERT INTO events SELECT relationship_id, 99, ?, type, at, actor, payload, hash"
+                " FROM events WHERE version = 3",
+                (position,),
             )
         assert store.verify() == []
 
@@ -110,7 +137,8 @@ class TestReplaceIsRefused:
         """A tool that appends rows by hand must chain them."""
         with pytest.raises(sqlite3.DatabaseError, match="append-only"):
             raw(path).execute(
-                "INSERT INTO events SELECT relationship_id, 99, type, at, actor, payload, NULL"
+                "INSERT INTO events (relationship_id, version, type, at, actor, payload, hash)"
+                " SELECT relationship_id, 99, type, at, actor, payload, NULL"
                 " FROM events WHERE version = 3"
             )
 

@@ -32,7 +32,7 @@ from tests.builders import recovering
 
 psycopg = pytest.importorskip("psycopg")
 
-from clientrecovery.postgres import PostgresStore  # noqa: E402
+from clientrecovery.postgres import MIGRATIONS, PostgresStore  # noqa: E402
 
 ROOT = Path(__file__).parent.parent
 T = datetime(2026, 5, 4, 9, tzinfo=UTC)
@@ -192,7 +192,7 @@ class TestOpening:
 
         with PostgresStore(postgres) as second:
             assert [e.id for e in second.list()] == ["halden"]
-        assert sql.execute("SELECT layout FROM store_layout").fetchall() == [(1,)]
+        assert sql.execute("SELECT layout FROM store_layout").fetchall() == [(len(MIGRATIONS),)]
 
     def test_servers_starting_at_once_migrate_one_at_a_time(self, postgres: str, sql: Any) -> None:
         """Four connections open a new store together: one creates it, none fails."""
@@ -213,7 +213,44 @@ class TestOpening:
             thread.join()
 
         assert failures == []
-        assert sql.execute("SELECT layout FROM store_layout").fetchall() == [(1,)]
+        assert sql.execute("SELECT layout FROM store_layout").fetchall() == [(len(MIGRATIONS),)]
+
+    def test_a_layout_1_store_keeps_its_chains_and_erasures_with_raw_digests(
+        self, postgres: str, sql: Any
+    ) -> None:
+        """Layout 1 kept each hash as hex text; layout 2 keeps its bytes, and a hash that was
+        not a digest is still reported after the move."""
+        with PostgresStore(postgres) as store:
+            store.save(recovering())
+            store.save(masterclass())
+            store.erase("halden-foods", key="sixteen bytes or more", by="dpo")
+            loaded = [store.load(e.id) for e in store.list()]
+            erasures = store.erasures()
+            feed = store.events()
+        sql.execute(  # the table as layout 1 made it, one hash edited by hand
+            "ALTER TABLE events ALTER COLUMN hash TYPE text USING CASE WHEN"
+            " relationship_id = 'halden' AND version = 2 THEN 'edited by hand'"
+            " ELSE encode(hash, 'hex') END"
+        )
+        sql.execute("UPDATE store_layout SET layout = 1")
+
+        with PostgresStore(postgres) as store:
+            assert store.load("halden-foods") == loaded[1]
+            with pytest.raises(InvalidDocument, match="events row 2: its hash does not match"):
+                store.load("halden")
+            assert store.erasures() == erasures
+            assert store.events() == feed
+            problems = store.verify()
+        assert problems[0] == (
+            "relationship 'halden', events row 2: its hash does not match its content and"
+            " the row before it (changed outside the store, or opened with another key)"
+        )
+        assert all(p.startswith("relationship 'halden', events row ") for p in problems)
+        assert sql.execute("SELECT layout FROM store_layout").fetchall() == [(len(MIGRATIONS),)]
+        assert sql.execute(
+            "SELECT DISTINCT pg_typeof(hash)::text, length(hash) FROM events"
+            " WHERE relationship_id = 'halden-foods'"
+        ).fetchall() == [("bytea", 32)]
 
     def test_a_newer_layout_is_refused(self, postgres: str, sql: Any) -> None:
         PostgresStore(postgres).close()

@@ -29,6 +29,7 @@ from clientrecovery import (
     StaleVersion,
     StoreError,
     UnknownItem,
+    _sqlite_feed,
     to_json,
 )
 from clientrecovery import store as store_module
@@ -448,6 +449,69 @@ class TestOpening:
         assert [e.event.at for e in feed] == sorted(e.event.at for e in feed)
         assert [e.account for e in entries] == [None, None]
 
+    @pytest.mark.parametrize("key", [None, b"sixteen byte key"])
+    def test_a_layout_3_store_keeps_its_feed_chains_and_erasures_in_layout_4(
+        self, path: str, monkeypatch: pytest.MonkeyPatch, key: bytes | None
+    ) -> None:
+        """Positions, heads and erasure records survive the move to raw digests in commit
+        order; a hash damaged before the move is still reported after it."""
+        with monkeypatch.context() as old:  # the library as it was at layout 3: hex hashes
+            old.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:3])
+            old.setattr(store_module, "digest", lambda link: link)
+            old.setattr(_sqlite_feed, "digest", lambda link: link)
+            with SQLiteStore(path, key=key) as store:
+                store.save(recovering())
+                store.save(design_firm())
+                store.save(follow(recovering()), expected_version=recovering().version)
+                store.save(masterclass())
+                store.erase(design_firm().id, key="sixteen bytes or more", by="dpo")
+                anchor = store.anchor()
+                erasures = store.erasures()
+                loaded = [store.load(e.id) for e in store.list()]
+        db = raw(path)
+        assert db.execute("PRAGMA user_version").fetchone() == (3,)
+        feed = db.execute("SELECT * FROM feed ORDER BY position").fetchall()
+        assert db.execute("SELECT typeof(hash) FROM events LIMIT 1").fetchone() == ("text",)
+        db.close()
+
+        with SQLiteStore(path, key=key) as store:
+            assert store.verify(anchor=anchor) == []
+            assert store.anchor() == anchor
+            assert store.erasures() == erasures
+            assert [store.load(e.id) for e in store.list()] == loaded
+            assert [(e.position, e.relationship_id, e.version) for e in store.events()] == feed
+            store.save(turnaround())
+            assert store.events()[-1].position == len(feed) + turnaround().version
+            assert store.verify() == []
+        db = raw(path)
+        assert db.execute("PRAGMA user_version").fetchone() == (len(store_module.MIGRATIONS),)
+        assert db.execute("SELECT DISTINCT typeof(hash), length(hash) FROM events").fetchall() == [
+            ("blob", 32)
+        ]
+        assert db.execute("SELECT * FROM feed ORDER BY position").fetchall()[: len(feed)] == feed
+
+    def test_a_hash_damaged_before_layout_4_is_reported_after_it(
+        self, path: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The migration converts digests only; anything else is copied for verify to see."""
+        with monkeypatch.context() as old:
+            old.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:3])
+            old.setattr(store_module, "digest", lambda link: link)
+            with SQLiteStore(path) as store:
+                store.save(recovering())
+        db = raw(path)
+        db.execute("DROP TRIGGER events_are_not_updated")
+        db.execute("UPDATE events SET hash = 'edited by hand' WHERE version = 2")
+        db.commit()
+        db.close()
+
+        with SQLiteStore(path) as store:
+            problems = store.verify()
+        assert any("events row 2: its hash does not match" in p for p in problems)
+        assert raw(path).execute("SELECT hash FROM events WHERE version = 2").fetchone() == (
+            "edited by hand",
+        )
+
     def test_list_reads_only_a_covering_index(self, store: SQLiteStore, path: str) -> None:
         """Not the rows with their snapshots: the index holds every listed column."""
         store.save(masterclass())
@@ -545,7 +609,7 @@ class TestFeedAndErasure:
         head = GENESIS
         for version, payload, stored in rows:
             head = link(head, r.id, version, payload)
-            assert stored == head
+            assert stored == bytes.fromhex(head)  # the raw digest (layout 4)
         assert erasure.head == head
         assert raw(path).execute(
             "SELECT head FROM relationships WHERE id = ?", (r.id,)

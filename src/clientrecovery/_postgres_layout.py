@@ -95,6 +95,12 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     CREATE TRIGGER erasures_are_not_truncated BEFORE TRUNCATE ON erasures
         FOR EACH STATEMENT EXECUTE FUNCTION events_are_append_only();
     """,
+    # Layout 2: each hash as the digest's 32 bytes instead of 64 hex characters (a value that
+    # is not a digest in hex keeps its text's bytes, and fails the chain's check).
+    """
+    ALTER TABLE events ALTER COLUMN hash TYPE bytea USING CASE
+        WHEN hash ~ '^[0-9a-f]{64}$' THEN decode(hash, 'hex') ELSE convert_to(hash, 'UTF8') END;
+    """,
 )
 """``MIGRATIONS[n]`` takes a store from layout ``n`` to ``n + 1`` (table ``store_layout``)."""
 

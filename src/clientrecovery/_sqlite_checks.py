@@ -18,6 +18,7 @@ from clientrecovery._integrity import (
     anchor_problems,
     column_problems,
 )
+from clientrecovery._sqlite_compact import HASH
 from clientrecovery.errors import InvalidDocument
 from clientrecovery.policy import Policy
 from clientrecovery.serialization import _loads
@@ -84,7 +85,7 @@ def _verify_one(
             ).fetchone()
             raw_rows = db.execute(
                 "SELECT version, CAST(type AS BLOB), CAST(at AS BLOB), CAST(actor AS BLOB),"
-                " CAST(payload AS BLOB), hash FROM events NOT INDEXED"
+                f" CAST(payload AS BLOB), {HASH} FROM events"
                 " WHERE relationship_id = ? ORDER BY version",
                 (relationship_id,),
             ).fetchall()
@@ -166,6 +167,12 @@ _INDEXES: Final[tuple[tuple[str, str, str, Callable[[tuple[Any, ...]], str]], ..
         "relationships_by_stage",
         "stage, id",
         lambda key: f"relationship {key[1]!r}",
+    ),
+    (
+        "events",
+        "events_by_relationship",
+        "relationship_id, version, position",
+        lambda key: f"relationship {key[0]!r}, events row {key[1]}",
     ),
     (
         "events",

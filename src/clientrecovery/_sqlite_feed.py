@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Final
 
 from clientrecovery._chain import GENESIS, link
 from clientrecovery._integrity import snapshot_link
-from clientrecovery.errors import InvalidDocument, StaleVersion
+from clientrecovery._sqlite_compact import digest
+from clientrecovery.errors import StaleVersion
 from clientrecovery.serialization import _event_json, _loads, _snapshot_json
 from clientrecovery.storage import Erasure, StoredEvent, check_erase, check_feed, erased, feed_event
 
@@ -69,7 +70,8 @@ ACCOUNTS_FEED_ERASURE: Final = """
 """
 """Layout 3: ``relationships.account`` with covering indexes for listing by id, stage and
 account; ``feed``, the position of every event in commit order (filled by a trigger on
-``events``); ``erasures``, append-only, one row per :meth:`FeedAndErasure.erase`; and the
+``events``; a view of the events table since layout 4); ``erasures``, append-only, one row
+per :meth:`FeedAndErasure.erase`; and the
 ``UPDATE`` trigger of ``events`` lets an erasure (a row in ``erasing``, inside its
 transaction) rewrite a payload and actor, and nothing else."""
 
@@ -92,24 +94,16 @@ class FeedAndErasure:
         committed in order). Resume from the last position seen.
 
         Raises:
-            InvalidDocument: A row of the feed lost its event, or its payload is damaged.
+            InvalidDocument: An event's payload is damaged.
         """
         after, limit = check_feed(after, limit)
         rows = self._db.execute(
-            "SELECT f.position, f.relationship_id, f.version, e.payload FROM feed f"
-            " LEFT JOIN events e ON e.relationship_id = f.relationship_id"
-            " AND e.version = f.version WHERE f.position > ? ORDER BY f.position LIMIT ?",
+            "SELECT position, relationship_id, version, payload FROM events"
+            " WHERE position > ? ORDER BY position LIMIT ?",
             (after, limit),
         ).fetchall()
         found = []
         for position, rid, version, payload in rows:
-            if payload is None:
-                raise InvalidDocument(
-                    [
-                        f"relationship {rid!r}: event {version} (feed position {position}) is"
-                        " missing from the events table"
-                    ]
-                )
             event = feed_event(_loads(payload, "$"), rid, version)
             found.append(StoredEvent(position, rid, version, event))
         return tuple(found)
@@ -217,21 +211,14 @@ class FeedAndErasure:
         links = self._links(db, relationship_id)
         db.executemany(
             "UPDATE events SET hash = ? WHERE relationship_id = ? AND version = ?",
-            [(h, relationship_id, v) for v, h in enumerate(links, start=1)],
+            [(digest(h), relationship_id, v) for v, h in enumerate(links, start=1)],
         )
         return links[-1] if links else GENESIS
 
     def _verify_feed(self) -> builtins.list[str]:
-        """The feed has every event, and each erasure's head is on the stored chain."""
-        unfed = self._db.execute(
-            "SELECT e.relationship_id, e.version FROM events e LEFT JOIN feed f"
-            " ON f.relationship_id = e.relationship_id AND f.version = e.version"
-            " WHERE f.position IS NULL ORDER BY e.relationship_id, e.version LIMIT 100"
-        )
-        problems = [
-            f"relationship {rid!r}: event {version} has no position in the feed"
-            for rid, version in unfed
-        ]
+        """Each erasure's head is on the stored chain (every event has its position: since
+        layout 4 it is the events table's row id)."""
+        problems = []
         erasures = self._db.execute("SELECT relationship_id, events, head FROM erasures")
         for rid, events, head in erasures.fetchall():
             links = self._links(self._db, rid)

@@ -12,7 +12,9 @@ puts them in ``crm``), which the store creates and migrates itself:
     below), ``type``, ``at`` (``timestamptz``), ``actor``, ``payload`` (``jsonb``, the event
     as in a document's history, so SQL users can query it with ``->>`` and ``@>``) and
     ``hash``: the link of the relationship's hash chain (:mod:`clientrecovery._chain`) over
-    the payload's canonical text (:func:`~clientrecovery.storage.canonical`). A trigger
+    the payload's canonical text (:func:`~clientrecovery.storage.canonical`), as the
+    digest's 32 bytes (``bytea``; ``encode(hash, 'hex')`` gives the hex of the erasure
+    records). A trigger
     refuses ``UPDATE``, ``DELETE`` and ``TRUNCATE``, so an ``INSERT ... ON CONFLICT DO
     UPDATE`` is refused too; only :meth:`PostgresStore.erase` may rewrite a row.
 ``relationships``
@@ -244,7 +246,8 @@ class PostgresStore:
         if actual != expected:
             raise StaleVersion(r.id, expected, actual)
         payload, head = db.execute(
-            "SELECT payload, hash FROM events WHERE relationship_id = %s AND version = %s",
+            "SELECT payload, encode(hash, 'hex') FROM events"
+            " WHERE relationship_id = %s AND version = %s",
             (r.id, expected),
         ).fetchone() or (None, GENESIS)
         if payload != _event_dict(r.history[expected - 1]):
@@ -277,7 +280,7 @@ class PostgresStore:
         for version, kind, at, actor, payload in rows:
             position += 1
             head = link(head, rid, version, payload, key=self._key)
-            values.append((rid, version, position, kind, at, actor, payload, head))
+            values.append((rid, version, position, kind, at, actor, payload, bytes.fromhex(head)))
         with db.cursor() as cursor:
             cursor.executemany(
                 "INSERT INTO events (relationship_id, version, position, type, at, actor,"
@@ -374,7 +377,7 @@ class PostgresStore:
             for version, event in enumerate(clean.history, start=1):
                 payload = canonical(_event_dict(event))
                 head = link(head, relationship_id, version, payload, key=self._key)
-                values.append((payload, event.actor, head, relationship_id, version))
+                values.append((payload, event.actor, bytes.fromhex(head), relationship_id, version))
             db.execute("INSERT INTO erasing VALUES (%s)", (relationship_id,))
             with db.cursor() as cursor:
                 cursor.executemany(
@@ -411,7 +414,7 @@ class PostgresStore:
             raise UnknownItem("relationship", str(rid), self._known(db))
         row = db.execute(
             "SELECT r.snapshot, array_agg(e.version ORDER BY e.version),"
-            " array_agg(e.hash ORDER BY e.version),"
+            " array_agg(encode(e.hash, 'hex') ORDER BY e.version),"
             " coalesce(jsonb_agg(e.payload ORDER BY e.version), '[]')"
             " FROM relationships r LEFT JOIN events e ON e.relationship_id = r.id"
             " WHERE r.id = %s GROUP BY r.id",
@@ -570,7 +573,7 @@ class PostgresStore:
             for rid, version, head in db.execute(
                 "SELECT x.relationship_id, x.events, x.head FROM erasures x LEFT JOIN events e"
                 " ON e.relationship_id = x.relationship_id AND e.version = x.events"
-                " WHERE e.hash IS DISTINCT FROM x.head"
+                " WHERE encode(e.hash, 'hex') IS DISTINCT FROM x.head"
             ):
                 problems.append(
                     f"relationship {rid!r}: an erasure re-anchored the chain on {head[:12]}…"

@@ -4,10 +4,11 @@ A store keeps each relationship twice over, in two tables SQL users can query:
 
 ``events``
     Append-only, one row per accepted event: ``relationship_id``, ``version`` (1 for the
-    first event), ``type`` (``"IssueRaised"``...), ``at`` (UTC, ISO 8601, so it sorts),
-    ``actor``, ``payload`` (the event as JSON, exactly as in a document's history) and
-    ``hash``, its link in the relationship's hash chain (:mod:`clientrecovery._chain`).
-    Triggers refuse ``UPDATE``, ``DELETE`` and any ``INSERT`` of a stored version (so
+    first event), ``position`` (its place in the feed, the row id), ``type``
+    (``"IssueRaised"``...), ``at`` (UTC, ISO 8601, so it sorts), ``actor``, ``payload``
+    (the event as JSON, exactly as in a document's history) and ``hash``, the 32 bytes of
+    its link in the relationship's hash chain (:mod:`clientrecovery._chain`). Triggers
+    refuse ``UPDATE``, ``DELETE`` and any ``INSERT`` of a stored version or position (so
     ``INSERT OR REPLACE`` too).
 ``relationships``
     One row per relationship: ``id``, ``client``, ``stage``, ``version``, ``opened_at``,
@@ -27,9 +28,11 @@ Saving is optimistic concurrency: :meth:`SQLiteStore.save` appends the relations
 events in one transaction only if the stored version is still the one the change was based
 on; otherwise it raises :class:`~clientrecovery.StaleVersion` and writes nothing.
 
-Layout 2 adds ``relationships.account``, the ``feed`` (a position for every event, in commit
+Layout 3 adds ``relationships.account``, the ``feed`` (a position for every event, in commit
 order) and ``erasures``; :class:`~clientrecovery._sqlite_feed.FeedAndErasure` reads and
-writes them (:meth:`~SQLiteStore.events`, :meth:`~SQLiteStore.erase`).
+writes them (:meth:`~SQLiteStore.events`, :meth:`~SQLiteStore.erase`). Layout 4
+(:mod:`clientrecovery._sqlite_compact`) keeps the events in commit order, the position
+their row id and ``feed`` a view of them, and each hash as its raw digest.
 
 The database uses write-ahead logging, so readers do not block the writer, and each save is
 atomic: a writer killed in the middle of one leaves the store as it was before that save.
@@ -63,6 +66,7 @@ from clientrecovery._integrity import (
     verified_head,
 )
 from clientrecovery._sqlite_checks import stored_rows, text_column, verify_store
+from clientrecovery._sqlite_compact import COMPACT_EVENTS, digest, hexed, register
 from clientrecovery._sqlite_feed import ACCOUNTS_FEED_ERASURE, FeedAndErasure
 from clientrecovery.errors import (
     InvalidDocument,
@@ -133,6 +137,8 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     """,
     # Layout 3: accounts, the feed and erasure (see ACCOUNTS_FEED_ERASURE).
     ACCOUNTS_FEED_ERASURE,
+    # Layout 4: events in commit order, hashes as raw digests (see COMPACT_EVENTS).
+    COMPACT_EVENTS,
 )
 """``MIGRATIONS[n]`` takes a store from layout ``n`` to ``n + 1`` (``PRAGMA user_version``).
 
@@ -367,6 +373,7 @@ class SQLiteStore(FeedAndErasure):
             self._check_layout(layout, app)
             if layout == 0:
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            register(db)
             for step in range(layout, len(MIGRATIONS)):
                 for statement in _statements(MIGRATIONS[step]):
                     db.execute(statement)
@@ -433,7 +440,15 @@ class SQLiteStore(FeedAndErasure):
             payload = _event_json(event)
             head = link(head, rid, version, payload, key=self._key)
             rows.append(
-                (rid, version, type(event).__name__, _utc(event.at), event.actor, payload, head)
+                (
+                    rid,
+                    version,
+                    type(event).__name__,
+                    _utc(event.at),
+                    event.actor,
+                    payload,
+                    digest(head),
+                )
             )
         snapshot = _snapshot_json(relationship)
         db.execute(
@@ -539,7 +554,7 @@ class SQLiteStore(FeedAndErasure):
                 listed = self._db.execute("SELECT id FROM relationships LIMIT 21")
                 raise UnknownItem("relationship", str(relationship_id), [r[0] for r in listed])
         _, snapshot, snapshot_hash, version, head = rows[0]
-        events = rows[1:]
+        events = [(v, payload, hexed(stored), None, None) for v, payload, stored, _, _ in rows[1:]]
         if self._key is not None and policy is None:
             trusted = _trusted_load(relationship_id, rows[0], events, self._key)
             if trusted is not None:
@@ -715,7 +730,8 @@ _LOAD: Final = (
     " UNION ALL SELECT version, CAST(payload AS BLOB), hash, NULL, NULL FROM events"
     " WHERE relationship_id = :id ORDER BY 1"
 )
-"""A relationship's row (version 0) and its events rows, in one statement."""
+"""A relationship's row (version 0) and its events rows, in one statement (each hash as
+stored: :func:`~clientrecovery._sqlite_compact.hexed` reads it)."""
 
 
 def _trusted_load(
