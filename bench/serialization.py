@@ -28,6 +28,7 @@ Run: python bench/serialization.py
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import subprocess
 import sys
@@ -45,6 +46,7 @@ import attrs
 import msgspec
 import pydantic
 
+import clientrecovery
 from clientrecovery import Relationship, SQLiteStore, from_json, to_json
 from clientrecovery import events as ev
 from clientrecovery.examples import synthetic_portfolio
@@ -127,7 +129,7 @@ KEY = b"bench key: thirty-two bytes long"
 
 def workdir() -> Path:
     """The documents (JSON lines) and a keyed store of them, made once for every process."""
-    where = Path(tempfile.gettempdir()) / f"clientrecovery-bench-{HELD}"
+    where = Path(tempfile.gettempdir()) / f"clientrecovery-bench-{HELD}-{source_digest()}"
     done = where / "done"
     if not done.exists():
         where.mkdir(exist_ok=True)
@@ -139,6 +141,16 @@ def workdir() -> Path:
             store.import_jsonl(to_json(r) for r in cases)
         done.touch()
     return where
+
+
+def source_digest() -> str:
+    """A digest of the library's source: documents made by other code (another checkout, an
+    older version whose rules differ) are never taken for this one's."""
+    package = Path(clientrecovery.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def documents() -> list[bytes]:

@@ -107,7 +107,10 @@ def _pads(key: bytes) -> tuple[Any, Any]:
     if len(key) > 64:
         key = hashlib.sha256(key).digest()
     key = key.ljust(64, b"\0")
-    return (
-        hashlib.sha256(bytes(b ^ 0x36 for b in key)),
-        hashlib.sha256(bytes(b ^ 0x5C for b in key)),
-    )
+    return hashlib.sha256(key.translate(_INNER)), hashlib.sha256(key.translate(_OUTER))
+
+
+# Each byte XORed with HMAC's inner or outer pad, as tables for bytes.translate (which does a
+# whole key at once, where a generator of 64 bytes took a tenth of a trusted load's hashing).
+_INNER: Final = bytes(b ^ 0x36 for b in range(256))
+_OUTER: Final = bytes(b ^ 0x5C for b in range(256))

@@ -53,6 +53,22 @@ def _logged(r: Relationship, entry: Communication) -> dict[str, Any]:
     return {"_communications": r._communications.appended(entry)}
 
 
+# A log entry is a copy of its kind's template with the event's fields, which passed the
+# event's own validators, as strict as the entry's (an event's texts are required, its time,
+# actor and audience checked alike): building one through Communication's validators again
+# took half of what recording a follow-up costs a replay.
+_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+_FOLLOW_UP = Communication(kind=CommunicationKind.FOLLOW_UP, at=_EPOCH, summary="")
+_CONTACT = Communication(kind=CommunicationKind.CLIENT_CONTACT, at=_EPOCH, summary="")
+_UPDATE = Communication(kind=CommunicationKind.STAKEHOLDER_UPDATE, at=_EPOCH, summary="")
+_SUMMARY = Communication(
+    kind=CommunicationKind.WRITTEN_SUMMARY,
+    at=_EPOCH,
+    summary="summary of the issues, the client's commitment and the response date",
+    channel="written",
+)
+
+
 def _edited(
     r: Relationship,
     name: str,
@@ -220,13 +236,7 @@ def _on_promised(r: Relationship, e: ev.ResponsePromised) -> dict[str, Any]:
 
 
 def _on_summary(r: Relationship, e: ev.WrittenSummarySent) -> dict[str, Any]:
-    entry = Communication(
-        kind=CommunicationKind.WRITTEN_SUMMARY,
-        at=e.at,
-        summary="summary of the issues, the client's commitment and the response date",
-        channel="written",
-        actor=e.actor,
-    )
+    entry = replace(_SUMMARY, at=e.at, actor=e.actor)
     return {"summary_sent_at": e.at, **_logged(r, entry)}
 
 
@@ -306,8 +316,8 @@ def _on_delay(r: Relationship, e: ev.DelayWarned) -> dict[str, Any]:
     warning = DelayWarning(at=e.at, previous_due=initiative.due, new_due=e.new_due, reason=e.reason)
     delays = _grown(r, initiative.delays, warning)
     changes = _with_initiative(r, e.initiative_id, due=e.new_due, delays=delays)
-    entry = Communication(
-        kind=CommunicationKind.CLIENT_CONTACT,
+    entry = replace(
+        _CONTACT,
         at=e.at,
         summary=f"delay of {initiative.id} to {e.new_due}: {e.reason}",
         channel="delay warning",
@@ -355,14 +365,12 @@ def _on_initiative_dropped(r: Relationship, e: ev.InitiativeDropped) -> dict[str
 
 
 def _on_followed_up(r: Relationship, e: ev.FollowedUp) -> dict[str, Any]:
-    return _logged(
-        r, Communication(kind=CommunicationKind.FOLLOW_UP, at=e.at, summary=e.note, actor=e.actor)
-    )
+    return _logged(r, replace(_FOLLOW_UP, at=e.at, summary=e.note, actor=e.actor))
 
 
 def _on_contacted(r: Relationship, e: ev.ClientContacted) -> dict[str, Any]:
-    entry = Communication(
-        kind=CommunicationKind.CLIENT_CONTACT,
+    entry = replace(
+        _CONTACT,
         at=e.at,
         summary=e.summary,
         channel=e.channel,
@@ -373,13 +381,7 @@ def _on_contacted(r: Relationship, e: ev.ClientContacted) -> dict[str, Any]:
 
 
 def _on_informed(r: Relationship, e: ev.StakeholdersInformed) -> dict[str, Any]:
-    entry = Communication(
-        kind=CommunicationKind.STAKEHOLDER_UPDATE,
-        at=e.at,
-        summary=e.summary,
-        audience=e.audience,
-        actor=e.actor,
-    )
+    entry = replace(_UPDATE, at=e.at, summary=e.summary, audience=e.audience, actor=e.actor)
     return _logged(r, entry)
 
 
