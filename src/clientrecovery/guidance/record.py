@@ -236,18 +236,20 @@ def on_history(r: Relationship) -> tuple[Finding, ...]:
     if r.stage in (Stage.RECOVERED, Stage.LOST):
         ends = (i for i in range(len(history) - 1, -1, -1) if _ends(history[i]))
         start = next(ends, len(history) - 1) + 1
+        if start == len(history):  # nothing sent since the end: nothing to review
+            return ()
     key = _key(r.policy)
     found: list[Finding] = []
     version = 0
     last_summary: int | None = None
     # Only the events that record a text (found at C speed), in the order of the history.
-    for position in [i for i, kind in enumerate(map(type, history)) if kind in _READ]:
+    # After the end no plan is proposed, so a closed case's scan starts at its end.
+    tail = history[start:] if start else history
+    for position in [i for i, kind in enumerate(map(type, tail), start) if kind in _READ]:
         event = history[position]
         kind = type(event)
         if kind in _PLANS:
             version += 1
-        if position < start:
-            continue
         if kind is ev.WrittenSummarySent:
             last_summary = position
             continue
