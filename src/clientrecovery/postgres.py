@@ -43,8 +43,7 @@ import builtins
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
-from types import TracebackType
-from typing import IO, Any, Self
+from typing import IO, Any
 
 import psycopg
 from psycopg import errors as pg_errors
@@ -72,6 +71,7 @@ from clientrecovery.model import Stage
 from clientrecovery.relationship import Relationship
 from clientrecovery.serialization import _event_dict, _snapshot, from_dict, load_jsonl, to_json
 from clientrecovery.storage import (
+    ClosedOnExit,
     Erasure,
     StoredEvent,
     canonical,
@@ -87,7 +87,7 @@ from clientrecovery.store import Entry, _row
 __all__ = ["CHANNEL", "MIGRATIONS", "PostgresStore"]
 
 
-class PostgresStore:
+class PostgresStore(ClosedOnExit):
     """Relationships kept in a PostgreSQL database (see the module's description).
 
     Args:
@@ -145,17 +145,6 @@ class PostgresStore:
         if self._listener is not None:
             self._listener.close()
         self._db.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         info = self._db.info

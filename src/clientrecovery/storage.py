@@ -81,6 +81,24 @@ class Erasure:
     """The hash of the last event after it: the chain was re-anchored on this."""
 
 
+class ClosedOnExit:
+    """A store as a context manager: ``with`` closes it, however the block ends."""
+
+    def close(self) -> None:  # pragma: no cover - every store defines its own
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
 @runtime_checkable
 class Store(Protocol):
     """What every case store does (see the module's description)."""

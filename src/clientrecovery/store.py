@@ -51,8 +51,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from types import TracebackType
-from typing import IO, Any, Final, Self
+from typing import IO, Any, Final
 
 import attrs
 
@@ -89,7 +88,7 @@ from clientrecovery.serialization import (
     load_jsonl,
     to_json,
 )
-from clientrecovery.storage import check_filters
+from clientrecovery.storage import ClosedOnExit, check_filters
 
 __all__ = ["MIGRATIONS", "Entry", "SQLiteStore"]
 
@@ -169,7 +168,7 @@ class Entry:
     <clientrecovery.Relationship.account>`)."""
 
 
-class SQLiteStore(FeedAndErasure):
+class SQLiteStore(FeedAndErasure, ClosedOnExit):
     """Relationships kept in one SQLite file.
 
     >>> from clientrecovery.examples import masterclass
@@ -245,17 +244,6 @@ class SQLiteStore(FeedAndErasure):
     def close(self) -> None:
         """Close the database connection."""
         self._db.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         return f"<SQLiteStore {self.path!r}>"
