@@ -20,13 +20,25 @@ if TYPE_CHECKING:  # pragma: no cover - only for the type checker
     from types import TracebackType
     from typing import IO, Final, Self
 
-__all__ = ["Console", "Failure", "Output", "documents", "read", "split_lines"]
+__all__ = ["EXIT", "Console", "Failure", "Output", "documents", "read", "split_lines"]
 
 LINES_SUFFIXES: Final = (".jsonl", ".ndjson")
 """Files always read as JSON lines, whatever their first line looks like."""
 
-READ_FAILED: Final = 3
-WRITE_FAILED: Final = 5
+EXIT: Final = {
+    "ok": 0,
+    "invalid": 1,
+    "usage": 2,
+    "not_found": 3,
+    "store": 4,
+    "output": 5,
+    "bug": 70,
+    "interrupted": 130,
+}
+"""The command line's exit statuses, by meaning (listed in :mod:`clientrecovery.cli`)."""
+
+READ_FAILED: Final = EXIT["not_found"]
+WRITE_FAILED: Final = EXIT["output"]
 
 
 class Failure(Exception):
