@@ -35,35 +35,28 @@ from __future__ import annotations
 
 import collections
 import importlib
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
 
+from clientrecovery import _case_rows as rows
 from clientrecovery import _validate as v
 from clientrecovery import events as ev
 from clientrecovery.catalogue import Finding, Rule
-from clientrecovery.clock import cadence_record
 from clientrecovery.errors import ChronologyError, InvalidValue, RuleViolation
 from clientrecovery.model import (
     CommitmentStatus,
     EndCause,
-    ImpactKind,
     InitiativeStatus,
     IssueCategory,
     IssueStatus,
     Party,
-    Quantification,
     Stage,
 )
 from clientrecovery.relationship import Relationship
 from clientrecovery.rows import (
-    CommitmentRow,
-    EventRow,
-    InitiativeRow,
-    IssueRow,
     RelationshipRow,
-    StageRow,
     Tables,
 )
 
@@ -202,236 +195,6 @@ COLUMNS: Final[Mapping[str, Mapping[str, Any]]] = {
 """Each table's columns and their kinds: a Python type, an enum (written by value), or a
 tuple of the allowed strings. Every value may also be ``None``."""
 
-_DAY: Final = 86_400.0
-
-
-# --- one relationship, read once --------------------------------------------------------
-
-
-def _stages(r: Relationship) -> tuple[Stage, ...]:
-    """The stage after each event, by replaying the history (cached on the relationship)."""
-
-    def replay() -> tuple[Stage, ...]:
-        history = r.history
-        current = Relationship.replay(history[:1])
-        stages = [current.stage]
-        for event in history[1:]:
-            current = current.apply(event)
-            stages.append(current.stage)
-        return tuple(stages)
-
-    return r._cached("analysis.stages", replay)  # type: ignore[no-any-return]
-
-
-def _days(start: datetime | None, end: datetime | None) -> float | None:
-    if start is None or end is None:
-        return None
-    return (end - start).total_seconds() / _DAY
-
-
-def _first(r: Relationship, kind: type[ev.Event]) -> datetime | None:
-    return next((e.at for e in r.history if isinstance(e, kind)), None)
-
-
-def _value(item: Enum | None) -> Any:
-    return None if item is None else item.value
-
-
-def _spells(r: Relationship) -> list[StageRow]:
-    rows: list[StageRow] = []
-    stages = _stages(r)
-    entered = r.history[0].at
-    for event, before, after in zip(r.history[1:], stages, stages[1:], strict=False):
-        if after is not before:
-            rows.append(_spell(r, before, entered, event.at))
-            entered = event.at
-    if not stages[-1].terminal:
-        rows.append(_spell(r, stages[-1], entered, None))
-    return rows
-
-
-def _spell(r: Relationship, stage: Stage, entered: datetime, left: datetime | None) -> StageRow:
-    return {
-        "relationship_id": r.id,
-        "stage": stage.value,
-        "entered_at": entered,
-        "left_at": left,
-        "days": _days(entered, left),
-    }
-
-
-def _work(r: Relationship) -> list[InitiativeRow]:
-    started: dict[str, datetime] = {}
-    completed: dict[str, datetime] = {}
-    for e in r.history:
-        if isinstance(e, ev.InitiativeStarted):
-            started.setdefault(e.initiative_id, e.at)
-        elif isinstance(e, ev.InitiativeCompleted):
-            completed[e.initiative_id] = e.at
-    rows: list[InitiativeRow] = []
-    plan = r.plan
-    policy = r.policy
-    for w in plan.initiatives if plan is not None else ():
-        done = completed.get(w.id) if w.status is InitiativeStatus.DONE else None
-        first_due = w.delays[0].previous_due if w.delays else w.due
-        lead = None
-        if w.delays:
-            warning = w.delays[0]
-            lead = (warning.previous_due - policy.local_date(warning.at)).days
-        rows.append(
-            {
-                "relationship_id": r.id,
-                "initiative_id": w.id,
-                "title": w.title,
-                "owner_party": w.owner_party.value,
-                "priority": w.priority,
-                "quick_win": w.quick_win,
-                "status": w.status.value,
-                "due": w.due,
-                "first_due": first_due,
-                "started_at": started.get(w.id),
-                "completed_at": done,
-                "on_time": None
-                if done is None
-                else (not w.delays and policy.local_date(done) <= w.due),
-                "delay_warnings": len(w.delays),
-                "first_warning_lead_days": None if lead is None else float(lead),
-                "holds": len(w.holds),
-                "days_on_hold": sum(h.business_days for h in w.holds),
-            }
-        )
-    return rows
-
-
-def _issues(r: Relationship) -> list[IssueRow]:
-    raised: dict[str, datetime] = {}
-    resolved: dict[str, datetime] = {}
-    for e in r.history:
-        if isinstance(e, ev.IssueRaised):
-            raised[e.issue_id] = e.at
-        elif isinstance(e, ev.IssueResolved):
-            resolved[e.issue_id] = e.at
-    rows: list[IssueRow] = []
-    for i in r.issues:
-        q = i.quantification
-        metric: str | None
-        if isinstance(q, Quantification):
-            metric, value, unit = q.metric, float(q.value), q.unit
-        else:  # words, or nothing
-            metric, value, unit = q, None, None
-        rows.append(
-            {
-                "relationship_id": r.id,
-                "issue_id": i.id,
-                "title": i.title,
-                "category": i.category.value,
-                "status": i.status.value,
-                "late": i.late,
-                "raised_at": raised.get(i.id),
-                "resolved_at": resolved.get(i.id),
-                "metric": metric,
-                "value": value,
-                "unit": unit,
-            }
-        )
-    return rows
-
-
-def _commitments(r: Relationship) -> list[CommitmentRow]:
-    secured: dict[str, datetime] = {}
-    settled: dict[str, datetime] = {}
-    for e in r.history:
-        if isinstance(e, ev.CommitmentSecured) and e.commitment.id is not None:
-            secured[e.commitment.id] = e.at
-        elif isinstance(e, ev.CommitmentFulfilled | ev.CommitmentBroken):
-            settled[e.commitment_id] = e.at
-    return [
-        {
-            "relationship_id": r.id,
-            "commitment_id": c.id,
-            "party": c.party.value,
-            "description": c.description,
-            "status": c.status.value,
-            "due": c.due,
-            "secured_at": secured.get(c.id or ""),
-            "settled_at": settled.get(c.id or ""),
-        }
-        for c in r.commitments
-    ]
-
-
-def _events(r: Relationship) -> list[EventRow]:
-    return [
-        {
-            "relationship_id": r.id,
-            "version": n,
-            "type": type(e).__name__,
-            "at": e.at,
-            "actor": e.actor,
-            "stage": stage.value,
-        }
-        for n, (e, stage) in enumerate(zip(r.history, _stages(r), strict=True), start=1)
-    ]
-
-
-def _outcome(r: Relationship) -> str:
-    if r.stage is Stage.RECOVERED:
-        return "recovered"
-    return "lost" if r.stage is Stage.LOST else "open"
-
-
-def _follow_ups(r: Relationship) -> tuple[int, int]:
-    """Status checks due and missed, from the start of recovery to its end (or the last
-    event of a relationship still open)."""
-    if r.recovering_since is None:
-        return 0, 0
-    end = r.ended_at or r.last_event.at
-    scheduled, missed = cadence_record(r, r.policy.local_date(end))
-    return len(scheduled), len(missed)
-
-
-def _relationship(r: Relationship, work: Sequence[InitiativeRow]) -> RelationshipRow:
-    stages = _stages(r)
-    issues = r.issues
-    assessment = r.assessment
-    money = (
-        sum(float(i.amount) for i in assessment.impacts if i.kind is ImpactKind.MONEY and i.amount)
-        if assessment is not None
-        else None
-    )
-    due, missed = _follow_ups(r)
-    return {
-        "id": r.id,
-        "client": r.client,
-        "account": r.account,
-        "stage": r.stage.value,
-        "outcome": _outcome(r),
-        "raised_by": r.raised_by.value,
-        "trigger_category": issues[0].category.value if issues else None,
-        "timezone": r.policy.timezone,
-        "opened_at": r.opened_at,
-        "issues_agreed_at": _first(r, ev.IssuesAgreed),
-        "plan_agreed_at": _first(r, ev.PlanAgreed),
-        "ended_at": r.ended_at,
-        "last_event_at": r.last_event.at,
-        "lost_at_stage": stages[-2].value if r.stage is Stage.LOST and len(stages) > 1 else None,
-        "end_cause": r.end_cause.value if r.end_cause is not None else None,
-        "events": r.version,
-        "issues": len(issues),
-        "late_issues": sum(i.late for i in issues),
-        "dropped_issues": sum(i.status is IssueStatus.DROPPED for i in issues),
-        "plan_versions": r.plan_version,
-        "initiatives": len(work),
-        "initiatives_done": sum(w["completed_at"] is not None for w in work),
-        "initiatives_on_time": sum(w["on_time"] is True for w in work),
-        "delay_warnings": sum(w["delay_warnings"] for w in work),
-        "holds": sum(w["holds"] for w in work),
-        "follow_ups_due": due,
-        "follow_ups_missed": missed,
-        "contacts": sum(isinstance(e, ev.ClientContacted) for e in r.history),
-        "money_at_stake": money,
-    }
-
 
 def _cases(relationships: object, where: str) -> Iterator[Relationship]:
     """The relationships, one at a time (a stream stays a stream), each checked: a
@@ -467,13 +230,13 @@ def tables(relationships: Iterable[Relationship]) -> Tables:
         "stages": [],
     }
     for r in _cases(relationships, "tables"):
-        work = _work(r)
-        out["relationships"].append(_relationship(r, work))
-        out["issues"].extend(_issues(r))
+        work = rows.work(r)
+        out["relationships"].append(rows.relationship(r, work))
+        out["issues"].extend(rows.issues(r))
         out["initiatives"].extend(work)
-        out["commitments"].extend(_commitments(r))
-        out["events"].extend(_events(r))
-        out["stages"].extend(_spells(r))
+        out["commitments"].extend(rows.commitments(r))
+        out["events"].extend(rows.events(r))
+        out["stages"].extend(rows.spells(r))
     return out
 
 
@@ -547,13 +310,13 @@ def _column(row: RelationshipRow, name: str) -> Any:
 
 def _rows(relationships: Iterable[Relationship], where: str) -> list[RelationshipRow]:
     """The relationships table alone."""
-    return [_relationship(r, _work(r)) for r in _cases(relationships, where)]
+    return [rows.relationship(r, rows.work(r)) for r in _cases(relationships, where)]
 
 
 def recovery_rate(relationships: Iterable[Relationship]) -> float | None:
     """Recovered relationships as a share of those that ended (recovered or lost); open ones
     do not count. ``None`` when none has ended."""
-    outcomes = collections.Counter(_outcome(r) for r in _cases(relationships, "recovery_rate"))
+    outcomes = collections.Counter(rows.outcome(r) for r in _cases(relationships, "recovery_rate"))
     ended = outcomes["recovered"] + outcomes["lost"]
     return outcomes["recovered"] / ended if ended else None
 
@@ -563,7 +326,7 @@ def days_in_stage(relationships: Iterable[Relationship]) -> dict[str, tuple[floa
     way is left out), in the method's order of stages."""
     spent: dict[str, list[float]] = {s.value: [] for s in Stage if not s.terminal}
     for r in _cases(relationships, "days_in_stage"):
-        for spell in _spells(r):
+        for spell in rows.spells(r):
             if spell["days"] is not None:
                 spent[spell["stage"]].append(spell["days"])
     return {stage: tuple(days) for stage, days in spent.items()}
@@ -573,7 +336,7 @@ def _time_to(relationships: Iterable[Relationship], column: str, where: str) -> 
     return tuple(
         d
         for row in _rows(relationships, where)
-        if (d := _days(row["opened_at"], _column(row, column))) is not None
+        if (d := rows.days(row["opened_at"], _column(row, column))) is not None
     )
 
 
@@ -593,7 +356,7 @@ def time_to_close(relationships: Iterable[Relationship]) -> tuple[float, ...]:
     return tuple(
         d
         for r in _cases(relationships, "time_to_close")
-        if r.stage is Stage.RECOVERED and (d := _days(r.opened_at, r.ended_at)) is not None
+        if r.stage is Stage.RECOVERED and (d := rows.days(r.opened_at, r.ended_at)) is not None
     )
 
 
@@ -602,7 +365,7 @@ def on_time_rate(relationships: Iterable[Relationship]) -> float | None:
     date of the agreed plan, moved only by waits on the client, with no delay announced.
     ``None`` when no initiative is done."""
     cases = _cases(relationships, "on_time_rate")
-    work = [w for r in cases for w in _work(r) if w["on_time"] is not None]
+    work = [w for r in cases for w in rows.work(r) if w["on_time"] is not None]
     return sum(w["on_time"] is True for w in work) / len(work) if work else None
 
 
@@ -623,7 +386,7 @@ def follow_up_adherence(relationships: Iterable[Relationship]) -> float | None:
     start of recovery to its end or the last event; ``None`` when none was due."""
     due = missed = 0
     for r in _cases(relationships, "follow_up_adherence"):
-        d, m = _follow_ups(r)
+        d, m = rows.follow_ups(r)
         due += d
         missed += m
     return (due - missed) / due if due else None
