@@ -9,22 +9,38 @@
   flat (target: 100,000 events at most 1.5x the per-event cost of 1,000).
 - Loads 100,000 events of waits on the client and resumes, beside 100,000 client contacts:
   holds are appended in O(1) like contacts (target: within 2x).
-- Asks ``findings(now)`` of every case of the example portfolio (the four stories and 300
-  synthetic cases, each freshly loaded), beside the same measure taken on the code before
-  the whole method's findings were added (target: at most 2x).
+- Asks ``findings(now)`` of every case of the example portfolio (the stories and 300
+  synthetic cases, each freshly replayed, three days after its last event), beside the same
+  measure on the release before the whole method's findings (``PREVIOUS_RELEASE``, taken
+  from git with ``git archive``): the two run in alternating processes, each importing its
+  own ``src`` and pinned to one CPU, for several rounds; the ratio of the medians, paired by
+  round, is judged (target: at most 2x). Without git or that commit, the previous release is
+  said to be unavailable and why, and the current tree is timed alone.
 
-Prints the best of several runs, the spread (worst/best), and the ratios.
+Prints the best of several runs, the spread (worst/best), medians with their range, and
+the ratios.
 
-Run: ``python bench/lifecycle.py`` (or ``make bench``).
+Run: ``python bench/lifecycle.py`` (or ``make bench``); ``--findings-only`` runs the last
+comparison alone, ``--rounds`` and ``--batches`` size it.
 """
 
 from __future__ import annotations
 
+import argparse
+import io
+import json
+import os
+import statistics
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import partial
+from pathlib import Path
 
 from clientrecovery import (
     Assessment,
@@ -38,18 +54,14 @@ from clientrecovery import (
     TurnaroundPlan,
 )
 from clientrecovery import events as ev
-from clientrecovery.examples import stories, synthetic_portfolio
 
 T0 = datetime(2026, 3, 2, 9, tzinfo=UTC)
 TARGET = 12.0
 REPLAY_TARGET = 1.5
 HOLDS_TARGET = 2.0
 FINDINGS_TARGET = 2.0
-FINDINGS_BEFORE_US = 6.0
-"""``findings(now)`` per case of the example portfolio before the whole method (the same
-measure on the parent of the rules split, best of 7 on this bench's machine: 1.82 ms for
-303 cases). The portfolio has changed since (new stories, losses at every stage), so the
-comparison is of the same measure on each version's own example portfolio."""
+PREVIOUS_RELEASE = "485ae49"
+"""The release before the whole method's findings: ``findings(now)`` is timed against it."""
 
 
 def build_case(n: int) -> Relationship:
@@ -227,26 +239,145 @@ def holds_load_like_contacts() -> bool:
     return ok
 
 
-def findings_on_the_portfolio() -> bool:
-    cases = [*stories(), *synthetic_portfolio(300, seed=0)]
-    moments = [r.last_event.at + timedelta(days=3) for r in cases]
-    batches = [[Relationship.replay(r.history) for r in cases] for _ in range(7)]
-    times = []
-    for batch in batches:  # fresh relationships: nothing cached from the run before
-        start = time.perf_counter()
-        for r, now in zip(batch, moments, strict=True):
-            r.findings(now)
-        times.append(time.perf_counter() - start)
-    per_case = min(times) / len(cases) * 1e6
-    ratio = per_case / FINDINGS_BEFORE_US
+_FINDINGS_WORKER = """
+import gc, json, os, sys, time
+from datetime import timedelta
+
+batches, cpu = int(sys.argv[1]), int(sys.argv[2])
+if cpu >= 0 and hasattr(os, "sched_setaffinity"):
+    os.sched_setaffinity(0, {cpu})
+import clientrecovery
+from clientrecovery import Relationship
+from clientrecovery.examples import stories, synthetic_portfolio
+
+cases = [*stories(), *synthetic_portfolio(300, seed=0)]
+moments = [r.last_event.at + timedelta(days=3) for r in cases]
+per_case = []
+for k in range(batches + 1):
+    batch = [Relationship.replay(r.history) for r in cases]  # fresh: nothing kept from before
+    gc.collect()
+    start = time.perf_counter()
+    for r, now in zip(batch, moments):
+        r.findings(now)
+    elapsed = time.perf_counter() - start
+    if k:  # the first batch warms up: imports, the reviews of texts never seen
+        per_case.append(elapsed / len(cases) * 1e6)
+ended = sum(r.stage.name in ("RECOVERED", "LOST") for r in cases)
+print(json.dumps(
+    {"module": clientrecovery.__file__, "cases": len(cases), "ended": ended, "us": per_case}
+))
+"""
+"""Times ``findings(now)`` per case on the example portfolio of whichever ``clientrecovery``
+it imports (``PYTHONPATH``): arguments are the number of batches and the CPU to pin to."""
+
+
+@dataclass
+class _Side:
+    label: str
+    src: Path
+    cases: int = 0
+    ended: int = 0
+    medians: list[float] = field(default_factory=list)
+    bests: list[float] = field(default_factory=list)
+
+
+def _previous_release(root: Path, into: Path) -> Path | str:
+    """The ``src`` of :data:`PREVIOUS_RELEASE`, extracted from git into ``into``, or why not."""
+    command = ["git", "-C", str(root), "archive", "--format=tar", PREVIOUS_RELEASE, "src"]
+    try:
+        archive = subprocess.run(command, capture_output=True, check=False, timeout=120)
+    except (OSError, subprocess.SubprocessError) as problem:
+        return f"git could not be run ({problem})"
+    if archive.returncode != 0:
+        said = archive.stderr.decode(errors="replace").strip().splitlines()
+        return f"git archive {PREVIOUS_RELEASE} failed ({said[-1] if said else 'no message'})"
+    try:
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(into, filter="data")
+    except (tarfile.TarError, OSError) as problem:
+        return f"the archive of {PREVIOUS_RELEASE} could not be extracted ({problem})"
+    src = into / "src"
+    if not (src / "clientrecovery" / "examples.py").exists():
+        return f"{PREVIOUS_RELEASE} has no clientrecovery.examples to time"
+    return src
+
+
+def _time_findings(side: _Side, batches: int, cpu: int) -> str | None:
+    """One process timing ``side``: adds its median and best per case, or says why not."""
+    env = {**os.environ, "PYTHONPATH": str(side.src)}
+    command = [sys.executable, "-c", _FINDINGS_WORKER, str(batches), str(cpu)]
+    try:
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
+    except (OSError, subprocess.SubprocessError) as problem:
+        return f"the {side.label} could not be timed ({problem})"
+    if done.returncode != 0 or not done.stdout.strip():
+        said = done.stderr.strip().splitlines()
+        return f"the {side.label} failed to run ({said[-1] if said else 'no message'})"
+    figures = json.loads(done.stdout.splitlines()[-1])
+    if not Path(figures["module"]).resolve().is_relative_to(side.src.resolve()):
+        return f"the {side.label} imported clientrecovery from {figures['module']}"
+    side.cases, side.ended = figures["cases"], figures["ended"]
+    side.medians.append(statistics.median(figures["us"]))
+    side.bests.append(min(figures["us"]))
+    return None
+
+
+def _one_cpu() -> int:
+    """The CPU every timing process is pinned to (the last this process may use), or -1."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(os.sched_getaffinity(0))
+    return -1
+
+
+def _shown(values: list[float]) -> str:
+    return f"{statistics.median(values):6.2f}  ({min(values):.2f} to {max(values):.2f})"
+
+
+def findings_against_the_previous_release(rounds: int = 6, batches: int = 15) -> bool:
+    """``findings(now)`` per case on the example portfolio, the current tree beside the
+    previous release, in alternating processes pinned to one CPU (target: at most 2x)."""
+    print(f"\nfindings(now) on the example portfolio, against release {PREVIOUS_RELEASE}")
+    root = Path(__file__).resolve().parents[1]
+    current = _Side("current tree", root / "src")
+    cpu = _one_cpu()
+    with tempfile.TemporaryDirectory(prefix="clientrecovery-previous-") as scratch:
+        src = _previous_release(root, Path(scratch))
+        previous = _Side("previous release", src) if isinstance(src, Path) else None
+        if previous is None:
+            print(f"  the previous release is unavailable: {src}; the current tree alone:")
+        for k in range(rounds):
+            order = [current] if previous is None else [current, previous][:: 1 if k % 2 else -1]
+            for side in order:
+                problem = _time_findings(side, batches, cpu)
+                if problem is not None and side is current:
+                    print(f"  not measured: {problem}")
+                    return False
+                if problem is not None:
+                    print(f"  the previous release is unavailable: {problem}")
+                    previous = None
+    pinned = f"pinned to CPU {cpu}" if cpu >= 0 else "not pinned (no CPU affinity here)"
+    runs = "alternating processes" if previous is not None else "processes"
+    print(f"  {rounds} rounds of {runs}, {pinned}; each {batches} batches after a warm-up")
+    print(f"  {'':18}  {'cases':>5}  {'ended':>5}  {'median us/case (range)':>24}  {'best':>20}")
+    for side in [current] if previous is None else [current, previous]:
+        share = f"{side.ended / side.cases:.0%}"
+        print(
+            f"  {side.label:18}  {side.cases:5d}  {share:>5}  {_shown(side.medians):>24}"
+            f"  {_shown(side.bests):>20}"
+        )
+    if previous is None:
+        return True  # nothing to compare with: reported, not judged
+    paired = [a / b for a, b in zip(current.medians, previous.medians, strict=True)]
+    best_pairs = [a / b for a, b in zip(current.bests, previous.bests, strict=True)]
+    ratio = statistics.median(paired)
     ok = ratio <= FINDINGS_TARGET
     verdict = "within" if ok else "OVER"
-    print(f"\nfindings(now) on the example portfolio ({len(cases)} cases)")
     print(
-        f"  {min(times) * 1e3:.2f} ms, {per_case:.1f} us per case (spread"
-        f" {max(times) / min(times):.2f}); before the whole method {FINDINGS_BEFORE_US:.1f} us"
+        f"  current / previous, paired by round: median {ratio:.2f}x (range {min(paired):.2f}"
+        f" to {max(paired):.2f}); of the bests {statistics.median(best_pairs):.2f}x"
+        f" ({verdict} the {FINDINGS_TARGET}x target)"
     )
-    print(f"  now / before: {ratio:.2f}x ({verdict} the {FINDINGS_TARGET}x target)")
+    print("  (each side times its own example portfolio: its stories and its 300 synthetic cases)")
     return ok
 
 
@@ -263,7 +394,14 @@ def report(title: str, sizes: list[int], seconds: list[float], unit: str) -> lis
     return ratios
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--findings-only", action="store_true", help="only findings(now)")
+    parser.add_argument("--rounds", type=int, default=6, help="alternating rounds (6)")
+    parser.add_argument("--batches", type=int, default=15, help="batches a process (15)")
+    given = parser.parse_args(argv)
+    if given.findings_only:
+        return 0 if findings_against_the_previous_release(given.rounds, given.batches) else 1
     sizes = [10, 100, 1000]
     build = [best(partial(build_case, n), repeat=9 if n < 1000 else 5) for n in sizes]
     build_ratios = report("Build a whole case (issues, initiatives)", sizes, build, "issues")
@@ -276,7 +414,7 @@ def main() -> int:
     ok = per_command((100, 1000)) and ok
     ok = replay_per_event() and ok
     ok = holds_load_like_contacts() and ok
-    ok = findings_on_the_portfolio() and ok
+    ok = findings_against_the_previous_release(given.rounds, given.batches) and ok
     return 0 if ok else 1
 
 
