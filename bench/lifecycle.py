@@ -27,6 +27,7 @@ comparison alone, ``--rounds`` and ``--batches`` size it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import os
@@ -37,10 +38,10 @@ import tarfile
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from clientrecovery import (
     Assessment,
@@ -62,6 +63,7 @@ HOLDS_TARGET = 2.0
 FINDINGS_TARGET = 2.0
 PREVIOUS_RELEASE = "485ae49"
 """The release before the whole method's findings: ``findings(now)`` is timed against it."""
+_CURRENT, _PREVIOUS = "current tree", "previous release"
 
 
 def build_case(n: int) -> Relationship:
@@ -243,7 +245,7 @@ _FINDINGS_WORKER = """
 import gc, json, os, sys, time
 from datetime import timedelta
 
-batches, cpu = int(sys.argv[1]), int(sys.argv[2])
+cpu = int(sys.argv[1])
 if cpu >= 0 and hasattr(os, "sched_setaffinity"):
     os.sched_setaffinity(0, {cpu})
 import clientrecovery
@@ -252,74 +254,132 @@ from clientrecovery.examples import stories, synthetic_portfolio
 
 cases = [*stories(), *synthetic_portfolio(300, seed=0)]
 moments = [r.last_event.at + timedelta(days=3) for r in cases]
-per_case = []
-for k in range(batches + 1):
-    batch = [Relationship.replay(r.history) for r in cases]  # fresh: nothing kept from before
+
+
+def batch():
+    fresh = [Relationship.replay(r.history) for r in cases]  # nothing kept from before
     gc.collect()
     start = time.perf_counter()
-    for r, now in zip(batch, moments):
+    for r, now in zip(fresh, moments):
         r.findings(now)
-    elapsed = time.perf_counter() - start
-    if k:  # the first batch warms up: imports, the reviews of texts never seen
-        per_case.append(elapsed / len(cases) * 1e6)
+    return (time.perf_counter() - start) / len(cases) * 1e6
+
+
+batch()  # a warm-up: imports, the reviews of texts never seen
 ended = sum(r.stage.name in ("RECOVERED", "LOST") for r in cases)
-print(json.dumps(
-    {"module": clientrecovery.__file__, "cases": len(cases), "ended": ended, "us": per_case}
-))
+shown = {"module": clientrecovery.__file__, "cases": len(cases), "ended": ended}
+print(json.dumps(shown), flush=True)
+for _ in sys.stdin:
+    print(batch(), flush=True)
 """
 """Times ``findings(now)`` per case on the example portfolio of whichever ``clientrecovery``
-it imports (``PYTHONPATH``): arguments are the number of batches and the CPU to pin to."""
+it imports (``PYTHONPATH``), one batch of fresh replays for each line it reads; pinned to
+the CPU its argument names."""
 
 
-@dataclass
-class _Side:
-    label: str
-    src: Path
-    cases: int = 0
-    ended: int = 0
-    medians: list[float] = field(default_factory=list)
-    bests: list[float] = field(default_factory=list)
+class _Unavailable(Exception):
+    """Why one side of the comparison (``label``) could not be timed."""
+
+    def __init__(self, label: str, why: str) -> None:
+        super().__init__(why)
+        self.label = label
 
 
-def _previous_release(root: Path, into: Path) -> Path | str:
-    """The ``src`` of :data:`PREVIOUS_RELEASE`, extracted from git into ``into``, or why not."""
+class _Worker:
+    """A timing process for one side, kept between its batches so that the two sides'
+    batches can alternate one by one, close together in time."""
+
+    def __init__(self, label: str, src: Path, cpu: int) -> None:
+        self.label = label
+        env = {**os.environ, "PYTHONPATH": str(src)}
+        command = [sys.executable, "-c", _FINDINGS_WORKER, str(cpu)]
+        try:
+            self._process = subprocess.Popen(
+                command,
+                env=env,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        except OSError as problem:
+            raise _Unavailable(label, f"it could not be started ({problem})") from None
+        header = self._line()
+        module = Path(header["module"]).resolve()
+        if not module.is_relative_to(src.resolve()):
+            self.close()
+            raise _Unavailable(label, f"it imported clientrecovery from {module}")
+        self.cases: int = header["cases"]
+        self.ended: int = header["ended"]
+
+    def _line(self) -> Any:
+        line = self._process.stdout.readline() if self._process.stdout else ""
+        try:
+            return json.loads(line)
+        except ValueError:
+            self._process.kill()
+            said = (self._process.communicate()[1] or "").strip().splitlines()
+            why = f"it failed ({said[-1] if said else 'no output'})"
+            raise _Unavailable(self.label, why) from None
+
+    def batch(self) -> float:
+        """One batch: ``findings(now)`` of every case, in microseconds per case."""
+        assert self._process.stdin is not None
+        try:
+            self._process.stdin.write("\n")
+            self._process.stdin.flush()
+        except OSError as problem:
+            raise _Unavailable(self.label, f"it stopped ({problem})") from None
+        return float(self._line())
+
+    def close(self) -> None:
+        if self._process.stdin is not None:
+            with contextlib.suppress(OSError):  # it may have stopped already
+                self._process.stdin.close()
+        try:
+            self._process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+
+
+def _previous_release(root: Path, into: Path) -> Path:
+    """The ``src`` of :data:`PREVIOUS_RELEASE`, extracted from git into ``into``."""
     command = ["git", "-C", str(root), "archive", "--format=tar", PREVIOUS_RELEASE, "src"]
     try:
         archive = subprocess.run(command, capture_output=True, check=False, timeout=120)
     except (OSError, subprocess.SubprocessError) as problem:
-        return f"git could not be run ({problem})"
+        raise _Unavailable(_PREVIOUS, f"git could not be run ({problem})") from None
     if archive.returncode != 0:
         said = archive.stderr.decode(errors="replace").strip().splitlines()
-        return f"git archive {PREVIOUS_RELEASE} failed ({said[-1] if said else 'no message'})"
+        failed = f"git archive {PREVIOUS_RELEASE} failed"
+        raise _Unavailable(_PREVIOUS, f"{failed} ({said[-1] if said else 'no message'})")
     try:
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
             tar.extractall(into, filter="data")
     except (tarfile.TarError, OSError) as problem:
-        return f"the archive of {PREVIOUS_RELEASE} could not be extracted ({problem})"
+        why = f"the archive of {PREVIOUS_RELEASE} could not be read ({problem})"
+        raise _Unavailable(_PREVIOUS, why) from None
     src = into / "src"
     if not (src / "clientrecovery" / "examples.py").exists():
-        return f"{PREVIOUS_RELEASE} has no clientrecovery.examples to time"
+        raise _Unavailable(_PREVIOUS, f"{PREVIOUS_RELEASE} has no clientrecovery.examples")
     return src
 
 
-def _time_findings(side: _Side, batches: int, cpu: int) -> str | None:
-    """One process timing ``side``: adds its median and best per case, or says why not."""
-    env = {**os.environ, "PYTHONPATH": str(side.src)}
-    command = [sys.executable, "-c", _FINDINGS_WORKER, str(batches), str(cpu)]
-    try:
-        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
-    except (OSError, subprocess.SubprocessError) as problem:
-        return f"the {side.label} could not be timed ({problem})"
-    if done.returncode != 0 or not done.stdout.strip():
-        said = done.stderr.strip().splitlines()
-        return f"the {side.label} failed to run ({said[-1] if said else 'no message'})"
-    figures = json.loads(done.stdout.splitlines()[-1])
-    if not Path(figures["module"]).resolve().is_relative_to(side.src.resolve()):
-        return f"the {side.label} imported clientrecovery from {figures['module']}"
-    side.cases, side.ended = figures["cases"], figures["ended"]
-    side.medians.append(statistics.median(figures["us"]))
-    side.bests.append(min(figures["us"]))
-    return None
+def _alternate(
+    workers: list[_Worker], batches: int, first: int, times: dict[str, list[float]]
+) -> list[float]:
+    """``batches`` batches a worker, alternated one by one (ABBA...), each kept in
+    ``times``; the ratios current / previous of each pair, if there are two workers."""
+    paired: list[float] = []
+    for b in range(batches):
+        order = workers[::-1] if (b + first) % 2 else workers
+        taken = {w.label: w.batch() for w in order}
+        for label, us in taken.items():
+            times[label].append(us)
+        if len(taken) == 2:
+            paired.append(taken[_CURRENT] / taken[_PREVIOUS])
+    return paired
 
 
 def _one_cpu() -> int:
@@ -329,55 +389,77 @@ def _one_cpu() -> int:
     return -1
 
 
-def _shown(values: list[float]) -> str:
-    return f"{statistics.median(values):6.2f}  ({min(values):.2f} to {max(values):.2f})"
+def _spread(values: list[float], unit: str = "") -> str:
+    """The median, the middle half and the whole range of ``values``."""
+    q1, median, q3 = (
+        statistics.quantiles(values, n=4, method="inclusive") if len(values) > 1 else values * 3
+    )
+    return (
+        f"median {median:.2f}{unit} (middle half {q1:.2f} to {q3:.2f},"
+        f" all {min(values):.2f} to {max(values):.2f})"
+    )
 
 
-def findings_against_the_previous_release(rounds: int = 6, batches: int = 15) -> bool:
+def findings_against_the_previous_release(rounds: int = 4, batches: int = 20) -> bool:
     """``findings(now)`` per case on the example portfolio, the current tree beside the
-    previous release, in alternating processes pinned to one CPU (target: at most 2x)."""
+    previous release (target: at most 2x).
+
+    Each round starts one process per side, both pinned to the same CPU, and alternates
+    their batches one by one (ABBA), so that each pair of batches shares the machine's
+    load; the ratio of each pair is taken, and the median of those ratios is judged.
+    """
     print(f"\nfindings(now) on the example portfolio, against release {PREVIOUS_RELEASE}")
     root = Path(__file__).resolve().parents[1]
-    current = _Side("current tree", root / "src")
     cpu = _one_cpu()
+    times: dict[str, list[float]] = {_CURRENT: [], _PREVIOUS: []}
+    portfolios: dict[str, tuple[int, int]] = {}
+    ratios: list[float] = []
+    round_ratios: list[float] = []
+    done = 0
     with tempfile.TemporaryDirectory(prefix="clientrecovery-previous-") as scratch:
-        src = _previous_release(root, Path(scratch))
-        previous = _Side("previous release", src) if isinstance(src, Path) else None
-        if previous is None:
-            print(f"  the previous release is unavailable: {src}; the current tree alone:")
-        for k in range(rounds):
-            order = [current] if previous is None else [current, previous][:: 1 if k % 2 else -1]
-            for side in order:
-                problem = _time_findings(side, batches, cpu)
-                if problem is not None and side is current:
-                    print(f"  not measured: {problem}")
+        sources = {_CURRENT: root / "src"}
+        try:
+            sources[_PREVIOUS] = _previous_release(root, Path(scratch))
+        except _Unavailable as why:
+            print(f"  the previous release is unavailable: {why}; the current tree alone")
+        while done < rounds:
+            workers: list[_Worker] = []
+            try:
+                for label, src in sources.items():
+                    workers.append(_Worker(label, src, cpu))
+                paired = _alternate(workers, batches, first=done % 2, times=times)
+            except _Unavailable as why:
+                if why.label == _CURRENT:
+                    print(f"  not measured: the current tree failed: {why}")
                     return False
-                if problem is not None:
-                    print(f"  the previous release is unavailable: {problem}")
-                    previous = None
+                print(f"  the previous release is unavailable: {why}; the current tree alone")
+                sources.pop(_PREVIOUS)
+                times[_PREVIOUS], ratios, round_ratios, done = [], [], [], 0
+                times[_CURRENT].clear()  # the rounds start again, the current tree alone
+                continue
+            finally:
+                for w in workers:
+                    portfolios[w.label] = (w.cases, w.ended)
+                    w.close()
+            done += 1
+            ratios.extend(paired)
+            if paired:
+                round_ratios.append(statistics.median(paired))
+        portfolios = {label: portfolios[label] for label in sources}
     pinned = f"pinned to CPU {cpu}" if cpu >= 0 else "not pinned (no CPU affinity here)"
-    runs = "alternating processes" if previous is not None else "processes"
-    print(f"  {rounds} rounds of {runs}, {pinned}; each {batches} batches after a warm-up")
-    print(f"  {'':18}  {'cases':>5}  {'ended':>5}  {'median us/case (range)':>24}  {'best':>20}")
-    for side in [current] if previous is None else [current, previous]:
-        share = f"{side.ended / side.cases:.0%}"
-        print(
-            f"  {side.label:18}  {side.cases:5d}  {share:>5}  {_shown(side.medians):>24}"
-            f"  {_shown(side.bests):>20}"
-        )
-    if previous is None:
+    print(f"  {done} rounds of {batches} batches a side, alternated one by one, {pinned}")
+    for label, (cases, ended) in portfolios.items():
+        share = f"{ended / cases:.0%} ended"
+        print(f"  {label:16} ({cases} cases, {share}): {_spread(times[label], ' us')} a case")
+    if not ratios:
         return True  # nothing to compare with: reported, not judged
-    paired = [a / b for a, b in zip(current.medians, previous.medians, strict=True)]
-    best_pairs = [a / b for a, b in zip(current.bests, previous.bests, strict=True)]
-    ratio = statistics.median(paired)
+    ratio = statistics.median(ratios)
     ok = ratio <= FINDINGS_TARGET
     verdict = "within" if ok else "OVER"
-    print(
-        f"  current / previous, paired by round: median {ratio:.2f}x (range {min(paired):.2f}"
-        f" to {max(paired):.2f}); of the bests {statistics.median(best_pairs):.2f}x"
-        f" ({verdict} the {FINDINGS_TARGET}x target)"
-    )
-    print("  (each side times its own example portfolio: its stories and its 300 synthetic cases)")
+    print(f"  current / previous, batch by batch: {_spread(ratios, 'x')}")
+    medians = ", ".join(f"{r:.2f}x" for r in round_ratios)
+    print(f"  median of each round: {medians} ({verdict} the {FINDINGS_TARGET}x target)")
+    print("  (each side times its own example portfolio: its stories and 300 synthetic cases)")
     return ok
 
 
@@ -397,8 +479,8 @@ def report(title: str, sizes: list[int], seconds: list[float], unit: str) -> lis
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--findings-only", action="store_true", help="only findings(now)")
-    parser.add_argument("--rounds", type=int, default=6, help="alternating rounds (6)")
-    parser.add_argument("--batches", type=int, default=15, help="batches a process (15)")
+    parser.add_argument("--rounds", type=int, default=4, help="pairs of processes (4)")
+    parser.add_argument("--batches", type=int, default=20, help="batches a side a round (20)")
     given = parser.parse_args(argv)
     if given.findings_only:
         return 0 if findings_against_the_previous_release(given.rounds, given.batches) else 1
