@@ -12,10 +12,11 @@
 - Asks ``findings(now)`` of every case of the example portfolio (the stories and 300
   synthetic cases, each freshly replayed, three days after its last event), beside the same
   measure on the release before the whole method's findings (``PREVIOUS_RELEASE``, taken
-  from git with ``git archive``): the two run in alternating processes, each importing its
-  own ``src`` and pinned to one CPU, for several rounds; the ratio of the medians, paired by
-  round, is judged (target: at most 2x). Without git or that commit, the previous release is
-  said to be unavailable and why, and the current tree is timed alone.
+  from git with ``git archive``): each round keeps one process per side, each importing its
+  own ``src``, both pinned to the same CPU, and alternates their batches one by one; the
+  median of the pairs' ratios is judged (target: at most 2x). Without git or that commit,
+  the previous release is said to be unavailable and why, and the current tree is timed
+  alone.
 
 Prints the best of several runs, the spread (worst/best), medians with their range, and
 the ratios.
