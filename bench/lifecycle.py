@@ -39,6 +39,7 @@ import tarfile
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -255,27 +256,32 @@ from clientrecovery.examples import stories, synthetic_portfolio
 
 cases = [*stories(), *synthetic_portfolio(300, seed=0)]
 moments = [r.last_event.at + timedelta(days=3) for r in cases]
+ended = [i for i, r in enumerate(cases) if r.stage.name in ("RECOVERED", "LOST")]
+running = [i for i in range(len(cases)) if i not in set(ended)]
 
 
 def batch():
     fresh = [Relationship.replay(r.history) for r in cases]  # nothing kept from before
     gc.collect()
-    start = time.perf_counter()
-    for r, now in zip(fresh, moments):
-        r.findings(now)
-    return (time.perf_counter() - start) / len(cases) * 1e6
+    spent = []
+    for group in (ended, running):
+        start = time.perf_counter()
+        for i in group:
+            fresh[i].findings(moments[i])
+        spent.append((time.perf_counter() - start) * 1e6)
+    return spent
 
 
 batch()  # a warm-up: imports, the reviews of texts never seen
-ended = sum(r.stage.name in ("RECOVERED", "LOST") for r in cases)
-shown = {"module": clientrecovery.__file__, "cases": len(cases), "ended": ended}
+shown = {"module": clientrecovery.__file__, "cases": len(cases), "ended": len(ended)}
 print(json.dumps(shown), flush=True)
 for _ in sys.stdin:
-    print(batch(), flush=True)
+    print(json.dumps(batch()), flush=True)
 """
-"""Times ``findings(now)`` per case on the example portfolio of whichever ``clientrecovery``
-it imports (``PYTHONPATH``), one batch of fresh replays for each line it reads; pinned to
-the CPU its argument names."""
+"""Times ``findings(now)`` on the example portfolio of whichever ``clientrecovery`` it
+imports (``PYTHONPATH``), one batch of fresh replays for each line it reads: prints the
+microseconds spent on the ended cases and on the running ones. Pinned to the CPU its
+argument names."""
 
 
 class _Unavailable(Exception):
@@ -323,15 +329,17 @@ class _Worker:
             why = f"it failed ({said[-1] if said else 'no output'})"
             raise _Unavailable(self.label, why) from None
 
-    def batch(self) -> float:
-        """One batch: ``findings(now)`` of every case, in microseconds per case."""
+    def batch(self) -> tuple[float, float]:
+        """One batch: ``findings(now)`` of every case, the microseconds spent on the ended
+        cases and on the running ones."""
         assert self._process.stdin is not None
         try:
             self._process.stdin.write("\n")
             self._process.stdin.flush()
         except OSError as problem:
             raise _Unavailable(self.label, f"it stopped ({problem})") from None
-        return float(self._line())
+        spent_ended, spent_running = self._line()
+        return float(spent_ended), float(spent_running)
 
     def close(self) -> None:
         if self._process.stdin is not None:
@@ -367,20 +375,39 @@ def _previous_release(root: Path, into: Path) -> Path:
     return src
 
 
+@dataclass
+class _Times:
+    """Microseconds a case of one side, batch by batch: all cases, ended, running."""
+
+    cases: list[float] = field(default_factory=list)
+    ended: list[float] = field(default_factory=list)
+    running: list[float] = field(default_factory=list)
+
+
 def _alternate(
-    workers: list[_Worker], batches: int, first: int, times: dict[str, list[float]]
-) -> list[float]:
+    workers: list[_Worker], batches: int, first: int, times: dict[str, _Times]
+) -> tuple[list[float], list[float]]:
     """``batches`` batches a worker, alternated one by one (ABBA...), each kept in
-    ``times``; the ratios current / previous of each pair, if there are two workers."""
+    ``times``. With two workers, the ratios current / previous of each pair, and the same
+    with the current tree's costs weighed by the previous portfolio's mix of ended and
+    running cases."""
     paired: list[float] = []
+    same_mix: list[float] = []
     for b in range(batches):
         order = workers[::-1] if (b + first) % 2 else workers
-        taken = {w.label: w.batch() for w in order}
-        for label, us in taken.items():
-            times[label].append(us)
+        taken = {w.label: (w, w.batch()) for w in order}
+        for label, (w, (spent_ended, spent_running)) in taken.items():
+            times[label].cases.append((spent_ended + spent_running) / w.cases)
+            times[label].ended.append(spent_ended / max(w.ended, 1))
+            times[label].running.append(spent_running / max(w.cases - w.ended, 1))
         if len(taken) == 2:
-            paired.append(taken[_CURRENT] / taken[_PREVIOUS])
-    return paired
+            now, before = times[_CURRENT], times[_PREVIOUS]
+            paired.append(now.cases[-1] / before.cases[-1])
+            previous = taken[_PREVIOUS][0]
+            mix = previous.ended / previous.cases
+            weighed = mix * now.ended[-1] + (1 - mix) * now.running[-1]
+            same_mix.append(weighed / before.cases[-1])
+    return paired, same_mix
 
 
 def _one_cpu() -> int:
@@ -412,9 +439,10 @@ def findings_against_the_previous_release(rounds: int = 4, batches: int = 20) ->
     print(f"\nfindings(now) on the example portfolio, against release {PREVIOUS_RELEASE}")
     root = Path(__file__).resolve().parents[1]
     cpu = _one_cpu()
-    times: dict[str, list[float]] = {_CURRENT: [], _PREVIOUS: []}
+    times = {_CURRENT: _Times(), _PREVIOUS: _Times()}
     portfolios: dict[str, tuple[int, int]] = {}
     ratios: list[float] = []
+    mixed: list[float] = []
     round_ratios: list[float] = []
     done = 0
     with tempfile.TemporaryDirectory(prefix="clientrecovery-previous-") as scratch:
@@ -428,15 +456,15 @@ def findings_against_the_previous_release(rounds: int = 4, batches: int = 20) ->
             try:
                 for label, src in sources.items():
                     workers.append(_Worker(label, src, cpu))
-                paired = _alternate(workers, batches, first=done % 2, times=times)
+                paired, same_mix = _alternate(workers, batches, first=done % 2, times=times)
             except _Unavailable as why:
                 if why.label == _CURRENT:
                     print(f"  not measured: the current tree failed: {why}")
                     return False
                 print(f"  the previous release is unavailable: {why}; the current tree alone")
                 sources.pop(_PREVIOUS)
-                times[_PREVIOUS], ratios, round_ratios, done = [], [], [], 0
-                times[_CURRENT].clear()  # the rounds start again, the current tree alone
+                times = {_CURRENT: _Times()}  # the rounds start again, the current tree alone
+                ratios, mixed, round_ratios, done = [], [], [], 0
                 continue
             finally:
                 for w in workers:
@@ -444,14 +472,19 @@ def findings_against_the_previous_release(rounds: int = 4, batches: int = 20) ->
                     w.close()
             done += 1
             ratios.extend(paired)
+            mixed.extend(same_mix)
             if paired:
                 round_ratios.append(statistics.median(paired))
         portfolios = {label: portfolios[label] for label in sources}
     pinned = f"pinned to CPU {cpu}" if cpu >= 0 else "not pinned (no CPU affinity here)"
     print(f"  {done} rounds of {batches} batches a side, alternated one by one, {pinned}")
     for label, (cases, ended) in portfolios.items():
-        share = f"{ended / cases:.0%} ended"
-        print(f"  {label:16} ({cases} cases, {share}): {_spread(times[label], ' us')} a case")
+        spent = times[label]
+        print(f"  {label} ({cases} cases): {_spread(spent.cases, ' us')} a case")
+        print(
+            f"    {ended} ended, {statistics.median(spent.ended):.2f} us each;"
+            f" {cases - ended} running, {statistics.median(spent.running):.2f} us each (medians)"
+        )
     if not ratios:
         return True  # nothing to compare with: reported, not judged
     ratio = statistics.median(ratios)
@@ -460,7 +493,9 @@ def findings_against_the_previous_release(rounds: int = 4, batches: int = 20) ->
     print(f"  current / previous, batch by batch: {_spread(ratios, 'x')}")
     medians = ", ".join(f"{r:.2f}x" for r in round_ratios)
     print(f"  median of each round: {medians} ({verdict} the {FINDINGS_TARGET}x target)")
-    print("  (each side times its own example portfolio: its stories and 300 synthetic cases)")
+    print("  (each side times its own example portfolio: its stories and 300 synthetic cases;")
+    print("  the current tree's costs weighed by the previous portfolio's share of ended and")
+    print(f"  running cases give {statistics.median(mixed):.2f}x, median of the pairs)")
     return ok
 
 
