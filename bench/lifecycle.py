@@ -9,22 +9,41 @@
   flat (target: 100,000 events at most 1.5x the per-event cost of 1,000).
 - Loads 100,000 events of waits on the client and resumes, beside 100,000 client contacts:
   holds are appended in O(1) like contacts (target: within 2x).
-- Asks ``findings(now)`` of every case of the example portfolio (the four stories and 300
-  synthetic cases, each freshly loaded), beside the same measure taken on the code before
-  the whole method's findings were added (target: at most 2x).
+- Asks ``findings(now)`` of every case of the example portfolio (the stories and 300
+  synthetic cases, each freshly replayed, three days after its last event), beside the same
+  measure on the release before the whole method's findings (``PREVIOUS_RELEASE``, taken
+  from git with ``git archive``): each round keeps one process per side, each importing its
+  own ``src``, both pinned to the same CPU, and alternates their batches one by one; the
+  median of the pairs' ratios is judged (target: at most 2x). Without git or that commit,
+  the previous release is said to be unavailable and why, and the current tree is timed
+  alone.
 
-Prints the best of several runs, the spread (worst/best), and the ratios.
+Prints the best of several runs, the spread (worst/best), medians with their range, and
+the ratios.
 
-Run: ``python bench/lifecycle.py`` (or ``make bench``).
+Run: ``python bench/lifecycle.py`` (or ``make bench``); ``--findings-only`` runs the last
+comparison alone, ``--rounds`` and ``--batches`` size it.
 """
 
 from __future__ import annotations
 
+import argparse
+import contextlib
+import io
+import json
+import os
+import statistics
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import partial
+from pathlib import Path
+from typing import Any
 
 from clientrecovery import (
     Assessment,
@@ -38,18 +57,15 @@ from clientrecovery import (
     TurnaroundPlan,
 )
 from clientrecovery import events as ev
-from clientrecovery.examples import stories, synthetic_portfolio
 
 T0 = datetime(2026, 3, 2, 9, tzinfo=UTC)
 TARGET = 12.0
 REPLAY_TARGET = 1.5
 HOLDS_TARGET = 2.0
 FINDINGS_TARGET = 2.0
-FINDINGS_BEFORE_US = 6.0
-"""``findings(now)`` per case of the example portfolio before the whole method (the same
-measure on the parent of the rules split, best of 7 on this bench's machine: 1.82 ms for
-303 cases). The portfolio has changed since (new stories, losses at every stage), so the
-comparison is of the same measure on each version's own example portfolio."""
+PREVIOUS_RELEASE = "485ae49"
+"""The release before the whole method's findings: ``findings(now)`` is timed against it."""
+_CURRENT, _PREVIOUS = "current tree", "previous release"
 
 
 def build_case(n: int) -> Relationship:
@@ -227,26 +243,259 @@ def holds_load_like_contacts() -> bool:
     return ok
 
 
-def findings_on_the_portfolio() -> bool:
-    cases = [*stories(), *synthetic_portfolio(300, seed=0)]
-    moments = [r.last_event.at + timedelta(days=3) for r in cases]
-    batches = [[Relationship.replay(r.history) for r in cases] for _ in range(7)]
-    times = []
-    for batch in batches:  # fresh relationships: nothing cached from the run before
+_FINDINGS_WORKER = """
+import gc, json, os, sys, time
+from datetime import timedelta
+
+cpu = int(sys.argv[1])
+if cpu >= 0 and hasattr(os, "sched_setaffinity"):
+    os.sched_setaffinity(0, {cpu})
+import clientrecovery
+from clientrecovery import Relationship
+from clientrecovery.examples import stories, synthetic_portfolio
+
+cases = [*stories(), *synthetic_portfolio(300, seed=0)]
+moments = [r.last_event.at + timedelta(days=3) for r in cases]
+ended = [i for i, r in enumerate(cases) if r.stage.name in ("RECOVERED", "LOST")]
+running = [i for i in range(len(cases)) if i not in set(ended)]
+
+
+def batch():
+    fresh = [Relationship.replay(r.history) for r in cases]  # nothing kept from before
+    gc.collect()
+    spent = []
+    for group in (ended, running):
         start = time.perf_counter()
-        for r, now in zip(batch, moments, strict=True):
-            r.findings(now)
-        times.append(time.perf_counter() - start)
-    per_case = min(times) / len(cases) * 1e6
-    ratio = per_case / FINDINGS_BEFORE_US
+        for i in group:
+            fresh[i].findings(moments[i])
+        spent.append((time.perf_counter() - start) * 1e6)
+    return spent
+
+
+batch()  # a warm-up: imports, the reviews of texts never seen
+shown = {"module": clientrecovery.__file__, "cases": len(cases), "ended": len(ended)}
+print(json.dumps(shown), flush=True)
+for _ in sys.stdin:
+    print(json.dumps(batch()), flush=True)
+"""
+"""Times ``findings(now)`` on the example portfolio of whichever ``clientrecovery`` it
+imports (``PYTHONPATH``), one batch of fresh replays for each line it reads: prints the
+microseconds spent on the ended cases and on the running ones. Pinned to the CPU its
+argument names."""
+
+
+class _Unavailable(Exception):
+    """Why one side of the comparison (``label``) could not be timed."""
+
+    def __init__(self, label: str, why: str) -> None:
+        super().__init__(why)
+        self.label = label
+
+
+class _Worker:
+    """A timing process for one side, kept between its batches so that the two sides'
+    batches can alternate one by one, close together in time."""
+
+    def __init__(self, label: str, src: Path, cpu: int) -> None:
+        self.label = label
+        env = {**os.environ, "PYTHONPATH": str(src)}
+        command = [sys.executable, "-c", _FINDINGS_WORKER, str(cpu)]
+        try:
+            self._process = subprocess.Popen(
+                command,
+                env=env,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        except OSError as problem:
+            raise _Unavailable(label, f"it could not be started ({problem})") from None
+        header = self._line()
+        module = Path(header["module"]).resolve()
+        if not module.is_relative_to(src.resolve()):
+            self.close()
+            raise _Unavailable(label, f"it imported clientrecovery from {module}")
+        self.cases: int = header["cases"]
+        self.ended: int = header["ended"]
+
+    def _line(self) -> Any:
+        line = self._process.stdout.readline() if self._process.stdout else ""
+        try:
+            return json.loads(line)
+        except ValueError:
+            self._process.kill()
+            said = (self._process.communicate()[1] or "").strip().splitlines()
+            why = f"it failed ({said[-1] if said else 'no output'})"
+            raise _Unavailable(self.label, why) from None
+
+    def batch(self) -> tuple[float, float]:
+        """One batch: ``findings(now)`` of every case, the microseconds spent on the ended
+        cases and on the running ones."""
+        assert self._process.stdin is not None
+        try:
+            self._process.stdin.write("\n")
+            self._process.stdin.flush()
+        except OSError as problem:
+            raise _Unavailable(self.label, f"it stopped ({problem})") from None
+        spent_ended, spent_running = self._line()
+        return float(spent_ended), float(spent_running)
+
+    def close(self) -> None:
+        if self._process.stdin is not None:
+            with contextlib.suppress(OSError):  # it may have stopped already
+                self._process.stdin.close()
+        try:
+            self._process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+
+
+def _previous_release(root: Path, into: Path) -> Path:
+    """The ``src`` of :data:`PREVIOUS_RELEASE`, extracted from git into ``into``."""
+    command = ["git", "-C", str(root), "archive", "--format=tar", PREVIOUS_RELEASE, "src"]
+    try:
+        archive = subprocess.run(command, capture_output=True, check=False, timeout=120)
+    except (OSError, subprocess.SubprocessError) as problem:
+        raise _Unavailable(_PREVIOUS, f"git could not be run ({problem})") from None
+    if archive.returncode != 0:
+        said = archive.stderr.decode(errors="replace").strip().splitlines()
+        failed = f"git archive {PREVIOUS_RELEASE} failed"
+        raise _Unavailable(_PREVIOUS, f"{failed} ({said[-1] if said else 'no message'})")
+    try:
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(into, filter="data")
+    except (tarfile.TarError, OSError) as problem:
+        why = f"the archive of {PREVIOUS_RELEASE} could not be read ({problem})"
+        raise _Unavailable(_PREVIOUS, why) from None
+    src = into / "src"
+    if not (src / "clientrecovery" / "examples.py").exists():
+        raise _Unavailable(_PREVIOUS, f"{PREVIOUS_RELEASE} has no clientrecovery.examples")
+    return src
+
+
+@dataclass
+class _Times:
+    """Microseconds a case of one side, batch by batch: all cases, ended, running."""
+
+    cases: list[float] = field(default_factory=list)
+    ended: list[float] = field(default_factory=list)
+    running: list[float] = field(default_factory=list)
+
+
+def _alternate(
+    workers: list[_Worker], batches: int, first: int, times: dict[str, _Times]
+) -> tuple[list[float], list[float]]:
+    """``batches`` batches a worker, alternated one by one (ABBA...), each kept in
+    ``times``. With two workers, the ratios current / previous of each pair, and the same
+    with the current tree's costs weighed by the previous portfolio's mix of ended and
+    running cases."""
+    paired: list[float] = []
+    same_mix: list[float] = []
+    for b in range(batches):
+        order = workers[::-1] if (b + first) % 2 else workers
+        taken = {w.label: (w, w.batch()) for w in order}
+        for label, (w, (spent_ended, spent_running)) in taken.items():
+            times[label].cases.append((spent_ended + spent_running) / w.cases)
+            times[label].ended.append(spent_ended / max(w.ended, 1))
+            times[label].running.append(spent_running / max(w.cases - w.ended, 1))
+        if len(taken) == 2:
+            now, before = times[_CURRENT], times[_PREVIOUS]
+            paired.append(now.cases[-1] / before.cases[-1])
+            previous = taken[_PREVIOUS][0]
+            mix = previous.ended / previous.cases
+            weighed = mix * now.ended[-1] + (1 - mix) * now.running[-1]
+            same_mix.append(weighed / before.cases[-1])
+    return paired, same_mix
+
+
+def _one_cpu() -> int:
+    """The CPU every timing process is pinned to (the last this process may use), or -1."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(os.sched_getaffinity(0))
+    return -1
+
+
+def _spread(values: list[float], unit: str = "") -> str:
+    """The median, the middle half and the whole range of ``values``."""
+    q1, median, q3 = (
+        statistics.quantiles(values, n=4, method="inclusive") if len(values) > 1 else values * 3
+    )
+    return (
+        f"median {median:.2f}{unit} (middle half {q1:.2f} to {q3:.2f},"
+        f" all {min(values):.2f} to {max(values):.2f})"
+    )
+
+
+def findings_against_the_previous_release(rounds: int = 4, batches: int = 20) -> bool:
+    """``findings(now)`` per case on the example portfolio, the current tree beside the
+    previous release (target: at most 2x).
+
+    Each round starts one process per side, both pinned to the same CPU, and alternates
+    their batches one by one (ABBA), so that each pair of batches shares the machine's
+    load; the ratio of each pair is taken, and the median of those ratios is judged.
+    """
+    print(f"\nfindings(now) on the example portfolio, against release {PREVIOUS_RELEASE}")
+    root = Path(__file__).resolve().parents[1]
+    cpu = _one_cpu()
+    times = {_CURRENT: _Times(), _PREVIOUS: _Times()}
+    portfolios: dict[str, tuple[int, int]] = {}
+    ratios: list[float] = []
+    mixed: list[float] = []
+    round_ratios: list[float] = []
+    done = 0
+    with tempfile.TemporaryDirectory(prefix="clientrecovery-previous-") as scratch:
+        sources = {_CURRENT: root / "src"}
+        try:
+            sources[_PREVIOUS] = _previous_release(root, Path(scratch))
+        except _Unavailable as why:
+            print(f"  the previous release is unavailable: {why}; the current tree alone")
+        while done < rounds:
+            workers: list[_Worker] = []
+            try:
+                for label, src in sources.items():
+                    workers.append(_Worker(label, src, cpu))
+                paired, same_mix = _alternate(workers, batches, first=done % 2, times=times)
+            except _Unavailable as why:
+                if why.label == _CURRENT:
+                    print(f"  not measured: the current tree failed: {why}")
+                    return False
+                print(f"  the previous release is unavailable: {why}; the current tree alone")
+                sources.pop(_PREVIOUS)
+                times = {_CURRENT: _Times()}  # the rounds start again, the current tree alone
+                ratios, mixed, round_ratios, done = [], [], [], 0
+                continue
+            finally:
+                for w in workers:
+                    portfolios[w.label] = (w.cases, w.ended)
+                    w.close()
+            done += 1
+            ratios.extend(paired)
+            mixed.extend(same_mix)
+            if paired:
+                round_ratios.append(statistics.median(paired))
+        portfolios = {label: portfolios[label] for label in sources}
+    pinned = f"pinned to CPU {cpu}" if cpu >= 0 else "not pinned (no CPU affinity here)"
+    print(f"  {done} rounds of {batches} batches a side, alternated one by one, {pinned}")
+    for label, (cases, ended) in portfolios.items():
+        spent = times[label]
+        print(f"  {label} ({cases} cases): {_spread(spent.cases, ' us')} a case")
+        print(
+            f"    {ended} ended, {statistics.median(spent.ended):.2f} us each;"
+            f" {cases - ended} running, {statistics.median(spent.running):.2f} us each (medians)"
+        )
+    if not ratios:
+        return True  # nothing to compare with: reported, not judged
+    ratio = statistics.median(ratios)
     ok = ratio <= FINDINGS_TARGET
     verdict = "within" if ok else "OVER"
-    print(f"\nfindings(now) on the example portfolio ({len(cases)} cases)")
-    print(
-        f"  {min(times) * 1e3:.2f} ms, {per_case:.1f} us per case (spread"
-        f" {max(times) / min(times):.2f}); before the whole method {FINDINGS_BEFORE_US:.1f} us"
-    )
-    print(f"  now / before: {ratio:.2f}x ({verdict} the {FINDINGS_TARGET}x target)")
+    print(f"  current / previous, batch by batch: {_spread(ratios, 'x')}")
+    medians = ", ".join(f"{r:.2f}x" for r in round_ratios)
+    print(f"  median of each round: {medians} ({verdict} the {FINDINGS_TARGET}x target)")
+    print("  (each side times its own example portfolio: its stories and 300 synthetic cases;")
+    print("  the current tree's costs weighed by the previous portfolio's share of ended and")
+    print(f"  running cases give {statistics.median(mixed):.2f}x, median of the pairs)")
     return ok
 
 
@@ -263,7 +512,14 @@ def report(title: str, sizes: list[int], seconds: list[float], unit: str) -> lis
     return ratios
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--findings-only", action="store_true", help="only findings(now)")
+    parser.add_argument("--rounds", type=int, default=4, help="pairs of processes (4)")
+    parser.add_argument("--batches", type=int, default=20, help="batches a side a round (20)")
+    given = parser.parse_args(argv)
+    if given.findings_only:
+        return 0 if findings_against_the_previous_release(given.rounds, given.batches) else 1
     sizes = [10, 100, 1000]
     build = [best(partial(build_case, n), repeat=9 if n < 1000 else 5) for n in sizes]
     build_ratios = report("Build a whole case (issues, initiatives)", sizes, build, "issues")
@@ -276,7 +532,7 @@ def main() -> int:
     ok = per_command((100, 1000)) and ok
     ok = replay_per_event() and ok
     ok = holds_load_like_contacts() and ok
-    ok = findings_on_the_portfolio() and ok
+    ok = findings_against_the_previous_release(given.rounds, given.batches) and ok
     return 0 if ok else 1
 
 

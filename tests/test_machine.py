@@ -207,6 +207,7 @@ class LifecycleMachine(RuleBasedStateMachine):
         later = self.now + timedelta(days=45)
         found = self.r.findings(later)
         assert all(f.rule.value for f in found)
+        assert found == attrs.evolve(self.r).findings(later), "a kept finding went stale"
         schedule = self.r.follow_up_schedule(later)
         assert list(schedule) == sorted(set(schedule))
         assert all(m <= later for m in schedule)

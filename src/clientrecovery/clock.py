@@ -22,11 +22,11 @@ function of the relationship and ``now``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from clientrecovery._validate import is_aware, on_calendar
+from clientrecovery._validate import is_aware, off_calendar, on_calendar
 from clientrecovery.catalogue import Finding, Rule, Severity
 from clientrecovery.errors import ChronologyError, InvalidValue
 from clientrecovery.model import (
@@ -42,10 +42,10 @@ from clientrecovery.rules.standing import standing
 from clientrecovery.schedule import business_days_between, follow_up_days, span, start_of_day
 
 if TYPE_CHECKING:
-    from clientrecovery.model import Hold, Initiative
+    from clientrecovery.model import Commitment, Hold, Initiative
     from clientrecovery.relationship import Relationship
 
-__all__ = ["cadence_record", "findings", "follow_up_schedule"]
+__all__ = ["after_end", "as_of", "cadence_record", "findings", "follow_up_schedule"]
 
 _CLIENT_FACING = (CommunicationKind.CLIENT_CONTACT, CommunicationKind.WRITTEN_SUMMARY)
 
@@ -54,9 +54,13 @@ def _days(n: int) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
 
 
-def _as_of(r: Relationship, now: datetime, what: str) -> None:
+def as_of(r: Relationship, now: datetime, what: str) -> None:
+    """Refuse a ``now`` that is not an aware datetime in the recorded years, not before the
+    last event (``what`` names the query in the error)."""
     if not isinstance(now, datetime):
         raise InvalidValue(f"{what}(now=...)", f"must be a datetime, got {type(now).__name__}")
+    if is_aware(now) and off_calendar(now) is None and now >= r.last_event.at:
+        return  # the common case, without building the messages of the checks below
     on_calendar(now, f"{what}(now=...)")
     late = "replay the history up to that moment and ask that relationship"
     problems = list(chronology(r, r.policy, now, name="now", earlier=late))
@@ -66,12 +70,10 @@ def _as_of(r: Relationship, now: datetime, what: str) -> None:
 
 def findings(r: Relationship, now: datetime) -> tuple[Finding, ...]:
     """Every advisory finding of ``r`` as of ``now`` (aware, not before the last event)."""
-    _as_of(r, now, "findings")
+    as_of(r, now, "findings")
     if r.stage.terminal:  # only what stands after the end, and promises still open
-        held = standing(r)
-        if not any(c.party is Party.PROVIDER for c in r.commitments):
-            return held
-        return (*held, *_promises_due(r, r.policy.local_date(now)))
+        promises = tuple(c for c in r.commitments if c.party is Party.PROVIDER)
+        return after_end(r, now, standing(r), promises)
     held = r._cached("standing", lambda: standing(r))
     today = r.policy.local_date(now)
     return (
@@ -85,6 +87,16 @@ def findings(r: Relationship, now: datetime) -> tuple[Finding, ...]:
         *_commitments_due(r, today),
         *held,
     )
+
+
+def after_end(
+    r: Relationship, now: datetime, held: tuple[Finding, ...], promises: tuple[Commitment, ...]
+) -> tuple[Finding, ...]:
+    """The findings of a closed or lost ``r`` as of ``now``: its standing findings ``held``
+    and, of its provider ``promises``, those past due (``now`` is checked by the caller)."""
+    if not promises:
+        return held
+    return (*held, *_promises_due(r, r.policy.local_date(now), promises))
 
 
 def _meeting(r: Relationship, now: datetime) -> Iterator[Finding]:
@@ -360,12 +372,14 @@ def _commitments_due(r: Relationship, today: date) -> Iterator[Finding]:
                 "Follow it up with the client, then record it as kept or broken.",
                 command="fulfil_commitment",
             )
-    yield from _promises_due(r, today)
+    yield from _promises_due(r, today, r.commitments)
 
 
-def _promises_due(r: Relationship, today: date) -> Iterator[Finding]:
+def _promises_due(
+    r: Relationship, today: date, commitments: Iterable[Commitment]
+) -> Iterator[Finding]:
     """PROMISE_KEPT: every provider promise kept by its date (000: deliver on promises)."""
-    for c in r.commitments:
+    for c in commitments:
         if c.party is Party.PROVIDER and c.status is CommitmentStatus.AGREED and today > c.due:
             yield finding(
                 r.policy,

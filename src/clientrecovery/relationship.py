@@ -43,11 +43,13 @@ from clientrecovery.model import (
     TurnaroundPlan,
 )
 from clientrecovery.policy import Policy
+from clientrecovery.rules.standing import standing
 from clientrecovery.schedule import day_of
 from clientrecovery.stages import COMMAND_STAGES
 
 __all__ = ["Relationship"]
 
+_Ended = tuple[tuple[Finding, ...], tuple[Commitment, ...], tuple[Finding, ...]]
 _DEFAULT_POLICY = Policy()
 _NAMESPACE = uuid.UUID("6f1c2b1e-8d0a-4f55-9a57-1c3e7f0b2d44")
 _checking: contextvars.ContextVar[bool] = contextvars.ContextVar("_checking", default=False)
@@ -136,6 +138,9 @@ class Relationship:
     _initiative_pos: Mapping[str, int] = attrs.field(factory=dict, eq=False, hash=False)
     _work_for: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, eq=False, hash=False)
     _cache: dict[str, Any] | None = attrs.field(default=None, init=False, eq=False, hash=False)
+    # Once closed or lost: its standing findings, provider promises and the review of what
+    # was sent after its end, kept as each event is applied (see _keep_ended).
+    _ended: _Ended | None = attrs.field(default=None, init=False, eq=False, hash=False)
     # True only while a replay builds the relationship, before anyone else sees it: its issues
     # and initiatives are then its own, and are changed in place (see _Replay).
     _draft: bool = attrs.field(default=False, init=False, eq=False, hash=False)
@@ -302,9 +307,12 @@ class Relationship:
         relationship, only what stands after its end (lessons, an ending without
         inspection, what was sent after it).
         """
-        from clientrecovery.guidance import on_history  # review on the record (guidance)
-
-        return clock.findings(self, now) + on_history(self)
+        ended = self._ended
+        if ended is None:
+            return clock.findings(self, now) + _on_history(self)
+        held, promises, review = ended  # an ended case: only promises depend on ``now``
+        clock.as_of(self, now, "findings")
+        return clock.after_end(self, now, held, promises) + review
 
     def follow_up_schedule(self, until: datetime) -> tuple[datetime, ...]:
         """When status checks are due, from the start of recovery up to ``until`` (003 §9)."""
@@ -853,6 +861,7 @@ class _Replay:
         changes["_cache"] = None
         r.__dict__.update(changes)
         r._log.grow(event)
+        _keep_ended(r)
 
     def result(self) -> Relationship | None:
         """The relationship replayed (``None`` if no event was added); this ends the replay."""
@@ -973,4 +982,29 @@ def _apply(r: Relationship | None, event: ev.Event, found: list[Finding]) -> Rel
     _advise(r, event, found, changes)
     changes["_log"] = r._log.appended(event)
     changes["_cache"] = None
-    return replaced(r, changes)
+    applied = replaced(r, changes)
+    _keep_ended(applied)
+    return applied
+
+
+def _keep_ended(r: Relationship) -> None:
+    """Keep what the findings of an ended case hold whenever they are asked: its standing
+    findings, its provider promises and the review of what was sent after its end. They
+    depend on the history alone, which changes only by an event, so they are found once,
+    as each event is applied; ``findings(now)`` adds only the promises time made late."""
+    if r.stage.terminal:
+        promises = tuple([c for c in r.commitments if c.party is Party.PROVIDER])
+        r.__dict__["_ended"] = (standing(r), promises, _on_history(r))
+
+
+_REVIEW: list[Callable[[Relationship], tuple[Finding, ...]]] = []
+
+
+def _on_history(r: Relationship) -> tuple[Finding, ...]:
+    """The review of the texts on ``r``'s record (:func:`clientrecovery.guidance.on_history`),
+    imported on first use: the guidance engine is loaded only when a review is asked for."""
+    if not _REVIEW:
+        from clientrecovery.guidance import on_history
+
+        _REVIEW.append(on_history)
+    return _REVIEW[0](r)
