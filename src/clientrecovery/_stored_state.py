@@ -17,6 +17,7 @@ write a state that verifies; an unkeyed SHA-256 chain can be recomputed by anyon
 write the file, so an unkeyed store writes no state and never takes this path.
 
 >>> from clientrecovery.examples import masterclass
+>>> from clientrecovery.serialization import _event_json, _snapshot_json
 >>> case = masterclass()
 >>> payloads = [_event_json(event).encode() for event in case.history]
 >>> rebuilt(_snapshot_json(case).encode(), state_json(case), payloads) == case

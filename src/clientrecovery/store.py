@@ -13,16 +13,18 @@ A store keeps each relationship twice over, in two tables SQL users can query:
 ``relationships``
     One row per relationship: ``id``, ``client``, ``stage``, ``version``, ``opened_at``,
     ``updated_at`` (UTC), ``snapshot`` (the document without its history), ``head`` (the
-    last link of its chain) and ``snapshot_hash`` (the snapshot's link to that head).
+    last link of its chain) and ``snapshot_hash`` (the snapshot's link to that head); in a
+    keyed store, ``state`` and ``state_hash`` (layout 5, :mod:`clientrecovery._sqlite_load`).
 
 The history in ``events`` is the record; the snapshot is a check on it. Loading checks the
 chain, then assembles the document and loads it like :func:`~clientrecovery.from_dict`: the
 history is replayed, every rule re-checked, and the snapshot compared; a corrupted or
 changed row raises :class:`~clientrecovery.InvalidDocument` naming the relationship and the
 row. Opened with a key, the chain is HMAC-SHA-256, which no one without the key can forge,
-and a relationship whose chain and snapshot link verify is rebuilt from its events without
-re-running the rules. :meth:`SQLiteStore.verify` checks everything and reports;
-:meth:`SQLiteStore.anchor` exports the chains' heads, to detect a history cut short.
+and a relationship whose chain and state link verify is rebuilt from its snapshot and state
+without replay (:mod:`clientrecovery._stored_state`). :meth:`SQLiteStore.verify` checks
+everything and reports; :meth:`SQLiteStore.anchor` exports the chains' heads, to detect a
+history cut short.
 
 Saving is optimistic concurrency: :meth:`SQLiteStore.save` appends the relationship's new
 events in one transaction only if the stored version is still the one the change was based
@@ -531,8 +533,10 @@ class SQLiteStore(FeedAndErasure, ClosedOnExit):
         Without a key, or with ``policy``, it is validated like
         :func:`~clientrecovery.from_dict` (under ``policy`` when given: see
         :func:`~clientrecovery.from_json`). Opened with a key, a relationship whose chain
-        and snapshot link verify is rebuilt from its events without re-checking the rules
-        the store checked when it saved them.
+        and state link verify is rebuilt from the state the store saved with it, nothing
+        replayed (its history is decoded when first read); one whose snapshot link alone
+        verifies is replayed without re-checking the rules the store checked when it saved
+        the events.
 
         Raises:
             UnknownItem: No relationship has that id.
