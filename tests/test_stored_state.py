@@ -298,3 +298,31 @@ def test_the_trusted_load_equals_the_full_validated_load(r: Relationship) -> Non
     assert calls
     assert calls[0] is loaded
     same_state(loaded, truth(r))
+
+
+class TestVerify:
+    def test_verify_reports_a_state_forged_with_the_key(
+        self, path: str, rebuilds: list[str]
+    ) -> None:
+        """Someone holding the key writes a state the history does not give: a load believes
+        it (it trusts the key), verify re-runs everything and says so."""
+        case = masterclass()
+        with SQLiteStore(path, key=KEY) as store:
+            store.save(case)
+            assert store.verify() == []
+        db = raw(path)
+        snapshot, head, state = db.execute(
+            "SELECT CAST(snapshot AS BLOB), head, state FROM relationships"
+        ).fetchone()
+        forged = state.replace(b'"agreed_work":[', b'"agreed_work":["Z9",')
+        assert forged != state
+        link = _stored_state.state_link(head, case.id, case.version, snapshot, forged, key=KEY)
+        db.execute("UPDATE relationships SET state = ?, state_hash = ?", (forged, link))
+        with SQLiteStore(path, key=KEY) as store:
+            assert store.load(case.id).agreed_initiative("Z9")  # believed: the key vouches
+            problems = store.verify()
+        assert problems == [
+            f"relationship {case.id!r}: relationships.state disagrees with its history, though"
+            " its link verifies (written with the key): a trusted load believes it"
+        ]
+        assert rebuilds[:1] == [case.id]

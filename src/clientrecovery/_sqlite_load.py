@@ -39,6 +39,7 @@ __all__ = [
     "UPSERT",
     "assembled",
     "row_named",
+    "state_problems",
     "trusted_load",
     "written_state",
 ]
@@ -118,6 +119,38 @@ def trusted_load(
         return _trusted(_loads(b"[" + b",".join(payloads) + b"]", "$", exact=False))
     except InvalidDocument:
         return None
+
+
+def state_problems(
+    relationship_id: str,
+    key: bytes | None,
+    top: tuple[Any, ...],
+    payloads: Sequence[bytes],
+    loaded: Relationship,
+) -> list[str]:
+    """What :meth:`~clientrecovery.SQLiteStore.verify` says of a relationship's state: one
+    whose link verifies (which a load would believe) must be the validated load's, advice
+    and all. A state that does not verify is not a problem: loads replay instead."""
+    snapshot, version, head, state, state_hash = top
+    if key is None or not isinstance(state, bytes) or not isinstance(state_hash, bytes):
+        return []
+    if not isinstance(snapshot, bytes) or not isinstance(head, str):
+        return []
+    expected = state_link(head, relationship_id, version, snapshot, state, key=key)
+    if not hmac.compare_digest(state_hash, expected):
+        return []
+    made = rebuilt(snapshot, state, payloads)
+    if (
+        made is not None
+        and made == loaded
+        and made.plan_advice == loaded.plan_advice
+        and dict(made.issue_advice) == dict(loaded.issue_advice)
+    ):
+        return []
+    return [
+        f"relationship {relationship_id!r}: relationships.state disagrees with its history,"
+        " though its link verifies (written with the key): a trusted load believes it"
+    ]
 
 
 def row_named(problem: str) -> str:
