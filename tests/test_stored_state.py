@@ -21,7 +21,7 @@ from clientrecovery import (
     to_json,
 )
 from clientrecovery import store as store_module
-from clientrecovery._lazy_history import LazyLog
+from clientrecovery._lazy_logs import LazyLog
 from clientrecovery.examples import design_firm, masterclass
 from tests.builders import recovering
 from tests.strategies import relationships
@@ -95,7 +95,7 @@ class TestFastPath:
         """A new attribute fails here until the state keeps or derives it."""
         assert _stored_state.covered() == {f.name for f in attrs.fields(Relationship)}
 
-    def test_the_history_is_decoded_on_first_use_and_commands_go_on(
+    def test_the_history_and_communications_are_decoded_on_first_use(
         self, path: str, rebuilds: list[str]
     ) -> None:
         case = recovering()
@@ -103,11 +103,15 @@ class TestFastPath:
             store.save(case)
             loaded = store.load(case.id)
             assert isinstance(loaded._log, LazyLog)
-            assert loaded._log._payloads is not None
+            assert loaded._log._source is not None
             assert loaded.version == case.version  # no decoding for the version
-            assert loaded._log._payloads is not None
+            assert loaded._log._source is not None
             assert loaded.last_event == case.last_event
-            assert loaded._log._payloads is None
+            assert loaded._log._source is None
+            assert isinstance(loaded._communications, LazyLog)
+            assert loaded._communications._source is not None
+            assert loaded.communications == case.communications
+            assert loaded._communications._source is None
             later = follow(loaded)
             assert later == follow(case)
             store.save(later, expected_version=loaded.version)

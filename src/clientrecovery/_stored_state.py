@@ -10,9 +10,9 @@ and version, :data:`LAYOUT` (this library's form of the state) and the two texts
 
 Loading a case whose chain verifies and whose state link matches, :func:`rebuilt` makes the
 relationship from the snapshot and the state alone: the stored events are not decoded until
-its :attr:`~clientrecovery.Relationship.history` is first read
-(:class:`~clientrecovery._lazy_history.LazyLog`). Whatever does not verify or read back is
-answered ``None``, and the store replays the history instead. Only the key's holder can
+its :attr:`~clientrecovery.Relationship.history` is first read, nor its communications
+until they are (:class:`~clientrecovery._lazy_logs.LazyLog`). Whatever does not verify or
+read back is answered ``None``, and the store replays the history instead. Only the key's holder can
 write a state that verifies; an unkeyed SHA-256 chain can be recomputed by anyone who can
 write the file, so an unkeyed store writes no state and never takes this path.
 
@@ -38,7 +38,7 @@ from typing import Any, Final
 import attrs
 
 from clientrecovery._codec import Codec
-from clientrecovery._lazy_history import LazyLog
+from clientrecovery._lazy_logs import LazyLog, history_of
 from clientrecovery._records import AppendLog, Chunks, Index, replace
 from clientrecovery.catalogue import Finding, Rule, Severity
 from clientrecovery.model import DelayWarning, Initiative, TurnaroundPlan
@@ -58,6 +58,8 @@ FORMAT: Final = 1
 
 _FROM_SNAPSHOT: Final = tuple(name for name in SNAPSHOT_FIELDS if name != "version")
 """The snapshot's fields a relationship is rebuilt from (its version is its history's)."""
+_EAGER: Final = tuple(name for name in _FROM_SNAPSHOT if name != "communications")
+"""The snapshot's fields read at once (the communications are read on first use)."""
 _KEPT: Final = ("account", "_agreed_work", "_response_moves", "_plan_advice", "_issue_advice")
 """The attributes the state keeps, which the snapshot does not say."""
 _DERIVED: Final = (
@@ -160,16 +162,17 @@ def rebuilt(snapshot: bytes, state: bytes, payloads: Sequence[bytes]) -> Relatio
         kept = _loads(state, "$", exact=False)
         if kept["format"] != FORMAT or len(payloads) != document["version"]:
             return None
-        values = {name: _READERS[name](document[name]) for name in _FROM_SNAPSHOT}
+        values = {name: _READERS[name](document[name]) for name in _EAGER}
         plan: TurnaroundPlan | None = values.pop("plan")
         work = plan.initiatives if plan is not None else ()
         values["_issues"] = Chunks(values.pop("issues"))
-        values["_communications"] = AppendLog(values.pop("communications"))
+        size = len(document["communications"])
+        values["_communications"] = LazyLog(size, snapshot, _communications_of)
         values["_plan"] = replace(plan, initiatives=()) if plan is not None else None
         values["_work"] = Chunks(work)
         values.update(_kept(kept))
         values.update(_positions(values["_issues"], values["commitments"], work))
-        values["_log"] = LazyLog(payloads)
+        values["_log"] = history_of(payloads)
         values["_cache"] = None
         values["_draft"] = False
     except Exception:
@@ -177,6 +180,12 @@ def rebuilt(snapshot: bytes, state: bytes, payloads: Sequence[bytes]) -> Relatio
     made: Relationship = object.__new__(Relationship)
     made.__dict__.update(values)
     return made
+
+
+def _communications_of(snapshot: bytes) -> list[Any]:
+    """The communications of a verified snapshot, read when first asked for."""
+    document = _loads(snapshot, "$", exact=False)
+    return list(_READERS["communications"](document["communications"]))
 
 
 def _kept(kept: Mapping[str, Any]) -> dict[str, Any]:

@@ -550,15 +550,14 @@ class SQLiteStore(FeedAndErasure, ClosedOnExit):
                 listed = self._db.execute("SELECT id FROM relationships LIMIT 21")
                 raise UnknownItem("relationship", str(relationship_id), [r[0] for r in listed])
         top = rows[0]
-        events = [(row[0], row[1], hexed(row[2])) for row in rows[1:]]
         if self._key is not None and policy is None:
-            trusted = trusted_load(relationship_id, top, events, self._key)
+            trusted = trusted_load(relationship_id, top, rows[1:], self._key)
             if trusted is not None:
                 return trusted
         return self._assemble(
             relationship_id,
             (top[1], top[3], top[4], top[2]),
-            [(v, None, None, None, payload, digest) for v, payload, digest in events],
+            [(row[0], None, None, None, row[1], hexed(row[2])) for row in rows[1:]],
             policy,
             trust=False,
         )
