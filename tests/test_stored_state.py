@@ -330,3 +330,27 @@ class TestVerify:
             " its link verifies (written with the key): a trusted load believes it"
         ]
         assert rebuilds[:1] == [case.id]
+
+    def test_a_log_the_key_vouches_for_that_cannot_be_read_is_an_invalid_document(
+        self, path: str, rebuilds: list[str]
+    ) -> None:
+        """Communications written unreadable with the key: believed at load, refused as a
+        document error (not a stray exception) when first read."""
+        case = masterclass()
+        with SQLiteStore(path, key=KEY) as store:
+            store.save(case)
+        db = raw(path)
+        db.execute(
+            "UPDATE relationships SET snapshot ="
+            " json_set(snapshot, '$.communications[0].kind', 'carrier pigeon')"
+        )
+        snapshot, head, state = db.execute(
+            "SELECT CAST(snapshot AS BLOB), head, state FROM relationships"
+        ).fetchone()
+        link = _stored_state.state_link(head, case.id, case.version, snapshot, state, key=KEY)
+        db.execute("UPDATE relationships SET state_hash = ?", (link,))
+        with SQLiteStore(path, key=KEY) as store:
+            loaded = store.load(case.id)
+        assert rebuilds == [case.id]
+        with pytest.raises(InvalidDocument, match="cannot be read back"):
+            loaded.communications  # noqa: B018 - the read is the test

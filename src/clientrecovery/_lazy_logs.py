@@ -46,8 +46,11 @@ class LazyLog(AppendLog[T]):
         if self._decode is not None:
             with _READING:
                 if self._decode is not None:
-                    items = self._decode(self._source)
-                    if len(items) != self._size:
+                    try:
+                        items = self._decode(self._source)
+                    except Exception:  # verified JSON this library wrote: the file changed
+                        items = None
+                    if items is None or len(items) != self._size:
                         raise InvalidDocument(["a stored log cannot be read back @ $"])
                     _BUFFER.__set__(self, items)
                     self._source = self._decode = None

@@ -37,12 +37,13 @@ from typing import Any, Final
 
 import attrs
 
+from clientrecovery import model
 from clientrecovery._codec import Codec
 from clientrecovery._lazy_logs import LazyLog, history_of
 from clientrecovery._records import AppendLog, Chunks, Index, replace
 from clientrecovery.catalogue import Finding, Rule, Severity
-from clientrecovery.model import DelayWarning, Initiative, TurnaroundPlan
-from clientrecovery.policy import Policy
+from clientrecovery.model import DelayWarning, TurnaroundPlan
+from clientrecovery.policy import Cadence, Policy
 from clientrecovery.relationship import Relationship
 from clientrecovery.serialization import (
     SNAPSHOT_FIELDS,
@@ -82,11 +83,13 @@ _SNAPSHOT_HELD: Final = {
 
 def _layout() -> str:
     """A digest of what a state and a relationship are made of in this library: the
-    relationship's attributes and their types, the snapshot's fields and :data:`FORMAT`. A
-    state written by a library that differs in any of them is not believed."""
+    relationship's attributes, the fields of every value it holds and their types, the
+    snapshot's fields and :data:`FORMAT`. A state written by a library that differs in any
+    of them is not believed (a snapshot's communications, read on first use, included)."""
     hints = typing.get_type_hints(Relationship)
     shape = [(field.name, repr(hints[field.name])) for field in attrs.fields(Relationship)]
-    for cls in (TurnaroundPlan, Initiative, DelayWarning, Finding, Policy):
+    values = [cls for cls in vars(model).values() if isinstance(cls, type) and attrs.has(cls)]
+    for cls in (*values, Finding, Policy, Cadence):
         shape += [(f"{cls.__name__}.{f.name}", repr(f.type)) for f in attrs.fields(cls)]
     text = repr((FORMAT, shape, SNAPSHOT_FIELDS))
     return hashlib.sha256(text.encode()).hexdigest()
@@ -175,7 +178,7 @@ def rebuilt(snapshot: bytes, state: bytes, payloads: Sequence[bytes]) -> Relatio
         values["_log"] = history_of(payloads)
         values["_cache"] = None
         values["_draft"] = False
-    except Exception:
+    except Exception:  # anything unusual: the store replays, and the full load explains
         return None
     made: Relationship = object.__new__(Relationship)
     made.__dict__.update(values)
