@@ -8,7 +8,8 @@
 - Replays histories of about 1,000, 10,000 and 100,000 events: the cost per event should stay
   flat (target: 100,000 events at most 1.5x the per-event cost of 1,000).
 - Loads 100,000 events of waits on the client and resumes, beside 100,000 client contacts:
-  holds are appended in O(1) like contacts (target: within 2x).
+  holds are appended in O(1) and cost about what contacts cost (target: within 1.3x; the
+  case's policy is the default, in UTC).
 - Asks ``findings(now)`` of every case of the example portfolio (the stories and 300
   synthetic cases, each freshly replayed, three days after its last event), beside the same
   measure on the release before the whole method's findings (``PREVIOUS_RELEASE``, taken
@@ -61,7 +62,7 @@ from clientrecovery import events as ev
 T0 = datetime(2026, 3, 2, 9, tzinfo=UTC)
 TARGET = 12.0
 REPLAY_TARGET = 1.5
-HOLDS_TARGET = 2.0
+HOLDS_TARGET = 1.3
 FINDINGS_TARGET = 2.0
 PREVIOUS_RELEASE = "485ae49"
 """The release before the whole method's findings: ``findings(now)`` is timed against it."""

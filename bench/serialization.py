@@ -18,8 +18,9 @@ microseconds per document, averaged over the documents):
 the seconds, the growth of the resident memory, and the seconds the cyclic garbage
 collector took of that time (its share printed); then the same with the collector off, so
 the comparison shows the work of each library and not only its collector. clientrecovery is
-held as a verified SQLite store load (a keyed store: chain and snapshot link checked, no
-replay of the rules), as from_json (everything re-checked) and as its decode.
+held as a verified SQLite store load (a keyed store: chain and state link checked, the case
+rebuilt from its stored state, nothing replayed), as from_json (everything re-checked) and
+as its decode.
 
 Needs the bench-only packages: pip install pydantic msgspec (or the 'bench' extra).
 Run: python bench/serialization.py

@@ -15,9 +15,11 @@ from hypothesis import strategies as st
 from clientrecovery import Cadence, InvalidValue, Policy
 from clientrecovery.schedule import (
     add_business_days,
+    after_days,
     business_days,
     business_days_between,
     day_of,
+    days_between,
     follow_up_days,
     is_business_day,
     start_of_day,
@@ -256,3 +258,21 @@ class TestDayOf:
         naive = datetime(2026, 3, 2, 23, 59)  # noqa: DTZ001 - the naive case itself
 
         assert day_of(Policy(timezone="Asia/Tokyo"), naive) == date(2026, 3, 2)
+
+
+@given(
+    moment=aware_datetimes(),
+    name=st.sampled_from(["UTC", "Etc/UTC", "Etc/UCT", "UCT", "Universal", "Zulu"]),
+)
+def test_the_local_day_of_a_utc_policy_is_the_zone_files(moment: datetime, name: str) -> None:
+    """UTC's names take the standard library's UTC: the same day as the zone file gives."""
+    assert Policy(timezone=name).local_date(moment) == moment.astimezone(tz.gettz(name)).date()
+
+
+@given(start=aware_datetimes(), waited=st.integers(0, 60))
+def test_the_unchecked_counts_are_the_public_ones(start: datetime, waited: int) -> None:
+    """What a resumption counts with, for the model's own dates, is what the schedule says."""
+    policy = Policy(timezone="Europe/London", holidays=(date(2026, 4, 3), date(2026, 12, 25)))
+    first, last = start.date(), start.date() + timedelta(days=waited)
+    assert days_between(policy, first, last) == business_days_between(policy, first, last)
+    assert after_days(policy, first, waited) == add_business_days(policy, first, waited)

@@ -24,7 +24,7 @@ import hmac
 from collections.abc import Iterable, Iterator
 from typing import Any, Final
 
-__all__ = ["GENESIS", "link", "links"]
+__all__ = ["GENESIS", "digests", "link", "links"]
 
 GENESIS: Final = "0" * 64
 """The link a relationship's first event is chained to."""
@@ -74,16 +74,29 @@ def links(
     """The link of each ``(version, payload bytes)`` row in turn, each chained to the one
     before (the same digests as :func:`link`, framed once for a whole history: the check of
     a load, which hashes every row)."""
+    for digest in digests(relationship_id, rows, key=key, previous=previous):
+        yield digest.hex()
+
+
+def digests(
+    relationship_id: str,
+    rows: Iterable[tuple[int, bytes]],
+    *,
+    key: bytes | None = None,
+    previous: str = GENESIS,
+) -> Iterator[bytes]:
+    """:func:`links` as the 32 bytes of each digest, as the SQLite store keeps them."""
     rid = relationship_id.encode("utf-8", "surrogatepass")
     fixed = len(rid).to_bytes(8, "big") + rid
     mac = _pads(key) if key is not None else None
     prefix = (64).to_bytes(8, "big")
+    last = previous.encode("ascii")
     for version, payload in rows:
         number = str(version).encode("ascii")
         message = b"".join(
             (
-                len(previous).to_bytes(8, "big") if len(previous) != 64 else prefix,
-                previous.encode("ascii"),
+                len(last).to_bytes(8, "big") if len(last) != 64 else prefix,
+                last,
                 fixed,
                 len(number).to_bytes(8, "big"),
                 number,
@@ -92,13 +105,14 @@ def links(
             )
         )
         if mac is None:
-            previous = hashlib.sha256(message).hexdigest()
+            made = hashlib.sha256(message).digest()
         else:
             inner, outer = mac[0].copy(), mac[1].copy()
             inner.update(message)
             outer.update(inner.digest())
-            previous = outer.hexdigest()
-        yield previous
+            made = outer.digest()
+        last = made.hex().encode("ascii")
+        yield made
 
 
 def _pads(key: bytes) -> tuple[Any, Any]:

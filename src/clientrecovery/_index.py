@@ -16,7 +16,7 @@ from datetime import datetime
 
 APPLICATION_ID = 0x43525331
 """``PRAGMA application_id`` of a store (``store.APPLICATION_ID``)."""
-LAYOUT = 4
+LAYOUT = 5
 """The store layout this version writes (``len(store.MIGRATIONS)``)."""
 STAGES = {
     "ASSESSING": "assessing",

@@ -6,7 +6,7 @@ checks are those of :mod:`clientrecovery._chain` (each row's link, the head) and
 list columns a store keeps for SQL users beside each payload (type, time, actor), plus the
 comparison with an exported :func:`anchor`.
 
->>> from clientrecovery._chain import GENESIS, link, links
+>>> from clientrecovery._chain import GENESIS, digests, link
 >>> payload = '{"type":"FollowedUp"}'
 >>> good = EventRow(1, "FollowedUp", None, None, payload, link(GENESIS, "r", 1, payload))
 >>> chain_problems("r", [good], key=None)
@@ -21,7 +21,7 @@ from typing import Any, Final
 
 import attrs
 
-from clientrecovery._chain import GENESIS, link, links
+from clientrecovery._chain import GENESIS, digests, link
 from clientrecovery.errors import InvalidValue
 
 __all__ = [
@@ -77,18 +77,19 @@ def chain_problems(
 def verified_head(
     relationship_id: str, rows: Sequence[tuple[Any, ...]], *, key: bytes | None
 ) -> str | None:
-    """The head of the chain of raw ``(version, payload, hash, ...)`` rows, or ``None`` at the
-    first row that does not verify (then :func:`chain_problems` says which): the fast check of
-    a load, which builds nothing."""
+    """The head (hex) of the chain of raw ``(version, payload, digest, ...)`` rows, each
+    digest its 32 bytes (or their hex, as :func:`~clientrecovery._sqlite_compact.hexed`
+    reads a hash), or ``None`` at the first row that does not verify (then
+    :func:`chain_problems` says which): the fast check of a load, which builds nothing."""
     for expected, row in enumerate(rows, start=1):
         if row[0] != expected or not isinstance(row[1], bytes):
             return None
-    previous = GENESIS
-    made = links(relationship_id, [(row[0], row[1]) for row in rows], key=key)
-    for row, previous in zip(rows, made, strict=True):
-        if previous != row[2]:
+    last: bytes | None = None
+    made = digests(relationship_id, [(row[0], row[1]) for row in rows], key=key)
+    for row, last in zip(rows, made, strict=True):
+        if last != row[2] and last.hex() != row[2]:
             return None
-    return previous
+    return GENESIS if last is None else last.hex()
 
 
 def snapshot_link(

@@ -19,6 +19,7 @@ from clientrecovery._integrity import (
     column_problems,
 )
 from clientrecovery._sqlite_compact import HASH
+from clientrecovery._sqlite_load import state_problems
 from clientrecovery.errors import InvalidDocument
 from clientrecovery.policy import Policy
 from clientrecovery.serialization import _loads
@@ -78,8 +79,9 @@ def _verify_one(
         with store._reading() as db:
             row = db.execute(
                 "SELECT CAST(snapshot AS BLOB), version, head, snapshot_hash,"
-                " CAST(client AS BLOB), CAST(stage AS BLOB), opened_at, updated_at"
-                " FROM relationships"
+                " CAST(client AS BLOB), CAST(stage AS BLOB), opened_at, updated_at, "
+                + ("state, state_hash" if store._states else "NULL, NULL")
+                + " FROM relationships"
                 " WHERE id = ?",
                 (relationship_id,),
             ).fetchone()
@@ -130,6 +132,9 @@ def _verify_one(
                 f"{where}: relationships.stage says {stage!r}, the events {loaded.stage.name!r}"
             )
         problems.extend(listed)
+        payloads = [event.payload.encode() for event in events]
+        top = (row[0], row[1], row[2], row[8], row[9])
+        problems.extend(state_problems(relationship_id, store._key, top, payloads, loaded))
     return list(dict.fromkeys(problems))  # each once, in order
 
 

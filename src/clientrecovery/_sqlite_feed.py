@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Final
 from clientrecovery._chain import GENESIS, link
 from clientrecovery._integrity import snapshot_link
 from clientrecovery._sqlite_compact import digest
+from clientrecovery._sqlite_load import written_state
 from clientrecovery.errors import StaleVersion
 from clientrecovery.serialization import _event_json, _loads, _snapshot_json
 from clientrecovery.storage import Erasure, StoredEvent, check_erase, check_feed, erased, feed_event
@@ -164,6 +165,12 @@ class FeedAndErasure:
                     relationship_id,
                 ),
             )
+            if getattr(self, "_states", False):  # the erased case's own state, or none
+                state = written_state(clean, head, snapshot, chain_key)
+                db.execute(
+                    "UPDATE relationships SET state = ?, state_hash = ? WHERE id = ?",
+                    (*state, relationship_id),
+                )
             record = Erasure(relationship_id, when, by, clean.version, previous, head)
             db.execute(
                 "INSERT INTO erasures VALUES (?, ?, ?, ?, ?, ?)",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any, TypeVar
 
 import attrs
@@ -56,6 +56,10 @@ class _Frozen(Mapping[Any, Any]):
 # Each zone's tzinfo by name: dateutil's gettz keeps its instances too, but asking it costs
 # about a microsecond, and every local date asks (the names are the valid zones only).
 _ZONES: dict[str, tzinfo] = {}
+_UNIVERSAL = frozenset(
+    {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", "Etc/Zulu", "Zulu"}
+)
+"""The IANA names of UTC itself (links to ``Etc/UTC``), whose local day needs no zone file."""
 
 
 @attrs.frozen
@@ -259,4 +263,6 @@ class Policy:
 
     def local_date(self, moment: datetime) -> date:
         """The calendar day ``moment`` falls on in the policy's time zone."""
+        if self.timezone in _UNIVERSAL:  # the default: the standard library's UTC, in C
+            return moment.astimezone(UTC).date()
         return moment.astimezone(self.tz).date()

@@ -59,6 +59,7 @@ from clientrecovery._postgres_layout import (
     _event_rows,
     _Rows,
 )
+from clientrecovery._sqlite_load import row_named
 from clientrecovery.errors import (
     InvalidDocument,
     InvalidValue,
@@ -82,7 +83,7 @@ from clientrecovery.storage import (
     erased,
     feed_event,
 )
-from clientrecovery.store import Entry, _row
+from clientrecovery.store import Entry
 
 __all__ = ["CHANNEL", "MIGRATIONS", "PostgresStore"]
 
@@ -444,7 +445,7 @@ class PostgresStore(ClosedOnExit):
         try:
             return from_dict({**snapshot, "history": payloads})
         except InvalidDocument as bad:
-            raise InvalidDocument([f"{where}: {_row(p)}" for p in bad.problems]) from None
+            raise InvalidDocument([f"{where}: {row_named(p)}" for p in bad.problems]) from None
 
     def _known(self, db: psycopg.Connection[Any]) -> list[str]:
         return [r[0] for r in db.execute("SELECT id FROM relationships ORDER BY id LIMIT 21")]

@@ -86,6 +86,11 @@ def add_business_days(policy: Policy, day: date, n: int) -> date:
     years costs no more than one of days. The same days as counting :func:`business_days`.
     """
     _given("add_business_days", policy, day=day, n=n)
+    return after_days(policy, day, n)
+
+
+def after_days(policy: Policy, day: date, n: int) -> date:
+    """:func:`add_business_days` of arguments already checked (the model's own)."""
     if n <= 0:
         return day
     workdays = policy.workdays
@@ -110,6 +115,11 @@ def business_days_between(policy: Policy, start: date, end: date) -> int:
     """How many working days fall in ``[start, end)``: the weekdays of whole weeks, the
     days left over, less the holidays on working days."""
     _given("business_days_between", policy, start=start, end=end)
+    return days_between(policy, start, end)
+
+
+def days_between(policy: Policy, start: date, end: date) -> int:
+    """:func:`business_days_between` of arguments already checked (the model's own)."""
     if end <= start:
         return 0
     weeks, rest = divmod((end - start).days, 7)

@@ -13,16 +13,18 @@ A store keeps each relationship twice over, in two tables SQL users can query:
 ``relationships``
     One row per relationship: ``id``, ``client``, ``stage``, ``version``, ``opened_at``,
     ``updated_at`` (UTC), ``snapshot`` (the document without its history), ``head`` (the
-    last link of its chain) and ``snapshot_hash`` (the snapshot's link to that head).
+    last link of its chain) and ``snapshot_hash`` (the snapshot's link to that head); in a
+    keyed store, ``state`` and ``state_hash`` (layout 5, :mod:`clientrecovery._sqlite_load`).
 
 The history in ``events`` is the record; the snapshot is a check on it. Loading checks the
 chain, then assembles the document and loads it like :func:`~clientrecovery.from_dict`: the
 history is replayed, every rule re-checked, and the snapshot compared; a corrupted or
 changed row raises :class:`~clientrecovery.InvalidDocument` naming the relationship and the
 row. Opened with a key, the chain is HMAC-SHA-256, which no one without the key can forge,
-and a relationship whose chain and snapshot link verify is rebuilt from its events without
-re-running the rules. :meth:`SQLiteStore.verify` checks everything and reports;
-:meth:`SQLiteStore.anchor` exports the chains' heads, to detect a history cut short.
+and a relationship whose chain and state link verify is rebuilt from its snapshot and state
+without replay (:mod:`clientrecovery._stored_state`). :meth:`SQLiteStore.verify` checks
+everything and reports; :meth:`SQLiteStore.anchor` exports the chains' heads, to detect a
+history cut short.
 
 Saving is optimistic concurrency: :meth:`SQLiteStore.save` appends the relationship's new
 events in one transaction only if the stored version is still the one the change was based
@@ -45,9 +47,8 @@ from __future__ import annotations
 
 import builtins
 import os
-import re
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -58,15 +59,21 @@ import attrs
 from clientrecovery._chain import GENESIS, link
 from clientrecovery._integrity import (
     ANCHOR_KIND,
-    EventRow,
     chain_problems,
     check_anchor,
     snapshot_link,
-    verified_head,
 )
 from clientrecovery._sqlite_checks import stored_rows, text_column, verify_store
 from clientrecovery._sqlite_compact import COMPACT_EVENTS, digest, hexed, register
 from clientrecovery._sqlite_feed import ACCOUNTS_FEED_ERASURE, FeedAndErasure
+from clientrecovery._sqlite_load import (
+    LOAD,
+    STATE_COLUMNS,
+    UPSERT,
+    assembled,
+    trusted_load,
+    written_state,
+)
 from clientrecovery.errors import (
     InvalidDocument,
     InvalidValue,
@@ -83,8 +90,6 @@ from clientrecovery.serialization import (
     _event_json,
     _loads,
     _snapshot_json,
-    _trusted,
-    from_dict,
     load_jsonl,
     to_json,
 )
@@ -138,6 +143,8 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     ACCOUNTS_FEED_ERASURE,
     # Layout 4: events in commit order, hashes as raw digests (see COMPACT_EVENTS).
     COMPACT_EVENTS,
+    # Layout 5: the relationship's own state, for trusted loads (see STATE_COLUMNS).
+    STATE_COLUMNS,
 )
 """``MIGRATIONS[n]`` takes a store from layout ``n`` to ``n + 1`` (``PRAGMA user_version``).
 
@@ -333,6 +340,8 @@ class SQLiteStore(FeedAndErasure, ClosedOnExit):
             self._migrate()
         row = db.execute("SELECT value FROM store_meta WHERE name = 'chain'").fetchone()
         self._chain = row[0] if row else "sha256"
+        columns = db.execute("SELECT name FROM pragma_table_info('relationships')").fetchall()
+        self._states = ("state",) in columns  # what a file migrated by an older library lacks
         if self._chain not in ("sha256", "hmac-sha256"):
             raise StoreError(f"{self.path!r} has an unknown hash chain {self._chain!r}")
         if self._chain == "sha256" and self._key is not None:
@@ -439,13 +448,9 @@ class SQLiteStore(FeedAndErasure, ClosedOnExit):
                 )
             )
         snapshot = _snapshot_json(relationship)
+        state = written_state(relationship, head, snapshot, self._key) if self._states else ()
         db.execute(
-            "INSERT INTO relationships"
-            " (id, client, stage, version, opened_at, updated_at, snapshot, head, snapshot_hash,"
-            " account) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
-            " SET stage = excluded.stage, version = excluded.version,"
-            " updated_at = excluded.updated_at, snapshot = excluded.snapshot,"
-            " head = excluded.head, snapshot_hash = excluded.snapshot_hash",
+            UPSERT[self._states],
             (
                 rid,
                 relationship.client,
@@ -457,6 +462,7 @@ class SQLiteStore(FeedAndErasure, ClosedOnExit):
                 head,
                 snapshot_link(head, rid, snapshot, key=self._key),
                 relationship.account,
+                *state,
             ),
         )
         db.executemany(
@@ -527,8 +533,10 @@ class SQLiteStore(FeedAndErasure, ClosedOnExit):
         Without a key, or with ``policy``, it is validated like
         :func:`~clientrecovery.from_dict` (under ``policy`` when given: see
         :func:`~clientrecovery.from_json`). Opened with a key, a relationship whose chain
-        and snapshot link verify is rebuilt from its events without re-checking the rules
-        the store checked when it saved them.
+        and state link verify is rebuilt from the state the store saved with it, nothing
+        replayed (its history is decoded when first read); one whose snapshot link alone
+        verifies is replayed without re-checking the rules the store checked when it saved
+        the events.
 
         Raises:
             UnknownItem: No relationship has that id.
@@ -537,20 +545,19 @@ class SQLiteStore(FeedAndErasure, ClosedOnExit):
             StoreError: The store is locked or damaged.
         """
         with self._guard("load"):  # one statement: one snapshot of both tables
-            rows = self._db.execute(_LOAD, {"id": relationship_id}).fetchall()
+            rows = self._db.execute(LOAD[self._states], {"id": relationship_id}).fetchall()
             if not rows or rows[0][0] != 0:
                 listed = self._db.execute("SELECT id FROM relationships LIMIT 21")
                 raise UnknownItem("relationship", str(relationship_id), [r[0] for r in listed])
-        _, snapshot, snapshot_hash, version, head = rows[0]
-        events = [(v, payload, hexed(stored), None, None) for v, payload, stored, _, _ in rows[1:]]
+        top = rows[0]
         if self._key is not None and policy is None:
-            trusted = _trusted_load(relationship_id, rows[0], events, self._key)
+            trusted = trusted_load(relationship_id, top, rows[1:], self._key)
             if trusted is not None:
                 return trusted
         return self._assemble(
             relationship_id,
-            (snapshot, version, head, snapshot_hash),
-            [(v, None, None, None, payload, digest) for v, payload, digest, _, _ in events],
+            (top[1], top[3], top[4], top[2]),
+            [(row[0], None, None, None, row[1], hexed(row[2])) for row in rows[1:]],
             policy,
             trust=False,
         )
@@ -591,7 +598,7 @@ class SQLiteStore(FeedAndErasure, ClosedOnExit):
             and row[3] == snapshot_link(head, relationship_id, snapshot, key=self._key)
         )
         try:
-            relationship = _relationship(relationship_id, snapshot, events, trusted, policy)
+            relationship = assembled(relationship_id, snapshot, events, trusted, policy)
         except InvalidDocument as bad:
             raise InvalidDocument([*broken, *bad.problems]) from None
         if broken:
@@ -712,40 +719,6 @@ class SQLiteStore(FeedAndErasure, ClosedOnExit):
             return problems
 
 
-_LOAD: Final = (
-    "SELECT 0, CAST(snapshot AS BLOB), snapshot_hash, version, head FROM relationships"
-    " WHERE id = :id"
-    " UNION ALL SELECT version, CAST(payload AS BLOB), hash, NULL, NULL FROM events"
-    " WHERE relationship_id = :id ORDER BY 1"
-)
-"""A relationship's row (version 0) and its events rows, in one statement (each hash as
-stored: :func:`~clientrecovery._sqlite_compact.hexed` reads it)."""
-
-
-def _trusted_load(
-    relationship_id: str,
-    top: tuple[Any, ...],
-    events: Sequence[tuple[Any, ...]],
-    key: bytes,
-) -> Relationship | None:
-    """The relationship rebuilt from rows whose keyed chain and snapshot link verify, its
-    rules not re-checked (the store checked them when it saved the events); ``None`` when
-    anything does not verify, for the full load to say what."""
-    _, snapshot, snapshot_hash, version, head = top
-    if len(events) != version or not isinstance(snapshot, bytes):
-        return None
-    found = verified_head(relationship_id, events, key=key)
-    if found is None or found != head:
-        return None
-    if snapshot_hash != snapshot_link(head, relationship_id, snapshot, key=key):
-        return None
-    try:
-        history = _loads(b"[" + b",".join([row[1] for row in events]) + b"]", "$", exact=False)
-        return _trusted(history)
-    except InvalidDocument:
-        return None
-
-
 # --- rows ----------------------------------------------------------------------------------
 
 
@@ -783,12 +756,6 @@ def _chain_existing(db: sqlite3.Connection, key: bytes | None) -> None:
     db.execute(_statements(MIGRATIONS[0])[-2])  # events_are_not_updated, as layout 1 made it
 
 
-def _row(problem: str) -> str:
-    """Name the events row a problem in ``$.history[i]`` comes from (version ``i + 1``)."""
-    found = re.search(r"@ \$\.history\[(\d+)\]", problem)
-    return f"{problem} (events row {int(found[1]) + 1})" if found else problem
-
-
 def _same(payload: str, event: Event) -> bool:
     """Whether a stored events row holds this event (compared as JSON values, so the
     writer's formatting does not matter)."""
@@ -815,44 +782,3 @@ def _entry(row: tuple[Any, ...]) -> Entry:
         raise InvalidDocument(
             [f"relationship {rid!r}: a relationships row cannot be read ({bad!r})"]
         ) from None
-
-
-def _relationship(
-    relationship_id: str,
-    snapshot: str | None,
-    events: Sequence[EventRow],
-    trusted: bool,
-    policy: Policy | None,
-) -> Relationship:
-    """The relationship of a snapshot and its event rows: rebuilt from the events without
-    re-checking the rules when ``trusted``, else validated like a document."""
-    where = f"relationship {relationship_id!r}"
-    problems: list[str] = []
-    history: list[Any] = []
-    for expected, row in enumerate(events, start=1):
-        if row.version != expected:
-            problems.append(f"{where}: event {expected} is missing from the events table")
-            break
-        try:
-            history.append(_loads(row.payload, f"$.history[{row.version - 1}]"))
-        except InvalidDocument as bad:
-            problems.extend(f"{where}, events row {row.version}: {p}" for p in bad.problems)
-    if trusted and not problems:
-        try:
-            return _trusted(history)
-        except InvalidDocument:
-            pass  # validated in full below, which says what is wrong
-    document: Any = None
-    if snapshot is not None:
-        try:
-            document = _loads(snapshot, "$")
-        except InvalidDocument as bad:
-            problems[:0] = [f"{where}, relationships.snapshot: {p}" for p in bad.problems]
-    if problems:
-        raise InvalidDocument(problems)
-    if not isinstance(document, dict):
-        raise InvalidDocument([f"{where}, relationships.snapshot: not a JSON object"])
-    try:
-        return from_dict({**document, "history": history}, policy=policy)
-    except InvalidDocument as bad:
-        raise InvalidDocument([f"{where}: {_row(p)}" for p in bad.problems]) from None

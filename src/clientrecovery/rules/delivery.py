@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from clientrecovery import events as ev
 from clientrecovery._validate import is_aware
 from clientrecovery.catalogue import Finding, Rule
-from clientrecovery.model import InitiativeStatus, Party
+from clientrecovery.model import Initiative, InitiativeStatus, Party
 from clientrecovery.rules._core import IN_PROGRESS, PLANNED, UNFINISHED, finding, late_warning
 
 if TYPE_CHECKING:
@@ -72,12 +72,18 @@ def initiative_ready(
     allowed: tuple[InitiativeStatus, ...],
     *,
     held: bool = False,
+    initiative: Initiative | None = None,
 ) -> list[Finding]:
     """The initiative belongs to agreed work (CLIENT_AGREES_PLAN), is in one of the
-    ``allowed`` states, and is not on hold unless ``held`` (STAGE_ORDER)."""
-    initiative = r.initiative(initiative_id)
+    ``allowed`` states, and is not on hold unless ``held`` (STAGE_ORDER). ``initiative`` is
+    the one with that id, when the caller already found it."""
+    if initiative is None:
+        initiative = r.initiative(initiative_id)
+    unagreed = r.plan_in_force and not r.agreed_initiative(initiative_id)
+    if not unagreed and initiative.status in allowed and (held or not initiative.on_hold):
+        return []  # the usual case, in a replay above all: nothing to say
     found = []
-    if r.plan_in_force and not r.agreed_initiative(initiative_id):
+    if unagreed:
         found.append(
             finding(
                 r.policy,
@@ -129,8 +135,11 @@ def check_drop(r: Relationship, e: ev.InitiativeDropped) -> list[Finding]:
 
 
 def check_wait(r: Relationship, e: ev.WaitedOnClient) -> list[Finding]:
-    found = initiative_ready(r, e.initiative_id, "wait_on_client", UNFINISHED)
-    if r.initiative(e.initiative_id).owner_party is Party.CLIENT:
+    initiative = r.initiative(e.initiative_id)
+    found = initiative_ready(
+        r, e.initiative_id, "wait_on_client", UNFINISHED, initiative=initiative
+    )
+    if initiative.owner_party is Party.CLIENT:
         found.append(
             finding(
                 r.policy,
@@ -142,6 +151,8 @@ def check_wait(r: Relationship, e: ev.WaitedOnClient) -> list[Finding]:
                 command="contact_client",
             )
         )
+    if e.by is not None and e.needs.strip():
+        return found
     gaps = [name for name, given in (("what", e.needs.strip()), ("by when", e.by)) if not given]
     if gaps:
         found.append(
@@ -158,14 +169,17 @@ def check_wait(r: Relationship, e: ev.WaitedOnClient) -> list[Finding]:
     return found
 
 
-def check_resume(r: Relationship, e: ev.Resumed) -> Iterator[Finding]:
-    if not r.initiative(e.initiative_id).on_hold:
-        yield finding(
+def check_resume(r: Relationship, e: ev.Resumed) -> list[Finding]:
+    if r.initiative(e.initiative_id).on_hold:
+        return []
+    return [
+        finding(
             r.policy,
             Rule.STAGE_ORDER,
             f"initiative {e.initiative_id} is not waiting on the client",
             e.initiative_id,
         )
+    ]
 
 
 def check_warn_delay(r: Relationship, e: ev.DelayWarned) -> Iterator[Finding]:
