@@ -68,7 +68,9 @@ def same_state(loaded: Relationship, expected: Relationship) -> None:
     assert loaded._issue_pos.keys() == expected._issue_pos.keys()
     for name in ("_commitment_pos", "_initiative_pos", "_work_for"):
         assert dict(getattr(loaded, name)) == dict(getattr(expected, name)), name
-    ignored = {"_log", "_cache", "_issue_pos"}
+    later = loaded.last_event.at + timedelta(days=3)
+    assert loaded.findings(later) == expected.findings(later)
+    ignored = {"_log", "_cache", "_issue_pos", "_ended"}
     assert {k: v for k, v in loaded.__dict__.items() if k not in ignored} == {
         k: v for k, v in expected.__dict__.items() if k not in ignored
     }

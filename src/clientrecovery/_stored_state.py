@@ -70,9 +70,13 @@ _DERIVED: Final = (
     "_initiative_pos",
     "_work_for",
     "_cache",
+    "_ended",
     "_draft",
 )
-"""The attributes rebuilt from the others (the history is the events as stored)."""
+"""The attributes rebuilt from the others (the history is the events as stored; what an
+ended case's findings hold is found from the rebuilt case when they are first asked for,
+so a state never carries findings of rules that have since changed, and a load that asks
+for none decodes no history)."""
 _SNAPSHOT_HELD: Final = {
     "issues": "_issues",
     "plan": "_plan",
@@ -182,6 +186,7 @@ def rebuilt(snapshot: bytes, state: bytes, payloads: Sequence[bytes]) -> Relatio
         return None
     made: Relationship = object.__new__(Relationship)
     made.__dict__.update(values)
+    made.__dict__["_ended"] = None  # found on the first findings(now), from the case itself
     return made
 
 

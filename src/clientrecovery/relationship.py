@@ -308,6 +308,9 @@ class Relationship:
         inspection, what was sent after it).
         """
         ended = self._ended
+        if ended is None and self.stage.terminal:  # rebuilt from a store's trusted state
+            _keep_ended(self)
+            ended = self._ended
         if ended is None:
             return clock.findings(self, now) + _on_history(self)
         held, promises, review = ended  # an ended case: only promises depend on ``now``
