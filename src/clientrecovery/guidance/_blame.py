@@ -76,7 +76,8 @@ CUES: tuple[Cue, ...] = (
         Rule.NO_BLAME,
         "ties the failure to the client",
         _re(
-            r"\b(?:your|you)\b[^.;?!]{0,80}?\b(?:is|was|are|were) the (?:real |main |only )?reason\b"
+            r"\b(?:your|you)\b[^.;?!]{0,80}?\b(?:is|was|are|were) the (?:real |main |only )?"
+            r"reason\b"
             r"|\b(?:your|you)\b[^.;?!]{0,80}?\b(?:is|was|are|were) (?:the (?:real )?reason |exactly"
             r" |really )?why\b|\b(?:your|you)\b[^.;?!]{0,80}?\b(?:which|that)(?:'s| is| was) why\b"
             r"|\bthe (?:real |main |only )?reason\b[^.;?!]{0,60}?\b(?:is|was|were)\b[^.;?!]{0,40}?"
@@ -97,8 +98,8 @@ CUES: tuple[Cue, ...] = (
             r"|\bevery (?:single )?time\b[^.;?!]*\b(?:you|your \w+)(?: \w+)? (?:change|changes"
             r"|changed|move|moves|add|adds|reject|rejects|ignore|ignores|complain|complains|forget"
             r"|forgets|miss|misses)\b"
-            r"|\b(?:you|your \w+) (?:complain|complains|moan|moans|grumble|grumbles) about (?:\w+ )?"
-            r"(?:everything|anything|every \w+)\b"
+            r"|\b(?:you|your \w+) (?:complain|complains|moan|moans|grumble|grumbles) about"
+            r" (?:\w+ )?(?:everything|anything|every \w+)\b"
         ),
         _re(
             rf"\b{_PRAISE}\b|\bquickly\b|\bpromptly\b|\bnever (?:have|need) to\b|"
@@ -150,9 +151,10 @@ CUES: tuple[Cue, ...] = (
         _re(
             r"\b(?:no|none|not|nobody|no one|never|don't|do not|won't|isn't|without|rather than"
             r"|instead of|no point)\b (?:[\w']+ ){0,4}?(?:blam|fault|point\w* fingers)|\bnot about"
-            r"|\b(?:it's|it is|it was|that's|that is|that was) (?:all )?(?:us|ours|me|on us|on me)\b"
-            r"|\b(?:i|we) (?:can |do )?(?:understand|see) (?:why|how)\b|\bmatters less\b"
-            r" (?:\w+ )?blame|\bour own|\bwere blaming|\bblaming (?:anyone|each other)"
+            r" (?:\w+ )?blame|\bmatters less\b|\b(?:i|we) (?:can |do )?(?:understand|see)"
+            r" (?:why|how)\b"
+            r"|\b(?:it's|it is|it was|that's|that is|that was) (?:all )?(?:us|ours|me|on us"
+            r"|on me)\b|\bour own|\bwere blaming|\bblaming (?:anyone|each other)"
             r"|\bhelp me understand|\bdon't see (?:this|it|that) as\b|\bthe (?:blame"
             r"|fault) (?:\w+ ){0,4}?(?:is|was|lies|sits"
             r"|rests) (?:ours|with us|in our|with our)|\b(?:the )?(?:blame|fault) on our\b"

@@ -109,7 +109,8 @@ CUES: tuple[Cue, ...] = (
             r" you|in|on)\b|\bnothing to (?:pay|do)\b|\bnone of (?:this|it) (?:is|was) (?:your"
             r"|on you)|\bnone of this would\b|\bnobody else could\b|\b(?:nobody"
             r"|no one) could have\b|\bshould(?:n't)? (?:ever )?have to\b"
-            r"|\bnobody has ever questioned|\bnothing (?:for )?(?:we|us|i|anyone) (?:could|can|to)\b"
+            r"|\bnobody has ever questioned"
+            r"|\bnothing (?:for )?(?:we|us|i|anyone) (?:could|can|to)\b"
             r"|\bdid (?:absolutely )?nothing wrong\b|\bnobody (?:walked|told|explained|showed)"
             r" you\b|\b(?:we|i)(?:'ll| will) (?:\w+ )?(?:make sure|ensure)"
         ),
@@ -341,7 +342,8 @@ CUES: tuple[Cue, ...] = (
             r"|changed|move|moves|add|adds|reject|rejects|ignore|ignores|complain|complains"
             r"|forget|forgets|miss|misses)\b|\bevery (?:week|day|month|time|visit|release)\b"
             r"[^.;?!]*\b(?:crisis|drama|fire|surprise|emergency|panic|headache)\b"
-            r"|\b(?:everybody|everyone) (?:on|in|at|from) your \w+ (?:\w+ )?(?:seems?|wants?|keeps?)\b"
+            r"|\b(?:everybody|everyone) (?:on|in|at|from) your \w+ (?:\w+ )?(?:seems?|wants?"
+            r"|keeps?)\b"
             r"|\b(?:complain|complains|moan|moans) about (?:\w+ )?(?:everything|anything)\b"
         ),
         _re(_QUESTION + r"|" + _REPORTED + r"|\b(?:will|'ll|we'll)\b"),
