@@ -1,9 +1,8 @@
 """Train the guidance review's model (``guidance/_model.json``) and cross-validate it.
 
-The model weighs, for each sentence, its words and word pairs and which checks' cues fired
-in it (``clientrecovery.guidance._model``). It is trained on the labelled sentences that the
-cues were *not* written from (``TRAIN``): on ``development.jsonl`` the cues were tuned until
-they were nearly always right, so there the model would learn to trust them blindly.
+The model weighs, for each sentence, its words, word pairs and word classes
+(``clientrecovery.guidance._model``); the review lets it read only the sentences in which
+no cue found anything. It is trained on every sentence of the corpus files in ``TRAIN``.
 
     python tools/guidance_model.py cv      # leave one corpus file out, print the figures
     python tools/guidance_model.py train   # write src/clientrecovery/guidance/_model.json
@@ -47,13 +46,8 @@ def load(name: str) -> list[Case]:
     return cases
 
 
-def cue_rules(text: str) -> frozenset[Rule]:
-    found = _review(text, Party.CLIENT, Policy(), gated=True, weighed=False)
-    return frozenset(f.rule for f in found if f.rule in RULES)
-
-
 def fit(cases: list[Case]) -> Model:
-    rows = [dict.fromkeys(features(prepare(text).lower, cue_rules(text)), 1) for text, _ in cases]
+    rows = [dict.fromkeys(features(prepare(text).lower), 1) for text, _ in cases]
     vectorizer = DictVectorizer()
     matrix = vectorizer.fit_transform(rows)
     names = vectorizer.get_feature_names_out()

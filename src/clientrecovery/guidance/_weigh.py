@@ -1,9 +1,9 @@
 """The model's findings (``_model``) beside the cues', sentence by sentence.
 
-The cues' findings all stay. Where no cue of a check fired in a sentence but the model
-scores the sentence for the check, a finding is added: its span the clause that scores
-highest, its better move the check's own. A violation is added only to a sentence in
-which the cues found nothing at all, never to one that apologises, thanks or shows empathy.
+The cues' findings all stay. The model reads each sentence in which the cues found
+nothing at all, and where it scores the sentence for a check a finding is added: its span
+the clause that scores highest, its better move the check's own. It never adds a violation
+to a sentence that apologises, thanks or shows empathy.
 """
 
 from __future__ import annotations
@@ -27,10 +27,9 @@ _EMPATHY = re.compile(
     r"\b(?:sorry|apologi[sz]e|apologies|regret|understand(?:able)?|i hear|i can see"
     r"|i appreciate|we appreciate|thank)\b"
 )
-# What a finding of the model's own needs in its sentence: a violation is only added to a
-# sentence in which no cue found anything (neither a violation nor a move the articles ask
-# for, such as listening or a commitment), and never to one that apologises, thanks or
-# shows empathy; ego needs the provider in it; a commitment needs something someone will do.
+# What a finding of the model's own needs in its sentence (one in which no cue found
+# anything, neither a violation nor a move the articles ask for): ego needs the provider in
+# it; a commitment needs something someone will do.
 _NEEDS: dict[Rule, re.Pattern[str]] = {
     Rule.NO_EGO: re.compile(r"\b(?:we|we're|we've|we'd|our|ours|us|i|i'm|i've|i'd|my|me)\b"),
     Rule.SPECIFIC_COMMITMENT: re.compile(
@@ -40,8 +39,12 @@ _NEEDS: dict[Rule, re.Pattern[str]] = {
 # Praise of the client's side is not blame, whatever it is tied to.
 _PRAISE = re.compile(
     r"\b(?:lovely|great|excellent|brilliant|superb|helpful|well done|good job|thanks"
-    r"|thank you|grateful|improved|so much better)\b"
+    r"|thank you|grateful|improved|so much better|kind of (?:you|your))\b"
 )
+# Absolutes are the cues' to judge: they know the idioms and promises ("you can always
+# reach…", "deserve a … that never…") that a model of words does not; the model's own
+# generalities are the vague complaints.
+_ABSOLUTE = re.compile(r"\b(?:always|never|ever|forever|every\w*|nothing|nobody|no one|all)\b")
 _VIOLATIONS = frozenset({Rule.NO_BLAME, Rule.NO_EGO, Rule.FACTS_NOT_EMOTION, Rule.NO_GENERALITIES})
 _INDEX = {rule: k for k, rule in enumerate(RULES)}
 
@@ -64,16 +67,17 @@ def weigh(
         if here:  # the model reads only the sentences in which the cues found nothing
             kept.extend(here)
             continue
-        fired: set[Rule] = set()
         lower = prepared.lower[start:end]
-        scores = model.scores(features(lower, fired))
+        scores = model.scores(features(lower))
         for rule, (problem, hint, severity) in active.items():
             k = _INDEX.get(rule)
-            if rule in fired or k is None or scores[k] <= ADD[k]:
+            if k is None or scores[k] <= ADD[k]:
                 continue
-            if rule in _VIOLATIONS and (fired or _EMPATHY.search(lower)):
+            if rule in _VIOLATIONS and _EMPATHY.search(lower):
                 continue
             if rule is Rule.NO_BLAME and _PRAISE.search(lower):
+                continue
+            if rule is Rule.NO_GENERALITIES and _ABSOLUTE.search(lower):
                 continue
             needs = _NEEDS.get(rule)
             if needs is not None and not needs.search(lower):
