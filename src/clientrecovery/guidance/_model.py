@@ -25,6 +25,7 @@ import re
 from functools import cache
 from importlib.resources import files
 from itertools import pairwise
+from operator import add
 
 import attrs
 
@@ -109,13 +110,10 @@ class Model:
 
     def scores(self, found: list[str]) -> tuple[float, ...]:
         """The score of each rule of :data:`RULES` for these features (log-odds)."""
-        get = self.weights.get
-        rows = [row for row in map(get, found) if row is not None]
+        rows = list(filter(None, map(self.weights.get, found)))
         if not rows:
             return self.bias
-        return tuple(
-            b + s for b, s in zip(self.bias, map(sum, zip(*rows, strict=True)), strict=True)
-        )
+        return tuple(map(add, self.bias, map(sum, zip(*rows, strict=True))))
 
     def score(self, found: list[str], k: int) -> float:
         """The score of the ``k``-th rule of :data:`RULES` alone, without the bias."""
