@@ -1,14 +1,18 @@
-"""The labelled corpus: per-check precision and recall on its development half.
+"""The labelled corpus: per-check precision and recall on its development half, traps.
 
-Only ``development.jsonl`` is read here. The held-out half is measured by
-``bench/guidance.py`` alone, so that it keeps measuring how the checks do on sentences
-they were not tuned on; no test asserts anything about it.
+Precision and recall are asserted on ``development.jsonl`` only. ``heldout.jsonl`` and
+``fresh.jsonl`` have since become development material too (the model of
+``guidance/_model.json`` is trained on all three), so they are read here only for their
+traps: clean sentences of each kind the articles' principles make easy to misread.
+How well the review generalises is measured by ``tools/guidance_model.py cv`` (one file held
+out at a time) and by ``bench/guidance.py`` on any new file, never asserted.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -25,14 +29,19 @@ Case = tuple[str, frozenset[Rule], str]
 
 
 @cache
-def development() -> tuple[Case, ...]:
-    """The development half: each sentence with its labels and its kind."""
+def corpus(name: str) -> tuple[Case, ...]:
+    """One file of the corpus: each sentence with its labels and its kind."""
     cases = []
-    for line in (CORPUS / "development.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (CORPUS / name).read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
         labels = frozenset(Rule(x) for x in (*item["violations"], *item["credits"]))
         cases.append((item["text"], labels, item["kind"]))
     return tuple(cases)
+
+
+def development() -> tuple[Case, ...]:
+    """The development half: each sentence with its labels and its kind."""
+    return corpus("development.jsonl")
 
 
 def predicted(text: str) -> frozenset[Rule]:
@@ -63,7 +72,8 @@ class TestTheCorpus:
 
 @pytest.mark.parametrize("rule", [*VIOLATIONS, *CREDITS], ids=lambda r: r.value)
 def test_precision_and_recall_on_the_development_half(rule: Rule) -> None:
-    """At least 0.9 and 0.85 for every check and credit; a failure lists the mistakes."""
+    """At least 0.93 and 0.9 for every check and credit (measured: 0.97-1.00 and 0.94-1.00);
+    a failure lists the mistakes."""
     tp = fp = fn = 0
     mistakes = []
     for text, labels, _ in development():
@@ -77,8 +87,8 @@ def test_precision_and_recall_on_the_development_half(rule: Rule) -> None:
     precision = tp / (tp + fp)
     recall = tp / (tp + fn)
 
-    assert precision >= 0.9, mistakes
-    assert recall >= 0.85, mistakes
+    assert precision >= 0.93, mistakes
+    assert recall >= 0.9, mistakes
 
 
 def test_trap_sentences_are_almost_never_flagged() -> None:
@@ -92,3 +102,39 @@ def test_trap_sentences_are_almost_never_flagged() -> None:
     flagged = [t for t in traps if predicted(t) & set(VIOLATIONS)]
 
     assert len(flagged) <= 2, flagged
+
+
+# The trap classes of the corpus (issue 18), found through each trap's ``kind``.
+TRAPS = {
+    "quoted client words": r"quot",
+    "asking the client to articulate": (
+        r"help me understand|perspective|where you sit|question|articulate|asking|vent"
+        r"|do you feel"
+    ),
+    "reflecting back": r"heard|reflect|you told us|you said|you're right|you were right",
+    "responsibility-accepting we": (
+        r"responsib|fault|blame|mistake|own|down to us|should have|on our side|because of our"
+        r"|wrong|let you down"
+    ),
+    "apologies and empathy": r"apolog|empathy|sorry|admission|thanks|we know",
+    "idioms with never or always": r"idiom|never too|always welcome|never|always",
+    "specific commitments": r"commitment|every other day|every as|always as",
+}
+
+
+@pytest.mark.parametrize("trap", TRAPS, ids=str)
+def test_every_trap_class_has_cases_and_is_rarely_flagged(trap: str) -> None:
+    """Across the three files each class has at least 10 clean traps, and at most 1 in 8
+    of them raises a warning (measured: none for most classes, 4 of 83 for owned fault)."""
+    pattern = re.compile(TRAPS[trap])
+    traps = [
+        text
+        for name in ("development.jsonl", "heldout.jsonl", "fresh.jsonl")
+        for text, labels, kind in corpus(name)
+        if kind.startswith("trap:") and pattern.search(kind) and not labels & set(VIOLATIONS)
+    ]
+
+    flagged = [t for t in traps if predicted(t) & set(VIOLATIONS)]
+
+    assert len(traps) >= 10
+    assert len(flagged) <= len(traps) / 8, flagged

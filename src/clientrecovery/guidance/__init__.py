@@ -25,7 +25,10 @@ client to put things in their own words, reflecting them back, 004),
 Words inside quotation marks are the client's own and are not judged. The cues are data
 (:data:`CHECKS`, :data:`CREDITS`); a team adds phrases or switches a check off through
 :class:`~clientrecovery.Policy` (``guidance_phrases``, ``guidance_off``). Pure and
-deterministic: regular expressions over word classes, English, no model, no network.
+deterministic: regular expressions over word classes, English, no network. Beside the cues,
+a small linear model (``_model``, weights shipped as package data, scored in plain Python)
+reads the sentences in which no cue fired and adds a finding where its words weigh clearly
+for a check, with the clause that weighs most as its span.
 
 :func:`on_command` and :func:`on_history` review the texts the commands record for the
 client (:mod:`clientrecovery.guidance.record`).
@@ -43,7 +46,9 @@ from clientrecovery.catalogue import Finding, Rule
 from clientrecovery.errors import InvalidValue
 from clientrecovery.guidance import _gate
 from clientrecovery.guidance._cues import CREDIT_CUES, CUES, Cue
+from clientrecovery.guidance._model import Model, load
 from clientrecovery.guidance._text import SPECIFIC, Prepared, prepare
+from clientrecovery.guidance._weigh import weigh
 from clientrecovery.guidance.record import on_command, on_history
 from clientrecovery.model import Party
 from clientrecovery.policy import Policy
@@ -172,8 +177,21 @@ _NUMBER = {id(cue): n for n, cue in enumerate(_ALL_CUES)}
 _INDEX = _gate.Index([c.pattern for c in _ALL_CUES])
 
 
-def _review(text: str, audience: Party, policy: Policy, *, gated: bool) -> tuple[Finding, ...]:
-    """:func:`review` past its checks; ``gated=False`` tries every cue on every sentence."""
+def _review(
+    text: str,
+    audience: Party,
+    policy: Policy,
+    *,
+    gated: bool,
+    model: Model | None = None,
+    weighed: bool = True,
+) -> tuple[Finding, ...]:
+    """:func:`review` past its checks.
+
+    ``gated=False`` tries every cue on every sentence; ``model`` weighs the cues' findings
+    (the shipped model by default), and ``weighed=False`` leaves the cues' findings as they
+    are (how ``tools/guidance_model.py`` reads what the cues alone find).
+    """
     if not text.strip():
         return ()
     prepared = prepare(text)
@@ -187,13 +205,20 @@ def _review(text: str, audience: Party, policy: Policy, *, gated: bool) -> tuple
             chosen = {number: list(range(len(parts))) for number, parts in enumerate(_INDEX.pieces)}
         for number, which in chosen.items():
             tried.setdefault(number, []).append((n, which))
-    found = [
-        f
+    active = [
+        check
         for check in (*CHECKS, *CREDITS)
         if check.rule not in policy.guidance_off and audience in check.audiences
-        for f in _findings(prepared, sentences, tried, check, policy)
     ]
-    return tuple(sorted(found, key=lambda f: (f.span or (0, 0), f.rule.value)))
+    found: list[Finding] = []
+    team: list[Finding] = []
+    for check in active:
+        for finding, by_team in _findings(prepared, sentences, tried, check, policy):
+            (team if by_team else found).append(finding)
+    if weighed:
+        advice = {c.rule: (c.problem, c.hint, policy.severity(c.rule)) for c in active}
+        found = weigh(prepared, found, advice, model or load())
+    return tuple(sorted((*found, *team), key=lambda f: (f.span or (0, 0), f.rule.value)))
 
 
 def _findings(
@@ -202,11 +227,13 @@ def _findings(
     tried: dict[int, list[tuple[int, list[int]]]],
     check: Check,
     policy: Policy,
-) -> Iterator[Finding]:
+) -> Iterator[tuple[Finding, bool]]:
+    """The findings of ``check``'s cues, then of the team's phrases (``True`` beside them)."""
     severity = policy.severity(check.rule)
     taken: list[tuple[int, int]] = []
     credited: set[int] = set()  # a credit counts once per sentence
     credit = check in CREDITS
+    specific: dict[int, bool] = {}  # whether each sentence names something specific
     for cue in check.cues:
         number = _NUMBER[id(cue)]
         pieces = _INDEX.pieces[number]
@@ -216,8 +243,11 @@ def _findings(
             sentence = prepared.lower[s_start:s_end]
             if cue.requires is not None and not cue.requires.search(sentence):
                 continue
-            if (cue.vague or cue.specific) and cue.specific != bool(SPECIFIC.search(sentence)):
-                continue
+            if cue.vague or cue.specific:
+                if n not in specific:
+                    specific[n] = SPECIFIC.search(sentence) is not None
+                if cue.specific != specific[n]:
+                    continue
             spans = _spans([pieces[k] for k in which], source, s_start, s_end)
             vetoed: bool | None = None
             for start, end in spans:
@@ -231,13 +261,16 @@ def _findings(
                     break
                 taken.append((start, end))
                 credited.add(n)
-                yield Finding(
-                    check.rule,
-                    severity,
-                    f"“{prepared.original[start:end].strip()}” {cue.kind}",
-                    None,
-                    cue.hint or check.hint,
-                    (start, end),
+                yield (
+                    Finding(
+                        check.rule,
+                        severity,
+                        f"“{prepared.original[start:end].strip()}” {cue.kind}",
+                        None,
+                        cue.hint or check.hint,
+                        (start, end),
+                    ),
+                    False,
                 )
     phrases = policy.guidance_phrases.get(check.rule, ())
     if phrases:
@@ -245,13 +278,16 @@ def _findings(
             start, end = match.span()
             if not _overlaps(taken, start, end, prepared, credit):
                 taken.append((start, end))
-                yield Finding(
-                    check.rule,
-                    severity,
-                    f"“{prepared.original[start:end]}” {check.problem}",
-                    None,
-                    check.hint,
-                    (start, end),
+                yield (
+                    Finding(
+                        check.rule,
+                        severity,
+                        f"“{prepared.original[start:end]}” {check.problem}",
+                        None,
+                        check.hint,
+                        (start, end),
+                    ),
+                    True,
                 )
 
 

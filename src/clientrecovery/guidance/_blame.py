@@ -36,6 +36,8 @@ CUES: tuple[Cue, ...] = (
         _re(_each(rf"\b{_CLIENT}(?: (?:that|which|who))? {_ADV}(?:", _FAILED, r")\b")),
         _re(
             _QUESTION + r"|\bsorry\b|\bapologi[sz]e\b|\bregret\b"
+            r"|\b(?:we|i|this|it|that) (?:\w+ )?(?:told|gave|sent|showed|owe|cost|caused|left"
+            r"|asked|put|kept|let) (?:you|your|the client)\b"
             r"|\bif (?:you|your \w+) (?:can|could|would)\b|\b(?:in case|unless|so"
             r" that|so) you\b|\byou(?:'ll| will)? (?:should|may|might) (?:have )?(?:received|got"
             r"|seen|had)\b|\b(?:you|your \w+) (?:did|have done) nothing wrong\b"
@@ -66,16 +68,20 @@ CUES: tuple[Cue, ...] = (
             r"|stall\w*|slipp\w*|overr\w*|crash\w*|stopp\w*|broke"
             r"|wast\w*|behind|lost|delay\w*|went down|fell over|held|waiting|took|takes|cost"
             r"|went up|underperformed|failed"
-            r"|fail|dropped|drop|lost|loss|pushed|why|can't|cannot|couldn't|had to)\b"
+            r"|fail|dropped|drop|lost|loss|pushed|why|can't|cannot|couldn't|had to|fell|fallen"
+            r"|duplicate\w*|slow\w*|blurry|on hold)\b"
         ),
     ),
     Cue(
         Rule.NO_BLAME,
         "ties the failure to the client",
         _re(
-            r"\byour\b[^.;?!]{0,80}?\b(?:is|was|are|were) the (?:real |main |only )?reason\b"
-            r"|\byour\b[^.;?!]{0,80}?\b(?:is|was|are|were) (?:the (?:real )?reason |exactly |really"
-            r" )?why\b|\byour\b[^.;?!]{0,80}?\b(?:which|that)(?:'s| is| was) why\b"
+            r"\b(?:your|you)\b[^.;?!]{0,80}?\b(?:is|was|are|were) the (?:real |main |only )?"
+            r"reason\b"
+            r"|\b(?:your|you)\b[^.;?!]{0,80}?\b(?:is|was|are|were) (?:the (?:real )?reason |exactly"
+            r" |really )?why\b|\b(?:your|you)\b[^.;?!]{0,80}?\b(?:which|that)(?:'s| is| was) why\b"
+            r"|\bthe (?:real |main |only )?reason\b[^.;?!]{0,60}?\b(?:is|was|were)\b[^.;?!]{0,40}?"
+            r"\b(?:your|you)\b"
             r"|\b(?:which|that)(?:'s| is| was) why (?:your|you)\b"
         ),
         _re(_QUESTION + r"|\bthat's what we\b" + rf"|\b{_PRAISE}\b"),
@@ -87,9 +93,16 @@ CUES: tuple[Cue, ...] = (
             rf"\b{_CLIENT}(?:'re| are| is| were| was)? (?:\w+ )?(?:always|never|constantly"
             r"|continually|forever|perpetually)\b|\b(?:nobody|no one|no-one|none of (?:you|them))"
             r" (?:on|in|at|from) (?:your|the client's)\b"
+            r"|\b(?:everybody|everyone|all of you) (?:on|in|at|from) your \w+ (?:\w+ )?(?:seems?"
+            r"|wants?|keeps?|changes?|ignores?|complains?|is|are)\b"
+            r"|\bevery (?:single )?time\b[^.;?!]*\b(?:you|your \w+)(?: \w+)? (?:change|changes"
+            r"|changed|move|moves|add|adds|reject|rejects|ignore|ignores|complain|complains|forget"
+            r"|forgets|miss|misses)\b"
+            r"|\b(?:you|your \w+) (?:complain|complains|moan|moans|grumble|grumbles) about"
+            r" (?:\w+ )?(?:everything|anything|every \w+)\b"
         ),
         _re(
-            rf"\b{_PRAISE}\b|\bquickly\b|\bpromptly\b|"
+            rf"\b{_PRAISE}\b|\bquickly\b|\bpromptly\b|\bnever (?:have|need) to\b|"
             + _QUESTION
             + r"|\b(?:always|forever) (?:\w+ )?(?:welcome|happy|free|able|right"
             r"|invited)\b|\bnever (?:hesitate|feel|worry|be shy|need)\b|\bcan always\b"
@@ -136,9 +149,12 @@ CUES: tuple[Cue, ...] = (
             r"|didn't|wasn't|hasn't|isn't)\b"
         ),
         _re(
-            r"\b(?:no|not|nobody|no one|never|don't|do not|won't|isn't|without|rather than"
-            r"|instead of|no point)\b (?:\w+ ){0,4}?(?:blam|fault|point\w* fingers)|\bnot about"
-            r" (?:\w+ )?blame|\bour own|\bwere blaming|\bblaming (?:anyone|each other)"
+            r"\b(?:no|none|not|nobody|no one|never|don't|do not|won't|isn't|without|rather than"
+            r"|instead of|no point)\b (?:[\w']+ ){0,4}?(?:blam|fault|point\w* fingers)|\bnot about"
+            r" (?:\w+ )?blame|\bmatters less\b|\b(?:i|we) (?:can |do )?(?:understand|see)"
+            r" (?:why|how)\b"
+            r"|\b(?:it's|it is|it was|that's|that is|that was) (?:all )?(?:us|ours|me|on us"
+            r"|on me)\b|\bour own|\bwere blaming|\bblaming (?:anyone|each other)"
             r"|\bhelp me understand|\bdon't see (?:this|it|that) as\b|\bthe (?:blame"
             r"|fault) (?:\w+ ){0,4}?(?:is|was|lies|sits"
             r"|rests) (?:ours|with us|in our|with our)|\b(?:the )?(?:blame|fault) on our\b"

@@ -63,8 +63,8 @@ CUES: tuple[Cue, ...] = (
             r"|\bnever once\b(?=[^.?!;]*\bwe\b)|\bnever (?:more than|far|too far)\b"
             r"|\bnever happen again\b|\bshould never have\b|\balways (?:on|around"
             r"|contactable)\s*(?:[.!,;]|$)"
-            r"|\byou(?:'ll| will) never (?:have to|need to|be left|wait"
-            r"|again)\b"
+            r"|\byou(?:'ll| will) never (?:have to|need to|be|wait|again)\b"
+            r"|\b(?:would|could) (?:\w+ )?never have\b|\bon never \w+ing\b"
         ),
         vague=True,
     ),
@@ -110,6 +110,7 @@ CUES: tuple[Cue, ...] = (
             r"|on you)|\bnone of this would\b|\bnobody else could\b|\b(?:nobody"
             r"|no one) could have\b|\bshould(?:n't)? (?:ever )?have to\b"
             r"|\bnobody has ever questioned"
+            r"|\bnothing (?:for )?(?:we|us|i|anyone) (?:could|can|to)\b"
             r"|\bdid (?:absolutely )?nothing wrong\b|\bnobody (?:walked|told|explained|showed)"
             r" you\b|\b(?:we|i)(?:'ll| will) (?:\w+ )?(?:make sure|ensure)"
         ),
@@ -127,6 +128,7 @@ CUES: tuple[Cue, ...] = (
             + r"|\b(?:we|i)(?:'ll| will| are going to)\b"
             r"|\bi'?m sorry\b|\bapologi[sz]e\b|\bif (?:any|anything|something|you|we|it)\b"
             r"|\b(?:off|wrong|late|slow|bad) (?:with|for) you\b|\bnot (?:your|you)\b"
+            r"|\b(?:keep|kept|take|took|leave|left) (?:\w+ ){0,3}?off\b"
             r"|\bhow (?:hard|difficult)\b|\bsounds like\b|\bwhere (?:it|things) went wrong\b"
             r"|\bwhat went wrong\b|\bif (?:it|things) (?:go|goes|went) wrong\b|\b(?:we|i) (?:\w+ )?"
             r"(?:missed|should have|got|made|were|was|let you)\b|\bour (?:\w+ )?(?:fault|mistake"
@@ -293,6 +295,58 @@ CUES: tuple[Cue, ...] = (
             r"|chaotic|sloppy)\b"
         ),
         _re(_QUESTION + r"|" + _REPORTED + _NOT_A_COMPLAINT + r"|\bsorry\b|\bfor you\b"),
+        vague=True,
+    ),
+    Cue(
+        Rule.NO_GENERALITIES,
+        "is a vague complaint",
+        _re(
+            r"\b(?:isn't|is not|aren't|are not|hasn't|has not|haven't|have not|wasn't|weren't)"
+            r"(?: (?:really|quite|been|always|exactly|entirely|yet))* (?:great|good|ideal|right"
+            r"|where (?:it|they|we) (?:should|needs? to|ought to) be|up to (?:scratch|standard|par"
+            r"|the mark)|productive|working|worked|landing|landed|effective|smooth|good enough"
+            r"|what (?:it|they) should be|hitting the mark)\b"
+        ),
+        _re(
+            _QUESTION
+            + r"|"
+            + _REPORTED
+            + _NOT_A_COMPLAINT
+            + r"|\b(?:we|i|our|my|us)\b|\bsorry\b|\bapologi[sz]e\b|\bif\b|\bunless\b"
+        ),
+        vague=True,
+    ),
+    Cue(
+        Rule.NO_GENERALITIES,
+        "is a vague complaint",
+        _re(
+            r"\b(?:a lot of|lots of|a string of|a series of|a raft of|a host of|its (?:fair )?share"
+            r" of|plenty of|all sorts of) (?:\w+ )?(?:things|issues|problems|misunderstandings"
+            r"|mistakes|errors|concerns|hiccups|niggles|complaints|delays|glitches|headaches"
+            r"|teething troubles)\b|\brough edges\b"
+        ),
+        _re(
+            _QUESTION
+            + r"|"
+            + _REPORTED
+            + r"|\bsorry\b|\bapologi[sz]e\b|\bour (?:\w+ )?(?:mistakes|errors)\b"
+            r"|\bwe (?:made|caused)\b"
+        ),
+        vague=True,
+    ),
+    Cue(
+        Rule.NO_GENERALITIES,
+        "is a generality",
+        _re(
+            r"\bevery (?:single )?time\b[^.;?!]*\b(?:you|your \w+|they)(?: \w+)? (?:change|changes"
+            r"|changed|move|moves|add|adds|reject|rejects|ignore|ignores|complain|complains"
+            r"|forget|forgets|miss|misses)\b|\bevery (?:week|day|month|time|visit|release)\b"
+            r"[^.;?!]*\b(?:crisis|drama|fire|surprise|emergency|panic|headache)\b"
+            r"|\b(?:everybody|everyone) (?:on|in|at|from) your \w+ (?:\w+ )?(?:seems?|wants?"
+            r"|keeps?)\b"
+            r"|\b(?:complain|complains|moan|moans) about (?:\w+ )?(?:everything|anything)\b"
+        ),
+        _re(_QUESTION + r"|" + _REPORTED + r"|\b(?:will|'ll|we'll)\b"),
         vague=True,
     ),
 )

@@ -1,0 +1,131 @@
+"""A small linear model over a sentence's words, for the sentences the cues leave silent.
+
+The cues (the other modules of this package) say what a sentence does through patterns;
+the model reads the words of a sentence in which no cue found anything, as learnt from the
+labelled corpus (``tests/guidance_corpus/``). For each sentence and each check or credit it
+scores (as log-odds)
+
+    bias + Σ weight(word) + Σ weight(word pair) + Σ weight(word class, pair of classes)
+
+and the review (``_weigh``) adds a finding where the score is above :data:`ADD`. It never
+removes a cue's finding: in cross-validation, letting it veto the cues cost more (findings
+the cues had right) than it saved. The weights are package data (``_model.json``), written
+by ``tools/guidance_model.py`` (scikit-learn's logistic regression, a development tool
+only); scoring them here is plain Python.
+
+Sentences are scored on the prepared text, so quotations (the client's own words) stay
+blanked out for the model as for the cues.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import cache
+from importlib.resources import files
+from itertools import pairwise
+from operator import add
+
+import attrs
+
+from clientrecovery.catalogue import Rule
+from clientrecovery.guidance._classes import CLASSES
+
+__all__ = ["ADD", "RULES", "Model", "features", "load", "units", "words"]
+
+RULES: tuple[Rule, ...] = (
+    Rule.NO_BLAME,
+    Rule.NO_EGO,
+    Rule.FACTS_NOT_EMOTION,
+    Rule.NO_GENERALITIES,
+    Rule.LISTENING,
+    Rule.TAKES_RESPONSIBILITY,
+    Rule.SPECIFIC_COMMITMENT,
+)
+"""The checks and credits the model scores, in the order of its weight vectors."""
+
+_ADD_ABOVE = (0.9, 1.0, 1.0, 0.8, 0.8, 0.8, 0.8)
+ADD: tuple[float, ...] = tuple(math.log(p / (1 - p)) if p < 1 else math.inf for p in _ADD_ABOVE)
+"""For each rule of :data:`RULES`: the model adds a finding of its own above this score, a
+probability of 0.9 for blame and 0.8 for the others. It adds none for ego or emotion:
+there, in cross-validation, its own findings cost precision and gained no recall; lower
+thresholds for blame and generalities gained recall on one writer's sentences but flagged
+clean ones of another (the behaviour tests' sentences)."""
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_UNIT_END = re.compile(r"[.!?]+(?=\s|$)|\n+")
+
+
+def units(lower: str) -> list[tuple[int, int]]:
+    """The ``[start, end)`` of each sentence of ``lower``, split at full stops only."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for match in _UNIT_END.finditer(lower):
+        if lower[start : match.end()].strip():
+            bounds.append((start, match.end()))
+        start = match.end()
+    if lower[start:].strip():
+        bounds.append((start, len(lower)))
+    return bounds
+
+
+def features(lower: str) -> list[str]:
+    """The features of one lower-cased sentence.
+
+    Words and neighbouring word pairs (a number reads as ``<n>``); the word classes of
+    :mod:`~clientrecovery.guidance._classes` present, and each pair of them in the order
+    they first appear (who does what: ``CLIENT<FAIL``, ``CAUSE<CLIENT``, ``SELF<PRAISE``);
+    and whether it is a question.
+    """
+    words = ["<n>" if w[0].isdigit() else w for w in _WORD.findall(lower)]
+    found = [f"w:{w}" for w in words]
+    found.extend(f"b:{a}_{b}" for a, b in zip(["<s>", *words], [*words, "</s>"], strict=True))
+    order: list[str] = []
+    for word in words:
+        for name in CLASSES.get(word, ()):
+            if name not in order:
+                order.append(name)
+    found.extend(f"k:{name}" for name in order)
+    found.extend(f"p:{a}<{b}" for i, a in enumerate(order) for b in order[i + 1 :])
+    if "?" in lower:
+        found.append("q:?")
+    return found
+
+
+def words(lower: str) -> list[str]:
+    """The word and word-pair features of :func:`features` alone (for scoring a clause)."""
+    seen = ["<n>" if w[0].isdigit() else w for w in _WORD.findall(lower)]
+    found = [f"w:{w}" for w in seen]
+    found.extend(f"b:{a}_{b}" for a, b in pairwise(seen))
+    return found
+
+
+@attrs.frozen
+class Model:
+    """The weights: a bias and, for each feature, one weight per rule of :data:`RULES`."""
+
+    bias: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+
+    def scores(self, found: list[str]) -> tuple[float, ...]:
+        """The score of each rule of :data:`RULES` for these features (log-odds)."""
+        rows = list(filter(None, map(self.weights.get, found)))
+        if not rows:
+            return self.bias
+        return tuple(map(add, self.bias, map(sum, zip(*rows, strict=True))))
+
+    def score(self, found: list[str], k: int) -> float:
+        """The score of the ``k``-th rule of :data:`RULES` alone, without the bias."""
+        get = self.weights.get
+        return sum(row[k] for row in map(get, found) if row is not None)
+
+
+@cache
+def load() -> Model:
+    """The shipped model (read once, on first use)."""
+    data = json.loads(files(__package__).joinpath("_model.json").read_text(encoding="utf-8"))
+    if list(data["rules"]) != [r.value for r in RULES]:  # pragma: no cover - a build error
+        raise RuntimeError("guidance/_model.json does not match the model's rules")
+    weights = {name: tuple(row) for name, row in data["weights"].items()}
+    return Model(tuple(data["bias"]), weights)

@@ -1,0 +1,173 @@
+"""The review's model: what it adds beside the cues, and what it never does.
+
+Most tests give ``_review`` a small model of their own (one made-up word, ``zork``, weighs
+for a check), so that they say what the review does with a model's scores whatever the
+shipped weights are; the last ones read the shipped weights.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from importlib.resources import files
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from clientrecovery import Party, Policy, Rule, Severity
+from clientrecovery.catalogue import describe_source
+from clientrecovery.guidance import CHECKS, CREDITS, _review, review
+from clientrecovery.guidance._model import RULES, Model, features, load
+
+HINTS = {check.rule: check.hint for check in (*CHECKS, *CREDITS)}
+
+
+def model_for(rule: Rule, word: str = "zork", weight: float = 10.0) -> Model:
+    """A model that scores every sentence low except those with ``word``, high for ``rule``."""
+    row = tuple(weight if r is rule else 0.0 for r in RULES)
+    return Model(tuple(-5.0 for _ in RULES), {f"w:{word}": row})
+
+
+def reviewed(text: str, model: Model, policy: Policy | None = None) -> list[tuple[Rule, str]]:
+    found = _review(text, Party.CLIENT, policy or Policy(), gated=True, model=model)
+    return [(f.rule, text[f.span[0] : f.span[1]]) for f in found if f.span]
+
+
+class TestWhatTheModelAdds:
+    def test_a_finding_on_the_clause_that_weighs_most_with_the_checks_hint(self) -> None:
+        """Its span is the clause with the word, its hint the check's, its source cited."""
+        text = "Yesterday went fine, but the zork fell over."
+
+        (finding,) = _review(
+            text, Party.CLIENT, Policy(), gated=True, model=model_for(Rule.NO_BLAME)
+        )
+
+        assert finding.rule is Rule.NO_BLAME
+        assert finding.severity is Severity.WARNING
+        assert finding.span is not None
+        assert text[finding.span[0] : finding.span[1]] == "but the zork fell over"
+        assert finding.hint == HINTS[Rule.NO_BLAME]
+        assert "assigns blame" in finding.message
+        assert describe_source(Rule.NO_BLAME.source) in str(finding)
+
+    def test_a_credit_is_an_info_finding(self) -> None:
+        found = _review(
+            "The zork is fixed.",
+            Party.CLIENT,
+            Policy(),
+            gated=True,
+            model=model_for(Rule.LISTENING),
+        )
+
+        assert [(f.rule, f.severity) for f in found] == [(Rule.LISTENING, Severity.INFO)]
+
+    def test_each_sentence_is_scored_on_its_own(self) -> None:
+        """Only the sentence with the word gets the finding."""
+        text = "The crates arrived. The zork did not. The van left."
+
+        assert reviewed(text, model_for(Rule.NO_GENERALITIES)) == [
+            (Rule.NO_GENERALITIES, "The zork did not")
+        ]
+
+    def test_a_low_score_adds_nothing(self) -> None:
+        assert reviewed("The zork is here.", model_for(Rule.NO_BLAME, weight=4.0)) == []
+
+
+class TestWhatTheModelNeverDoes:
+    def test_it_never_removes_a_cues_finding(self) -> None:
+        """A model that scores everything far below leaves the cues' findings as they are."""
+        text = "Your team missed the deadline again. As I said, the price is fixed."
+        against = Model(tuple(-50.0 for _ in RULES), {})
+
+        assert _review(text, Party.CLIENT, Policy(), gated=True, model=against) == _review(
+            text, Party.CLIENT, Policy(), gated=True, weighed=False
+        )
+
+    def test_no_violation_where_a_cue_already_found_something(self) -> None:
+        text = "Your team missed the zork deadline."
+        cues = {f.rule for f in _review(text, Party.CLIENT, Policy(), gated=True, weighed=False)}
+
+        assert cues == {Rule.NO_BLAME}
+        assert {r for r, _ in reviewed(text, model_for(Rule.NO_GENERALITIES))} == cues
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "I'm sorry the zork went the way it did.",
+            "We apologise for the zork.",
+            "I understand how the zork felt on your side.",
+            "Thank you for flagging the zork.",
+        ],
+    )
+    @pytest.mark.parametrize("rule", [Rule.NO_BLAME, Rule.NO_GENERALITIES], ids=str)
+    def test_never_a_violation_on_an_apology_or_empathy(self, text: str, rule: Rule) -> None:
+        assert [r for r, _ in reviewed(text, model_for(rule)) if r is rule] == []
+
+    def test_never_ego_or_emotion_with_the_shipped_thresholds(self) -> None:
+        """The model's own ego and emotion findings are off (they cost precision)."""
+        for rule in (Rule.NO_EGO, Rule.FACTS_NOT_EMOTION):
+            assert reviewed("We zork.", model_for(rule, weight=100.0)) == []
+
+    def test_a_commitment_needs_someone_who_will_do_something(self) -> None:
+        model = model_for(Rule.SPECIFIC_COMMITMENT)
+
+        assert reviewed("The zork ran at 02:00.", model) == []
+        assert reviewed("The zork will be rerun at 02:00.", model) == [
+            (Rule.SPECIFIC_COMMITMENT, "The zork will be rerun at 02:00")
+        ]
+
+    def test_the_clients_quoted_words_are_not_read(self) -> None:
+        found = reviewed("You called it “a zork”; which page was it?", model_for(Rule.NO_BLAME))
+
+        assert Rule.NO_BLAME not in {rule for rule, _ in found}
+
+    def test_a_check_switched_off_stays_off(self) -> None:
+        policy = Policy(guidance_off=[Rule.NO_BLAME])
+
+        assert reviewed("The zork fell over.", model_for(Rule.NO_BLAME), policy) == []
+
+    @given(st.lists(st.sampled_from(["sorry", "zork", "the", "team", "late", "."]), max_size=30))
+    def test_gated_and_ungated_reviews_agree_with_the_model(self, words: list[str]) -> None:
+        text = " ".join(words)
+        model = model_for(Rule.NO_GENERALITIES)
+
+        assert _review(text, Party.CLIENT, Policy(), gated=True, model=model) == _review(
+            text, Party.CLIENT, Policy(), gated=False, model=model
+        )
+
+
+class TestTheShippedModel:
+    def test_the_weights_match_the_rules_and_load_once(self) -> None:
+        data = json.loads(
+            files("clientrecovery.guidance").joinpath("_model.json").read_text(encoding="utf-8")
+        )
+        model = load()
+
+        assert data["rules"] == [r.value for r in RULES]
+        assert model is load()
+        assert len(model.bias) == len(RULES)
+        assert all(len(row) == len(RULES) for row in model.weights.values())
+        assert len(model.weights) > 1000
+
+    @given(st.lists(st.sampled_from(["late", "your", "we", "will", "every", "3", "never"])))
+    def test_a_score_is_the_bias_plus_the_weights_of_the_features(self, words: list[str]) -> None:
+        model = load()
+        found = features(" ".join(words))
+        expected = [
+            model.bias[k] + sum(model.weights[f][k] for f in found if f in model.weights)
+            for k in range(len(RULES))
+        ]
+
+        assert all(
+            math.isclose(a, b, abs_tol=1e-9)
+            for a, b in zip(model.scores(found), expected, strict=True)
+        )
+
+    def test_it_credits_a_listening_question_the_cues_miss(self) -> None:
+        """A question about what worked, for the client: the model's own credit."""
+        text = "Was there anything in the last month that did work well for you?"
+        cues = _review(text, Party.CLIENT, Policy(), gated=True, weighed=False)
+
+        assert Rule.LISTENING not in {f.rule for f in cues}
+        assert Rule.LISTENING in {f.rule for f in review(text)}
