@@ -26,8 +26,8 @@ from clientrecovery import (
     from_json,
     to_json,
 )
+from clientrecovery import _jsontext as jsontext
 from clientrecovery import events as ev
-from clientrecovery import serialization as ser
 from clientrecovery._owned import OWNED, Forged, _fields_reaching, initial
 from clientrecovery.examples import masterclass, synthetic_portfolio
 from clientrecovery.model import Initiative, TurnaroundPlan
@@ -125,10 +125,10 @@ class TestForgedDocuments:
         document = forged(json.loads(to_json(r)), path, value)
         text = json.dumps(document)
         where = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)
-        saved = ser._orjson
+        saved = jsontext._orjson
         try:
             for parser in {saved, None}:  # orjson (when installed) and the standard library
-                ser._orjson = parser
+                jsontext._orjson = parser
                 with pytest.raises(InvalidDocument) as refused:
                     from_json(text.encode())
                 (problem,) = refused.value.problems
@@ -136,7 +136,7 @@ class TestForgedDocuments:
                 assert "is kept by the relationship" in problem
                 assert problem.endswith(f"@ {where}")
         finally:
-            ser._orjson = saved
+            jsontext._orjson = saved
 
     @pytest.mark.parametrize("parser", ["orjson", "json"])
     def test_a_fulfilled_commitment_in_its_securing_event_is_refused(
@@ -144,7 +144,7 @@ class TestForgedDocuments:
     ) -> None:
         """The forged RECOVERED case of the report loads under neither parser."""
         if parser == "json":
-            monkeypatch.setattr(ser, "_orjson", None)
+            monkeypatch.setattr(jsontext, "_orjson", None)
         r = masterclass()
         document = json.loads(to_json(r))
         secured = next(
