@@ -177,6 +177,28 @@ class TestLoadingIsValidation:
             '"another" contradicts the history, which gives "problem 2" @ $.issues[1].title',
         ]
 
+    @pytest.mark.parametrize("orjson", [True, False], ids=["orjson", "json"])
+    def test_a_state_edited_in_the_written_text_is_refused(
+        self, orjson: bool, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Text as the writer writes it, one value changed in place: compared as text first,
+        then walked to name the contradiction, with and without orjson alike."""
+        text = to_json(recovered(2))
+        edited = text.replace('"stage":"recovered"', '"stage":"lost"', 1)
+        reordered = text.replace('"schema_version":2,', "", 1).replace(
+            '"history":', '"schema_version":2,"history":', 1
+        )
+        if not orjson:
+            monkeypatch.setattr(jsontext, "_orjson", None)
+
+        with pytest.raises(InvalidDocument) as refused:
+            from_json(edited)
+
+        assert refused.value.problems == (
+            '"lost" contradicts the history, which gives "recovered" @ $.stage',
+        )
+        assert from_json(reordered) == from_json(text) == recovered(2)
+
     def test_a_history_that_breaks_the_method_is_refused_at_its_event(self) -> None:
         """Without the written summary, the proposal breaks WRITTEN_FOLLOW_UP."""
         d = to_dict(recovered(1))

@@ -32,17 +32,27 @@ def _loads(text: str | bytes, where: str, *, exact: bool = True) -> Any:
     duplicate key, ``NaN`` are refused; an integer beyond 64 bits is a float (as orjson
     reads it, and as every field of a document then refuses it). ``exact=False`` skips the
     check for duplicate keys, for text this library wrote and can prove unchanged."""
+    return _parsed(text, where, exact)[0]
+
+
+def _parsed(text: str | bytes, where: str, exact: bool = True) -> tuple[Any, bytes | None]:
+    """:func:`_loads`, and the text's bytes if they are exactly what orjson writes of the
+    value it read (``None`` otherwise, and without orjson): a part of such text can be
+    compared with what the library writes, byte for byte, without writing the value again."""
     if not isinstance(text, str | bytes | bytearray):
         raise InvalidDocument([f"expected JSON text or bytes, got {type(text).__name__} @ {where}"])
     if text[:1] == "\ufeff" or text[:3] == b"\xef\xbb\xbf":
         raise InvalidDocument([f"starts with a byte order mark, which JSON text has not @ {where}"])
     try:
         if _orjson is None:
-            return _parse_strict(text)
+            return _parse_strict(text), None
         value = _orjson.loads(text)
-        if exact and not _as_written(value, text):
+        if not exact:
+            return value, None
+        written = _as_written(value, text)
+        if written is None:
             _parse_strict(text)  # not as this library writes it: duplicate keys are possible
-        return value
+        return value, written
     except RecursionError:
         raise InvalidDocument([f"JSON nested too deeply @ {where}"]) from None
     except UnicodeError as bad:
@@ -56,14 +66,23 @@ def _loads(text: str | bytes, where: str, *, exact: bool = True) -> Any:
         raise InvalidDocument([f"not valid JSON ({_first_line(bad)}) @ {where}"]) from None
 
 
-def _as_written(value: Any, text: str | bytes | bytearray) -> bool:
-    """Whether orjson writes ``value`` back as exactly ``text`` (which then has no key twice)."""
+def _as_written(value: Any, text: str | bytes | bytearray) -> bytes | None:
+    """The bytes of ``text`` if orjson writes ``value`` back as exactly them (then no key is
+    there twice), else ``None``."""
     assert _orjson is not None
     try:
-        written = _orjson.dumps(value)
+        written: bytes = _orjson.dumps(value)
     except TypeError:  # nested deeper than orjson writes
-        return False
-    return bool(written == (text.encode() if isinstance(text, str) else text))
+        return None
+    return written if written == (text.encode() if isinstance(text, str) else text) else None
+
+
+def _dumped(document: dict[str, Any]) -> bytes | None:
+    """Compact JSON bytes by orjson, as :func:`_dumps` writes them; ``None`` without it."""
+    if _orjson is None:
+        return None
+    written: bytes = _orjson.dumps(document)
+    return written
 
 
 _ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")

@@ -40,7 +40,7 @@ from clientrecovery._generated import _event_dict as _event_dict
 from clientrecovery._generated import _event_json as _event_json
 from clientrecovery._generated import _snapshot as _snapshot
 from clientrecovery._generated import _snapshot_json as _snapshot_json
-from clientrecovery._jsontext import _dumps, _json_type
+from clientrecovery._jsontext import _dumps, _json_type, _parsed
 from clientrecovery._jsontext import _loads as _loads
 from clientrecovery._layout import SCHEMA_VERSION, SNAPSHOT_FIELDS, UPGRADES
 from clientrecovery._layout import Upgrade as Upgrade
@@ -121,10 +121,14 @@ def from_dict(document: Mapping[str, Any], *, policy: Policy | None = None) -> R
     Raises:
         InvalidDocument: listing every problem found, each with its JSON path.
     """
+    return _loaded(document, policy, None)
+
+
+def _loaded(document: Any, policy: Policy | None, text: bytes | None) -> Relationship:
     if policy is not None and not isinstance(policy, Policy):
         raise InvalidValue("from_dict(policy=...)", f"must be a Policy, got {policy!r}")
     try:
-        return _load(document, policy)
+        return _load(document, policy, text)
     except InvalidDocument:
         raise
     except (RecursionError, MemoryError) as exc:
@@ -136,7 +140,8 @@ def from_dict(document: Mapping[str, Any], *, policy: Policy | None = None) -> R
 def from_json(text: str | bytes, *, policy: Policy | None = None) -> Relationship:
     """Load a document from JSON text or UTF-8 bytes (see :func:`from_dict`), judged under
     ``policy`` when one is given."""
-    return from_dict(_loads(text, "$"), policy=policy)
+    document, written = _parsed(text, "$")
+    return _loaded(document, policy, written)
 
 
 def policy_from_json(text: str | bytes) -> Policy:
