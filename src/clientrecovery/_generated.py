@@ -21,6 +21,7 @@ from clientrecovery._layout import (
     duration_from_str,
     duration_to_str,
 )
+from clientrecovery._owned import check_of
 from clientrecovery.policy import Policy
 from clientrecovery.relationship import Relationship
 
@@ -41,6 +42,8 @@ def _codec() -> Codec:
         duration_to_str,
         native_zones=_WHOLE_MINUTES,
         shared=(Policy,),  # most documents of a portfolio repeat one policy
+        # An event's __attrs_post_init__ is the check of the fields it may not carry.
+        post_init={cls: check_of(cls) for cls in ev.EVENT_TYPES},
     )
 
 

@@ -130,14 +130,15 @@ def vague_parts(
     measure: Quantification | str | None,
 ) -> Iterator[Finding]:
     """SPECIFIC_ISSUES (advisory): an example or a measure that is itself a generality."""
-    parts = [(f"example {example!r}", example) for example in examples if example.strip()]
+    parts = [("example", example) for example in examples if example.strip()]
     if isinstance(measure, str) and measure.strip():
-        parts.append((f"measure {measure!r}", measure))
+        parts.append(("measure", measure))
     elif isinstance(measure, Quantification):
-        parts.append((f"measure {measure.metric!r}", measure.metric))
-    for label, text in parts:
+        parts.append(("measure", measure.metric))
+    for part, text in parts:
         why = vague(text, title)
         if why is not None:
+            label = f"{part} {text!r}"  # written only for a finding
             yield finding(
                 r.policy,
                 Rule.SPECIFIC_ISSUES,
