@@ -113,8 +113,17 @@ _VAGUE = re.compile(
 def vague(text: str, title: str = "") -> str | None:
     """Why ``text`` is itself a generality (it repeats ``title``, or speaks in absolutes),
     or ``None``."""
-    plain = " ".join(text.lower().split())
-    if title and plain == " ".join(title.lower().split()):
+    return _vague(text, _plain(title) if title else "")
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _vague(text: str, plain_title: str) -> str | None:
+    """:func:`vague`, given the title already made plain (``""``: no title)."""
+    plain = _plain(text)
+    if plain_title and plain == plain_title:
         return "repeats the complaint instead of giving an instance of it"
     absolute = _VAGUE.search(plain)
     if absolute is not None:
@@ -135,8 +144,9 @@ def vague_parts(
         parts.append(("measure", measure))
     elif isinstance(measure, Quantification):
         parts.append(("measure", measure.metric))
+    plain_title = _plain(title) if title else ""  # once, for every part
     for part, text in parts:
-        why = vague(text, title)
+        why = _vague(text, plain_title)
         if why is not None:
             label = f"{part} {text!r}"  # written only for a finding
             yield finding(
