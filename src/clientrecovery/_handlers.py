@@ -30,7 +30,7 @@ from clientrecovery.model import (
     Party,
     Stage,
 )
-from clientrecovery.schedule import add_business_days, business_days_between
+from clientrecovery.schedule import _add_business_days, _business_days_between
 
 if TYPE_CHECKING:
     from clientrecovery.relationship import Relationship
@@ -344,7 +344,7 @@ def _on_resumed(r: Relationship, e: ev.Resumed) -> dict[str, Any]:
     initiative = r.initiative(e.initiative_id)
     hold = initiative.holds[-1]
     policy = r.policy
-    waited = business_days_between(
+    waited = _business_days_between(
         policy, policy.local_date(hold.started_at), policy.local_date(e.at)
     )
     ended = replace(hold, ended_at=e.at, business_days=waited)
@@ -354,7 +354,7 @@ def _on_resumed(r: Relationship, e: ev.Resumed) -> dict[str, Any]:
     else:
         holds = (*holds[:-1], ended)
     return _with_initiative(
-        r, e.initiative_id, holds=holds, due=add_business_days(policy, initiative.due, waited)
+        r, e.initiative_id, holds=holds, due=_add_business_days(policy, initiative.due, waited)
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from dateutil import rrule
 
@@ -86,6 +86,11 @@ def add_business_days(policy: Policy, day: date, n: int) -> date:
     years costs no more than one of days. The same days as counting :func:`business_days`.
     """
     _given("add_business_days", policy, day=day, n=n)
+    return _add_business_days(policy, day, n)
+
+
+def _add_business_days(policy: Policy, day: date, n: int) -> date:
+    """:func:`add_business_days` of values already checked (the library's own)."""
     if n <= 0:
         return day
     workdays = policy.workdays
@@ -110,6 +115,11 @@ def business_days_between(policy: Policy, start: date, end: date) -> int:
     """How many working days fall in ``[start, end)``: the weekdays of whole weeks, the
     days left over, less the holidays on working days."""
     _given("business_days_between", policy, start=start, end=end)
+    return _business_days_between(policy, start, end)
+
+
+def _business_days_between(policy: Policy, start: date, end: date) -> int:
+    """:func:`business_days_between` of values already checked (the library's own)."""
     if end <= start:
         return 0
     weeks, rest = divmod((end - start).days, 7)
@@ -135,6 +145,14 @@ def day_of(policy: Policy, moment: datetime) -> date:
     _given("day_of", policy, moment=moment)
     on_calendar(moment, "day_of(moment=...)")
     return policy.local_date(moment) if is_aware(moment) else moment.date()
+
+
+def _day_of(policy: Policy, moment: datetime) -> date:
+    """:func:`day_of` of an event's time, which was checked when the event was built: one
+    with a fixed offset (as every event's is) goes straight to the policy's zone."""
+    if type(moment.tzinfo) is timezone:
+        return policy.local_date(moment)
+    return day_of(policy, moment)
 
 
 def start_of_day(policy: Policy, day: date) -> datetime:
