@@ -29,6 +29,7 @@ from clientrecovery import (
     to_dict,
     to_json,
 )
+from clientrecovery import _jsontext as jsontext
 from clientrecovery import events as ev
 from clientrecovery import serialization as ser
 from clientrecovery._codec import SHARED_MAX, Codec
@@ -90,7 +91,7 @@ class TestRoundTrip:
         r = recovered(2)
         fast = to_json(r)
 
-        monkeypatch.setattr(ser, "_orjson", None)
+        monkeypatch.setattr(jsontext, "_orjson", None)
 
         assert to_json(r) == fast
         assert from_json(fast) == r
@@ -136,11 +137,11 @@ class TestRoundTrip:
         r = r.contact_client(at=moment + timedelta(hours=1), channel="call", summary="hi")
         fast = to_json(r)
 
-        saved, ser._orjson = ser._orjson, None
+        saved, jsontext._orjson = jsontext._orjson, None
         try:
             slow = to_json(r)
         finally:
-            ser._orjson = saved
+            jsontext._orjson = saved
 
         assert fast == slow
         assert json.loads(fast) == to_dict(r)
@@ -175,6 +176,28 @@ class TestLoadingIsValidation:
             '"lost" contradicts the history, which gives "recovered" @ $.stage',
             '"another" contradicts the history, which gives "problem 2" @ $.issues[1].title',
         ]
+
+    @pytest.mark.parametrize("orjson", [True, False], ids=["orjson", "json"])
+    def test_a_state_edited_in_the_written_text_is_refused(
+        self, orjson: bool, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Text as the writer writes it, one value changed in place: compared as text first,
+        then walked to name the contradiction, with and without orjson alike."""
+        text = to_json(recovered(2))
+        edited = text.replace('"stage":"recovered"', '"stage":"lost"', 1)
+        reordered = text.replace('"schema_version":2,', "", 1).replace(
+            '"history":', '"schema_version":2,"history":', 1
+        )
+        if not orjson:
+            monkeypatch.setattr(jsontext, "_orjson", None)
+
+        with pytest.raises(InvalidDocument) as refused:
+            from_json(edited)
+
+        assert refused.value.problems == (
+            '"lost" contradicts the history, which gives "recovered" @ $.stage',
+        )
+        assert from_json(reordered) == from_json(text) == recovered(2)
 
     def test_a_history_that_breaks_the_method_is_refused_at_its_event(self) -> None:
         """Without the written summary, the proposal breaks WRITTEN_FOLLOW_UP."""
@@ -568,15 +591,15 @@ def test_mutated_documents_only_ever_raise_invalid_document(data: st.DataObject)
 
     _the_fast_reader_is_never_looser(text)
     outcome: Relationship | InvalidDocument
-    saved = ser._orjson
+    saved = jsontext._orjson
     if data.draw(st.booleans(), label="without orjson"):
-        ser._orjson = None
+        jsontext._orjson = None
     try:
         outcome = from_json(text)
     except InvalidDocument as refused:  # one possible outcome, not the expectation
         outcome = refused
     finally:
-        ser._orjson = saved
+        jsontext._orjson = saved
     assert isinstance(outcome, Relationship) or outcome.problems
 
 
@@ -695,29 +718,29 @@ class TestOneVerdict:
         ids=["bom", "bom-text", "escaped-surrogate", "surrogate", "utf16", "dup", "bigint", "nan"],
     )
     def test_both_parsers_refuse_the_same_bytes(self, text: str | bytes) -> None:
-        saved = ser._orjson
+        saved = jsontext._orjson
         verdicts = []
         try:
             for parser in (saved, None):
-                ser._orjson = parser
+                jsontext._orjson = parser
                 with pytest.raises(InvalidDocument) as refused:
                     from_json(text)
                 verdicts.append(refused.value.problems[0].split(" @ ")[-1])
         finally:
-            ser._orjson = saved
+            jsontext._orjson = saved
         assert verdicts[0] == verdicts[1]
 
     def test_a_pretty_printed_document_loads_under_both(self) -> None:
         """Not as this library writes it, but valid: accepted by both parsers."""
         r = recovered()
         pretty = json.dumps(json.loads(to_json(r)), indent=2)
-        saved = ser._orjson
+        saved = jsontext._orjson
         try:
             for parser in (saved, None):
-                ser._orjson = parser
+                jsontext._orjson = parser
                 assert from_json(pretty) == r
         finally:
-            ser._orjson = saved
+            jsontext._orjson = saved
 
     def test_a_lone_surrogate_is_refused_when_given(self) -> None:
         with pytest.raises(InvalidValue, match="lone surrogate"):

@@ -75,6 +75,8 @@ class Codec:
             ``repr``, so ``1``, ``1.0`` and ``true`` stay apart), and whose native writers
             keep what they wrote for an instance, up to :data:`SHARED_MAX` per class: for
             immutable values that many documents repeat, such as a policy.
+        post_init: Per class, what its ``__attrs_post_init__`` amounts to for an instance
+            of it, which its reader runs instead (``None``: nothing): a call less per value.
     """
 
     def __init__(
@@ -84,8 +86,10 @@ class Codec:
         duration_to_str: Callable[[timedelta], str],
         native_zones: frozenset[tzinfo] = frozenset(),
         shared: tuple[type, ...] = (),
+        post_init: Mapping[type, Callable[[Any], None] | None] | None = None,
     ) -> None:
         self._unions = dict(unions)
+        self._post_init = dict(post_init or {})
         self._shared = shared
         self._ns: dict[str, Any] = {
             "NotFast": NotFast,
@@ -307,7 +311,11 @@ class Codec:
         for n, field in enumerate(fields):
             lines.append(f"    {self._name('_set_', setter(cls, field.name))}(new, v{n})")
         lines.extend(after)
-        if hasattr(cls, "__attrs_post_init__"):
+        if cls in self._post_init:  # known to do only this check (or none at all)
+            post_init = self._post_init[cls]
+            if post_init is not None:
+                lines.append(f"    {self._name('_check_', post_init)}(new)")
+        elif hasattr(cls, "__attrs_post_init__"):
             lines.append("    new.__attrs_post_init__()")
         lines.append("    x = new")
         return lines
@@ -388,16 +396,20 @@ class Codec:
             if not rest:
                 return x
             if len(rest) == 1:
-                tests = [f"{x} is None"] if type(None) in args else []
-                tests += [f"type({x}) is str"] if str in args else []
-                return f"({x} if {' or '.join(tests)} else {self._write(rest[0], x, native)})"
+                bind, v = self._once(x)
+                tests = ["{} is None"] if type(None) in args else []
+                tests += ["type({}) is str"] if str in args else []
+                test = " or ".join([tests[0].format(bind), *(t.format(v) for t in tests[1:])])
+                return f"({v} if {test} else {self._write(rest[0], v, native)})"
             raise Unsupported(f"no fast writer for {tp!r}")
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
             if args[0] in _SIMPLE:  # JSON encoders write a tuple as an array
                 return x if native else f"list({x})"
             if args[0] in self._unions or attrs.has(args[0]):  # no comprehension's frame
-                written = f"list(map({self._writer(args[0], native)}, {x}))"
-                return f"({written} if {x} else {x})" if native else written
+                if not native:
+                    return f"list(map({self._writer(args[0], native)}, {x}))"
+                bind, v = self._once(x)
+                return f"(list(map({self._writer(args[0], native)}, {v})) if {bind} else {v})"
             return f"[{self._write(args[0], 'i', native)} for i in {x}]"
         if origin in (dict, collections.abc.Mapping):  # keys as JSON has them: strings
             key, value = self._write(args[0], "k", False), self._write(args[1], "w", native)
@@ -405,6 +417,14 @@ class Codec:
         if tp in self._unions or attrs.has(tp):
             return f"{self._writer(tp, native)}({x})"
         raise Unsupported(f"no fast writer for {tp!r}")
+
+    def _once(self, x: str) -> tuple[str, str]:
+        """``x`` read once (an attribute may be a property): an expression binding it to a
+        new name, to be evaluated first, and the name."""
+        if x.isidentifier():
+            return x, x
+        name = self._name("once")
+        return f"({name} := {x})", name
 
     def _write_class(self, cls: type, native: bool) -> str:
         hints = typing.get_type_hints(cls)

@@ -50,6 +50,9 @@ def _replace(items: tuple[Any, ...], position: int, item: Any) -> tuple[Any, ...
 
 
 def _logged(r: Relationship, entry: Communication) -> dict[str, Any]:
+    if r._draft:  # the log is the replay's own (see _edited): it grows in place
+        r._communications.grow(entry)
+        return {}
     return {"_communications": r._communications.appended(entry)}
 
 

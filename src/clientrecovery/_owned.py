@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any, Final
 
@@ -39,7 +39,7 @@ import attrs
 from clientrecovery.errors import InvalidValue
 from clientrecovery.model import Commitment, Initiative, TurnaroundPlan
 
-__all__ = ["OWNED", "Forged", "initial", "refuse_forged"]
+__all__ = ["OWNED", "Forged", "check_of", "initial", "refuse_forged"]
 
 OWNED: Final[Mapping[type, tuple[str, ...]]] = MappingProxyType(
     {
@@ -112,6 +112,12 @@ def _fields_reaching(cls: type, seen: frozenset[type] = frozenset()) -> tuple[st
         found = tuple(f.name for f in attrs.fields(cls) if _reaches(hints[f.name], seen | {cls}))
         _carriers[cls] = found
     return found
+
+
+def check_of(cls: type) -> Callable[[object], None] | None:
+    """What building an event of class ``cls`` checks: :func:`refuse_forged`, or nothing
+    for a class none of whose fields can hold an :data:`OWNED` class."""
+    return refuse_forged if _fields_reaching(cls) else None
 
 
 def refuse_forged(event: object) -> None:

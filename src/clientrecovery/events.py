@@ -147,6 +147,7 @@ class Event:
     def __attrs_post_init__(self) -> None:
         # What the relationship keeps itself (a status, a plan's version...) is never taken
         # from an event: see clientrecovery._owned (most events carry nothing to check).
+        # Only this: the document readers run _owned.check_of(cls) in its place.
         if _carriers.get(type(self), True):
             refuse_forged(self)
 

@@ -852,15 +852,18 @@ class _Replay:
             r.__dict__["_draft"] = True
             self._current = r
             return
-        if self._check or type(event) in _ADVISED:
+        kind = type(event)
+        advised = kind in _ADVISED
+        if self._check or advised:
             # Unchecked, an event that keeps advice still needs its findings (not as a check).
             found = rules.evaluate(r, event, r.policy)
             if found and self._check:
                 _refuse_errors(event, found)
+            changes = APPLY[kind](r, event)
+            if advised:
+                _advise(r, event, found, changes)
         else:
-            found = []
-        changes = APPLY[type(event)](r, event)
-        _advise(r, event, found, changes)
+            changes = APPLY[kind](r, event)
         changes["_cache"] = None
         r.__dict__.update(changes)
         r._log.grow(event)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from dateutil import rrule
 
@@ -145,6 +145,14 @@ def day_of(policy: Policy, moment: datetime) -> date:
     _given("day_of", policy, moment=moment)
     on_calendar(moment, "day_of(moment=...)")
     return policy.local_date(moment) if is_aware(moment) else moment.date()
+
+
+def _day_of(policy: Policy, moment: datetime) -> date:
+    """:func:`day_of` of an event's time, which was checked when the event was built: one
+    with a fixed offset (as every event's is) goes straight to the policy's zone."""
+    if type(moment.tzinfo) is timezone:
+        return policy.local_date(moment)
+    return day_of(policy, moment)
 
 
 def start_of_day(policy: Policy, day: date) -> datetime:

@@ -26,6 +26,7 @@ their catalogue severity.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import timezone
 from typing import TYPE_CHECKING
 
 from clientrecovery import events as ev
@@ -132,8 +133,9 @@ def evaluate(r: Relationship | None, event: ev.Event, policy: Policy) -> list[Fi
     at = event.at
     if r is None:
         return list(chronology(r, policy, at))
-    # The common case first, without the checks' generators: in order, and in stage.
-    if at.tzinfo is not None and at.utcoffset() is not None and at >= r.last_event.at:
+    # The common case first, without the checks' generators: in order, and in stage. An
+    # event's time has a fixed offset (see events._instant), so it is aware if it has one.
+    if type(at.tzinfo) is timezone and at >= r.last_event.at:
         found = []
     else:
         found = list(chronology(r, policy, at))

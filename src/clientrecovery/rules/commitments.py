@@ -12,7 +12,7 @@ from clientrecovery.catalogue import Finding, Rule
 from clientrecovery.errors import InvalidValue
 from clientrecovery.model import CommitmentStatus, Party, Stage
 from clientrecovery.rules._core import finding, late_warning, not_today
-from clientrecovery.schedule import day_of
+from clientrecovery.schedule import _day_of
 
 if TYPE_CHECKING:
     from clientrecovery.relationship import Relationship
@@ -63,7 +63,7 @@ def check_secure_commitment(r: Relationship, e: ev.CommitmentSecured) -> Iterato
             c.id,
             "Say how both sides will know it was done: an invoice paid, a referral given.",
         )
-    today = day_of(r.policy, e.at)
+    today = _day_of(r.policy, e.at)
     if c.due < today:
         yield finding(
             r.policy,
@@ -83,10 +83,10 @@ def check_promise(r: Relationship, e: ev.PromiseMade) -> Iterator[Finding]:
             "promise(commitment=...)",
             "is the client's; secure_commitment records what the client commits to",
         )
-    if is_aware(e.at) and c.due < day_of(r.policy, e.at):
+    if is_aware(e.at) and c.due < _day_of(r.policy, e.at):
         raise InvalidValue(
             "promise(commitment=...)",
-            f"is due {c.due}, before it is made ({day_of(r.policy, e.at)})",
+            f"is due {c.due}, before it is made ({_day_of(r.policy, e.at)})",
         )
     return iter(())
 

@@ -113,8 +113,17 @@ _VAGUE = re.compile(
 def vague(text: str, title: str = "") -> str | None:
     """Why ``text`` is itself a generality (it repeats ``title``, or speaks in absolutes),
     or ``None``."""
-    plain = " ".join(text.lower().split())
-    if title and plain == " ".join(title.lower().split()):
+    return _vague(text, _plain(title) if title else "")
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _vague(text: str, plain_title: str) -> str | None:
+    """:func:`vague`, given the title already made plain (``""``: no title)."""
+    plain = _plain(text)
+    if plain_title and plain == plain_title:
         return "repeats the complaint instead of giving an instance of it"
     absolute = _VAGUE.search(plain)
     if absolute is not None:
@@ -130,14 +139,16 @@ def vague_parts(
     measure: Quantification | str | None,
 ) -> Iterator[Finding]:
     """SPECIFIC_ISSUES (advisory): an example or a measure that is itself a generality."""
-    parts = [(f"example {example!r}", example) for example in examples if example.strip()]
+    parts = [("example", example) for example in examples if example.strip()]
     if isinstance(measure, str) and measure.strip():
-        parts.append((f"measure {measure!r}", measure))
+        parts.append(("measure", measure))
     elif isinstance(measure, Quantification):
-        parts.append((f"measure {measure.metric!r}", measure.metric))
-    for label, text in parts:
-        why = vague(text, title)
+        parts.append(("measure", measure.metric))
+    plain_title = _plain(title) if title else ""  # once, for every part
+    for part, text in parts:
+        why = _vague(text, plain_title)
         if why is not None:
+            label = f"{part} {text!r}"  # written only for a finding
             yield finding(
                 r.policy,
                 Rule.SPECIFIC_ISSUES,

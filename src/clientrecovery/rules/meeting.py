@@ -12,7 +12,7 @@ from clientrecovery import events as ev
 from clientrecovery._validate import is_aware
 from clientrecovery.catalogue import Finding, Rule
 from clientrecovery.rules._core import days, finding
-from clientrecovery.schedule import business_days_between
+from clientrecovery.schedule import days_between
 
 if TYPE_CHECKING:
     from clientrecovery.relationship import Relationship
@@ -76,7 +76,7 @@ def meet_swiftly(r: Relationship, at: datetime, *, met: bool) -> Iterator[Findin
     """MEET_SWIFTLY: the client met at ``at`` (or, unless ``met``, still not met then) within
     the policy's working days of opening the case."""
     p = r.policy
-    waited = business_days_between(p, p.local_date(r.opened_at), p.local_date(at))
+    waited = days_between(p, p.local_date(r.opened_at), p.local_date(at))
     if waited > p.max_days_to_meet:
         state = "the client was met" if met else "the client is still not met"
         yield finding(

@@ -18,7 +18,7 @@ from clientrecovery.policy import Policy
 from clientrecovery.rules._core import PARTIES, UNFINISHED, days, finding, late_warning, not_today
 from clientrecovery.rules.commitments import client_committed
 from clientrecovery.rules.issues import vague
-from clientrecovery.schedule import add_business_days, business_days_between, day_of
+from clientrecovery.schedule import _day_of, after_days, days_between
 
 if TYPE_CHECKING:
     from clientrecovery.relationship import Relationship
@@ -53,7 +53,7 @@ def summary_promptly(r: Relationship, at: datetime) -> Iterator[Finding]:
     p = r.policy
     if r.issues_agreed_at is None:
         return
-    waited = business_days_between(p, p.local_date(r.issues_agreed_at), p.local_date(at))
+    waited = days_between(p, p.local_date(r.issues_agreed_at), p.local_date(at))
     if waited > p.max_days_to_summary:
         yield finding(
             p,
@@ -107,7 +107,6 @@ def _covers(r: Relationship, plan: TurnaroundPlan) -> Iterator[Finding]:
 def _specific(r: Relationship, today: date, plan: TurnaroundPlan) -> Iterator[Finding]:
     """PLAN_IS_SPECIFIC: an owner, a due date that can be met, a success criterion."""
     p = r.policy
-    done = r.done_initiatives
     for initiative in plan.initiatives:
         gaps = []
         if not initiative.owner.strip():
@@ -132,7 +131,7 @@ def _specific(r: Relationship, today: date, plan: TurnaroundPlan) -> Iterator[Fi
                 "Say what both sides will be able to count or see when the issue is resolved.",
                 severity=Severity.WARNING,
             )
-        if initiative.due < today and initiative.id not in done:
+        if initiative.due < today and initiative.id not in r.done_initiatives:
             yield finding(
                 p,
                 Rule.PLAN_IS_SPECIFIC,
@@ -156,7 +155,7 @@ def _priorities(p: Policy, today: date, plan: TurnaroundPlan) -> Iterator[Findin
             hint="Put something that shows progress quickly at the top of the plan.",
         )
     else:
-        soon = add_business_days(p, today, p.quick_win_within)
+        soon = after_days(p, today, p.quick_win_within)
         if all(i.due > soon for i in wins):
             first = min(wins, key=lambda i: i.due)
             yield finding(
@@ -270,14 +269,14 @@ def check_plan(r: Relationship, today: date, plan: TurnaroundPlan) -> Iterator[F
 
 
 def check_propose_plan(r: Relationship, e: ev.PlanProposed) -> Iterator[Finding]:
-    today = day_of(r.policy, e.at)
+    today = _day_of(r.policy, e.at)
     if is_aware(e.at):
         yield from not_today(r, today, "the plan")
     yield from check_plan(r, today, e.plan)
 
 
 def check_revise_plan(r: Relationship, e: ev.PlanRevised) -> Iterator[Finding]:
-    today = day_of(r.policy, e.at)
+    today = _day_of(r.policy, e.at)
     if r.stage is Stage.PLANNING:
         yield from client_committed(r)
         yield from summary_sent(r)

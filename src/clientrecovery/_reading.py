@@ -1,0 +1,239 @@
+"""Loading a document, step by step (private): upgrade it, read its history, replay it
+with every rule, and check the state it carries against the one the replay gives.
+
+Every refusal is an :class:`~clientrecovery.InvalidDocument` listing each problem with its
+JSON path. :func:`_trusted` is the load of a store that proved its events unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from datetime import timedelta
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.errors import BaseValidationError
+
+from clientrecovery import events as ev
+from clientrecovery._converter import _CONVERTER, _Problem
+from clientrecovery._generated import _EVENT_READERS, _snapshot, _snapshot_native
+from clientrecovery._jsontext import _dumped, _dumps, _json_type
+from clientrecovery._layout import _DOCUMENT_KEYS, SNAPSHOT_FIELDS, _upgraded, duration_to_str
+from clientrecovery._owned import Forged
+from clientrecovery.catalogue import Rule, Severity
+from clientrecovery.errors import (
+    ClientRecoveryError,
+    InvalidDocument,
+    InvalidValue,
+    RuleViolation,
+    UnknownItem,
+)
+from clientrecovery.policy import Policy
+from clientrecovery.relationship import Relationship, _Replay
+
+__all__ = ["_events", "_load", "_problems", "_replayed", "_trusted", "relaxations"]
+
+
+def _format(exc: BaseException, type_: Any) -> str:
+    if isinstance(exc, _Problem | InvalidValue | ClientRecoveryError):
+        return str(exc)
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    return cattrs.v.format_exception(exc, type_)
+
+
+def _problems(exc: BaseValidationError | _Problem | InvalidValue, path: str) -> list[str]:
+    if isinstance(exc, BaseValidationError):
+        return cattrs.transform_error(exc, path=path, format_exception=_format)
+    return [f"{exc} @ {path}"]
+
+
+def _load(
+    document: Mapping[str, Any], policy: Policy | None = None, text: bytes | None = None
+) -> Relationship:
+    """The relationship of ``document``; ``text`` is the document's JSON if it is exactly as
+    orjson writes ``document`` (see :func:`~clientrecovery._jsontext._parsed`)."""
+    if not isinstance(document, Mapping):
+        raise InvalidDocument([f"expected a document object, got {_json_type(document)} @ $"])
+    upgraded = _upgraded(document)
+    if upgraded is not document:  # no longer the document of the text
+        document, text = upgraded, None
+    problems = [f"unknown key {key!r} @ $" for key in document if key not in _DOCUMENT_KEYS]
+    history = document.get("history")
+    if not isinstance(history, list):
+        problems.append(f"expected the history as an array, got {_json_type(history)} @ $.history")
+        raise InvalidDocument(problems)
+    if problems:
+        raise InvalidDocument(problems)
+    events = _events(history)
+    if policy is None:
+        relationship = _replayed(events)
+    else:
+        _judged(events, policy)
+        relationship = _replayed(events, check=False)  # judged: its own rules are not asked
+    _check_snapshot(document, relationship, text)
+    return relationship
+
+
+def _judged(events: list[ev.Event], policy: Policy) -> None:
+    """Replay ``events`` under the receiver's ``policy`` instead of the one they carry."""
+    first = events[0] if events else None
+    if not isinstance(first, ev.RelationshipOpened) or first.policy == policy:
+        _replayed(events)
+        return
+    try:
+        _replayed([attrs.evolve(first, policy=policy), *events[1:]])
+    except InvalidDocument as refused:
+        relaxed = relaxations(first.policy, policy)
+        if not relaxed:
+            raise
+        note = "the document's own policy relaxes the receiver's: " + "; ".join(relaxed)
+        raise InvalidDocument([*refused.problems, f"{note} @ $.history[0].policy"]) from None
+
+
+def relaxations(carried: Policy, receiver: Policy) -> list[str]:
+    """What ``carried`` relaxes of ``receiver``: rules it lowers, thresholds it loosens."""
+    order = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+    found = [
+        f"{rule.value} ({receiver.severity(rule).value} → {carried.severity(rule).value})"
+        for rule in Rule
+        if order[carried.severity(rule)] < order[receiver.severity(rule)]
+    ]
+    looser: dict[str, Callable[[Any, Any], bool]] = {  # which way is looser, per threshold
+        "min_days_before_plan": lambda c, r: c < r,
+        "options_min": lambda c, r: c < r,
+        "options_max": lambda c, r: c > r,
+        "min_warning_lead": lambda c, r: c < r,
+        "max_silence": lambda c, r: c > r,
+    }
+    for name, is_looser in looser.items():
+        mine, theirs = getattr(carried, name, None), getattr(receiver, name, None)
+        if mine is not None and theirs is not None and is_looser(mine, theirs):
+            found.append(f"{name} {_setting(mine)} (the receiver's: {_setting(theirs)})")
+    return found
+
+
+def _setting(value: object) -> str:
+    return duration_to_str(value) if isinstance(value, timedelta) else str(value)
+
+
+def _trusted(history: list[Any]) -> Relationship:
+    """The relationship of a history read from a store that proved it holds the events it
+    checked when it saved them: read, and replayed without re-checking the rules."""
+    return _replayed(_events(history), check=False)
+
+
+def _events(history: list[Any]) -> list[ev.Event]:
+    """The events of a history: read fast, or failing that, every problem listed."""
+    try:
+        return _events_fast(history)
+    except Exception:
+        pass
+    return _events_explained(history)
+
+
+def _events_fast(history: list[Any]) -> list[ev.Event]:
+    """The events of a history, read by the generated readers, which raise (anything: a
+    ``KeyError`` for an unknown type, say) at the first unusual value."""
+    return [_EVENT_READERS[item["type"]](item) for item in history]
+
+
+def _events_explained(history: list[Any]) -> list[ev.Event]:
+    """The events of a history, read by the converter, which names every problem."""
+    events: list[ev.Event] = []
+    problems: list[str] = []
+    for position, item in enumerate(history):
+        path = f"$.history[{position}]"
+        try:
+            events.append(_CONVERTER.structure(item, ev.Event))
+        except (BaseValidationError, _Problem, InvalidValue) as bad:
+            forged = _forged(bad)
+            if forged is not None:  # the path goes on to the field itself
+                problems.append(f"{forged} @ {path}.{forged.where}")
+            else:
+                problems.extend(_problems(bad, path))
+    if problems:
+        raise InvalidDocument(problems)
+    return events
+
+
+def _forged(exc: BaseException) -> Forged | None:
+    """The :class:`~clientrecovery._owned.Forged` that is all of ``exc``, if it is."""
+    while isinstance(exc, BaseValidationError) and len(exc.exceptions) == 1:
+        exc = exc.exceptions[0]
+    return exc if isinstance(exc, Forged) else None
+
+
+def _replayed(events: list[ev.Event], *, check: bool = True) -> Relationship:
+    replay = _Replay(check=check)
+    for position, event in enumerate(events):
+        try:
+            replay.add(event)
+        except RuleViolation as refused:
+            raise InvalidDocument(
+                [
+                    f"{type(event).__name__} breaks the method: {f} @ $.history[{position}]"
+                    for f in refused.findings
+                ]
+            ) from None
+        except (UnknownItem, InvalidValue) as bad:
+            where = f"$.history[{position}]"
+            raise InvalidDocument([f"{type(event).__name__}: {bad} @ {where}"]) from None
+    replayed = replay.result()
+    if replayed is None:
+        raise InvalidDocument(
+            ["the history is empty; it starts with RelationshipOpened @ $.history"]
+        )
+    return replayed
+
+
+def _check_snapshot(
+    document: Mapping[str, Any], relationship: Relationship, text: bytes | None = None
+) -> None:
+    written = _snapshot_native(relationship)
+    if text is not None and type(document) is dict:
+        # The text orjson writes of the document, starting with the state the history gives,
+        # in the writer's order, followed by the history: the same state, byte for byte.
+        head = _dumped(written)
+        if head is not None and text.startswith(head[:-1] + _HISTORY):
+            return
+    given = {name: document[name] for name in SNAPSHOT_FIELDS if name in document}
+    try:  # the same JSON, byte for byte: nothing to report (and no 1 == true == 1.0)
+        if _dumps(given) == _dumps({name: written[name] for name in given}):
+            return
+    except (TypeError, ValueError, RecursionError):  # not JSON values: the walk names them
+        pass
+    expected = _snapshot(relationship)
+    problems: list[str] = []
+    for name, value in given.items():
+        _compare(value, expected[name], f"$.{name}", problems)
+    if problems:
+        raise InvalidDocument(problems)
+
+
+_HISTORY = b',"history":'
+
+
+def _compare(given: Any, expected: Any, path: str, problems: list[str]) -> None:
+    if isinstance(given, dict) and isinstance(expected, dict):
+        for key in sorted(set(given) | set(expected), key=str):
+            if key not in expected:
+                problems.append(f"unknown key {key!r} @ {path}")
+            elif key not in given:
+                problems.append(f"missing key {key!r} that the history gives @ {path}")
+            else:
+                _compare(given[key], expected[key], f"{path}.{key}", problems)
+    elif isinstance(given, list) and isinstance(expected, list) and len(given) == len(expected):
+        for i, (a, b) in enumerate(zip(given, expected, strict=True)):
+            _compare(a, b, f"{path}[{i}]", problems)
+    elif given != expected or type(given) is not type(expected):
+        problems.append(
+            f"{_shown(given)} contradicts the history, which gives {_shown(expected)} @ {path}"
+        )
+
+
+def _shown(value: Any) -> str:
+    text = str(json.dumps(value, ensure_ascii=False, default=str))
+    return text if len(text) <= 60 else text[:57] + "..."
