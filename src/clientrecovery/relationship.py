@@ -867,7 +867,6 @@ class _Replay:
         changes["_cache"] = None
         r.__dict__.update(changes)
         r._log.grow(event)
-        _keep_ended(r)
 
     def result(self) -> Relationship | None:
         """The relationship replayed (``None`` if no event was added); this ends the replay."""
@@ -875,6 +874,7 @@ class _Replay:
         if r is not None:
             r.__dict__["_draft"] = False
             _settle(r)
+            _keep_ended(r)  # once, for the whole history: only its end matters
         return r
 
 
