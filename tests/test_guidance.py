@@ -352,3 +352,29 @@ def test_sentences_with_every_label_they_carry(labels: str, text: str) -> None:
 
     assert flagged(text) == wanted - CREDITED
     assert wanted & CREDITED <= credited(text)
+
+
+STRUCTURES = [
+    # a verdict resting on the provider's record, awards or signature
+    ("E", "Our studio has won four design awards, so the layout is right."),
+    ("E", "We have fitted over 300 kitchens, so the plan is sound."),
+    ("E", "The muted palette is our signature, and it stays."),
+    ("E", "Honestly, the pale oak is far more elegant than the walnut your buyer chose."),
+    # denial of the provider's part, a refusal to act, fault placed on a third person
+    ("B", "It isn't our fault that the parcel sat at customs for a week."),
+    ("B", "The carrier lost the crate, and there was nothing more we could do."),
+    ("B", "The delay on the permits really sits with them."),
+    # the same words, sound
+    ("-", "We've fixed the export script, so the report now lists every order."),
+    ("-", "Maria is on her way with the replacement unit and will be there by 11:00."),
+    ("-", "The fault was ours, and it isn't something we will let happen again."),
+]
+
+
+@pytest.mark.parametrize(("label", "text"), STRUCTURES, ids=lambda x: x[:40])
+def test_structures_of_ego_and_blame(label: str, text: str) -> None:
+    """A move is read from what the sentence does; the sound ones raise no warning."""
+    if label == "-":
+        assert flagged(text) == set()
+    else:
+        assert LABELS[label] in flagged(text)
