@@ -364,7 +364,15 @@ STRUCTURES = [
     ("B", "It isn't our fault that the parcel sat at customs for a week."),
     ("B", "The carrier lost the crate, and there was nothing more we could do."),
     ("B", "The delay on the permits really sits with them."),
+    # vague quantities of problems, in place of an example
+    ("G", "There have been various niggles with the new tills."),
+    ("G", "It has been one setback after another on the roof."),
+    ("G", "Mistakes crept in somewhere along the line."),
+    ("G", "Everything on the second floor is running behind."),
     # the same words, sound
+    ("-", "Better late than never: the signed lease is attached."),
+    ("-", "We list each task with its owner, so that nothing is left to chance."),
+    ("-", "We'd never turn down a site visit with your facilities lead."),
     ("-", "We've fixed the export script, so the report now lists every order."),
     ("-", "Maria is on her way with the replacement unit and will be there by 11:00."),
     ("-", "The fault was ours, and it isn't something we will let happen again."),
@@ -372,7 +380,7 @@ STRUCTURES = [
 
 
 @pytest.mark.parametrize(("label", "text"), STRUCTURES, ids=lambda x: x[:40])
-def test_structures_of_ego_and_blame(label: str, text: str) -> None:
+def test_structures_of_ego_blame_and_generalities(label: str, text: str) -> None:
     """A move is read from what the sentence does; the sound ones raise no warning."""
     if label == "-":
         assert flagged(text) == set()
