@@ -369,7 +369,13 @@ STRUCTURES = [
     ("G", "It has been one setback after another on the roof."),
     ("G", "Mistakes crept in somewhere along the line."),
     ("G", "Everything on the second floor is running behind."),
+    # a reminder of what was already said, in place of the facts
+    ("F", "As we've explained before, the warranty covers parts only."),
+    ("F", "As already laid out in the brief, the budget is fixed."),
+    ("F", "Kindly refer back to Tuesday's thread for the answer."),
+    ("F", "You will no doubt recall that we flagged this risk in March."),
     # the same words, sound
+    ("-", "We'll recall the faulty units on Friday and replace them by 12 May."),
     ("-", "Better late than never: the signed lease is attached."),
     ("-", "We list each task with its owner, so that nothing is left to chance."),
     ("-", "We'd never turn down a site visit with your facilities lead."),
@@ -380,7 +386,7 @@ STRUCTURES = [
 
 
 @pytest.mark.parametrize(("label", "text"), STRUCTURES, ids=lambda x: x[:40])
-def test_structures_of_ego_blame_and_generalities(label: str, text: str) -> None:
+def test_structures_of_each_check(label: str, text: str) -> None:
     """A move is read from what the sentence does; the sound ones raise no warning."""
     if label == "-":
         assert flagged(text) == set()
