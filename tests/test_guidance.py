@@ -352,3 +352,43 @@ def test_sentences_with_every_label_they_carry(labels: str, text: str) -> None:
 
     assert flagged(text) == wanted - CREDITED
     assert wanted & CREDITED <= credited(text)
+
+
+STRUCTURES = [
+    # a verdict resting on the provider's record, awards or signature
+    ("E", "Our studio has won four design awards, so the layout is right."),
+    ("E", "We have fitted over 300 kitchens, so the plan is sound."),
+    ("E", "The muted palette is our signature, and it stays."),
+    ("E", "Honestly, the pale oak is far more elegant than the walnut your buyer chose."),
+    # denial of the provider's part, a refusal to act, fault placed on a third person
+    ("B", "It isn't our fault that the parcel sat at customs for a week."),
+    ("B", "The carrier lost the crate, and there was nothing more we could do."),
+    ("B", "The delay on the permits really sits with them."),
+    # vague quantities of problems, in place of an example
+    ("G", "There have been various niggles with the new tills."),
+    ("G", "It has been one setback after another on the roof."),
+    ("G", "Mistakes crept in somewhere along the line."),
+    ("G", "Everything on the second floor is running behind."),
+    # a reminder of what was already said, in place of the facts
+    ("F", "As we've explained before, the warranty covers parts only."),
+    ("F", "As already laid out in the brief, the budget is fixed."),
+    ("F", "Kindly refer back to Tuesday's thread for the answer."),
+    ("F", "You will no doubt recall that we flagged this risk in March."),
+    # the same words, sound
+    ("-", "We'll recall the faulty units on Friday and replace them by 12 May."),
+    ("-", "Better late than never: the signed lease is attached."),
+    ("-", "We list each task with its owner, so that nothing is left to chance."),
+    ("-", "We'd never turn down a site visit with your facilities lead."),
+    ("-", "We've fixed the export script, so the report now lists every order."),
+    ("-", "Maria is on her way with the replacement unit and will be there by 11:00."),
+    ("-", "The fault was ours, and it isn't something we will let happen again."),
+]
+
+
+@pytest.mark.parametrize(("label", "text"), STRUCTURES, ids=lambda x: x[:40])
+def test_structures_of_each_check(label: str, text: str) -> None:
+    """A move is read from what the sentence does; the sound ones raise no warning."""
+    if label == "-":
+        assert flagged(text) == set()
+    else:
+        assert LABELS[label] in flagged(text)

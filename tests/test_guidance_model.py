@@ -104,10 +104,22 @@ class TestWhatTheModelNeverDoes:
     def test_never_a_violation_on_an_apology_or_empathy(self, text: str, rule: Rule) -> None:
         assert [r for r, _ in reviewed(text, model_for(rule)) if r is rule] == []
 
-    def test_never_ego_or_emotion_with_the_shipped_thresholds(self) -> None:
-        """The model's own ego and emotion findings are off (they cost precision)."""
-        for rule in (Rule.NO_EGO, Rule.FACTS_NOT_EMOTION):
-            assert reviewed("We zork.", model_for(rule, weight=100.0)) == []
+    def test_ego_needs_the_provider_in_the_sentence(self) -> None:
+        model = model_for(Rule.NO_EGO)
+
+        assert reviewed("The zork is sound.", model) == []
+        assert reviewed("Our zork is sound.", model) == [(Rule.NO_EGO, "Our zork is sound")]
+
+    def test_emotion_needs_someone_answered_or_a_marker_of_feeling(self) -> None:
+        """A bare item (a plan's success criterion) scored by its words is never emotion."""
+        model = model_for(Rule.FACTS_NOT_EMOTION)
+
+        assert reviewed("one zork per round", model) == []
+        assert reviewed("Your zork, again.", model) == [(Rule.FACTS_NOT_EMOTION, "Your zork")]
+        assert reviewed("Frankly the zork stands.", model) == [
+            (Rule.FACTS_NOT_EMOTION, "Frankly the zork stands")
+        ]
+        assert reviewed("The zork stands!", model) == [(Rule.FACTS_NOT_EMOTION, "The zork stands")]
 
     def test_a_commitment_needs_someone_who_will_do_something(self) -> None:
         model = model_for(Rule.SPECIFIC_COMMITMENT)

@@ -165,7 +165,13 @@ CUES: tuple[Cue, ...] = (
         Rule.NO_BLAME,
         "denies responsibility",
         _re(
-            r"\bnot (?:our|my) (?:fault|problem|responsibility|doing|concern|issue|mistake|job)\b"
+            r"\b(?:not|isn't|wasn't|aren't|weren't)(?: really| entirely| strictly| at all)?"
+            r" (?:our|my) (?:fault|problem|responsibility|doing|concern|issue|mistake|job)\b"
+            r"|\bnot (?:a|any) (?:fault|failure|mistake|error) (?:on|of) (?:our|my) (?:part|side)\b"
+            r"|\b(?:there|there's|there is|there was)(?: really| simply)? nothing (?:more |else )?"
+            r"(?:we|i) (?:can|could) (?:have )?do\b"
+            r"|\b(?:sits|lies|rests)(?: really| squarely| firmly)? with (?:them|her|him)\b"
+            r"|\b(?:is|was|'s)(?: really| squarely| all)? on (?:them|her|him)\b(?! way)"
             r"|\b(?:none of (?:this|it|that)|nothing (?:here|of this)) (?:is|was|'s) (?:our|my)"
             r" (?:\w+ )?(?:doing|fault|making|responsibility|problem)\b"
             r"|\b(?:is|was|'s)(?:n't| not) (?:on us|down to us|something (?:we|our \w+) (?:\w+ )?"

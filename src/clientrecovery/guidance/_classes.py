@@ -11,7 +11,7 @@ and the client's words asked for and played back (*Rebuilding Client Relations*)
 
 from __future__ import annotations
 
-__all__ = ["CLASSES"]
+__all__ = ["CLASSES", "MARKERS"]
 
 _WORDS: dict[str, str] = {
     "SELF": "we we're we've we'd we'll our ours ourselves us i i'm i've i'd i'll my me mine",
@@ -86,3 +86,12 @@ CLASSES: dict[str, tuple[str, ...]] = {}
 for _name, _words in _WORDS.items():
     for _word in _words.split():
         CLASSES[_word] = (*CLASSES.get(_word, ()), _name)
+
+MARKERS: frozenset[str] = frozenset(
+    word
+    for name in ("CLIENT", "THIRD", "EMO", "REMIND", "REFUSE")
+    for word in _WORDS[name].split()
+    if word != "per"  # "per my last message" has "my"; "per round" is no reminder
+)
+"""The words that say someone is answered, felt about or refused: what an emotional or
+defensive sentence has (the review's model adds no emotion finding without one)."""

@@ -331,6 +331,33 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue(
         Rule.NO_EGO,
+        "rests a verdict on the provider's record",
+        _re(
+            r"\b(?:we|we've|we have|i|i've|i have|our|my)\b[^.;?!]{0,60}?\b(?:won|awards?"
+            r"|award-winning|winners?|named|(?:over|more than|some) (?:\d+|\w+ (?:hundred"
+            r"|thousand))|hundreds|thousands|\d+ (?:years|projects|clients|events|sites)"
+            r"|(?:\w+ )?(?:years|decades) (?:in|of|behind)|half the|every (?:major|big|top))\b"
+            r"[^.;?!]{0,60}?(?:,? so|;) (?:the|our|this|that|it|its|these|those|i'm|we're|i am"
+            r"|we are)\b[^.;?!]{0,60}?\b(?:right|sound|correct|stands?|in safe hands|works"
+            r"|spot on|exactly as it should be|the right one)\b"
+        ),
+        _re(r"\b(?:sorry|apologi[sz]e|our mistake|our fault|we got (?:it|this) wrong)\b"),
+    ),
+    Cue(
+        Rule.NO_EGO,
+        "puts the provider's taste or signature above the brief",
+        _re(
+            r"\b(?:our|my|the studio's|the firm's|the agency's) (?:own )?(?:signature|house"
+            r" style|distinctive (?:look|style)|design language)\b"
+            r"|\b(?:far |much |a lot )?more (?:elegant|sophisticated|stylish|tasteful|refined"
+            r"|striking|beautiful)\b[^.;?!]{0,40}\bthan (?:the )?(?:\w+ )?(?:you|your)\b"
+            r"|\b(?:our|my|the) original (?:\w+ )?(?:was|were|is) (?:the )?(?:far |much )?"
+            r"(?:better|stronger|more \w+|right)\b"
+        ),
+        _re(r"\b(?:sorry|apologi[sz]e|you prefer|you(?:'d| would) like|your brand's)\b"),
+    ),
+    Cue(
+        Rule.NO_EGO,
         "puts the provider's judgement above the client's",
         _re(
             r"\b(?:the way|how) (?:i|we) (?:like|prefer|want|would do) (?:it|things|them)\b"

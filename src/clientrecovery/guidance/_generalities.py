@@ -24,6 +24,10 @@ _NOT_A_COMPLAINT = (
     r"|\bmak(?:es?|ing) (?:\w+ ){0,3}?(?:better|easier|clearer|stronger)\b"
     r"|\b(?:deserves?|needs?|wants?|expects?)\b[^.;?!]{0,40}\b(?:never|always)\b"
     r"|\bnone of (?:this|it|that) (?:is|was|'s) (?:\w+ )?(?:our|my)\b"
+    # a purpose ("so that nothing is missed"), an offer, an idiom
+    r"|\bso (?:that )?(?:nothing|nobody|no one|no \w+) (?:is|gets|will be|falls|slips)\b"
+    r"|\b(?:i|we)(?:'ll| will| would|'d) never (?:turn down|say no to|tire of|pass up)\b"
+    r"|\bbetter late than never\b|\bnothing is off the table\b"
 )
 
 CUES: tuple[Cue, ...] = (
@@ -347,6 +351,24 @@ CUES: tuple[Cue, ...] = (
             r"|\b(?:complain|complains|moan|moans) about (?:\w+ )?(?:everything|anything)\b"
         ),
         _re(_QUESTION + r"|" + _REPORTED + r"|\b(?:will|'ll|we'll)\b"),
+        vague=True,
+    ),
+    Cue(
+        Rule.NO_GENERALITIES,
+        "is a vague complaint",
+        _re(
+            r"\b(?:various|several|a few|some|assorted|sundry|numerous|countless) (?:\w+ )?"
+            r"(?:problems|issues|inconsistencies|niggles|glitches|things (?:slide|slip|go wrong"
+            r"|went wrong))\b|\bone (?:\w+ )?(?:disaster|problem|issue|crisis|setback|mistake"
+            r"|drama|thing) after another\b|\b(?:plenty|a lot|lots|so much|too much|a fair bit)"
+            r" (?:has |have )?(?:went|gone|going|go|goes) (?:wrong|sideways|awry|badly)\b"
+            r"|\bsomewhere along the (?:way|line)\b|\beverything (?:\w+ ){0,3}?(?:is|are|'s"
+            r"|has been|was) (?:running |still |all )?(?:behind|late|off track|a mess)\b"
+            r"|\ba (?:rocky|rough|bumpy|difficult|tough|shaky) (?:few |couple of )?(?:weeks"
+            r"|months|period|patch|ride|stretch)\b|\bnot quite what (?:everyone|anyone|we|you"
+            r"|people) (?:had )?(?:hoped|wanted|expected)\b"
+        ),
+        _re(_QUESTION + r"|" + _REPORTED + r"|\bsorry\b|\bapologi[sz]e\b|\bfor you\b"),
         vague=True,
     ),
 )

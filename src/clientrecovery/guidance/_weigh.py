@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from itertools import pairwise
 
 from clientrecovery.catalogue import Finding, Rule, Severity
+from clientrecovery.guidance._classes import MARKERS
 from clientrecovery.guidance._model import ADD, RULES, Model, features, units, words
 from clientrecovery.guidance._text import Prepared
 
@@ -29,9 +30,16 @@ _EMPATHY = re.compile(
 )
 # What a finding of the model's own needs in its sentence (one in which no cue found
 # anything, neither a violation nor a move the articles ask for): ego needs the provider in
-# it; a commitment needs something someone will do.
+# it; emotion needs someone who feels or is answered, a marker of feeling, refusal or
+# reminder, or an exclamation (a bare item such as a plan's success criterion has none of
+# these, and a model of words scores so short a text by its bias alone); a commitment needs
+# something someone will do.
+_PEOPLE = "we|we're|we've|we'd|our|ours|us|i|i'm|i've|i'd|my|me"
 _NEEDS: dict[Rule, re.Pattern[str]] = {
-    Rule.NO_EGO: re.compile(r"\b(?:we|we're|we've|we'd|our|ours|us|i|i'm|i've|i'd|my|me)\b"),
+    Rule.NO_EGO: re.compile(rf"\b(?:{_PEOPLE})\b"),
+    Rule.FACTS_NOT_EMOTION: re.compile(
+        rf"!|\b(?:{_PEOPLE}|{'|'.join(map(re.escape, sorted(MARKERS, key=len, reverse=True)))})\b"
+    ),
     Rule.SPECIFIC_COMMITMENT: re.compile(
         r"\b(?:will|shall|going to|we'll|i'll|he'll|she'll|they'll|plan to|aim to|commit)\b"
     ),
@@ -39,7 +47,8 @@ _NEEDS: dict[Rule, re.Pattern[str]] = {
 # Praise of the client's side is not blame, whatever it is tied to.
 _PRAISE = re.compile(
     r"\b(?:lovely|great|excellent|brilliant|superb|helpful|well done|good job|thanks"
-    r"|thank you|grateful|improved|so much better|kind of (?:you|your))\b"
+    r"|thank you|grateful|improved|so much better|kind of (?:you|your)|patient|patience"
+    r"|supportive|generous|flexible|responsive)\b"
 )
 # Absolutes are the cues' to judge: they know the idioms and promises ("you can always
 # reach…", "deserve a … that never…") that a model of words does not; the model's own
