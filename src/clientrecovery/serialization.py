@@ -33,9 +33,9 @@ from cattrs.errors import BaseValidationError
 from clientrecovery._converter import _CONVERTER as _CONVERTER
 from clientrecovery._converter import EVENT_TYPES as EVENT_TYPES
 from clientrecovery._converter import _Problem, make_converter
-from clientrecovery._generated import _EVENT_NATIVE, _codec, _snapshot_native
 from clientrecovery._generated import _EVENT_READERS as _EVENT_READERS
 from clientrecovery._generated import _EVENT_WRITERS as _EVENT_WRITERS
+from clientrecovery._generated import _codec, _document_native
 from clientrecovery._generated import _event_dict as _event_dict
 from clientrecovery._generated import _event_json as _event_json
 from clientrecovery._generated import _snapshot as _snapshot
@@ -102,10 +102,7 @@ def _check_relationship(relationship: object, caller: str) -> None:
 def to_json(relationship: Relationship) -> str:
     """The document as compact JSON text (UTF-8, keys in document order)."""
     _check_relationship(relationship, "to_json")
-    document = _snapshot_native(relationship)
-    writers = _EVENT_NATIVE
-    document["history"] = [writers[type(event)](event) for event in relationship.history]
-    return _dumps(document)
+    return _dumps(_document_native(relationship))
 
 
 def from_dict(document: Mapping[str, Any], *, policy: Policy | None = None) -> Relationship:
