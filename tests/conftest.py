@@ -13,6 +13,7 @@ belongs in the suite as an example.
 import os
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -70,3 +71,9 @@ def postgres(postgres_server: str) -> Iterator[str]:
     yield make_conninfo(postgres_server, options=f"-csearch_path={schema}")
     with psycopg.connect(postgres_server, autocommit=True) as admin:
         admin.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> str:
+    """Where a test's SQLite store lives: a file in the test's own folder."""
+    return str(tmp_path / "cases.db")

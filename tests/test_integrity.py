@@ -36,11 +36,6 @@ KEY = b"a secret of thirty-two bytes!!!!"
 
 
 @pytest.fixture
-def path(tmp_path: Path) -> str:
-    return str(tmp_path / "cases.db")
-
-
-@pytest.fixture
 def store(path: str) -> Iterator[SQLiteStore]:
     with SQLiteStore(path) as opened:
         opened.save(recovering())

@@ -44,11 +44,6 @@ CASES = (masterclass(), design_firm(), turnaround())
 
 
 @pytest.fixture
-def path(tmp_path: Path) -> str:
-    return str(tmp_path / "cases.db")
-
-
-@pytest.fixture
 def store(path: str) -> Iterator[SQLiteStore]:
     with SQLiteStore(path) as opened:
         yield opened

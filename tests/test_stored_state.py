@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -27,11 +26,6 @@ from tests.builders import recovering
 from tests.strategies import relationships
 
 KEY = b"a secret of thirty-two bytes!!!!"
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> str:
-    return str(tmp_path / "cases.db")
 
 
 @pytest.fixture
