@@ -26,24 +26,13 @@ from clientrecovery.guidance._model import RULES, Model, features
 from clientrecovery.guidance._text import prepare
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "tests" / "guidance_corpus"
+sys.path.insert(0, str(ROOT))  # the corpus is read as bench/guidance.py reads it
+from bench.guidance import TARGET_PRECISION, TARGET_RECALL, Case, load  # noqa: E402
+
 OUT = ROOT / "src" / "clientrecovery" / "guidance" / "_model.json"
 TRAIN = ("development.jsonl", "heldout.jsonl", "fresh.jsonl", "blind.jsonl")
 C = 1.0  # inverse regularisation strength, chosen by the cross-validation below
 PRUNE = 0.03  # weights smaller than this for every rule are left out
-TARGET_PRECISION, TARGET_RECALL = 0.85, 0.75
-
-Case = tuple[str, frozenset[Rule]]
-
-
-def load(name: str) -> list[Case]:
-    cases = []
-    for line in (CORPUS / name).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            item = json.loads(line)
-            labels = frozenset(Rule(x) for x in (*item["violations"], *item["credits"]))
-            cases.append((item["text"], labels))
-    return cases
 
 
 def fit(cases: list[Case]) -> Model:
