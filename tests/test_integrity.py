@@ -28,6 +28,7 @@ from clientrecovery import (
 from clientrecovery import store as store_module
 from clientrecovery._chain import GENESIS, link, links
 from clientrecovery._integrity import snapshot_link
+from clientrecovery._sqlite_layout import _statements
 from clientrecovery.examples import design_firm, masterclass
 from clientrecovery.serialization import _event_json, _snapshot_json
 from tests.builders import recovering
@@ -444,7 +445,7 @@ class TestOpeningSafely:
         r = recovering()
         db = raw(path)
         db.execute(f"PRAGMA application_id = {store_module.APPLICATION_ID}")
-        for statement in store_module._statements(store_module.MIGRATIONS[0]):
+        for statement in _statements(store_module.MIGRATIONS[0]):
             db.execute(statement)
         db.execute("PRAGMA user_version = 1")
         db.execute(

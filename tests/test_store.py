@@ -30,10 +30,12 @@ from clientrecovery import (
     StoreError,
     UnknownItem,
     _sqlite_feed,
+    _sqlite_layout,
     to_json,
 )
 from clientrecovery import store as store_module
 from clientrecovery._chain import GENESIS, link
+from clientrecovery._sqlite_layout import _statements
 from clientrecovery.examples import design_firm, masterclass, synthetic_portfolio, turnaround
 from clientrecovery.serialization import _event_dict, _event_json, _snapshot_json
 from tests import store_workers
@@ -396,7 +398,7 @@ class TestOpening:
             store.save(recovering())
         extra = "CREATE TABLE notes (relationship_id TEXT, text TEXT);"
         layouts = len(store_module.MIGRATIONS)
-        monkeypatch.setattr(store_module, "MIGRATIONS", (*store_module.MIGRATIONS, extra))
+        monkeypatch.setattr(_sqlite_layout, "MIGRATIONS", (*_sqlite_layout.MIGRATIONS, extra))
 
         SQLiteStore(path).close()
         with SQLiteStore(path) as store:  # a second open has nothing left to do
@@ -406,7 +408,7 @@ class TestOpening:
     def test_a_layout_1_store_gets_accounts_a_feed_and_erasure(self, path: str) -> None:
         """Its events get positions in the order they happened; its cases no account."""
         old = raw(path)  # a store written by a version of the library that knew layout 1
-        for statement in store_module._statements(store_module.MIGRATIONS[0]):
+        for statement in _statements(store_module.MIGRATIONS[0]):
             old.execute(statement)
         old.execute(f"PRAGMA application_id = {store_module.APPLICATION_ID}")
         old.execute("PRAGMA user_version = 1")
@@ -451,7 +453,7 @@ class TestOpening:
         """Positions, heads and erasure records survive the move to raw digests in commit
         order; a hash damaged before the move is still reported after it."""
         with monkeypatch.context() as old:  # the library as it was at layout 3: hex hashes
-            old.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:3])
+            old.setattr(_sqlite_layout, "MIGRATIONS", _sqlite_layout.MIGRATIONS[:3])
             old.setattr(store_module, "digest", lambda link: link)
             old.setattr(_sqlite_feed, "digest", lambda link: link)
             with SQLiteStore(path, key=key) as store:
@@ -490,7 +492,7 @@ class TestOpening:
     ) -> None:
         """The migration converts digests only; anything else is copied for verify to see."""
         with monkeypatch.context() as old:
-            old.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:3])
+            old.setattr(_sqlite_layout, "MIGRATIONS", _sqlite_layout.MIGRATIONS[:3])
             old.setattr(store_module, "digest", lambda link: link)
             with SQLiteStore(path) as store:
                 store.save(recovering())

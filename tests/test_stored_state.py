@@ -14,6 +14,7 @@ from clientrecovery import (
     InvalidDocument,
     Relationship,
     SQLiteStore,
+    _sqlite_layout,
     _sqlite_load,
     _stored_state,
     from_json,
@@ -261,7 +262,7 @@ class TestOlderStores:
     ) -> None:
         case = recovering()
         with monkeypatch.context() as old:  # the library as it was at layout 4
-            old.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:4])
+            old.setattr(_sqlite_layout, "MIGRATIONS", _sqlite_layout.MIGRATIONS[:4])
             with SQLiteStore(path, key=KEY) as store:
                 store.save(case)
         assert raw(path).execute("PRAGMA user_version").fetchone() == (4,)

@@ -1,20 +1,20 @@
 """The SQLite store's feed and erasure: layout 3 of the file and the methods that use it.
 
 :class:`~clientrecovery.SQLiteStore` inherits :class:`FeedAndErasure`; the migration step
-:data:`ACCOUNTS_FEED_ERASURE` is the third of :data:`clientrecovery.store.MIGRATIONS`.
+:data:`ACCOUNTS_FEED_ERASURE` is the third of :data:`clientrecovery._sqlite_layout.MIGRATIONS`.
 """
 
 from __future__ import annotations
 
 import builtins
 import sqlite3
-from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Final
 
 from clientrecovery._chain import GENESIS, link
 from clientrecovery._integrity import snapshot_link
 from clientrecovery._sqlite_compact import digest
+from clientrecovery._sqlite_connection import ConnectionAndErrors
 from clientrecovery._sqlite_load import written_state
 from clientrecovery.errors import StaleVersion
 from clientrecovery.serialization import _event_json, _loads, _snapshot_json
@@ -77,15 +77,12 @@ per :meth:`FeedAndErasure.erase`; and the
 transaction) rewrite a payload and actor, and nothing else."""
 
 
-class FeedAndErasure:
+class FeedAndErasure(ConnectionAndErrors):
     """The feed (:meth:`events`) and erasure (:meth:`erase`, :meth:`erasures`) of a SQLite
     store, on the tables of :data:`ACCOUNTS_FEED_ERASURE`."""
 
-    _db: sqlite3.Connection
-
     if TYPE_CHECKING:  # provided by SQLiteStore
 
-        def _transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
         def load(self, relationship_id: str) -> Relationship: ...
         def version(self, relationship_id: str) -> int: ...
 

@@ -38,9 +38,10 @@ their row id and ``feed`` a view of them, and each hash as its raw digest.
 
 The database uses write-ahead logging, so readers do not block the writer, and each save is
 atomic: a writer killed in the middle of one leaves the store as it was before that save.
-The store creates its tables itself and migrates older layouts (``PRAGMA user_version``).
-No :mod:`sqlite3` exception leaves it: a locked, read-only or damaged store is a
-:class:`~clientrecovery.StoreError` that says which.
+The store creates its tables itself and migrates older layouts (``PRAGMA user_version``,
+:mod:`clientrecovery._sqlite_layout`). No :mod:`sqlite3` exception leaves it: a locked,
+read-only or damaged store is a :class:`~clientrecovery.StoreError` that says which
+(:mod:`clientrecovery._sqlite_connection`).
 """
 
 from __future__ import annotations
@@ -49,10 +50,8 @@ import builtins
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import IO, Any, Final
+from typing import IO, Any
 
 import attrs
 
@@ -64,11 +63,13 @@ from clientrecovery._integrity import (
     snapshot_link,
 )
 from clientrecovery._sqlite_checks import stored_rows, text_column, verify_store
-from clientrecovery._sqlite_compact import COMPACT_EVENTS, digest, hexed, register
-from clientrecovery._sqlite_feed import ACCOUNTS_FEED_ERASURE, FeedAndErasure
+from clientrecovery._sqlite_compact import digest, hexed
+from clientrecovery._sqlite_feed import FeedAndErasure
+from clientrecovery._sqlite_layout import APPLICATION_ID as APPLICATION_ID
+from clientrecovery._sqlite_layout import CHAIN_STEP as CHAIN_STEP
+from clientrecovery._sqlite_layout import MIGRATIONS, LayoutAndMigration
 from clientrecovery._sqlite_load import (
     LOAD,
-    STATE_COLUMNS,
     UPSERT,
     assembled,
     trusted_load,
@@ -78,7 +79,6 @@ from clientrecovery.errors import (
     InvalidDocument,
     InvalidValue,
     StaleVersion,
-    StoreError,
     UnknownItem,
 )
 from clientrecovery.events import Event
@@ -96,66 +96,6 @@ from clientrecovery.serialization import (
 from clientrecovery.storage import ClosedOnExit, check_filters
 
 __all__ = ["MIGRATIONS", "Entry", "SQLiteStore"]
-
-APPLICATION_ID: Final = 0x43525331  # "CRS1": marks the file as a clientrecovery store
-
-MIGRATIONS: Final[tuple[str, ...]] = (
-    """
-    CREATE TABLE relationships (
-        id         TEXT PRIMARY KEY,
-        client     TEXT NOT NULL,
-        stage      TEXT NOT NULL,
-        version    INTEGER NOT NULL,
-        opened_at  TEXT NOT NULL,
-        updated_at TEXT NOT NULL,
-        snapshot   TEXT NOT NULL
-    );
-    CREATE INDEX relationships_by_stage ON relationships (stage, id);
-    CREATE TABLE events (
-        relationship_id TEXT NOT NULL REFERENCES relationships (id),
-        version         INTEGER NOT NULL,
-        type            TEXT NOT NULL,
-        at              TEXT NOT NULL,
-        actor           TEXT,
-        payload         TEXT NOT NULL,
-        PRIMARY KEY (relationship_id, version)
-    ) WITHOUT ROWID;
-    CREATE INDEX events_by_type ON events (type, at);
-    CREATE TRIGGER events_are_not_updated BEFORE UPDATE ON events
-    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
-    CREATE TRIGGER events_are_not_deleted BEFORE DELETE ON events
-    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
-    """,
-    # Layout 2: the hash chain (clientrecovery._chain). Existing rows are chained by
-    # _chain_existing right after these statements, in the same transaction.
-    """
-    ALTER TABLE events ADD COLUMN hash TEXT;
-    ALTER TABLE relationships ADD COLUMN head TEXT;
-    ALTER TABLE relationships ADD COLUMN snapshot_hash TEXT;
-    CREATE TABLE store_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-    CREATE TRIGGER events_are_not_replaced BEFORE INSERT ON events
-    WHEN NEW.hash IS NULL OR EXISTS (
-        SELECT 1 FROM events WHERE relationship_id = NEW.relationship_id AND version = NEW.version
-    )
-    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
-    """,
-    # Layout 3: accounts, the feed and erasure (see ACCOUNTS_FEED_ERASURE).
-    ACCOUNTS_FEED_ERASURE,
-    # Layout 4: events in commit order, hashes as raw digests (see COMPACT_EVENTS).
-    COMPACT_EVENTS,
-    # Layout 5: the relationship's own state, for trusted loads (see STATE_COLUMNS).
-    STATE_COLUMNS,
-)
-"""``MIGRATIONS[n]`` takes a store from layout ``n`` to ``n + 1`` (``PRAGMA user_version``).
-
-``INSERT OR REPLACE`` deletes the row it replaces without firing a ``DELETE`` trigger
-(SQLite does so only with ``PRAGMA recursive_triggers``, a setting of each connection, which
-a careless tool would not turn on); the ``BEFORE INSERT`` trigger of layout 2 refuses any
-insert of a version already stored, whatever conflict clause it has, and any row without a
-hash, so it holds for every connection."""
-
-CHAIN_STEP: Final = 2
-"""The layout whose migration chains the rows already stored."""
 
 
 @attrs.frozen
@@ -175,7 +115,7 @@ class Entry:
     <clientrecovery.Relationship.account>`)."""
 
 
-class SQLiteStore(FeedAndErasure, ClosedOnExit):
+class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
     """Relationships kept in one SQLite file.
 
     >>> from clientrecovery.examples import masterclass
@@ -205,8 +145,6 @@ class SQLiteStore(FeedAndErasure, ClosedOnExit):
             is refused instead.
     """
 
-    path: str
-
     def __init__(
         self,
         path: str | os.PathLike[str],
@@ -222,29 +160,8 @@ class SQLiteStore(FeedAndErasure, ClosedOnExit):
             raise InvalidValue("SQLiteStore(key=...)", "must be bytes, at least 16 of them")
         self._key = key
         self._readonly = readonly
-        memory = self.path == ":memory:"
-        if not memory and (not create or readonly):
-            file = Path(self.path)
-            if not file.is_file():
-                raise StoreError(f"no store at {self.path!r}")
-            if file.stat().st_size == 0:
-                raise StoreError(f"{self.path!r} is an empty file, not a clientrecovery store")
-        try:
-            if readonly and not memory:
-                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
-                self._db = sqlite3.connect(uri, timeout=timeout, isolation_level=None, uri=True)
-            else:
-                self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
-        except sqlite3.Error as failed:
-            raise self._failure(failed, "open") from None
-        try:
-            self._open(migrate and not readonly)
-        except sqlite3.Error as failed:
-            self._db.close()
-            raise self._failure(failed, "open") from None
-        except StoreError:
-            self._db.close()
-            raise
+        self._connect(create=create, timeout=timeout)
+        self._open(migrate and not readonly)
 
     # --- lifetime ------------------------------------------------------------------------
 
@@ -254,133 +171,6 @@ class SQLiteStore(FeedAndErasure, ClosedOnExit):
 
     def __repr__(self) -> str:
         return f"<SQLiteStore {self.path!r}>"
-
-    def _failure(self, failed: sqlite3.Error, doing: str) -> StoreError:
-        """What an sqlite3 error means to the user, as a :class:`StoreError`."""
-        text = str(failed)
-        lowered = text.lower()
-        if "locked" in lowered or "busy" in lowered:
-            return StoreError(
-                f"the store {self.path!r} is locked by another process; try again later ({text})"
-            )
-        if "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered:
-            what = (
-                "is read-only"
-                if "unable to open" not in lowered or not self._writable()
-                else "cannot be opened"
-            )
-            return StoreError(f"the store {self.path!r} {what}: cannot {doing} ({text})")
-        if "not a database" in lowered or "file is encrypted" in lowered:
-            return StoreError(f"{self.path!r} is not a clientrecovery store ({text})")
-        if "malformed" in lowered or "corrupt" in lowered or "disk i/o" in lowered:
-            return StoreError(f"the store {self.path!r} is damaged: cannot {doing} ({text})")
-        return StoreError(f"the store {self.path!r}: cannot {doing} ({text})")
-
-    def _writable(self) -> bool:
-        """Whether this process may write the file and its directory (where SQLite keeps
-        the ``-wal`` and ``-shm`` files a reader of a WAL database needs too)."""
-        file = Path(self.path)
-        return os.access(file, os.W_OK) and os.access(file.parent, os.W_OK)
-
-    @contextmanager
-    def _guard(self, doing: str) -> Iterator[None]:
-        """No sqlite3 exception leaves the store: each becomes a :class:`StoreError`."""
-        try:
-            yield
-        except sqlite3.Error as failed:
-            raise self._failure(failed, doing) from None
-
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction: it takes the write lock first, so the reads inside it are
-        still true when it commits; any error rolls everything back."""
-        if self._readonly:
-            raise StoreError(f"the store {self.path!r} was opened read-only: cannot write")
-        self._check_writable()
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
-
-    @contextmanager
-    def _reading(self) -> Iterator[sqlite3.Connection]:
-        """A read transaction: every query inside sees the same committed state."""
-        self._db.execute("BEGIN")
-        try:
-            yield self._db
-        finally:
-            self._db.execute("COMMIT")
-
-    def _check_writable(self) -> None:
-        if self._chain == "hmac-sha256" and self._key is None:
-            raise StoreError(
-                f"the store {self.path!r} has a keyed hash chain: open it with its key to write"
-            )
-
-    def _open(self, migrate: bool) -> None:
-        db = self._db
-        app = db.execute("PRAGMA application_id").fetchone()[0]
-        if app not in (0, APPLICATION_ID):
-            raise StoreError(f"{self.path!r} belongs to another application (id {app:#x})")
-        layout = db.execute("PRAGMA user_version").fetchone()[0]
-        self._check_layout(layout, app)
-        db.execute("PRAGMA foreign_keys = ON")
-        if layout < len(MIGRATIONS):
-            if not migrate:
-                raise StoreError(
-                    f"{self.path!r} has store layout {layout}, older than this library's"
-                    f" ({len(MIGRATIONS)}); open it writable, with migrate=True, to upgrade it"
-                )
-            self._chain = "hmac-sha256" if self._key is not None else "sha256"
-            if layout == 0:
-                db.execute("PRAGMA journal_mode = WAL")  # kept in the file (outside a write)
-            self._migrate()
-        row = db.execute("SELECT value FROM store_meta WHERE name = 'chain'").fetchone()
-        self._chain = row[0] if row else "sha256"
-        columns = db.execute("SELECT name FROM pragma_table_info('relationships')").fetchall()
-        self._states = ("state",) in columns  # what a file migrated by an older library lacks
-        if self._chain not in ("sha256", "hmac-sha256"):
-            raise StoreError(f"{self.path!r} has an unknown hash chain {self._chain!r}")
-        if self._chain == "sha256" and self._key is not None:
-            raise StoreError(
-                f"the store {self.path!r} was made without a key (its chain is plain SHA-256);"
-                " open it without one"
-            )
-        if not self._readonly:
-            db.execute("PRAGMA synchronous = NORMAL")
-
-    def _check_layout(self, layout: int, app: int) -> None:
-        if layout > len(MIGRATIONS):
-            raise StoreError(
-                f"{self.path!r} has store layout {layout}, newer than this library knows"
-                f" ({len(MIGRATIONS)}); upgrade clientrecovery"
-            )
-        if layout == 0 and app == 0:
-            tables = self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            if tables:
-                raise StoreError(f"{self.path!r} is a database of another application")
-
-    def _migrate(self) -> None:
-        with self._transaction() as db:  # read again under the lock: another may have begun
-            app = db.execute("PRAGMA application_id").fetchone()[0]
-            layout = db.execute("PRAGMA user_version").fetchone()[0]
-            self._check_layout(layout, app)
-            if layout == 0:
-                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            register(db)
-            for step in range(layout, len(MIGRATIONS)):
-                for statement in _statements(MIGRATIONS[step]):
-                    db.execute(statement)
-                if step + 1 == CHAIN_STEP:
-                    db.execute(
-                        "INSERT INTO store_meta VALUES ('chain', ?)",
-                        (self._chain,),
-                    )
-                    _chain_existing(db, self._key)
-                db.execute(f"PRAGMA user_version = {step + 1}")
 
     # --- writing ------------------------------------------------------------------------
 
@@ -720,40 +510,6 @@ class SQLiteStore(FeedAndErasure, ClosedOnExit):
 
 
 # --- rows ----------------------------------------------------------------------------------
-
-
-def _statements(script: str) -> list[str]:
-    """Split a migration into statements (a trigger's body keeps its own semicolons)."""
-    statements, current = [], ""
-    for line in script.strip().splitlines():
-        current += line + "\n"
-        if sqlite3.complete_statement(current):
-            statements.append(current.strip())
-            current = ""
-    return statements
-
-
-def _chain_existing(db: sqlite3.Connection, key: bytes | None) -> None:
-    """Chain the rows a store held before it had hashes (inside the migration's transaction:
-    the triggers that forbid changing events are set aside for it, and put back)."""
-    db.execute("DROP TRIGGER events_are_not_updated")
-    rows = db.execute(
-        "SELECT relationship_id, version, payload FROM events ORDER BY relationship_id, version"
-    ).fetchall()
-    heads: dict[str, str] = {}
-    for rid, version, payload in rows:
-        heads[rid] = link(heads.get(rid, GENESIS), rid, version, payload, key=key)
-        db.execute(
-            "UPDATE events SET hash = ? WHERE relationship_id = ? AND version = ?",
-            (heads[rid], rid, version),
-        )
-    for rid, snapshot in db.execute("SELECT id, snapshot FROM relationships").fetchall():
-        head = heads.get(rid, GENESIS)
-        db.execute(
-            "UPDATE relationships SET head = ?, snapshot_hash = ? WHERE id = ?",
-            (head, snapshot_link(head, rid, snapshot, key=key), rid),
-        )
-    db.execute(_statements(MIGRATIONS[0])[-2])  # events_are_not_updated, as layout 1 made it
 
 
 def _same(payload: str, event: Event) -> bool:

@@ -1,0 +1,116 @@
+"""The SQLite store's connection: opening the file, transactions, and sqlite3's errors told
+as the library's (private).
+
+:class:`~clientrecovery.SQLiteStore` inherits :class:`ConnectionAndErrors` (through
+:class:`~clientrecovery._sqlite_layout.LayoutAndMigration`). No :mod:`sqlite3` exception
+leaves the store: each is caught by :meth:`~ConnectionAndErrors._guard` and told by
+:meth:`~ConnectionAndErrors._failure` as a :class:`~clientrecovery.StoreError` that says
+whether the store is locked, read-only, damaged or not a store at all.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from clientrecovery.errors import StoreError
+
+__all__ = ["ConnectionAndErrors"]
+
+
+class ConnectionAndErrors:
+    """The connection of a SQLite store to its file, and what its errors mean."""
+
+    path: str
+    _db: sqlite3.Connection
+    _key: bytes | None
+    _readonly: bool
+    _chain: str
+    """``"sha256"`` or ``"hmac-sha256"`` (``store_meta``'s ``chain``)."""
+
+    def _connect(self, *, create: bool, timeout: float) -> None:
+        """Connect to :attr:`path` (read-only when the store is): a missing or empty file is
+        refused unless the store may create it."""
+        memory = self.path == ":memory:"
+        if not memory and (not create or self._readonly):
+            file = Path(self.path)
+            if not file.is_file():
+                raise StoreError(f"no store at {self.path!r}")
+            if file.stat().st_size == 0:
+                raise StoreError(f"{self.path!r} is an empty file, not a clientrecovery store")
+        try:
+            if self._readonly and not memory:
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+                self._db = sqlite3.connect(uri, timeout=timeout, isolation_level=None, uri=True)
+            else:
+                self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+        except sqlite3.Error as failed:
+            raise self._failure(failed, "open") from None
+
+    def _failure(self, failed: sqlite3.Error, doing: str) -> StoreError:
+        """What an sqlite3 error means to the user, as a :class:`StoreError`."""
+        text = str(failed)
+        lowered = text.lower()
+        if "locked" in lowered or "busy" in lowered:
+            return StoreError(
+                f"the store {self.path!r} is locked by another process; try again later ({text})"
+            )
+        if "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered:
+            what = (
+                "is read-only"
+                if "unable to open" not in lowered or not self._writable()
+                else "cannot be opened"
+            )
+            return StoreError(f"the store {self.path!r} {what}: cannot {doing} ({text})")
+        if "not a database" in lowered or "file is encrypted" in lowered:
+            return StoreError(f"{self.path!r} is not a clientrecovery store ({text})")
+        if "malformed" in lowered or "corrupt" in lowered or "disk i/o" in lowered:
+            return StoreError(f"the store {self.path!r} is damaged: cannot {doing} ({text})")
+        return StoreError(f"the store {self.path!r}: cannot {doing} ({text})")
+
+    def _writable(self) -> bool:
+        """Whether this process may write the file and its directory (where SQLite keeps
+        the ``-wal`` and ``-shm`` files a reader of a WAL database needs too)."""
+        file = Path(self.path)
+        return os.access(file, os.W_OK) and os.access(file.parent, os.W_OK)
+
+    @contextmanager
+    def _guard(self, doing: str) -> Iterator[None]:
+        """No sqlite3 exception leaves the store: each becomes a :class:`StoreError`."""
+        try:
+            yield
+        except sqlite3.Error as failed:
+            raise self._failure(failed, doing) from None
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction: it takes the write lock first, so the reads inside it are
+        still true when it commits; any error rolls everything back."""
+        if self._readonly:
+            raise StoreError(f"the store {self.path!r} was opened read-only: cannot write")
+        self._check_writable()
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: every query inside sees the same committed state."""
+        self._db.execute("BEGIN")
+        try:
+            yield self._db
+        finally:
+            self._db.execute("COMMIT")
+
+    def _check_writable(self) -> None:
+        if self._chain == "hmac-sha256" and self._key is None:
+            raise StoreError(
+                f"the store {self.path!r} has a keyed hash chain: open it with its key to write"
+            )
