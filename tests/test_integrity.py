@@ -29,6 +29,7 @@ from clientrecovery import store as store_module
 from clientrecovery._chain import GENESIS, link, links
 from clientrecovery._integrity import snapshot_link
 from clientrecovery._sqlite_layout import _statements
+from clientrecovery._sqlite_save import _utc
 from clientrecovery.examples import design_firm, masterclass
 from clientrecovery.serialization import _event_json, _snapshot_json
 from tests.builders import recovering
@@ -455,8 +456,8 @@ class TestOpeningSafely:
                 r.client,
                 r.stage.name,
                 r.version,
-                store_module._utc(r.opened_at),
-                store_module._utc(r.last_event.at),
+                _utc(r.opened_at),
+                _utc(r.last_event.at),
                 _snapshot_json(r),
             ),
         )
@@ -467,7 +468,7 @@ class TestOpeningSafely:
                     r.id,
                     version,
                     type(event).__name__,
-                    store_module._utc(event.at),
+                    _utc(event.at),
                     event.actor,
                     _event_json(event),
                 ),

@@ -31,6 +31,7 @@ from clientrecovery import (
     UnknownItem,
     _sqlite_feed,
     _sqlite_layout,
+    _sqlite_save,
     to_json,
 )
 from clientrecovery import store as store_module
@@ -454,7 +455,7 @@ class TestOpening:
         order; a hash damaged before the move is still reported after it."""
         with monkeypatch.context() as old:  # the library as it was at layout 3: hex hashes
             old.setattr(_sqlite_layout, "MIGRATIONS", _sqlite_layout.MIGRATIONS[:3])
-            old.setattr(store_module, "digest", lambda link: link)
+            old.setattr(_sqlite_save, "digest", lambda link: link)
             old.setattr(_sqlite_feed, "digest", lambda link: link)
             with SQLiteStore(path, key=key) as store:
                 store.save(recovering())
@@ -493,7 +494,7 @@ class TestOpening:
         """The migration converts digests only; anything else is copied for verify to see."""
         with monkeypatch.context() as old:
             old.setattr(_sqlite_layout, "MIGRATIONS", _sqlite_layout.MIGRATIONS[:3])
-            old.setattr(store_module, "digest", lambda link: link)
+            old.setattr(_sqlite_save, "digest", lambda link: link)
             with SQLiteStore(path) as store:
                 store.save(recovering())
         db = raw(path)

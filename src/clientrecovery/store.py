@@ -28,7 +28,8 @@ history cut short.
 
 Saving is optimistic concurrency: :meth:`SQLiteStore.save` appends the relationship's new
 events in one transaction only if the stored version is still the one the change was based
-on; otherwise it raises :class:`~clientrecovery.StaleVersion` and writes nothing.
+on; otherwise it raises :class:`~clientrecovery.StaleVersion` and writes nothing
+(:mod:`clientrecovery._sqlite_save`).
 
 Layout 3 adds ``relationships.account``, the ``feed`` (a position for every event, in commit
 order) and ``erasures``; :class:`~clientrecovery._sqlite_feed.FeedAndErasure` reads and
@@ -50,49 +51,27 @@ import builtins
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import IO, Any
 
 import attrs
 
-from clientrecovery._chain import GENESIS, link
-from clientrecovery._integrity import (
-    ANCHOR_KIND,
-    chain_problems,
-    check_anchor,
-    snapshot_link,
-)
+from clientrecovery._chain import GENESIS
+from clientrecovery._integrity import ANCHOR_KIND, chain_problems, check_anchor, snapshot_link
 from clientrecovery._sqlite_checks import stored_rows, text_column, verify_store
-from clientrecovery._sqlite_compact import digest, hexed
+from clientrecovery._sqlite_compact import hexed
 from clientrecovery._sqlite_feed import FeedAndErasure
 from clientrecovery._sqlite_layout import APPLICATION_ID as APPLICATION_ID
 from clientrecovery._sqlite_layout import CHAIN_STEP as CHAIN_STEP
 from clientrecovery._sqlite_layout import MIGRATIONS, LayoutAndMigration
-from clientrecovery._sqlite_load import (
-    LOAD,
-    UPSERT,
-    assembled,
-    trusted_load,
-    written_state,
-)
-from clientrecovery.errors import (
-    InvalidDocument,
-    InvalidValue,
-    StaleVersion,
-    UnknownItem,
-)
+from clientrecovery._sqlite_load import LOAD, assembled, trusted_load
+from clientrecovery._sqlite_save import appended, check_prefix
+from clientrecovery.errors import InvalidDocument, InvalidValue, UnknownItem
 from clientrecovery.events import Event
 from clientrecovery.model import Stage
 from clientrecovery.policy import Policy
 from clientrecovery.relationship import Relationship
-from clientrecovery.serialization import (
-    _event_dict,
-    _event_json,
-    _loads,
-    _snapshot_json,
-    load_jsonl,
-    to_json,
-)
+from clientrecovery.serialization import load_jsonl, to_json
 from clientrecovery.storage import ClosedOnExit, check_filters
 
 __all__ = ["MIGRATIONS", "Entry", "SQLiteStore"]
@@ -198,69 +177,7 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
                 f" version), got {expected_version!r}",
             )
         with self._guard("save"), self._transaction() as db:
-            return self._append(db, relationship, expected_version)
-
-    def _append(self, db: sqlite3.Connection, relationship: Relationship, expected: int) -> int:
-        rid = relationship.id
-        found = db.execute(
-            "SELECT version, head FROM relationships WHERE id = ?", (rid,)
-        ).fetchone()
-        actual, head = (found[0], found[1]) if found else (0, GENESIS)
-        if actual != expected:
-            raise StaleVersion(rid, expected, actual)
-        if expected:
-            (stored,) = db.execute(
-                "SELECT payload FROM events WHERE relationship_id = ? AND version = ?",
-                (rid, expected),
-            ).fetchone() or (None,)
-            if stored is None or not _same(stored, relationship.history[expected - 1]):
-                raise StaleVersion(
-                    rid,
-                    expected,
-                    actual,
-                    f"its history differs from the stored one at event {expected}",
-                )
-        if relationship.version == expected:
-            return 0
-        rows = []
-        for version, event in enumerate(relationship.history[expected:], start=expected + 1):
-            payload = _event_json(event)
-            head = link(head, rid, version, payload, key=self._key)
-            rows.append(
-                (
-                    rid,
-                    version,
-                    type(event).__name__,
-                    _utc(event.at),
-                    event.actor,
-                    payload,
-                    digest(head),
-                )
-            )
-        snapshot = _snapshot_json(relationship)
-        state = written_state(relationship, head, snapshot, self._key) if self._states else ()
-        db.execute(
-            UPSERT[self._states],
-            (
-                rid,
-                relationship.client,
-                relationship.stage.name,
-                relationship.version,
-                _utc(relationship.opened_at),
-                _utc(relationship.last_event.at),
-                snapshot,
-                head,
-                snapshot_link(head, rid, snapshot, key=self._key),
-                relationship.account,
-                *state,
-            ),
-        )
-        db.executemany(
-            "INSERT INTO events (relationship_id, version, type, at, actor, payload, hash)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
-        return len(rows)
+            return appended(db, relationship, expected_version, self._key, self._states)
 
     def import_jsonl(
         self,
@@ -291,29 +208,11 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
                 ).fetchone()
                 stored = found[0] if found else 0
                 if stored:
-                    self._check_prefix(db, relationship, stored)
+                    check_prefix(db, relationship, stored)
                 if stored < relationship.version:
-                    self._append(db, relationship, stored)
+                    appended(db, relationship, stored, self._key, self._states)
                     changed += 1
         return changed
-
-    def _check_prefix(
-        self, db: sqlite3.Connection, relationship: Relationship, stored: int
-    ) -> None:
-        rid = relationship.id
-        history = relationship.history
-        payloads = db.execute(
-            "SELECT payload FROM events WHERE relationship_id = ? ORDER BY version", (rid,)
-        )
-        for position, (payload,) in enumerate(payloads):
-            if position >= len(history) or not _same(payload, history[position]):
-                raise StaleVersion(
-                    rid,
-                    len(history),
-                    stored,
-                    f"the stored history ({stored} events) is not the start of the imported"
-                    f" one ({len(history)} events); they differ at event {position + 1}",
-                )
 
     # --- reading ------------------------------------------------------------------------
 
@@ -510,16 +409,6 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
 
 
 # --- rows ----------------------------------------------------------------------------------
-
-
-def _same(payload: str, event: Event) -> bool:
-    """Whether a stored events row holds this event (compared as JSON values, so the
-    writer's formatting does not matter)."""
-    return bool(_loads(payload, "") == _event_dict(event))
-
-
-def _utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat()
 
 
 def _entry(row: tuple[Any, ...]) -> Entry:
