@@ -1,7 +1,8 @@
 """The PostgreSQL store's tables, and how relationships become rows of them.
 
-:data:`MIGRATIONS` creates and upgrades the tables :mod:`clientrecovery.postgres` describes;
-the helpers turn events into rows (refusing what PostgreSQL cannot hold) and rows into
+:data:`MIGRATIONS` creates and upgrades the tables :mod:`clientrecovery.postgres` describes,
+and :func:`migrate` applies the steps a database lacks when a store opens; the helpers turn
+events into rows (refusing what PostgreSQL cannot hold) and rows into
 :class:`~clientrecovery.store.Entry` records.
 """
 
@@ -10,16 +11,19 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import UTC, datetime
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from clientrecovery.errors import InvalidDocument, InvalidValue
+from clientrecovery.errors import InvalidDocument, InvalidValue, StoreError
 from clientrecovery.model import Stage
 from clientrecovery.relationship import Relationship
 from clientrecovery.serialization import _event_dict
 from clientrecovery.storage import canonical
 from clientrecovery.store import Entry
 
-__all__ = ["CHANNEL", "MIGRATIONS"]
+if TYPE_CHECKING:
+    import psycopg
+
+__all__ = ["CHANNEL", "MIGRATIONS", "migrate"]
 
 CHANNEL: Final = "clientrecovery_events"
 """The start of the ``LISTEN`` channel each save notifies: ``clientrecovery_events.<schema>``
@@ -103,6 +107,34 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     """,
 )
 """``MIGRATIONS[n]`` takes a store from layout ``n`` to ``n + 1`` (table ``store_layout``)."""
+
+
+def migrate(db: psycopg.Connection[Any]) -> None:
+    """Bring the store's tables up to date, inside the caller's transaction: one server at a
+    time (an advisory lock), each missing step of :data:`MIGRATIONS` in turn.
+
+    Raises:
+        StoreError: The tables have a newer layout than this library knows.
+    """
+    db.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+    (exists,) = _one(db.execute("SELECT to_regclass('store_layout') IS NOT NULL"))
+    layout = _one(db.execute("SELECT layout FROM store_layout"))[0] if exists else 0
+    if layout > len(MIGRATIONS):
+        raise StoreError(
+            f"the PostgreSQL store has layout {layout}, newer than this library knows"
+            f" ({len(MIGRATIONS)}); upgrade clientrecovery"
+        )
+    for step in range(layout, len(MIGRATIONS)):
+        db.execute(MIGRATIONS[step].encode())
+        db.execute("UPDATE store_layout SET layout = %s", (step + 1,))
+
+
+def _one(cursor: psycopg.Cursor[Any]) -> tuple[Any, ...]:
+    row = cursor.fetchone()
+    if row is None:  # a one-row table emptied by hand
+        raise StoreError("the PostgreSQL store is damaged: a one-row table is empty")
+    return tuple(row)
+
 
 _Rows = list[tuple[int, str, datetime, str | None, str]]
 """New events as rows: version, type, at, actor, canonical payload."""

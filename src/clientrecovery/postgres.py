@@ -51,13 +51,14 @@ from psycopg import sql
 
 from clientrecovery._chain import GENESIS, link
 from clientrecovery._postgres_layout import (
-    _MIGRATION_LOCK,
     CHANNEL,
     MIGRATIONS,
     _channel,
     _entry,
     _event_rows,
+    _one,
     _Rows,
+    migrate,
 )
 from clientrecovery._sqlite_load import row_named
 from clientrecovery.errors import (
@@ -132,7 +133,8 @@ class PostgresStore(ClosedOnExit):
             with self._errors():
                 self._db.execute("SET TIME ZONE 'UTC'")
                 self._db.execute(f"SET lock_timeout = {int(lock_timeout * 1000)}")
-                self._migrate()
+                with self._transaction() as db:
+                    migrate(db)
                 (schema,) = _one(self._db.execute("SELECT current_schema()"))
                 self._channel = _channel(str(schema))
         except BaseException:
@@ -180,20 +182,6 @@ class PostgresStore(ClosedOnExit):
             if snapshot:
                 self._db.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
             yield self._db
-
-    def _migrate(self) -> None:
-        with self._transaction() as db:
-            db.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
-            (exists,) = _one(db.execute("SELECT to_regclass('store_layout') IS NOT NULL"))
-            layout = _one(db.execute("SELECT layout FROM store_layout"))[0] if exists else 0
-            if layout > len(MIGRATIONS):
-                raise StoreError(
-                    f"the PostgreSQL store has layout {layout}, newer than this library knows"
-                    f" ({len(MIGRATIONS)}); upgrade clientrecovery"
-                )
-            for step in range(layout, len(MIGRATIONS)):
-                db.execute(MIGRATIONS[step].encode())
-                db.execute("UPDATE store_layout SET layout = %s", (step + 1,))
 
     # --- writing ------------------------------------------------------------------------
 
@@ -584,10 +572,3 @@ def _said(failed: psycopg.Error) -> str:
     """The server's (or libpq's) own first line, without the connection string."""
     text = failed.diag.message_primary or str(failed)
     return text.strip().splitlines()[0] if text.strip() else type(failed).__name__
-
-
-def _one(cursor: psycopg.Cursor[Any]) -> tuple[Any, ...]:
-    row = cursor.fetchone()
-    if row is None:  # a one-row table emptied by hand
-        raise StoreError("the PostgreSQL store is damaged: a one-row table is empty")
-    return tuple(row)
