@@ -98,9 +98,7 @@ def _verify_one(
     events = stored_rows(relationship_id, raw_rows, problems)
     stored[relationship_id] = events
     try:
-        loaded: Relationship | None = store._assemble(
-            relationship_id, row[:4], raw_rows, policy, trust=False
-        )
+        loaded: Relationship | None = store._assemble(relationship_id, row[:4], raw_rows, policy)
     except InvalidDocument as bad:
         loaded = None
         problems.extend(p if p.startswith(where) else f"{where}: {p}" for p in bad.problems)

@@ -150,7 +150,7 @@ class FeedAndErasure(ConnectionAndErrors):
             head = self._rechain(db, relationship_id)
             db.execute("DELETE FROM erasing WHERE relationship_id = ?", (relationship_id,))
             snapshot = _snapshot_json(clean)
-            chain_key: bytes | None = getattr(self, "_key", None)
+            chain_key = self._key
             db.execute(
                 "UPDATE relationships SET client = ?, snapshot = ?, head = ?, snapshot_hash = ?"
                 " WHERE id = ?",
@@ -193,7 +193,7 @@ class FeedAndErasure(ConnectionAndErrors):
     def _links(self, db: sqlite3.Connection, relationship_id: str) -> builtins.list[str]:
         """The hash chain (:func:`clientrecovery._chain.link`) over the relationship's payloads
         as stored, under the store's key if it was opened with one."""
-        key: bytes | None = getattr(self, "_key", None)
+        key = self._key
         head, links = GENESIS, []
         for version, payload in db.execute(
             "SELECT version, payload FROM events WHERE relationship_id = ? ORDER BY version",

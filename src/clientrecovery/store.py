@@ -57,7 +57,7 @@ from typing import IO, Any
 import attrs
 
 from clientrecovery._chain import GENESIS
-from clientrecovery._integrity import ANCHOR_KIND, chain_problems, check_anchor, snapshot_link
+from clientrecovery._integrity import ANCHOR_KIND, chain_problems, check_anchor
 from clientrecovery._sqlite_checks import stored_rows, text_column, verify_store
 from clientrecovery._sqlite_compact import hexed
 from clientrecovery._sqlite_feed import FeedAndErasure
@@ -248,7 +248,6 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
             (top[1], top[3], top[4], top[2]),
             [(row[0], None, None, None, row[1], hexed(row[2])) for row in rows[1:]],
             policy,
-            trust=False,
         )
 
     def _assemble(
@@ -257,11 +256,9 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
         row: tuple[Any, ...],
         raw_rows: builtins.list[tuple[Any, ...]],
         policy: Policy | None,
-        *,
-        trust: bool,
     ) -> Relationship:
         """The relationship of a relationships row and its events rows (as read by
-        :meth:`load`): the chain checked, then trusted or validated in full."""
+        :meth:`load`): the chain checked, then validated in full."""
         where = f"relationship {relationship_id!r}"
         unreadable: list[str] = []
         snapshot = text_column(row[0], f"{where}, relationships.snapshot", unreadable)
@@ -279,15 +276,8 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
                 f"{where}: relationships.version says {row[1]}, but the events table holds"
                 f" {len(events)} rows"
             )
-        trusted = (
-            trust
-            and policy is None
-            and not broken
-            and snapshot is not None
-            and row[3] == snapshot_link(head, relationship_id, snapshot, key=self._key)
-        )
         try:
-            relationship = assembled(relationship_id, snapshot, events, trusted, policy)
+            relationship = assembled(relationship_id, snapshot, events, policy)
         except InvalidDocument as bad:
             raise InvalidDocument([*broken, *bad.problems]) from None
         if broken:
