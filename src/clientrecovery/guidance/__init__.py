@@ -174,7 +174,7 @@ def review(
 
 _ALL_CUES = (*CUES, *CREDIT_CUES)
 _NUMBER = {id(cue): n for n, cue in enumerate(_ALL_CUES)}
-_INDEX = _gate.Index([c.pattern for c in _ALL_CUES])
+_INDEX = _gate.Index([c.pattern for c in _ALL_CUES], [c.requires for c in _ALL_CUES])
 
 
 def _review(
