@@ -212,12 +212,13 @@ def _review(
     ]
     found: list[Finding] = []
     team: list[Finding] = []
+    vetoed: list[tuple[Rule, int]] = []
     for check in active:
-        for finding, by_team in _findings(prepared, sentences, tried, check, policy):
+        for finding, by_team in _findings(prepared, sentences, tried, check, policy, vetoed):
             (team if by_team else found).append(finding)
     if weighed:
         advice = {c.rule: (c.problem, c.hint, policy.severity(c.rule)) for c in active}
-        found = weigh(prepared, found, advice, model or load())
+        found = weigh(prepared, found, advice, model or load(), vetoed)
     return tuple(sorted((*found, *team), key=lambda f: (f.span or (0, 0), f.rule.value)))
 
 
@@ -227,8 +228,13 @@ def _findings(
     tried: dict[int, list[tuple[int, list[int]]]],
     check: Check,
     policy: Policy,
+    vetoed: list[tuple[Rule, int]],
 ) -> Iterator[tuple[Finding, bool]]:
-    """The findings of ``check``'s cues, then of the team's phrases (``True`` beside them)."""
+    """The findings of ``check``'s cues, then of the team's phrases (``True`` beside them).
+
+    Where a cue matched and its exceptions (``unless``) held it back, the check and the
+    match's position go into ``vetoed``.
+    """
     severity = policy.severity(check.rule)
     taken: list[tuple[int, int]] = []
     credited: set[int] = set()  # a credit counts once per sentence
@@ -249,15 +255,16 @@ def _findings(
                 if cue.specific != specific[n]:
                     continue
             spans = _spans([pieces[k] for k in which], source, s_start, s_end)
-            vetoed: bool | None = None
+            held: bool | None = None
             for start, end in spans:
                 if credit and n in credited:
                     break
                 if any(t_start < end and start < t_end for t_start, t_end in taken):
                     continue
-                if vetoed is None:
-                    vetoed = cue.unless is not None and bool(cue.unless.search(sentence))
-                if vetoed:
+                if held is None:
+                    held = cue.unless is not None and bool(cue.unless.search(sentence))
+                if held:
+                    vetoed.append((check.rule, start))
                     break
                 taken.append((start, end))
                 credited.add(n)

@@ -251,7 +251,7 @@ class Index:
     alternative whose words cannot be read is tried on every sentence.
     """
 
-    __slots__ = ("_also", "_always", "_by_key", "_pairs", "pieces")
+    __slots__ = ("_always", "_by_key", "_each", "_ones", "_pairs", "pieces")
 
     def __init__(
         self,
@@ -264,7 +264,8 @@ class Index:
         self._always: list[int] = []
         # Beside the rarest words an alternative needs, the other words it needs as well:
         # words it needs each of, and sets of words it needs one of.
-        self._also: list[tuple[frozenset[str], tuple[frozenset[str], ...]] | None] = []
+        self._each: list[frozenset[str] | None] = []
+        self._ones: list[tuple[frozenset[str], ...] | None] = []
         for n, pattern in enumerate(patterns):
             parts = [re.compile(p, pattern.flags) for p in alternatives(pattern.pattern)]
             needed = [all_keys(part) for part in parts]
@@ -286,13 +287,15 @@ class Index:
                 self._pairs.append((n, k))
                 if found is None:
                     self._always.append(number)
-                    self._also.append(None)
+                    self._each.append(None)
+                    self._ones.append(None)
                     continue
                 for key in found[0]:
                     self._by_key.setdefault(key, []).append(number)
                 each = frozenset(next(iter(o)) for o in found[1:] if len(o) == 1)
                 ones = tuple(o for o in found[1:] if len(o) > 1)
-                self._also.append((each, ones) if each or ones else None)
+                self._each.append(each or None)
+                self._ones.append(ones or None)
 
     def candidates(self, words: set[str]) -> dict[int, list[int]]:
         """For a sentence's words: which alternatives of which cues to try, each once."""
@@ -300,14 +303,15 @@ class Index:
         by_key = self._by_key
         for word in words:
             chosen.update(by_key.get(word, ()))
-        also, pairs = self._also, self._pairs
+        eaches, oneses, pairs = self._each, self._ones, self._pairs
         found: dict[int, list[int]] = {}
-        for number in sorted(chosen):
-            more = also[number]
-            if more is not None:
-                each, ones = more
-                if not each <= words or any(map(words.isdisjoint, ones)):
-                    continue
+        for number in chosen:
+            each = eaches[number]
+            if each is not None and not each <= words:
+                continue
+            ones = oneses[number]
+            if ones is not None and any(map(words.isdisjoint, ones)):
+                continue
             n, k = pairs[number]
             found.setdefault(n, []).append(k)
         return found
