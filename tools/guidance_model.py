@@ -14,9 +14,9 @@ held-out sentences; then, for each check, it chooses the two thresholds of
 recall over all held-out sentences whose precision there is at least ``FLOOR``, and at
 least 0.85 on every held-out file (or, where the cues alone are below that on a file, no
 more than 0.02 below the cues), and with which the shipped model adds no check to a sound
-sentence of the behaviour tests (``tests/guidance_sentences.py``). It prints them, and the
-figures per file and pooled for the cues alone, for the shipped thresholds and for the
-chosen ones.
+sentence of the behaviour tests (``tests/guidance_sentences.py``) nor to a text of the
+example stories. It prints them, and the figures per file and pooled for the cues alone,
+for the shipped thresholds and for the chosen ones.
 
 Needs scikit-learn (``pip install -e '.[train]'``), a development tool only: the library
 scores the shipped weights in plain Python.
@@ -34,7 +34,8 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from clientrecovery import Party, Policy, Rule
-from clientrecovery.guidance import _review
+from clientrecovery.examples import stories
+from clientrecovery.guidance import _review, record
 from clientrecovery.guidance._model import ADD, ADD_BESIDE, RULES, Model, features
 from clientrecovery.guidance._text import prepare
 from clientrecovery.guidance._weigh import scored
@@ -156,8 +157,10 @@ def cross_validate() -> None:
         for k, rule in enumerate(RULES)
     }
     whole = fit([case for name in TRAIN for case in load(name)])
-    # The behaviour tests' sound sentences, and those they check for exactly their labels.
+    # The behaviour tests' sound sentences, those they check for exactly their labels, and
+    # the client-facing texts of the example stories in which the cues find no violation.
     tested = [*((labels, text) for labels, text in SENTENCES if labels == "-"), *TUNED]
+    tested.extend(("-", text) for text in _story_texts())
     sound = [(_labels(labels), read(text, whole)) for labels, text in tested]
     chosen = {rule: choose(folds, rule, sound) for rule in RULES}
     cues = dict.fromkeys(RULES, (NEVER, NEVER))
@@ -171,6 +174,31 @@ def cross_validate() -> None:
 _LETTERS = {"B": Rule.NO_BLAME, "E": Rule.NO_EGO, "F": Rule.FACTS_NOT_EMOTION}
 _LETTERS |= {"G": Rule.NO_GENERALITIES, "L": Rule.LISTENING, "T": Rule.TAKES_RESPONSIBILITY}
 _LETTERS |= {"S": Rule.SPECIFIC_COMMITMENT}
+
+
+def _story_texts() -> list[str]:
+    """The texts the example stories record for the client, where no cue finds a violation
+    (the stories show the method done well)."""
+    seen: dict[str, None] = {}
+    for story in stories():
+        for event in story.history:
+            if type(event) in record._PLANS:
+                texts = record._plan_texts(event.plan, "plan")  # type: ignore[attr-defined]
+            elif type(event) in record._EVENT_TEXTS:
+                texts = record._EVENT_TEXTS[type(event)](event)
+            else:
+                continue
+            seen.update(dict.fromkeys(text for _, text, _ in texts))
+        seen.update(dict.fromkeys(text for _, text, _ in record._summary_texts(story)))
+    return [
+        text
+        for text in seen
+        if text.strip()
+        and not any(
+            f.rule in VIOLATIONS
+            for f in _review(text, Party.CLIENT, Policy(), gated=True, weighed=False)
+        )
+    ]
 
 
 def _labels(letters: str) -> frozenset[Rule]:

@@ -27,8 +27,9 @@ Words inside quotation marks are the client's own and are not judged. The cues a
 :class:`~clientrecovery.Policy` (``guidance_phrases``, ``guidance_off``). Pure and
 deterministic: regular expressions over word classes, English, no network. Beside the cues,
 a small linear model (``_model``, weights shipped as package data, scored in plain Python)
-reads the sentences in which no cue fired and adds a finding where its words weigh clearly
-for a check, with the clause that weighs most as its span.
+reads each sentence and adds a finding for a check the cues did not find there where its
+words weigh clearly for it (more clearly beside another cue's finding), with the clause that
+weighs most as its span.
 
 :func:`on_command` and :func:`on_history` review the texts the commands record for the
 client (:mod:`clientrecovery.guidance.record`).

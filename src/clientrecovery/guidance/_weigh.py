@@ -30,12 +30,11 @@ _EMPATHY = re.compile(
     r"\b(?:sorry|apologi[sz]e|apologies|regret|understand(?:able)?|i hear|i can see"
     r"|appreciat\w*|thank)\b"
 )
-# What a finding of the model's own needs in its sentence (one in which no cue found
-# anything, neither a violation nor a move the articles ask for): ego needs the provider in
-# it; emotion needs someone who feels or is answered, a marker of feeling, refusal or
-# reminder, or an exclamation (a bare item such as a plan's success criterion has none of
-# these, and a model of words scores so short a text by its bias alone); a commitment needs
-# something someone will do.
+# What a finding of the model's own needs in its sentence: ego needs the provider in it;
+# emotion needs someone who feels or is answered, a marker of feeling, refusal or reminder,
+# or an exclamation (a bare item such as a plan's success criterion has none of these, and
+# a model of words scores so short a text by its bias alone); a commitment needs something
+# someone will do.
 _PEOPLE = "we|we're|we've|we'd|our|ours|us|i|i'm|i've|i'd|my|me"
 _NEEDED: dict[Rule, re.Pattern[str]] = {
     Rule.NO_EGO: re.compile(rf"\b(?:{_PEOPLE})\b"),
