@@ -11,12 +11,13 @@ sentence of the corpus files in ``TRAIN``.
 ``cv`` holds out each file of ``TRAIN`` in turn, trains on the others and scores the
 held-out sentences; then, for each check, it chooses the two thresholds of
 ``_model.ADD`` and ``_model.ADD_BESIDE`` once for all folds: the pair with the highest
-recall over all held-out sentences whose precision there is at least ``FLOOR``, and at
-least 0.85 on every held-out file (or, where the cues alone are below that on a file, no
-more than 0.02 below the cues), and with which the shipped model adds no check to a sound
-sentence of the behaviour tests (``tests/guidance_sentences.py``) nor to a text of the
-example stories. It prints them, and the figures per file and pooled for the cues alone,
-for the shipped thresholds and for the chosen ones.
+recall over all held-out sentences whose precision there is at least ``FLOOR`` (for a
+credit ``CREDIT_FLOOR``), and at least 0.85 on every held-out file (or, where the cues
+alone are below that on a file, no more than 0.02 below the cues), and with which the
+shipped model adds no check to a sound sentence of the behaviour tests
+(``tests/guidance_sentences.py``) nor to a text of the example stories. It prints them,
+and the figures per file and pooled for the cues alone, for the shipped thresholds and for
+the chosen ones.
 
 Needs scikit-learn (``pip install -e '.[train]'``), a development tool only: the library
 scores the shipped weights in plain Python.
@@ -56,7 +57,10 @@ TRAIN = (
 )
 C = 1.0  # inverse regularisation strength, chosen by the cross-validation below
 PRUNE = 0.03  # weights smaller than this for every rule are left out
-FLOOR = 0.88  # the precision over all held-out sentences that a threshold must keep
+FLOOR = 0.88  # the precision over all held-out sentences that a check's thresholds must keep
+# A credit's recall is above the target by a margin already: its thresholds keep more
+# precision in reserve, the margin an unseen writer's sentences may take away.
+CREDIT_FLOOR = 0.92
 GRID = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99, 0.995)
 NEVER = 1.0  # a threshold no score reaches
 
@@ -136,7 +140,7 @@ def choose(
         for beside in (*GRID, NEVER):
             a, b = _logit(alone), _logit(beside)
             precision, recall = figures(pooled, rule, a, b)
-            if precision < FLOOR or any(
+            if precision < (FLOOR if rule in VIOLATIONS else CREDIT_FLOOR) or any(
                 figures(reads, rule, a, b)[0] < floors[name] for name, reads in folds.items()
             ):
                 continue
