@@ -3,10 +3,11 @@
 Reads every labelled file in ``tests/guidance_corpus/`` (``*.jsonl``, written from the
 articles' principles by writers who had not seen the engine) and prints precision and recall
 per check and per credit on each: ``development.jsonl``, which the cues were tuned on,
-``heldout.jsonl``, ``fresh.jsonl`` and ``blind.jsonl`` (more writers' sets, which the model
-of ``guidance/_model.json`` was trained on), and any other file put there, such as a new
-blind set, which is picked up as it is and only ever measured. Only figures are printed,
-never sentences, except with ``--misses``, which lists the development file's mistakes.
+``heldout.jsonl``, ``fresh.jsonl``, ``blind.jsonl``, ``blind2.jsonl`` and ``extra.jsonl``
+(more writers' sets, which the model of ``guidance/_model.json`` was trained on), and any
+other file put there, such as a new blind set, which is picked up as it is and only ever
+measured. Only figures are printed, never sentences, except with ``--misses``, which lists
+the development file's mistakes.
 Figures on the files the model was trained on say how well it fits them, not how well it
 generalises: for that, ``python tools/guidance_model.py cv``.
 

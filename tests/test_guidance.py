@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from clientrecovery import InvalidValue, Party, Policy, Rule, Severity
-from clientrecovery.guidance import CHECKS, CREDITS, _review, review
+from clientrecovery.guidance import CHECKS, CREDITS, _gate, _review, review
 from tests.guidance_sentences import SENTENCES, TUNED
-from tests.test_guidance_corpus import development
+from tests.test_guidance_corpus import CORPUS, corpus, development
 
 GUIDANCE = [rule for rule in Rule if rule.guidance]
 CREDITED = {Rule.LISTENING, Rule.TAKES_RESPONSIBILITY, Rule.SPECIFIC_COMMITMENT}
@@ -290,15 +292,40 @@ class TestProperties:
 class TestGate:
     """Skipping sentences that lack a cue's words changes no finding."""
 
-    def test_the_development_half_gives_the_same_findings_either_way(self) -> None:
-        """Every sentence, and all of them as one message."""
+    def test_the_corpus_gives_the_same_findings_either_way(self) -> None:
+        """Every sentence of every file, and each file as one message."""
+        policy = Policy()
+
+        for path in sorted(CORPUS.glob("*.jsonl")):
+            texts = [text for text, _, _ in corpus(path.name)]
+            for text in [*texts, " ".join(texts)]:
+                assert _review(text, Party.CLIENT, policy, gated=True) == _review(
+                    text, Party.CLIENT, policy, gated=False
+                ), text
+
+    def test_the_development_half_as_one_message_gives_the_same_findings_either_way(
+        self,
+    ) -> None:
+        """All of it as one message, split at other places than its sentences."""
         texts = [text for text, _, _ in development()]
         policy = Policy()
 
-        for text in [*texts, " ".join(texts)]:
+        for text in ["\n".join(texts), " - ".join(texts)]:
             assert _review(text, Party.CLIENT, policy, gated=True) == _review(
                 text, Party.CLIENT, policy, gated=False
             )
+
+    def test_an_alternative_is_tried_only_with_a_word_of_each_part_it_needs(self) -> None:
+        """A sentence with "your" alone does not bring up "your (fault|mistake)"; nor does one
+        without a word that the cue's ``requires`` needs."""
+        index = _gate.Index(
+            [re.compile(r"\byour (?:fault|mistake)\b|\bblame\b")], [re.compile(r"\blate\b")]
+        )
+
+        assert index.candidates({"your$", "late$"}) == {}
+        assert index.candidates({"your$", "fault"}) == {}
+        assert index.candidates({"your$", "mista", "late$"}) == {0: [0]}
+        assert index.candidates({"blame", "late$"}) == {0: [1]}
 
     @given(st.lists(st.sampled_from(WORDS), max_size=40))
     def test_any_sentence_gives_the_same_findings_either_way(self, words: list[str]) -> None:

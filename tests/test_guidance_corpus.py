@@ -1,9 +1,9 @@
 """The labelled corpus: per-check precision and recall on its development half, traps.
 
-Precision and recall are asserted on ``development.jsonl`` only. ``heldout.jsonl`` and
-``fresh.jsonl`` have since become development material too (the model of
-``guidance/_model.json`` is trained on all three), so they are read here only for their
-traps: clean sentences of each kind the articles' principles make easy to misread.
+Precision and recall are asserted on ``development.jsonl`` only. The other files have since
+become development material too (the model of ``guidance/_model.json`` is trained on all of
+them), and are read here only for their traps: clean sentences of each kind the articles'
+principles make easy to misread.
 How well the review generalises is measured by ``tools/guidance_model.py cv`` (one file held
 out at a time) and by ``bench/guidance.py`` on any new file, never asserted.
 """

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from clientrecovery import Party, Policy, Rule, Severity
 from clientrecovery.catalogue import describe_source
 from clientrecovery.guidance import CHECKS, CREDITS, _review, review
-from clientrecovery.guidance._model import RULES, Model, features, load
+from clientrecovery.guidance._model import ADD, ADD_BESIDE, RULES, Model, features, load
 
 HINTS = {check.rule: check.hint for check in (*CHECKS, *CREDITS)}
 
@@ -84,12 +84,46 @@ class TestWhatTheModelNeverDoes:
             text, Party.CLIENT, Policy(), gated=True, weighed=False
         )
 
-    def test_no_violation_where_a_cue_already_found_something(self) -> None:
+    def test_beside_a_cues_finding_another_check_needs_a_surer_score(self) -> None:
+        """A score above ``ADD`` but not ``ADD_BESIDE`` adds a check to a sentence in which
+        the cues found nothing, not to one in which they found something else."""
+        k = RULES.index(Rule.FACTS_NOT_EMOTION)
+        between = 5.0 + (ADD[k] + ADD_BESIDE[k]) / 2
+        above = 5.0 + ADD_BESIDE[k] + 1.0
         text = "Your team missed the zork deadline."
         cues = {f.rule for f in _review(text, Party.CLIENT, Policy(), gated=True, weighed=False)}
 
+        assert ADD[k] < ADD_BESIDE[k]
         assert cues == {Rule.NO_BLAME}
-        assert {r for r, _ in reviewed(text, model_for(Rule.NO_GENERALITIES))} == cues
+        assert {
+            r for r, _ in reviewed(text, model_for(Rule.FACTS_NOT_EMOTION, weight=between))
+        } == {Rule.NO_BLAME}
+        assert reviewed(
+            "Your zork slipped.", model_for(Rule.FACTS_NOT_EMOTION, weight=between)
+        ) == [(Rule.FACTS_NOT_EMOTION, "Your zork slipped")]
+        assert {r for r, _ in reviewed(text, model_for(Rule.FACTS_NOT_EMOTION, weight=above))} == {
+            Rule.NO_BLAME,
+            Rule.FACTS_NOT_EMOTION,
+        }
+
+    def test_never_a_second_finding_for_a_check_the_cues_found(self) -> None:
+        text = "Your team missed the zork deadline."
+
+        assert [r for r, _ in reviewed(text, model_for(Rule.NO_BLAME, weight=50.0))] == [
+            Rule.NO_BLAME
+        ]
+
+    def test_never_a_check_whose_cue_its_own_exceptions_held_back(self) -> None:
+        """An idiom with "never" matches a generality's cue and is held back by it: the
+        model does not overrule that, though it may add another check there."""
+        text = "Never hesitate to call me about the zork."
+        cues = _review(text, Party.CLIENT, Policy(), gated=True, weighed=False)
+
+        assert Rule.NO_GENERALITIES not in {f.rule for f in cues}
+        assert reviewed(text, model_for(Rule.NO_GENERALITIES, weight=50.0)) == []
+        assert [r for r, _ in reviewed(text, model_for(Rule.NO_BLAME, weight=50.0))] == [
+            Rule.NO_BLAME
+        ]
 
     @pytest.mark.parametrize(
         "text",

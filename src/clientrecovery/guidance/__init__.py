@@ -27,8 +27,9 @@ Words inside quotation marks are the client's own and are not judged. The cues a
 :class:`~clientrecovery.Policy` (``guidance_phrases``, ``guidance_off``). Pure and
 deterministic: regular expressions over word classes, English, no network. Beside the cues,
 a small linear model (``_model``, weights shipped as package data, scored in plain Python)
-reads the sentences in which no cue fired and adds a finding where its words weigh clearly
-for a check, with the clause that weighs most as its span.
+reads each sentence and adds a finding for a check the cues did not find there where its
+words weigh clearly for it (more clearly beside another cue's finding), with the clause that
+weighs most as its span.
 
 :func:`on_command` and :func:`on_history` review the texts the commands record for the
 client (:mod:`clientrecovery.guidance.record`).
@@ -174,7 +175,7 @@ def review(
 
 _ALL_CUES = (*CUES, *CREDIT_CUES)
 _NUMBER = {id(cue): n for n, cue in enumerate(_ALL_CUES)}
-_INDEX = _gate.Index([c.pattern for c in _ALL_CUES])
+_INDEX = _gate.Index([c.pattern for c in _ALL_CUES], [c.requires for c in _ALL_CUES])
 
 
 def _review(
@@ -212,12 +213,13 @@ def _review(
     ]
     found: list[Finding] = []
     team: list[Finding] = []
+    vetoed: list[tuple[Rule, int]] = []
     for check in active:
-        for finding, by_team in _findings(prepared, sentences, tried, check, policy):
+        for finding, by_team in _findings(prepared, sentences, tried, check, policy, vetoed):
             (team if by_team else found).append(finding)
     if weighed:
         advice = {c.rule: (c.problem, c.hint, policy.severity(c.rule)) for c in active}
-        found = weigh(prepared, found, advice, model or load())
+        found = weigh(prepared, found, advice, model or load(), vetoed)
     return tuple(sorted((*found, *team), key=lambda f: (f.span or (0, 0), f.rule.value)))
 
 
@@ -227,8 +229,13 @@ def _findings(
     tried: dict[int, list[tuple[int, list[int]]]],
     check: Check,
     policy: Policy,
+    vetoed: list[tuple[Rule, int]],
 ) -> Iterator[tuple[Finding, bool]]:
-    """The findings of ``check``'s cues, then of the team's phrases (``True`` beside them)."""
+    """The findings of ``check``'s cues, then of the team's phrases (``True`` beside them).
+
+    Where a cue matched and its exceptions (``unless``) held it back, the check and the
+    match's position go into ``vetoed``.
+    """
     severity = policy.severity(check.rule)
     taken: list[tuple[int, int]] = []
     credited: set[int] = set()  # a credit counts once per sentence
@@ -249,15 +256,16 @@ def _findings(
                 if cue.specific != specific[n]:
                     continue
             spans = _spans([pieces[k] for k in which], source, s_start, s_end)
-            vetoed: bool | None = None
+            held: bool | None = None
             for start, end in spans:
                 if credit and n in credited:
                     break
                 if any(t_start < end and start < t_end for t_start, t_end in taken):
                     continue
-                if vetoed is None:
-                    vetoed = cue.unless is not None and bool(cue.unless.search(sentence))
-                if vetoed:
+                if held is None:
+                    held = cue.unless is not None and bool(cue.unless.search(sentence))
+                if held:
+                    vetoed.append((check.rule, start))
                     break
                 taken.append((start, end))
                 credited.add(n)

@@ -7,6 +7,12 @@ are rarest is chosen, and the words are kept by their first five letters (a shor
 whole, marked with ``$``). A sentence with none of those words cannot hold a match, so the
 cue is not run on it: most of a long message is skipped, and the findings are the same. A
 pattern with no such part (it may be any word, or punctuation) is run on every sentence.
+
+A match usually needs more than one such word ("your" *and* one of "fault", "mistake"), and
+so does a cue's ``requires``: the index files an alternative under its rarest words and
+keeps the others beside it, so that a sentence is tried only if it has a word of each. Most
+alternatives a sentence's common words ("you", "we", "on") bring up are dropped that way,
+without a search.
 """
 
 from __future__ import annotations
@@ -14,9 +20,10 @@ from __future__ import annotations
 import contextlib
 import importlib
 import re
+from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["keys", "sentence_keys"]
+__all__ = ["Index", "all_keys", "sentence_keys"]
 
 _parser: Any = importlib.import_module("re._parser")
 _c: Any = importlib.import_module("re._constants")
@@ -24,6 +31,7 @@ _c: Any = importlib.import_module("re._constants")
 _WORD = re.compile(r"[^\W_]+")
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT}
+_UNKNOWN = object()  # stands for what follows a repeated part of a pattern
 _KEY = 5  # letters of a word that make its key: "haven" (haven't) is not "have$"
 _LIMIT = 20_000  # expansions before giving up on a pattern (it then runs everywhere)
 
@@ -39,12 +47,15 @@ def _prefixes(items: list[Any], acc: str, budget: list[int]) -> set[str]:
     if len(acc) >= _KEY:
         return {acc[:_KEY]}
     if not items:
-        if not acc:
-            raise _Unreadable  # the pattern can match nothing at all
-        return {acc + "$"}
+        # The pattern ends: nothing at all, or letters that a longer word may go on from.
+        raise _Unreadable
     (op, av), rest = items[0], items[1:]
+    if op is _UNKNOWN:
+        raise _Unreadable  # what follows a part of the pattern is not known here
     if op in _ZERO_WIDTH:
         if acc and op is _c.AT:
+            if av is _c.AT_NON_BOUNDARY:
+                raise _Unreadable  # the word goes on
             return {acc + "$"}  # a word boundary after letters ends the word
         return _prefixes(rest, acc, budget)
     if op is _c.LITERAL:
@@ -129,8 +140,19 @@ def _ends_apart(items: list[Any]) -> bool:
     return _separator(op, av)
 
 
-def _needed(items: list[Any], at_word: bool, budget: list[int]) -> set[str] | None:
+def _needed(items: list[Any], at_word: bool, budget: list[int], tail: list[Any]) -> set[str] | None:
     """Keys one of which every match of ``items`` holds at a word's start, or ``None``."""
+    options = _all_needed(items, at_word, budget, tail)
+    return min(options, key=_cost) if options else None
+
+
+def _all_needed(
+    items: list[Any], at_word: bool, budget: list[int], tail: list[Any]
+) -> list[set[str]]:
+    """Sets of keys, every match of ``items`` holding one of each set at a word's start.
+
+    ``tail`` is what follows ``items`` in the pattern (a word may go on into it).
+    """
     options: list[set[str]] = []
     i = 0
     while i < len(items):
@@ -141,7 +163,7 @@ def _needed(items: list[Any], at_word: bool, budget: list[int]) -> set[str] | No
                 j += 1
             if at_word:
                 with contextlib.suppress(_Unreadable):
-                    options.append(_prefixes(items[i:], "", budget))
+                    options.append(_prefixes([*items[i:], *tail], "", budget))
             at_word = False
             i = j
             continue
@@ -152,36 +174,42 @@ def _needed(items: list[Any], at_word: bool, budget: list[int]) -> set[str] | No
         elif _separator(op, av):
             at_word = True
         elif op is _c.SUBPATTERN:
-            inner = _needed(list(av[-1].data), at_word, budget)
-            if inner is not None:
-                options.append(inner)
+            options.extend(
+                _all_needed(list(av[-1].data), at_word, budget, [*items[i + 1 :], *tail])
+            )
             at_word = False
         elif op is _c.BRANCH:
-            alternatives = [_needed(list(alt.data), at_word, budget) for alt in av[1]]
+            after = [*items[i + 1 :], *tail]
+            alternatives = [_needed(list(alt.data), at_word, budget, after) for alt in av[1]]
             if all(a is not None for a in alternatives):
                 options.append(set().union(*(a for a in alternatives if a is not None)))
             at_word = False
         elif op in _REPEATS:
             low, _, sub = av
             if low >= 1:
-                inner = _needed(list(sub.data), at_word, budget)
+                inner = _needed(list(sub.data), at_word, budget, [(_UNKNOWN, None)])
                 if inner is not None:
                     options.append(inner)
             at_word = _ends_apart(list(sub.data)) and (at_word or low >= 1)
         else:
             at_word = False
         i += 1
-    return min(options, key=_cost) if options else None
+    return options
 
 
-def keys(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Keys of words one of which every match of ``pattern`` holds, or ``None``."""
+def all_keys(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...] | None:
+    """Sets of keys, every match of ``pattern`` holding a word of each set, rarest first;
+    ``None`` if no such set can be read."""
     try:
         parsed = _parser.parse(pattern.pattern, pattern.flags)
-        found = _needed(list(parsed.data), False, [_LIMIT])
+        found = _all_needed(list(parsed.data), False, [_LIMIT], [])
     except (_Unreadable, RecursionError, AttributeError, TypeError, ValueError):
         return None
-    return None if found is None else frozenset(found)
+    return _rarest_first(frozenset(k.lower() for k in option) for option in found) or None
+
+
+def _rarest_first(options: Iterable[frozenset[str]]) -> tuple[frozenset[str], ...]:
+    return tuple(sorted(set(options), key=lambda o: (_cost(set(o)), sorted(o))))
 
 
 def sentence_keys(text: str, start: int, end: int) -> set[str]:
@@ -223,15 +251,24 @@ class Index:
     alternative whose words cannot be read is tried on every sentence.
     """
 
-    __slots__ = ("_always", "_by_key", "pieces")
+    __slots__ = ("_always", "_by_key", "_each", "_ones", "_pairs", "pieces")
 
-    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+    def __init__(
+        self,
+        patterns: list[re.Pattern[str]],
+        requires: list[re.Pattern[str] | None] | None = None,
+    ) -> None:
         self.pieces: list[list[re.Pattern[str]]] = []
-        self._by_key: dict[str, list[tuple[int, int]]] = {}
-        self._always: list[tuple[int, int]] = []
+        self._pairs: list[tuple[int, int]] = []  # each alternative's cue and place in it
+        self._by_key: dict[str, list[int]] = {}
+        self._always: list[int] = []
+        # Beside the rarest words an alternative needs, the other words it needs as well:
+        # words it needs each of, and sets of words it needs one of.
+        self._each: list[frozenset[str] | None] = []
+        self._ones: list[tuple[frozenset[str], ...] | None] = []
         for n, pattern in enumerate(patterns):
             parts = [re.compile(p, pattern.flags) for p in alternatives(pattern.pattern)]
-            needed = [keys(part) for part in parts]
+            needed = [all_keys(part) for part in parts]
             unread = [part for part, k in zip(parts, needed, strict=True) if k is None]
             if len(unread) > 1:  # tried everywhere anyway: one search, not several
                 joined = re.compile("|".join(p.pattern for p in unread), pattern.flags)
@@ -240,11 +277,25 @@ class Index:
                 parts.append(joined)
                 needed.append(None)
             self.pieces.append(parts)
+            # What a cue requires of its sentence (the cues' ``requires``) is needed too.
+            required = requires[n] if requires else None
+            also = all_keys(required) if required is not None else None
+            if also is not None:
+                needed = [_rarest_first((*(k or ()), *also)) for k in needed]
             for k, found in enumerate(needed):
+                number = len(self._pairs)
+                self._pairs.append((n, k))
                 if found is None:
-                    self._always.append((n, k))
-                for key in found or ():
-                    self._by_key.setdefault(key.lower(), []).append((n, k))
+                    self._always.append(number)
+                    self._each.append(None)
+                    self._ones.append(None)
+                    continue
+                for key in found[0]:
+                    self._by_key.setdefault(key, []).append(number)
+                each = frozenset(next(iter(o)) for o in found[1:] if len(o) == 1)
+                ones = tuple(o for o in found[1:] if len(o) > 1)
+                self._each.append(each or None)
+                self._ones.append(ones or None)
 
     def candidates(self, words: set[str]) -> dict[int, list[int]]:
         """For a sentence's words: which alternatives of which cues to try, each once."""
@@ -252,7 +303,15 @@ class Index:
         by_key = self._by_key
         for word in words:
             chosen.update(by_key.get(word, ()))
+        eaches, oneses, pairs = self._each, self._ones, self._pairs
         found: dict[int, list[int]] = {}
-        for n, k in chosen:
+        for number in chosen:
+            each = eaches[number]
+            if each is not None and not each <= words:
+                continue
+            ones = oneses[number]
+            if ones is not None and any(map(words.isdisjoint, ones)):
+                continue
+            n, k = pairs[number]
             found.setdefault(n, []).append(k)
         return found

@@ -1,24 +1,26 @@
 """The model's findings (``_model``) beside the cues', sentence by sentence.
 
-The cues' findings all stay. The model reads each sentence in which the cues found
-nothing at all, and where it scores the sentence for a check a finding is added: its span
-the clause that scores highest, its better move the check's own. It never adds a violation
-to a sentence that apologises, thanks or shows empathy.
+The cues' findings all stay. The model reads each sentence, and where it scores the
+sentence for a check that the cues did not find there, a finding is added: its span the
+clause that scores highest, its better move the check's own. In a sentence in which the
+cues found something else it needs a surer score (:data:`~._model.ADD_BESIDE`) than in one
+in which they found nothing (:data:`~._model.ADD`). It never adds a violation to a sentence
+that apologises, thanks or shows empathy.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import pairwise
 
 from clientrecovery.catalogue import Finding, Rule, Severity
 from clientrecovery.guidance._classes import MARKERS
-from clientrecovery.guidance._model import ADD, RULES, Model, features, units, words
+from clientrecovery.guidance._model import ADD, ADD_BESIDE, RULES, Model, features, units, words
 from clientrecovery.guidance._text import Prepared
 
-__all__ = ["weigh"]
+__all__ = ["Scored", "scored", "weigh"]
 
 Advice = tuple[str, str, Severity]
 """What a check's finding says (``“…” {problem}``), its better move and its severity."""
@@ -26,16 +28,15 @@ Advice = tuple[str, str, Severity]
 _CLAUSE_END = re.compile(r"[,;:]+(?=\s)|\s[-–—]\s|\s(?:but|because|so|which|and)\s")
 _EMPATHY = re.compile(
     r"\b(?:sorry|apologi[sz]e|apologies|regret|understand(?:able)?|i hear|i can see"
-    r"|i appreciate|we appreciate|thank)\b"
+    r"|appreciat\w*|thank)\b"
 )
-# What a finding of the model's own needs in its sentence (one in which no cue found
-# anything, neither a violation nor a move the articles ask for): ego needs the provider in
-# it; emotion needs someone who feels or is answered, a marker of feeling, refusal or
-# reminder, or an exclamation (a bare item such as a plan's success criterion has none of
-# these, and a model of words scores so short a text by its bias alone); a commitment needs
-# something someone will do.
+# What a finding of the model's own needs in its sentence: ego needs the provider in it;
+# emotion needs someone who feels or is answered, a marker of feeling, refusal or reminder,
+# or an exclamation (a bare item such as a plan's success criterion has none of these, and
+# a model of words scores so short a text by its bias alone); a commitment needs something
+# someone will do.
 _PEOPLE = "we|we're|we've|we'd|our|ours|us|i|i'm|i've|i'd|my|me"
-_NEEDS: dict[Rule, re.Pattern[str]] = {
+_NEEDED: dict[Rule, re.Pattern[str]] = {
     Rule.NO_EGO: re.compile(rf"\b(?:{_PEOPLE})\b"),
     Rule.FACTS_NOT_EMOTION: re.compile(
         rf"!|\b(?:{_PEOPLE}|{'|'.join(map(re.escape, sorted(MARKERS, key=len, reverse=True)))})\b"
@@ -44,64 +45,103 @@ _NEEDS: dict[Rule, re.Pattern[str]] = {
         r"\b(?:will|shall|going to|we'll|i'll|he'll|she'll|they'll|plan to|aim to|commit)\b"
     ),
 }
-# Praise of the client's side is not blame, whatever it is tied to.
+# Praise of the client's side, or a good outcome ("which saved a lot of damage"), is
+# neither blame nor a vague complaint, whatever it is tied to or however absolute it is
+# ("your team has been nothing but patient").
 _PRAISE = re.compile(
     r"\b(?:lovely|great|excellent|brilliant|superb|helpful|well done|good job|thanks"
     r"|thank you|grateful|improved|so much better|kind of (?:you|your)|patient|patience"
-    r"|supportive|generous|flexible|responsive)\b"
+    r"|supportive|generous|flexible|responsive|quickly|promptly|help(?:ed|s)|sav(?:ed|es)"
+    r"|learn\w*|enjoy\w*|benefit\w*)\b"
 )
-# Absolutes are the cues' to judge: they know the idioms and promises ("you can always
-# reach…", "deserve a … that never…") that a model of words does not; the model's own
-# generalities are the vague complaints.
-_ABSOLUTE = re.compile(r"\b(?:always|never|ever|forever|every\w*|nothing|nobody|no one|all)\b")
-_VIOLATIONS = frozenset({Rule.NO_BLAME, Rule.NO_EGO, Rule.FACTS_NOT_EMOTION, Rule.NO_GENERALITIES})
+
 _INDEX = {rule: k for k, rule in enumerate(RULES)}
+_NEEDS: list[re.Pattern[str] | None] = [_NEEDED.get(rule) for rule in RULES]
+_NOT_PRAISE = frozenset(_INDEX[r] for r in (Rule.NO_BLAME, Rule.NO_GENERALITIES))
+_VIOLATIONS = frozenset(
+    _INDEX[r] for r in (Rule.NO_BLAME, Rule.NO_EGO, Rule.FACTS_NOT_EMOTION, Rule.NO_GENERALITIES)
+)
+
+
+Scored = tuple[int, int, Rule, float, bool]
+"""A sentence's ``[start, end)``, a check, the model's score for it there, and whether the
+cues found something else in that sentence."""
+
+
+def scored(
+    prepared: Prepared,
+    found: list[Finding],
+    rules: Iterable[Rule],
+    model: Model,
+    vetoed: Iterable[tuple[Rule, int]] = (),
+) -> Iterator[Scored]:
+    """The model's score for each check of ``rules`` in each sentence where it may add a
+    finding: one that the cues did not find there nor held back (``vetoed``: a check and
+    where its cue matched but its exceptions held), and that the sentence allows."""
+    bounds = units(prepared.lower)
+    starts = [start for start, _ in bounds]
+    # Checks by their place in RULES (an int hashes faster than an enum member).
+    by_unit: dict[int, set[int]] = {}
+    for finding in found:
+        k = _INDEX.get(finding.rule)
+        if k is not None:
+            at = finding.span[0] if finding.span else 0
+            by_unit.setdefault(max(bisect_right(starts, at) - 1, 0), set()).add(k)
+    for rule, at in vetoed:
+        k = _INDEX.get(rule)
+        if k is not None:
+            by_unit.setdefault(max(bisect_right(starts, at) - 1, 0), set()).add(-1 - k)
+    wanted = sorted(_INDEX[rule] for rule in rules if rule in _INDEX)
+    for n, (start, end) in enumerate(bounds):
+        done = by_unit.get(n)
+        todo = (
+            wanted if done is None else [k for k in wanted if k not in done and -1 - k not in done]
+        )
+        if not todo:
+            continue
+        lower = prepared.lower[start:end]
+        if not _VIOLATIONS.isdisjoint(todo) and _EMPATHY.search(lower):
+            todo = [k for k in todo if k not in _VIOLATIONS]
+        if not _NOT_PRAISE.isdisjoint(todo) and _PRAISE.search(lower):
+            todo = [k for k in todo if k not in _NOT_PRAISE]
+        todo = [k for k in todo if (needs := _NEEDS[k]) is None or needs.search(lower)]
+        if not todo:
+            continue
+        scores = model.scores(features(lower))
+        beside = done is not None and any(k >= 0 for k in done)
+        for k in todo:
+            yield start, end, RULES[k], scores[k], beside
 
 
 def weigh(
-    prepared: Prepared, found: list[Finding], active: Mapping[Rule, Advice], model: Model
+    prepared: Prepared,
+    found: list[Finding],
+    active: Mapping[Rule, Advice],
+    model: Model,
+    vetoed: Iterable[tuple[Rule, int]] = (),
 ) -> list[Finding]:
-    """The cues' ``found`` and the findings the model adds for the checks of ``active``."""
-    bounds = units(prepared.lower)
-    if not bounds:
-        return found
-    starts = [start for start, _ in bounds]
-    by_unit: dict[int, list[Finding]] = {}
-    for finding in found:
-        at = finding.span[0] if finding.span else 0
-        by_unit.setdefault(max(bisect_right(starts, at) - 1, 0), []).append(finding)
-    kept: list[Finding] = []
-    for n, (start, end) in enumerate(bounds):
-        here = by_unit.get(n)
-        if here:  # the model reads only the sentences in which the cues found nothing
-            kept.extend(here)
+    """The cues' ``found`` and the findings the model adds for the checks of ``active``.
+
+    A sentence in which the cues found something needs a surer score for another check
+    (:data:`~._model.ADD_BESIDE`); a check the cues found there is theirs alone.
+    """
+    kept = list(found)
+    for start, end, rule, score, beside in scored(prepared, found, active, model, vetoed):
+        k = _INDEX[rule]
+        if score <= (ADD_BESIDE if beside else ADD)[k]:
             continue
-        lower = prepared.lower[start:end]
-        scores = model.scores(features(lower))
-        for rule, (problem, hint, severity) in active.items():
-            k = _INDEX.get(rule)
-            if k is None or scores[k] <= ADD[k]:
-                continue
-            if rule in _VIOLATIONS and _EMPATHY.search(lower):
-                continue
-            if rule is Rule.NO_BLAME and _PRAISE.search(lower):
-                continue
-            if rule is Rule.NO_GENERALITIES and _ABSOLUTE.search(lower):
-                continue
-            needs = _NEEDS.get(rule)
-            if needs is not None and not needs.search(lower):
-                continue
-            c_start, c_end = _clause(prepared, start, end, k, model)
-            kept.append(
-                Finding(
-                    rule,
-                    severity,
-                    f"“{prepared.original[c_start:c_end]}” {problem} (read as a whole)",
-                    None,
-                    hint,
-                    (c_start, c_end),
-                )
+        problem, hint, severity = active[rule]
+        c_start, c_end = _clause(prepared, start, end, k, model)
+        kept.append(
+            Finding(
+                rule,
+                severity,
+                f"“{prepared.original[c_start:c_end]}” {problem} (read as a whole)",
+                None,
+                hint,
+                (c_start, c_end),
             )
+        )
     return kept
 
 
