@@ -1,7 +1,7 @@
 """How each event changes a relationship (private): one handler per event type.
 
 A handler returns the changes to the aggregate's fields as a dict; the aggregate applies
-them, for a command and for a replay alike (see :mod:`clientrecovery.relationship`). The
+them, for a command and for a replay alike (see :mod:`clientrecovery._replay`). The
 rules have been checked before a handler runs, so a handler never refuses anything.
 """
 

@@ -22,6 +22,7 @@ from clientrecovery._generated import _EVENT_READERS, _snapshot, _snapshot_nativ
 from clientrecovery._jsontext import _dumped, _dumps, _json_type
 from clientrecovery._layout import _DOCUMENT_KEYS, SNAPSHOT_FIELDS, _upgraded, duration_to_str
 from clientrecovery._owned import Forged
+from clientrecovery._replay import Replay
 from clientrecovery.catalogue import Rule, Severity
 from clientrecovery.errors import (
     ClientRecoveryError,
@@ -31,7 +32,7 @@ from clientrecovery.errors import (
     UnknownItem,
 )
 from clientrecovery.policy import Policy
-from clientrecovery.relationship import Relationship, _Replay
+from clientrecovery.relationship import Relationship
 
 __all__ = ["_events", "_load", "_problems", "_replayed", "_trusted", "relaxations"]
 
@@ -167,7 +168,7 @@ def _forged(exc: BaseException) -> Forged | None:
 
 
 def _replayed(events: list[ev.Event], *, check: bool = True) -> Relationship:
-    replay = _Replay(check=check)
+    replay = Replay(check=check)
     for position, event in enumerate(events):
         try:
             replay.add(event)

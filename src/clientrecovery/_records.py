@@ -45,7 +45,7 @@ def replaced(inst: R, changes: dict[str, Any]) -> R:
 
 def update(inst: object, changes: dict[str, Any]) -> None:
     """Change the attrs instance ``inst`` in place, unchecked, frozen or not: only for an
-    instance that nothing else refers to yet (see ``_Replay`` in the relationship)."""
+    instance that nothing else refers to yet (see ``clientrecovery._replay.Replay``)."""
     setters = _SETTERS.get(type(inst)) or _setters(type(inst))
     for name, value in changes.items():
         setters[name](inst, value)
@@ -114,7 +114,7 @@ class AppendLog(Generic[T]):
         return log
 
     def grow(self, item: T) -> None:
-        """Append in place: only for a log that no other view shares yet (see ``_Replay``)."""
+        """Append in place: only for a log no other view shares yet (see ``_replay.Replay``)."""
         self._buffer.append(item)
         self._size += 1
 
