@@ -192,6 +192,15 @@ class Chunks(Generic[T]):
             return Chunks._of((*chunks[:-1], chunks[-1] + (item,)), self._size + 1)
         return Chunks._of((*chunks, (item,)), self._size + 1)
 
+    def grow(self, item: T) -> None:
+        """Append in place: only for items no other view shares yet (see ``_replay.Replay``)."""
+        chunks = self._chunks
+        if self._size & _MASK:
+            self._chunks = (*chunks[:-1], chunks[-1] + (item,))
+        else:
+            self._chunks = (*chunks, (item,))
+        self._size += 1
+
     def __iter__(self) -> Iterator[T]:
         return itertools.chain.from_iterable(self._chunks)
 
@@ -235,6 +244,13 @@ class Index:
                 new._map, new._state, new._lock = mine, [self._size + 1], threading.Lock()
         new._size = self._size + 1
         return new
+
+    def grow(self, key: str) -> None:
+        """:meth:`added` in place: only for an index no other view shares yet (see
+        ``_replay.Replay``)."""
+        self._map[key] = self._size
+        self._size += 1
+        self._state[0] = self._size
 
     def get(self, key: str) -> int | None:
         position = self._map.get(key)
