@@ -138,7 +138,19 @@ def _events(history: list[Any]) -> list[ev.Event]:
 def _events_fast(history: list[Any]) -> list[ev.Event]:
     """The events of a history, read by the generated readers, which raise (anything: a
     ``KeyError`` for an unknown type, say) at the first unusual value."""
-    return [_EVENT_READERS[item["type"]](item) for item in history]
+    readers = _READERS or _plain_readers()
+    return [readers[item["type"]](item) for item in history]
+
+
+_READERS: dict[str, Callable[[Any], ev.Event]] = {}
+"""The generated readers by tag, in a plain dict: the table that generates them on first use
+is a dict subclass, whose lookups the interpreter does not specialise."""
+
+
+def _plain_readers() -> dict[str, Callable[[Any], ev.Event]]:
+    _EVENT_READERS[ev.RelationshipOpened.__name__]  # fills the table on first use
+    _READERS.update(_EVENT_READERS)
+    return _READERS
 
 
 def _events_explained(history: list[Any]) -> list[ev.Event]:
@@ -198,7 +210,11 @@ def _check_snapshot(
         # The text orjson writes of the document, starting with the state the history gives,
         # in the writer's order, followed by the history: the same state, byte for byte.
         head = _dumped(written)
-        if head is not None and text.startswith(head[:-1] + _HISTORY):
+        if (
+            head is not None
+            and text.startswith(memoryview(head)[:-1])
+            and text.startswith(_HISTORY, len(head) - 1)
+        ):
             return
     given = {name: document[name] for name in SNAPSHOT_FIELDS if name in document}
     try:  # the same JSON, byte for byte: nothing to report (and no 1 == true == 1.0)

@@ -14,6 +14,8 @@ import contextvars
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
+import attrs
+
 from clientrecovery import events as ev
 from clientrecovery import rules
 from clientrecovery._handlers import APPLY
@@ -178,20 +180,7 @@ def _advise(
 
 def _apply(r: Relationship | None, event: ev.Event, found: list[Finding]) -> Relationship:
     if isinstance(event, ev.RelationshipOpened):
-        # Imported here: the aggregate's module imports this one (through its commands).
-        from clientrecovery.relationship import Relationship
-
-        return Relationship(
-            id=event.id,
-            client=event.client,
-            trigger=event.trigger,
-            raised_by=event.raised_by,
-            opened_at=event.at,
-            policy=event.policy,
-            stage=Stage.ASSESSING,
-            account=event.account,
-            log=AppendLog((event,)),
-        )
+        return _opened(event)
     if r is None:  # pragma: no cover - _first_policy refuses this first
         raise AssertionError("an event before RelationshipOpened")
     changes = APPLY[type(event)](r, event)
@@ -201,6 +190,53 @@ def _apply(r: Relationship | None, event: ev.Event, found: list[Finding]) -> Rel
     applied = replaced(r, changes)
     keep_ended(applied)
     return applied
+
+
+_BLANK: list[tuple[type[Relationship], dict[str, Any], tuple[tuple[str, Any], ...]]] = []
+"""The aggregate's class, its fields' plain defaults and its fields' factories (made once)."""
+
+
+def _opened(event: ev.RelationshipOpened) -> Relationship:
+    """The relationship ``event`` opens. As attrs' ``__init__`` would make it, without its
+    forty-odd attribute writes one by one: the fields have no validators or converters, so
+    the state is the defaults (each factory's made anew) and the event's values."""
+    if not _BLANK:
+        # Imported here: the aggregate's module imports this one (through its commands).
+        from clientrecovery.relationship import Relationship
+
+        fields = attrs.fields(Relationship)
+        if any(f.validator is not None or f.converter is not None for f in fields):
+            raise TypeError("Relationship's fields are checked: open it through __init__")
+        defaults: list[tuple[str, Any]] = [(f.name, f.default) for f in fields]
+        plain = {
+            name: default
+            for name, default in defaults
+            if default is not attrs.NOTHING and not isinstance(default, attrs.Factory)  # type: ignore[arg-type]
+        }
+        factories = tuple(
+            (name, default.factory)
+            for name, default in defaults
+            if isinstance(default, attrs.Factory)  # type: ignore[arg-type]
+        )
+        _BLANK.append((Relationship, plain, factories))
+    cls, plain, factories = _BLANK[0]
+    state = plain.copy()
+    for name, factory in factories:
+        state[name] = factory()
+    state.update(
+        id=event.id,
+        client=event.client,
+        trigger=event.trigger,
+        raised_by=event.raised_by,
+        opened_at=event.at,
+        policy=event.policy,
+        stage=Stage.ASSESSING,
+        account=event.account,
+        _log=AppendLog((event,)),
+    )
+    made = object.__new__(cls)
+    object.__setattr__(made, "__dict__", state)
+    return made
 
 
 def keep_ended(r: Relationship) -> None:

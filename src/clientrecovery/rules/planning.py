@@ -8,12 +8,18 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-import attrs
-
 from clientrecovery import events as ev
+from clientrecovery._records import replace
 from clientrecovery._validate import is_aware
 from clientrecovery.catalogue import Finding, Rule, Severity
-from clientrecovery.model import CostChange, IssueStatus, Party, Stage, TurnaroundPlan
+from clientrecovery.model import (
+    CostChange,
+    InitiativeStatus,
+    IssueStatus,
+    Party,
+    Stage,
+    TurnaroundPlan,
+)
 from clientrecovery.policy import Policy
 from clientrecovery.rules._core import PARTIES, UNFINISHED, days, finding, late_warning, not_today
 from clientrecovery.rules.commitments import client_committed
@@ -22,6 +28,11 @@ from clientrecovery.schedule import _day_of, after_days, days_between
 
 if TYPE_CHECKING:
     from clientrecovery.relationship import Relationship
+
+# Members read for every issue or initiative, as module names (see rules._core.OPEN_ISSUE).
+_AGREED = IssueStatus.AGREED
+_DONE = InitiativeStatus.DONE
+_WARNING = Severity.WARNING
 
 __all__ = [
     "check_agree_plan",
@@ -94,7 +105,7 @@ def _covers(r: Relationship, plan: TurnaroundPlan) -> Iterator[Finding]:
                     initiative.id,
                 )
     for issue in r.issues:
-        if issue.status is IssueStatus.AGREED and issue.id not in addressed:
+        if issue.status is _AGREED and issue.id not in addressed:
             yield finding(
                 p,
                 Rule.PLAN_COVERS_ISSUES,
@@ -107,6 +118,7 @@ def _covers(r: Relationship, plan: TurnaroundPlan) -> Iterator[Finding]:
 def _specific(r: Relationship, today: date, plan: TurnaroundPlan) -> Iterator[Finding]:
     """PLAN_IS_SPECIFIC: an owner, a due date that can be met, a success criterion."""
     p = r.policy
+    done: set[str] | None = None  # the current plan's work done, found once if needed
     for initiative in plan.initiatives:
         gaps = []
         if not initiative.owner.strip():
@@ -129,9 +141,13 @@ def _specific(r: Relationship, today: date, plan: TurnaroundPlan) -> Iterator[Fi
                 f"the success criterion of initiative {initiative.id} {why}",
                 initiative.id,
                 "Say what both sides will be able to count or see when the issue is resolved.",
-                severity=Severity.WARNING,
+                severity=_WARNING,
             )
-        if initiative.due < today and initiative.id not in r.done_initiatives:
+        if initiative.due < today:
+            if done is None:
+                done = {i.id for i in r._work if i.status is _DONE}
+            if initiative.id in done:
+                continue
             yield finding(
                 p,
                 Rule.PLAN_IS_SPECIFIC,
@@ -265,7 +281,8 @@ def check_plan(r: Relationship, today: date, plan: TurnaroundPlan) -> Iterator[F
         *_cost(p, plan),
         *_options(p, plan),
     ):
-        yield found if found.command else attrs.evolve(found, command=fix)
+        # (a copy: the finding's values were checked when it was made, fix is a command)
+        yield found if found.command else replace(found, command=fix)
 
 
 def check_propose_plan(r: Relationship, e: ev.PlanProposed) -> Iterator[Finding]:
