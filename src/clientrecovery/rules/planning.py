@@ -268,28 +268,30 @@ def _options(p: Policy, plan: TurnaroundPlan) -> Iterator[Finding]:
         )
 
 
-def check_plan(r: Relationship, today: date, plan: TurnaroundPlan) -> Iterator[Finding]:
+def check_plan(r: Relationship, today: date, plan: TurnaroundPlan) -> list[Finding]:
     """Every rule on a plan's content, as proposed on ``today``; each finding is resolved by
     putting a better plan to the client (``propose_plan``, or ``revise_plan`` once there is
     one)."""
     p = r.policy
     fix = "revise_plan" if r.plan_version else "propose_plan"
-    for found in (
-        *_covers(r, plan),
-        *_specific(r, today, plan),
-        *_priorities(p, today, plan),
-        *_cost(p, plan),
-        *_options(p, plan),
-    ):
-        # (a copy: the finding's values were checked when it was made, fix is a command)
-        yield found if found.command else replace(found, command=fix)
+    # (a copy: the finding's values were checked when it was made, fix is a command)
+    return [
+        found if found.command else replace(found, command=fix)
+        for found in (
+            *_covers(r, plan),
+            *_specific(r, today, plan),
+            *_priorities(p, today, plan),
+            *_cost(p, plan),
+            *_options(p, plan),
+        )
+    ]
 
 
-def check_propose_plan(r: Relationship, e: ev.PlanProposed) -> Iterator[Finding]:
+def check_propose_plan(r: Relationship, e: ev.PlanProposed) -> list[Finding]:
     today = _day_of(r.policy, e.at)
-    if is_aware(e.at):
-        yield from not_today(r, today, "the plan")
-    yield from check_plan(r, today, e.plan)
+    found = not_today(r, today, "the plan") if is_aware(e.at) else []
+    found.extend(check_plan(r, today, e.plan))
+    return found
 
 
 def check_revise_plan(r: Relationship, e: ev.PlanRevised) -> Iterator[Finding]:
