@@ -194,7 +194,8 @@ class Relationship:
     @property
     def last_event(self) -> ev.Event:
         """The most recent event."""
-        return self._log.last
+        log = self._log  # (its buffer read here: every event's check asks for it)
+        return log._buffer[log._size - 1]
 
     @property
     def done_initiatives(self) -> frozenset[str]:

@@ -87,8 +87,14 @@ def issue_in(
 
 
 def check_specify_issue(r: Relationship, e: ev.IssueSpecified) -> list[Finding]:
-    found = issue_in(r, e.issue_id, "specify_issue", OPEN_ISSUE)
-    if not any(example.strip() for example in e.examples):
+    issue = r.issue(e.issue_id)  # looked up once, for every check below
+    found = (
+        [] if issue.status in OPEN_ISSUE else issue_in(r, e.issue_id, "specify_issue", OPEN_ISSUE)
+    )
+    for example in e.examples:
+        if example.strip():
+            break
+    else:
         found.append(
             finding(
                 r.policy,
@@ -108,7 +114,6 @@ def check_specify_issue(r: Relationship, e: ev.IssueSpecified) -> list[Finding]:
                 "Say how big the problem is: a number with its unit, or a written measure.",
             )
         )
-    issue = r.issue(e.issue_id)
     found.extend(vague_parts(r, issue.id, issue.title, e.examples, e.quantification))
     return found
 
