@@ -26,7 +26,7 @@ import attrs
 
 T = TypeVar("T")
 R = TypeVar("R")
-_COPIERS: dict[type, Callable[[Any, dict[str, Any]], Any]] = {}
+_COPIERS: dict[tuple[Any, ...], Callable[[Any, dict[str, Any]], Any]] = {}
 _SETTERS: dict[type, dict[str, Callable[[Any, Any], None]]] = {}
 
 
@@ -37,9 +37,10 @@ def replace(inst: R, **changes: Any) -> R:
 
 def replaced(inst: R, changes: dict[str, Any]) -> R:
     """:func:`replace` with the changes in a dict."""
-    copier = _COPIERS.get(type(inst))
+    key = (type(inst), *changes)  # a copier for each class and set of changed names
+    copier = _COPIERS.get(key)
     if copier is None:
-        copier = _COPIERS[type(inst)] = _copier(type(inst))
+        copier = _COPIERS[key] = _copier(type(inst), tuple(changes))
     return copier(inst, changes)  # type: ignore[no-any-return]
 
 
@@ -66,9 +67,10 @@ def setter(cls: type, name: str) -> Callable[[Any, Any], None]:
     return lambda inst, value: object.__setattr__(inst, name, value)
 
 
-def _copier(cls: type) -> Callable[[Any, dict[str, Any]], Any]:
-    """A function copying a ``cls`` and setting the changes: a dict copy for a class without
-    slots, else one slot write per attribute (compiled, no name lookups)."""
+def _copier(cls: type, names: tuple[str, ...]) -> Callable[[Any, dict[str, Any]], Any]:
+    """A function copying a ``cls`` with the attributes ``names`` changed: a dict copy for a
+    class without slots, else one write per slot, from the changes or from the instance
+    (compiled, no name lookups)."""
     new, set_ = object.__new__, object.__setattr__
     if not hasattr(cls, "__slots__"):
 
@@ -81,12 +83,15 @@ def _copier(cls: type) -> Callable[[Any, dict[str, Any]], Any]:
 
         return copy_dict
     setters = _setters(cls)
-    namespace: dict[str, Any] = {"_new": new, "_setters": setters, "_cls": cls}
+    for name in names:
+        if name not in setters:
+            raise KeyError(name)
+    namespace: dict[str, Any] = {"_new": new, "_cls": cls}
     lines = ["def copy_slots(inst, changes):", "    made = _new(_cls)"]
     for n, name in enumerate(setters):
         namespace[f"_slot{n}"] = setters[name]
-        lines.append(f"    _slot{n}(made, inst.{name})")
-    lines += ["    for name, value in changes.items():", "        _setters[name](made, value)"]
+        source = f"changes[{name!r}]" if name in names else f"inst.{name}"
+        lines.append(f"    _slot{n}(made, {source})")
     source = "\n".join([*lines, "    return made"])
     exec(compile(source, f"<copy {cls.__name__}>", "exec"), namespace)
     return namespace["copy_slots"]  # type: ignore[no-any-return]
