@@ -98,7 +98,9 @@ class Replay:
             changes = APPLY[kind](r, event)
         changes["_cache"] = None
         r.__dict__.update(changes)
-        r._log.grow(event)
+        log = r._log  # grown in place (AppendLog.grow), without a call per event
+        log._buffer.append(event)
+        log._size += 1
 
     def result(self) -> Relationship | None:
         """The relationship replayed (``None`` if no event was added); this ends the replay."""
@@ -124,7 +126,7 @@ def _settle(r: Relationship) -> None:
 
 
 def _refuse_errors(event: ev.Event, found: list[Finding]) -> None:
-    errors = [f for f in found if f.severity is Severity.ERROR]
+    errors = [f for f in found if f.severity is _ERROR]
     if errors:
         _refuse(event.command, errors)
 
@@ -156,6 +158,8 @@ _PLAN_EVENTS = (ev.PlanProposed, ev.PlanRevised)
 
 
 _ADVISED: Final = frozenset({*_PLAN_EVENTS, ev.IssueSpecified})
+# Read for every finding, as module names (a member read through its class is slow).
+_ERROR, _WARN_AHEAD = Severity.ERROR, Rule.WARN_AHEAD
 """The events whose findings :func:`_advise` keeps."""
 
 
@@ -169,10 +173,10 @@ def _advise(
     kind = type(event)
     if kind in _PLAN_EVENTS:
         changes["_plan_advice"] = tuple(
-            f for f in found if f.severity is not Severity.ERROR and f.rule is not Rule.WARN_AHEAD
+            f for f in found if f.severity is not _ERROR and f.rule is not _WARN_AHEAD
         )
     elif kind is ev.IssueSpecified and found:
-        advice = tuple(f for f in found if f.severity is not Severity.ERROR)
+        advice = tuple(f for f in found if f.severity is not _ERROR)
         if advice:
             issue_id = event.issue_id  # type: ignore[attr-defined]
             changes["_issue_advice"] = {**r._issue_advice, issue_id: advice}
