@@ -112,6 +112,24 @@ class TestReplace:
         assert before == Record(1, "x", (2,))
         assert type(after) is Record
 
+    def test_each_set_of_changes_gets_its_own_copy(self) -> None:
+        """A copier is made for each set of changed names: none leaks into another."""
+
+        @attrs.frozen
+        class Record:
+            a: int
+            b: str
+            c: tuple[int, ...] = ()
+
+        before = Record(1, "x", (2,))
+
+        copies = [replace(before, b="y"), replace(before, a=5, c=()), replace(before, c=(3,), a=0)]
+
+        assert copies == [Record(1, "y", (2,)), Record(5, "x", ()), Record(0, "x", (3,))]
+        assert before == Record(1, "x", (2,))
+        with pytest.raises(KeyError, match="nope"):
+            replace(before, nope=1)
+
 
 class TestUpdate:
     @pytest.mark.parametrize("slots", [True, False])

@@ -170,6 +170,30 @@ class TestCommands:
 
 
 class TestReplay:
+    def test_an_opened_relationship_is_what_its_constructor_makes(self) -> None:
+        """Opening builds the state without the class's __init__: every field is there, with
+        the value __init__ gives it, and nothing is shared with another case."""
+        one, other = opened(), opened()
+
+        made = attrs.evolve(one)  # through __init__, with the same values
+
+        assert one.__dict__.keys() == made.__dict__.keys()
+        assert one == made
+        containers = [
+            name
+            for name, value in one.__dict__.items()
+            if type(value).__module__ != "builtins" and not isinstance(value, datetime)
+        ]
+        containers += [name for name, value in one.__dict__.items() if type(value) is dict]
+        shared = [
+            name
+            for name in containers
+            if one.__dict__[name] is other.__dict__[name]
+            and name not in ("policy", "raised_by", "stage")
+        ]
+        assert {"_issues", "_issue_pos", "_log", "_commitment_pos"} <= set(containers)
+        assert shared == []  # the enums and the policy are values; the rest is its own
+
     def test_replaying_the_history_rebuilds_an_equal_relationship(self) -> None:
         """The whole life, step by step."""
         r = recovered(3)

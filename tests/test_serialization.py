@@ -748,6 +748,26 @@ class TestOneVerdict:
             jsontext._orjson = saved
         assert verdicts[0] == verdicts[1]
 
+    @pytest.mark.parametrize("twice", ['"actor":null', '"client":"Halden Foods"'])
+    def test_a_key_given_twice_in_the_history_is_refused_by_both(self, twice: str) -> None:
+        """Even with the same value both times, where keeping either would load: a document
+        that holds a key twice is no document this library wrote."""
+        text = to_json(recovered(1))
+        start = text.index('"history":')
+        doubled = text[:start] + text[start:].replace(twice, f"{twice},{twice}", 1)
+        saved = jsontext._orjson
+        verdicts = []
+        try:
+            for parser in (saved, None):
+                jsontext._orjson = parser
+                with pytest.raises(InvalidDocument, match="duplicate key") as refused:
+                    from_json(doubled)
+                verdicts.append(refused.value.problems)
+        finally:
+            jsontext._orjson = saved
+        assert verdicts[0] == verdicts[1]
+        assert from_json(text) == recovered(1)
+
     def test_a_pretty_printed_document_loads_under_both(self) -> None:
         """Not as this library writes it, but valid: accepted by both parsers."""
         r = recovered()

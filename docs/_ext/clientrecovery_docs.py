@@ -103,15 +103,19 @@ def _public_signature(
     return_annotation: str | None,
 ) -> tuple[str, str | None] | None:
     """Relationship is made by ``Relationship.open`` and the commands, never by calling the
-    class: its constructor's arguments are private, so the page shows none."""
+    class: its constructor's arguments are private, so the page shows none. Its methods
+    written as functions of private modules (the commands, the queries) annotate ``self``
+    for the type checker; like any method's, it is not a parameter to list."""
+    document = getattr(app.env, "current_document", None)
+    recorded = getattr(document, "autodoc_annotations", None)
+    if recorded is None:  # Sphinx before 8.2
+        recorded = app.env.temp_data.get("annotations", {})
     if what == "class" and obj is Relationship:
         # ...nor a parameter list: forget the annotations autodoc recorded for it.
-        document = getattr(app.env, "current_document", None)
-        recorded = getattr(document, "autodoc_annotations", None)
-        if recorded is None:  # Sphinx before 8.2
-            recorded = app.env.temp_data.get("annotations", {})
         recorded.pop(name, None)
         return "", None
+    if what == "method" and name.startswith("clientrecovery.Relationship."):
+        recorded.get(name, {}).pop("self", None)
     return None
 
 

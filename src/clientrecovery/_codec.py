@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import collections.abc
 import enum
+import functools
+import pickle
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -96,6 +98,7 @@ class Codec:
             "_MISSING": _MISSING,
             "_new": object.__new__,
             "_datetime": datetime.fromisoformat,
+            "_pickled": functools.partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL),
             "_date": date.fromisoformat,
             "_Decimal": Decimal,
             "_duration": duration_from_str,
@@ -148,7 +151,10 @@ class Codec:
         name = self._readers[tp] = self._name("read_")
         lines = [f"def {name}(x):", *self._read_body(tp), "    return x"]
         if tp in self._shared:
-            self._memoize(lines, "repr(x)")
+            # Keyed by the value's pickle: exact as its repr is (types and all: 1, 1.0 and
+            # True differ) and a third of its cost; a value that cannot be pickled raises,
+            # as any unusual value does here, and is read the slow way.
+            self._memoize(lines, "_pickled(x)")
         self._define(name, lines)
         return name
 

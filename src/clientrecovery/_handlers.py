@@ -1,7 +1,7 @@
 """How each event changes a relationship (private): one handler per event type.
 
 A handler returns the changes to the aggregate's fields as a dict; the aggregate applies
-them, for a command and for a replay alike (see :mod:`clientrecovery.relationship`). The
+them, for a command and for a replay alike (see :mod:`clientrecovery._replay`). The
 rules have been checked before a handler runs, so a handler never refuses anything.
 """
 
@@ -36,6 +36,28 @@ if TYPE_CHECKING:
     from clientrecovery.relationship import Relationship
 
 __all__ = ["APPLY", "free_id"]
+
+# The members the handlers set and test, as module names: a member read through its class
+# costs a slow attribute lookup (on Python 3.11, Enum's metaclass has a __getattr__).
+_COMMITMENT_AGREED = CommitmentStatus.AGREED
+_COMMITMENT_BROKEN = CommitmentStatus.BROKEN
+_COMMITMENT_FULFILLED = CommitmentStatus.FULFILLED
+_INITIATIVE_DONE = InitiativeStatus.DONE
+_INITIATIVE_DROPPED = InitiativeStatus.DROPPED
+_INITIATIVE_IN_PROGRESS = InitiativeStatus.IN_PROGRESS
+_INITIATIVE_PLANNED = InitiativeStatus.PLANNED
+_ISSUE_AGREED = IssueStatus.AGREED
+_ISSUE_DROPPED = IssueStatus.DROPPED
+_ISSUE_RESOLVED = IssueStatus.RESOLVED
+_ISSUE_SPECIFIED = IssueStatus.SPECIFIED
+_ASSESSING = Stage.ASSESSING
+_DISCOVERY = Stage.DISCOVERY
+_ISSUES_AGREED = Stage.ISSUES_AGREED
+_LOST = Stage.LOST
+_PLANNING = Stage.PLANNING
+_PLAN_PROPOSED = Stage.PLAN_PROPOSED
+_RECOVERED = Stage.RECOVERED
+_RECOVERING = Stage.RECOVERING
 
 
 def free_id(prefix: str, taken: Collection[str]) -> str:
@@ -114,7 +136,7 @@ def _added(r: Relationship, commitment: Commitment) -> dict[str, Any]:
     index are its own then, and grow in place), else a copy of both."""
     commitment_id = commitment.id or free_id("C", r._commitment_pos)
     # The relationship keeps the state itself, whatever the event carried.
-    kept = replace(commitment, id=commitment_id, status=CommitmentStatus.AGREED, note="")
+    kept = replace(commitment, id=commitment_id, status=_COMMITMENT_AGREED, note="")
     if r._draft:
         grown: Any = r.commitments
         items = grown if type(grown) is list else list(grown)
@@ -146,16 +168,22 @@ def _on_assessed(r: Relationship, e: ev.SituationAssessed) -> dict[str, Any]:
     return {"assessment": e.assessment, "assessed_at": e.at}
 
 
+# Like a log entry (see _EPOCH), an approval is a copy of a template with the event's fields,
+# which the event's validators, the same as Alignment's, checked.
+_NEW_ALIGNMENT = Alignment(approved_by="new", approach="", at=_EPOCH)
+
+
 def _on_aligned(r: Relationship, e: ev.InternallyAligned) -> dict[str, Any]:
-    return {"alignment": Alignment(approved_by=e.approved_by, approach=e.approach, at=e.at)}
+    changes = {"approved_by": e.approved_by, "approach": e.approach, "at": e.at}
+    return {"alignment": replaced(_NEW_ALIGNMENT, changes)}
 
 
 def _on_met(r: Relationship, e: ev.ClientMet) -> dict[str, Any]:
     if e.willing:
-        return {"met_at": e.at, "stage": Stage.DISCOVERY}
+        return {"met_at": e.at, "stage": _DISCOVERY}
     return {
         "met_at": e.at,
-        "stage": Stage.LOST,
+        "stage": _LOST,
         "ended_at": e.at,
         "end_reason": "the client did not want to work things out",
         "end_cause": EndCause.UNWILLING,
@@ -167,22 +195,27 @@ _NEW_ISSUE = Issue(id="new", title="new")
 
 
 def _on_raised(r: Relationship, e: ev.IssueRaised) -> dict[str, Any]:
-    before_meeting = r.stage is Stage.ASSESSING
+    before_meeting = r.stage is _ASSESSING
     # The event checked every value when it was built: no need to check them again.
     values = {
         "id": e.issue_id,
         "title": e.title,
         "detail": e.detail,
         "category": e.category,
-        "late": not before_meeting and r.stage is not Stage.DISCOVERY,
+        "late": not before_meeting and r.stage is not _DISCOVERY,
         "raised_by": e.raised_by,
         "client_words": e.client_words,
     }
     issue = replaced(_NEW_ISSUE, values)
+    stage = _ASSESSING if before_meeting else _DISCOVERY
+    if r._draft:  # the draft's own list and index (see _edited): they grow in place
+        r._issues.grow(issue)
+        r._issue_pos.grow(e.issue_id)
+        return {"stage": stage}
     return {
         "_issues": r._issues.append(issue),
         "_issue_pos": r._issue_pos.added(e.issue_id),
-        "stage": Stage.ASSESSING if before_meeting else Stage.DISCOVERY,
+        "stage": stage,
     }
 
 
@@ -190,20 +223,20 @@ def _on_specified(r: Relationship, e: ev.IssueSpecified) -> dict[str, Any]:
     return _with_issue(
         r,
         e.issue_id,
-        status=IssueStatus.SPECIFIED,
+        status=_ISSUE_SPECIFIED,
         examples=e.examples,
         quantification=e.quantification,
     )
 
 
 def _on_dropped(r: Relationship, e: ev.IssueDropped) -> dict[str, Any]:
-    return _with_issue(r, e.issue_id, status=IssueStatus.DROPPED, note=e.reason)
+    return _with_issue(r, e.issue_id, status=_ISSUE_DROPPED, note=e.reason)
 
 
 def _on_agreed(r: Relationship, e: ev.IssuesAgreed) -> dict[str, Any]:
-    specified = [n for n, i in enumerate(r._issues) if i.status is IssueStatus.SPECIFIED]
-    changes = _edited(r, "_issues", r._issues, specified, {"status": IssueStatus.AGREED})
-    return {**changes, "issues_agreed_at": e.at, "stage": Stage.ISSUES_AGREED}
+    specified = [n for n, i in enumerate(r._issues) if i.status is _ISSUE_SPECIFIED]
+    changes = _edited(r, "_issues", r._issues, specified, {"status": _ISSUE_AGREED})
+    return {**changes, "issues_agreed_at": e.at, "stage": _ISSUES_AGREED}
 
 
 def _response_promised(r: Relationship) -> bool:
@@ -217,7 +250,7 @@ def _response_promised(r: Relationship) -> bool:
 def _on_secured(r: Relationship, e: ev.CommitmentSecured) -> dict[str, Any]:
     changes = _added(r, e.commitment)
     if _response_promised(r):
-        changes["stage"] = Stage.PLANNING
+        changes["stage"] = _PLANNING
     return changes
 
 
@@ -228,13 +261,13 @@ def _on_promise_made(r: Relationship, e: ev.PromiseMade) -> dict[str, Any]:
 def _on_promised(r: Relationship, e: ev.ResponsePromised) -> dict[str, Any]:
     changes: dict[str, Any] = {"response_due": e.by, "response_promised_at": e.at}
     previous = r.response_due
-    if r.stage is Stage.PLANNING and previous is not None and e.by > previous:
+    if r.stage is _PLANNING and previous is not None and e.by > previous:
         move = DelayWarning(
             at=e.at, previous_due=previous, new_due=e.by, reason="the response date moved"
         )
         changes["_response_moves"] = (*r._response_moves, move)
     if r.has_client_commitment:
-        changes["stage"] = Stage.PLANNING
+        changes["stage"] = _PLANNING
     return changes
 
 
@@ -267,12 +300,12 @@ def _on_plan(r: Relationship, e: ev.PlanProposed | ev.PlanRevised) -> dict[str, 
     for initiative in initiatives:
         for issue_id in initiative.addresses:
             work.setdefault(issue_id, []).append(initiative.id)
-    answered = {"responded_at": e.at} if r.stage is Stage.PLANNING else {}
+    answered = {"responded_at": e.at} if r.stage is _PLANNING else {}
     return {
         **answered,
         "_plan": header,
         "_work": Chunks(initiatives),
-        "stage": Stage.PLAN_PROPOSED,
+        "stage": _PLAN_PROPOSED,
         "_initiative_pos": {i.id: n for n, i in enumerate(initiatives)},
         "_work_for": {issue_id: tuple(ids) for issue_id, ids in work.items()},
     }
@@ -285,7 +318,7 @@ def _moved(
     (a delay like any other, 003 §9)."""
     if (
         new.due > old.due
-        and old.status in (InitiativeStatus.PLANNED, InitiativeStatus.IN_PROGRESS)
+        and old.status in (_INITIATIVE_PLANNED, _INITIATIVE_IN_PROGRESS)
         and old.id in r._agreed_work
     ):
         reason = f"moved by plan version {version}"
@@ -300,18 +333,18 @@ def _on_plan_agreed(r: Relationship, e: ev.PlanAgreed) -> dict[str, Any]:
     header = replace(r._plan, agreed_at=e.at, chosen_option=e.option_id)
     return {
         "_plan": header,
-        "stage": Stage.RECOVERING,
+        "stage": _RECOVERING,
         "recovering_since": r.recovering_since or e.at,
         "_agreed_work": frozenset(i.id for i in r._work),
     }
 
 
 def _on_started(r: Relationship, e: ev.InitiativeStarted) -> dict[str, Any]:
-    return _with_initiative(r, e.initiative_id, status=InitiativeStatus.IN_PROGRESS)
+    return _with_initiative(r, e.initiative_id, status=_INITIATIVE_IN_PROGRESS)
 
 
 def _on_completed(r: Relationship, e: ev.InitiativeCompleted) -> dict[str, Any]:
-    return _with_initiative(r, e.initiative_id, status=InitiativeStatus.DONE, outcome=e.outcome)
+    return _with_initiative(r, e.initiative_id, status=_INITIATIVE_DONE, outcome=e.outcome)
 
 
 def _on_delay(r: Relationship, e: ev.DelayWarned) -> dict[str, Any]:
@@ -370,7 +403,7 @@ def _on_resumed(r: Relationship, e: ev.Resumed) -> dict[str, Any]:
 
 def _on_initiative_dropped(r: Relationship, e: ev.InitiativeDropped) -> dict[str, Any]:
     initiative = r.initiative(e.initiative_id)
-    change: dict[str, Any] = {"status": InitiativeStatus.DROPPED, "outcome": e.reason}
+    change: dict[str, Any] = {"status": _INITIATIVE_DROPPED, "outcome": e.reason}
     if initiative.on_hold:  # the wait ends with the work; the due date no longer matters
         hold = replace(initiative.holds[-1], ended_at=e.at)
         change["holds"] = (*initiative.holds[:-1], hold)
@@ -399,24 +432,24 @@ def _on_informed(r: Relationship, e: ev.StakeholdersInformed) -> dict[str, Any]:
 
 
 def _on_resolved(r: Relationship, e: ev.IssueResolved) -> dict[str, Any]:
-    return _with_issue(r, e.issue_id, status=IssueStatus.RESOLVED, note=e.evidence)
+    return _with_issue(r, e.issue_id, status=_ISSUE_RESOLVED, note=e.evidence)
 
 
 def _on_fulfilled(r: Relationship, e: ev.CommitmentFulfilled) -> dict[str, Any]:
-    return _with_commitment(r, e.commitment_id, status=CommitmentStatus.FULFILLED, note=e.evidence)
+    return _with_commitment(r, e.commitment_id, status=_COMMITMENT_FULFILLED, note=e.evidence)
 
 
 def _on_broken(r: Relationship, e: ev.CommitmentBroken) -> dict[str, Any]:
-    return _with_commitment(r, e.commitment_id, status=CommitmentStatus.BROKEN, note=e.reason)
+    return _with_commitment(r, e.commitment_id, status=_COMMITMENT_BROKEN, note=e.reason)
 
 
 def _on_closed(r: Relationship, e: ev.RelationshipClosed) -> dict[str, Any]:
-    return {"stage": Stage.RECOVERED, "ended_at": e.at}
+    return {"stage": _RECOVERED, "ended_at": e.at}
 
 
 def _on_ended(r: Relationship, e: ev.RelationshipEnded) -> dict[str, Any]:
     return {
-        "stage": Stage.LOST,
+        "stage": _LOST,
         "ended_at": e.at,
         "end_reason": e.reason,
         "lessons": (*r.lessons, *e.lessons),

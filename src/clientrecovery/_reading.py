@@ -19,9 +19,10 @@ from cattrs.errors import BaseValidationError
 from clientrecovery import events as ev
 from clientrecovery._converter import _CONVERTER, _Problem
 from clientrecovery._generated import _EVENT_READERS, _snapshot, _snapshot_native
-from clientrecovery._jsontext import _dumped, _dumps, _json_type
+from clientrecovery._jsontext import _dumped, _dumps, _json_type, _loads
 from clientrecovery._layout import _DOCUMENT_KEYS, SNAPSHOT_FIELDS, _upgraded, duration_to_str
 from clientrecovery._owned import Forged
+from clientrecovery._replay import Replay
 from clientrecovery.catalogue import Rule, Severity
 from clientrecovery.errors import (
     ClientRecoveryError,
@@ -31,7 +32,7 @@ from clientrecovery.errors import (
     UnknownItem,
 )
 from clientrecovery.policy import Policy
-from clientrecovery.relationship import Relationship, _Replay
+from clientrecovery.relationship import Relationship
 
 __all__ = ["_events", "_load", "_problems", "_replayed", "_trusted", "relaxations"]
 
@@ -51,15 +52,23 @@ def _problems(exc: BaseValidationError | _Problem | InvalidValue, path: str) -> 
 
 
 def _load(
-    document: Mapping[str, Any], policy: Policy | None = None, text: bytes | None = None
+    document: Mapping[str, Any],
+    policy: Policy | None = None,
+    text: bytes | None = None,
+    unproven: bytes | None = None,
 ) -> Relationship:
     """The relationship of ``document``; ``text`` is the document's JSON if it is exactly as
-    orjson writes ``document`` (see :func:`~clientrecovery._jsontext._parsed`)."""
+    orjson writes ``document`` (see :func:`~clientrecovery._jsontext._parsed`), ``unproven``
+    the JSON orjson read it from when no duplicate key is excluded yet: the state check
+    excludes them (see :func:`_check_snapshot`), or this raises the JSON's own refusal."""
     if not isinstance(document, Mapping):
         raise InvalidDocument([f"expected a document object, got {_json_type(document)} @ $"])
     upgraded = _upgraded(document)
     if upgraded is not document:  # no longer the document of the text
         document, text = upgraded, None
+        if unproven is not None:
+            _loads(unproven, "$")  # a duplicate key refuses the text before anything else
+            unproven = None
     problems = [f"unknown key {key!r} @ $" for key in document if key not in _DOCUMENT_KEYS]
     history = document.get("history")
     if not isinstance(history, list):
@@ -73,7 +82,7 @@ def _load(
     else:
         _judged(events, policy)
         relationship = _replayed(events, check=False)  # judged: its own rules are not asked
-    _check_snapshot(document, relationship, text)
+    _check_snapshot(document, relationship, text, unproven)
     return relationship
 
 
@@ -137,7 +146,19 @@ def _events(history: list[Any]) -> list[ev.Event]:
 def _events_fast(history: list[Any]) -> list[ev.Event]:
     """The events of a history, read by the generated readers, which raise (anything: a
     ``KeyError`` for an unknown type, say) at the first unusual value."""
-    return [_EVENT_READERS[item["type"]](item) for item in history]
+    readers = _READERS or _plain_readers()
+    return [readers[item["type"]](item) for item in history]
+
+
+_READERS: dict[str, Callable[[Any], ev.Event]] = {}
+"""The generated readers by tag, in a plain dict: the table that generates them on first use
+is a dict subclass, whose lookups the interpreter does not specialise."""
+
+
+def _plain_readers() -> dict[str, Callable[[Any], ev.Event]]:
+    _EVENT_READERS[ev.RelationshipOpened.__name__]  # fills the table on first use
+    _READERS.update(_EVENT_READERS)
+    return _READERS
 
 
 def _events_explained(history: list[Any]) -> list[ev.Event]:
@@ -167,7 +188,7 @@ def _forged(exc: BaseException) -> Forged | None:
 
 
 def _replayed(events: list[ev.Event], *, check: bool = True) -> Relationship:
-    replay = _Replay(check=check)
+    replay = Replay(check=check)
     for position, event in enumerate(events):
         try:
             replay.add(event)
@@ -190,15 +211,38 @@ def _replayed(events: list[ev.Event], *, check: bool = True) -> Relationship:
 
 
 def _check_snapshot(
-    document: Mapping[str, Any], relationship: Relationship, text: bytes | None = None
+    document: Mapping[str, Any],
+    relationship: Relationship,
+    text: bytes | None = None,
+    unproven: bytes | None = None,
 ) -> None:
+    """Refuse a document whose state is not what its history gives. ``text`` and
+    ``unproven`` are as :func:`_load` takes them; ``unproven`` is proven here, either as
+    exactly what orjson writes of the document (then no key is there twice) or by the
+    parse that refuses a duplicate key."""
     written = _snapshot_native(relationship)
-    if text is not None and type(document) is dict:
+    given_text = text if text is not None else unproven
+    if given_text is not None and type(document) is dict:
         # The text orjson writes of the document, starting with the state the history gives,
         # in the writer's order, followed by the history: the same state, byte for byte.
         head = _dumped(written)
-        if head is not None and text.startswith(head[:-1] + _HISTORY):
-            return
+        if (
+            head is not None
+            and given_text.startswith(memoryview(head)[:-1])
+            and given_text.startswith(_HISTORY, len(head) - 1)
+        ):
+            if given_text is text:
+                return
+            # The state's text is the writer's: the rest must be orjson's of the history.
+            history = _dumped({"history": document["history"]})
+            if (
+                history is not None
+                and len(given_text) - len(head) == len(history) - 1
+                and given_text.endswith(memoryview(history)[1:])
+            ):
+                return
+    if unproven is not None:
+        _loads(unproven, "$")  # a duplicate key refuses the text before anything else
     given = {name: document[name] for name in SNAPSHOT_FIELDS if name in document}
     try:  # the same JSON, byte for byte: nothing to report (and no 1 == true == 1.0)
         if _dumps(given) == _dumps({name: written[name] for name in given}):

@@ -26,7 +26,7 @@ import attrs
 
 T = TypeVar("T")
 R = TypeVar("R")
-_COPIERS: dict[type, Callable[[Any, dict[str, Any]], Any]] = {}
+_COPIERS: dict[tuple[Any, ...], Callable[[Any, dict[str, Any]], Any]] = {}
 _SETTERS: dict[type, dict[str, Callable[[Any, Any], None]]] = {}
 
 
@@ -37,15 +37,16 @@ def replace(inst: R, **changes: Any) -> R:
 
 def replaced(inst: R, changes: dict[str, Any]) -> R:
     """:func:`replace` with the changes in a dict."""
-    copier = _COPIERS.get(type(inst))
+    key = (type(inst), *changes)  # a copier for each class and set of changed names
+    copier = _COPIERS.get(key)
     if copier is None:
-        copier = _COPIERS[type(inst)] = _copier(type(inst))
+        copier = _COPIERS[key] = _copier(type(inst), tuple(changes))
     return copier(inst, changes)  # type: ignore[no-any-return]
 
 
 def update(inst: object, changes: dict[str, Any]) -> None:
     """Change the attrs instance ``inst`` in place, unchecked, frozen or not: only for an
-    instance that nothing else refers to yet (see ``_Replay`` in the relationship)."""
+    instance that nothing else refers to yet (see ``clientrecovery._replay.Replay``)."""
     setters = _SETTERS.get(type(inst)) or _setters(type(inst))
     for name, value in changes.items():
         setters[name](inst, value)
@@ -66,9 +67,10 @@ def setter(cls: type, name: str) -> Callable[[Any, Any], None]:
     return lambda inst, value: object.__setattr__(inst, name, value)
 
 
-def _copier(cls: type) -> Callable[[Any, dict[str, Any]], Any]:
-    """A function copying a ``cls`` and setting the changes: a dict copy for a class without
-    slots, else one slot write per attribute (compiled, no name lookups)."""
+def _copier(cls: type, names: tuple[str, ...]) -> Callable[[Any, dict[str, Any]], Any]:
+    """A function copying a ``cls`` with the attributes ``names`` changed: a dict copy for a
+    class without slots, else one write per slot, from the changes or from the instance
+    (compiled, no name lookups)."""
     new, set_ = object.__new__, object.__setattr__
     if not hasattr(cls, "__slots__"):
 
@@ -81,12 +83,15 @@ def _copier(cls: type) -> Callable[[Any, dict[str, Any]], Any]:
 
         return copy_dict
     setters = _setters(cls)
-    namespace: dict[str, Any] = {"_new": new, "_setters": setters, "_cls": cls}
+    for name in names:
+        if name not in setters:
+            raise KeyError(name)
+    namespace: dict[str, Any] = {"_new": new, "_cls": cls}
     lines = ["def copy_slots(inst, changes):", "    made = _new(_cls)"]
     for n, name in enumerate(setters):
         namespace[f"_slot{n}"] = setters[name]
-        lines.append(f"    _slot{n}(made, inst.{name})")
-    lines += ["    for name, value in changes.items():", "        _setters[name](made, value)"]
+        source = f"changes[{name!r}]" if name in names else f"inst.{name}"
+        lines.append(f"    _slot{n}(made, {source})")
     source = "\n".join([*lines, "    return made"])
     exec(compile(source, f"<copy {cls.__name__}>", "exec"), namespace)
     return namespace["copy_slots"]  # type: ignore[no-any-return]
@@ -114,7 +119,7 @@ class AppendLog(Generic[T]):
         return log
 
     def grow(self, item: T) -> None:
-        """Append in place: only for a log that no other view shares yet (see ``_Replay``)."""
+        """Append in place: only for a log no other view shares yet (see ``_replay.Replay``)."""
         self._buffer.append(item)
         self._size += 1
 
@@ -192,6 +197,15 @@ class Chunks(Generic[T]):
             return Chunks._of((*chunks[:-1], chunks[-1] + (item,)), self._size + 1)
         return Chunks._of((*chunks, (item,)), self._size + 1)
 
+    def grow(self, item: T) -> None:
+        """Append in place: only for items no other view shares yet (see ``_replay.Replay``)."""
+        chunks = self._chunks
+        if self._size & _MASK:
+            self._chunks = (*chunks[:-1], chunks[-1] + (item,))
+        else:
+            self._chunks = (*chunks, (item,))
+        self._size += 1
+
     def __iter__(self) -> Iterator[T]:
         return itertools.chain.from_iterable(self._chunks)
 
@@ -235,6 +249,13 @@ class Index:
                 new._map, new._state, new._lock = mine, [self._size + 1], threading.Lock()
         new._size = self._size + 1
         return new
+
+    def grow(self, key: str) -> None:
+        """:meth:`added` in place: only for an index no other view shares yet (see
+        ``_replay.Replay``)."""
+        self._map[key] = self._size
+        self._size += 1
+        self._state[0] = self._size
 
     def get(self, key: str) -> int | None:
         position = self._map.get(key)

@@ -76,7 +76,12 @@ class Stage(enum.Enum):
     @property
     def terminal(self) -> bool:
         """Whether no command can move the relationship on from here."""
-        return self in (Stage.RECOVERED, Stage.LOST)
+        return self is _RECOVERED or self is _LOST
+
+
+# Members read in the hottest properties as module names: a member read through its class
+# costs a slow attribute lookup (on Python 3.11, Enum's metaclass has a __getattr__).
+_RECOVERED, _LOST = Stage.RECOVERED, Stage.LOST
 
 
 class IssueCategory(enum.Enum):
@@ -99,6 +104,9 @@ class IssueStatus(enum.Enum):
     AGREED = "agreed"
     RESOLVED = "resolved"
     DROPPED = "dropped"
+
+
+_DROPPED = IssueStatus.DROPPED  # (see _RECOVERED)
 
 
 class CommitmentStatus(enum.Enum):
@@ -371,7 +379,7 @@ class Issue:
     @property
     def live(self) -> bool:
         """Whether the issue still counts (it was not dropped)."""
-        return self.status is not IssueStatus.DROPPED
+        return self.status is not _DROPPED
 
 
 @attrs.frozen

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import Any, TypeVar
 
 import attrs
@@ -56,6 +56,12 @@ class _Frozen(Mapping[Any, Any]):
 # Each zone's tzinfo by name: dateutil's gettz keeps its instances too, but asking it costs
 # about a microsecond, and every local date asks (the names are the valid zones only).
 _ZONES: dict[str, tzinfo] = {}
+_DAYS: dict[tuple[str, datetime], date] = {}
+"""The days :meth:`Policy.local_date` found, by zone and moment (a moment with a fixed
+offset, as every event's time is: equal moments are then the same instant). A replay asks
+for the day of one moment several times, and dateutil converts it in Python. It holds the
+last few only: what one history asks again, never a store of every moment seen."""
+_DAYS_MAX = 16
 _UNIVERSAL = frozenset(
     {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", "Etc/Zulu", "Zulu"}
 )
@@ -265,4 +271,13 @@ class Policy:
         """The calendar day ``moment`` falls on in the policy's time zone."""
         if self.timezone in _UNIVERSAL:  # the default: the standard library's UTC, in C
             return moment.astimezone(UTC).date()
-        return moment.astimezone(self.tz).date()
+        if type(moment.tzinfo) is not timezone:
+            return moment.astimezone(self.tz).date()
+        key = (self.timezone, moment)
+        day = _DAYS.get(key)
+        if day is None:
+            day = moment.astimezone(self.tz).date()
+            if len(_DAYS) >= _DAYS_MAX:
+                _DAYS.clear()
+            _DAYS[key] = day
+        return day

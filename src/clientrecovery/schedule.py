@@ -125,8 +125,14 @@ def days_between(policy: Policy, start: date, end: date) -> int:
     weeks, rest = divmod((end - start).days, 7)
     first = start.weekday()
     workdays = policy.workdays
-    leftover = sum(1 for k in range(rest) if (first + k) % 7 in workdays)
-    return weeks * len(workdays) + leftover - _holidays_in(policy, start, end, bisect.bisect_left)
+    leftover = 0
+    for k in range(first, first + rest):  # a loop, not sum() of a generator: it runs often
+        if k % 7 in workdays:
+            leftover += 1
+    days = weeks * len(workdays) + leftover
+    if not policy.holidays:
+        return days
+    return days - _holidays_in(policy, start, end, bisect.bisect_left)
 
 
 def _holidays_in(

@@ -28,6 +28,8 @@ from typing import IO, Any
 
 from cattrs.errors import BaseValidationError
 
+from clientrecovery import _jsontext
+
 # Each part lives in the module of its concept; the names other modules of the library (the
 # stores, the command line, redaction) and the tests use are re-exported from here.
 from clientrecovery._converter import _CONVERTER as _CONVERTER
@@ -121,11 +123,13 @@ def from_dict(document: Mapping[str, Any], *, policy: Policy | None = None) -> R
     return _loaded(document, policy, None)
 
 
-def _loaded(document: Any, policy: Policy | None, text: bytes | None) -> Relationship:
+def _loaded(
+    document: Any, policy: Policy | None, text: bytes | None, unproven: bytes | None = None
+) -> Relationship:
     if policy is not None and not isinstance(policy, Policy):
         raise InvalidValue("from_dict(policy=...)", f"must be a Policy, got {policy!r}")
     try:
-        return _load(document, policy, text)
+        return _load(document, policy, text, unproven)
     except InvalidDocument:
         raise
     except (RecursionError, MemoryError) as exc:
@@ -137,8 +141,19 @@ def _loaded(document: Any, policy: Policy | None, text: bytes | None) -> Relatio
 def from_json(text: str | bytes, *, policy: Policy | None = None) -> Relationship:
     """Load a document from JSON text or UTF-8 bytes (see :func:`from_dict`), judged under
     ``policy`` when one is given."""
-    document, written = _parsed(text, "$")
-    return _loaded(document, policy, written)
+    if _jsontext._orjson is None:  # the standard library's parse refuses duplicate keys
+        document, written = _parsed(text, "$")
+        return _loaded(document, policy, written)
+    # orjson keeps the last of a key given twice: the load proves there is none, at the
+    # state check, comparing the text with what orjson writes of the part it has not seen
+    # written already; any refusal before that first asks the parse that refuses them.
+    document, _ = _parsed(text, "$", exact=False)
+    unproven = text.encode() if isinstance(text, str) else bytes(text)
+    try:
+        return _loaded(document, policy, None, unproven)
+    except (InvalidDocument, InvalidValue):
+        _loads(text, "$")  # a duplicate key is the verdict, before any other
+        raise
 
 
 def policy_from_json(text: str | bytes) -> Policy:

@@ -152,20 +152,22 @@ def _earliest_plan_day(r: Relationship) -> date | None:
     return r.policy.local_date(r.issues_agreed_at) + timedelta(days=r.policy.min_days_before_plan)
 
 
-def not_today(r: Relationship, day: date, what: str) -> Iterator[Finding]:
+def not_today(r: Relationship, day: date, what: str) -> list[Finding]:
     earliest = _earliest_plan_day(r)
     if earliest is None or r.issues_agreed_at is None or day >= earliest:
-        return
+        return []
     agreed = r.policy.local_date(r.issues_agreed_at)
     gap = (day - agreed).days
     when = "the same day as" if gap == 0 else f"{days(gap)} after"
-    yield finding(
-        r.policy,
-        Rule.NOT_TODAY,
-        f"{what} falls on {day}, {when} the issues were agreed ({agreed}); the policy asks"
-        f" for at least {days(r.policy.min_days_before_plan)}",
-        hint=f"Take the time to work out a sound approach: {earliest} or later, not {day}.",
-    )
+    return [
+        finding(
+            r.policy,
+            Rule.NOT_TODAY,
+            f"{what} falls on {day}, {when} the issues were agreed ({agreed}); the policy asks"
+            f" for at least {days(r.policy.min_days_before_plan)}",
+            hint=f"Take the time to work out a sound approach: {earliest} or later, not {day}.",
+        )
+    ]
 
 
 def late_warning(

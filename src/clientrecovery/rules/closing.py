@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from clientrecovery.relationship import Relationship
 
 DROPPED = InitiativeStatus.DROPPED
+_UNRESOLVED = (IssueStatus.RAISED, IssueStatus.SPECIFIED, IssueStatus.AGREED)
 
 __all__ = [
     "check_end",
@@ -30,17 +31,19 @@ __all__ = [
 ]
 
 
-def issues_resolved(r: Relationship) -> Iterator[Finding]:
-    for issue in r.issues:
-        if issue.status in (IssueStatus.RAISED, IssueStatus.SPECIFIED, IssueStatus.AGREED):
-            yield finding(
-                r.policy,
-                Rule.ISSUES_RESOLVED,
-                f"issue {issue.id} ({issue.title!r}) is not resolved",
-                issue.id,
-                "Once its work is done, ask the client to confirm the issue is resolved.",
-                command="resolve_issue",
-            )
+def issues_resolved(r: Relationship) -> list[Finding]:
+    return [
+        finding(
+            r.policy,
+            Rule.ISSUES_RESOLVED,
+            f"issue {issue.id} ({issue.title!r}) is not resolved",
+            issue.id,
+            "Once its work is done, ask the client to confirm the issue is resolved.",
+            command="resolve_issue",
+        )
+        for issue in r.issues
+        if issue.status in _UNRESOLVED
+    ]
 
 
 def commitment_fulfilled(r: Relationship) -> Iterator[Finding]:
@@ -102,10 +105,10 @@ def check_end(r: Relationship, e: ev.RelationshipEnded) -> Iterator[Finding]:
         yield no_lessons(r)
 
 
-def inspected(r: Relationship) -> Iterator[Finding]:
+def inspected(r: Relationship) -> list[Finding]:
     """INSPECT_BEFORE_ENDING: the situation assessed and the client met before giving up."""
     if r.assessment is not None and r.met_at is not None:
-        return
+        return []
     gaps = [
         what
         for what, done in (
@@ -114,8 +117,8 @@ def inspected(r: Relationship) -> Iterator[Finding]:
         )
         if not done
     ]
-    if gaps:
-        yield finding(
+    return [
+        finding(
             r.policy,
             Rule.INSPECT_BEFORE_ENDING,
             f"the case ends though {' and '.join(gaps)}",
@@ -123,6 +126,7 @@ def inspected(r: Relationship) -> Iterator[Finding]:
             " there is no reasonable solution.",
             command=_inspect(r),
         )
+    ]
 
 
 def _inspect(r: Relationship) -> str | None:

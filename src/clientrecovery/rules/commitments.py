@@ -17,6 +17,10 @@ from clientrecovery.schedule import _day_of
 if TYPE_CHECKING:
     from clientrecovery.relationship import Relationship
 
+# Members read for every commitment, as module names (see rules._core.OPEN_ISSUE).
+_CLIENT = Party.CLIENT
+_BROKEN = CommitmentStatus.BROKEN
+
 __all__ = [
     "check_break",
     "check_fulfil",
@@ -27,11 +31,12 @@ __all__ = [
 ]
 
 
-def client_committed(r: Relationship) -> Iterator[Finding]:
-    if not any(
-        c.party is Party.CLIENT and c.status is not CommitmentStatus.BROKEN for c in r.commitments
-    ):
-        yield finding(
+def client_committed(r: Relationship) -> list[Finding]:
+    for c in r.commitments:
+        if c.party is _CLIENT and c.status is not _BROKEN:
+            return []
+    return [
+        finding(
             r.policy,
             Rule.CLIENT_COMMITMENT,
             "the client has not committed to a measurable outcome",
@@ -39,6 +44,7 @@ def client_committed(r: Relationship) -> Iterator[Finding]:
             " an invoice, a renewal, a purchase.",
             command="secure_commitment",
         )
+    ]
 
 
 def check_secure_commitment(r: Relationship, e: ev.CommitmentSecured) -> Iterator[Finding]:

@@ -15,6 +15,10 @@ from clientrecovery.rules._core import OPEN_ISSUE, finding
 if TYPE_CHECKING:
     from clientrecovery.relationship import Relationship
 
+# Members read for every issue or part, as module names (see rules._core.OPEN_ISSUE).
+_RAISED = IssueStatus.RAISED
+_WARNING = Severity.WARNING
+
 __all__ = [
     "check_agree_issues",
     "check_drop_issue",
@@ -28,29 +32,35 @@ __all__ = [
 ]
 
 
-def issues_specific(r: Relationship) -> Iterator[Finding]:
+def issues_specific(r: Relationship) -> list[Finding]:
+    return [
+        finding(
+            r.policy,
+            Rule.SPECIFIC_ISSUES,
+            f"issue {issue.id} ({issue.title!r}) is still a generality",
+            issue.id,
+            "Ask the client for a concrete example and a measure, or throw the complaint"
+            " out if it stays vague.",
+            command="specify_issue",
+        )
+        for issue in r.issues
+        if issue.status is _RAISED
+    ]
+
+
+def list_not_empty(r: Relationship) -> list[Finding]:
     for issue in r.issues:
-        if issue.status is IssueStatus.RAISED:
-            yield finding(
-                r.policy,
-                Rule.SPECIFIC_ISSUES,
-                f"issue {issue.id} ({issue.title!r}) is still a generality",
-                issue.id,
-                "Ask the client for a concrete example and a measure, or throw the complaint"
-                " out if it stays vague.",
-                command="specify_issue",
-            )
-
-
-def list_not_empty(r: Relationship) -> Iterator[Finding]:
-    if not any(issue.live for issue in r.issues):
-        yield finding(
+        if issue.live:
+            return []
+    return [
+        finding(
             r.policy,
             Rule.CLIENT_CONFIRMS_LIST,
             "the list holds no issue",
             hint="Record each specific problem the client names.",
             command="raise_issue",
         )
+    ]
 
 
 def check_raise_issue(r: Relationship, e: ev.IssueRaised) -> Iterator[Finding]:
@@ -77,8 +87,14 @@ def issue_in(
 
 
 def check_specify_issue(r: Relationship, e: ev.IssueSpecified) -> list[Finding]:
-    found = issue_in(r, e.issue_id, "specify_issue", OPEN_ISSUE)
-    if not any(example.strip() for example in e.examples):
+    issue = r.issue(e.issue_id)  # looked up once, for every check below
+    found = (
+        [] if issue.status in OPEN_ISSUE else issue_in(r, e.issue_id, "specify_issue", OPEN_ISSUE)
+    )
+    for example in e.examples:
+        if example.strip():
+            break
+    else:
         found.append(
             finding(
                 r.policy,
@@ -98,7 +114,6 @@ def check_specify_issue(r: Relationship, e: ev.IssueSpecified) -> list[Finding]:
                 "Say how big the problem is: a number with its unit, or a written measure.",
             )
         )
-    issue = r.issue(e.issue_id)
     found.extend(vague_parts(r, issue.id, issue.title, e.examples, e.quantification))
     return found
 
@@ -137,7 +152,7 @@ def vague_parts(
     title: str,
     examples: tuple[str, ...],
     measure: Quantification | str | None,
-) -> Iterator[Finding]:
+) -> list[Finding]:
     """SPECIFIC_ISSUES (advisory): an example or a measure that is itself a generality."""
     parts = [("example", example) for example in examples if example.strip()]
     if isinstance(measure, str) and measure.strip():
@@ -145,31 +160,38 @@ def vague_parts(
     elif isinstance(measure, Quantification):
         parts.append(("measure", measure.metric))
     plain_title = _plain(title) if title else ""  # once, for every part
+    found = []
     for part, text in parts:
         why = _vague(text, plain_title)
         if why is not None:
             label = f"{part} {text!r}"  # written only for a finding
-            yield finding(
-                r.policy,
-                Rule.SPECIFIC_ISSUES,
-                f"issue {issue_id}: the {label} {why}",
-                issue_id,
-                "Ask for one dated, countable case: what happened, when, how often.",
-                command="specify_issue",
-                severity=Severity.WARNING,
+            found.append(
+                finding(
+                    r.policy,
+                    Rule.SPECIFIC_ISSUES,
+                    f"issue {issue_id}: the {label} {why}",
+                    issue_id,
+                    "Ask for one dated, countable case: what happened, when, how often.",
+                    command="specify_issue",
+                    severity=_WARNING,
+                )
             )
+    return found
 
 
 def check_drop_issue(r: Relationship, e: ev.IssueDropped) -> list[Finding]:
     return issue_in(r, e.issue_id, "drop_issue", OPEN_ISSUE)
 
 
-def check_agree_issues(r: Relationship, e: ev.IssuesAgreed) -> Iterator[Finding]:
-    if not e.nothing_missed:
-        yield finding(
+def check_agree_issues(r: Relationship, e: ev.IssuesAgreed) -> list[Finding]:
+    if e.nothing_missed:
+        return []
+    return [
+        finding(
             r.policy,
             Rule.CLIENT_CONFIRMS_LIST,
             "the client has not confirmed that nothing is missing from the list",
             hint="Ask the client what else is wrong, record it, then ask again whether the"
             " list is complete.",
         )
+    ]

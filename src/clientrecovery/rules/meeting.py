@@ -4,7 +4,6 @@ client met swiftly, and whether the client wants to work things out (001 §1-5; 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -26,9 +25,11 @@ __all__ = [
 ]
 
 
-def assessment_written(r: Relationship) -> Iterator[Finding]:
-    if r.assessment is None:
-        yield finding(
+def assessment_written(r: Relationship) -> list[Finding]:
+    if r.assessment is not None:
+        return []
+    return [
+        finding(
             r.policy,
             Rule.ASSESS_FIRST,
             "no assessment of the situation has been written yet",
@@ -36,50 +37,60 @@ def assessment_written(r: Relationship) -> Iterator[Finding]:
             " from the situation and how the client sees it.",
             command="assess",
         )
+    ]
 
 
-def assessment_complete(r: Relationship) -> Iterator[Finding]:
+def assessment_complete(r: Relationship) -> list[Finding]:
     if r.assessment is None:
-        yield from assessment_written(r)
-        return
+        return assessment_written(r)
     missing = r.assessment.missing()
-    if missing:
-        yield finding(
+    if not missing:
+        return []
+    return [
+        finding(
             r.policy,
             Rule.ASSESS_FIRST,
             f"the assessment does not yet say: {', '.join(missing)}",
             hint="Complete the assessment with the missing parts before meeting the client.",
             command="assess",
         )
+    ]
 
 
-def aligned(r: Relationship) -> Iterator[Finding]:
+def aligned(r: Relationship) -> list[Finding]:
     if r.alignment is None:
-        yield finding(
-            r.policy,
-            Rule.ALIGN_FIRST,
-            "internal leadership has not approved an approach",
-            hint="Share the assessment with leadership and agree how to handle the situation.",
-            command="align_internally",
-        )
-    elif r.assessed_at is not None and r.alignment.at < r.assessed_at:
-        yield finding(
-            r.policy,
-            Rule.ALIGN_FIRST,
-            f"the assessment changed after {r.alignment.approved_by} approved the approach",
-            hint="Ask leadership to approve the approach again on the current assessment.",
-            command="align_internally",
-        )
+        return [
+            finding(
+                r.policy,
+                Rule.ALIGN_FIRST,
+                "internal leadership has not approved an approach",
+                hint="Share the assessment with leadership and agree how to handle the situation.",
+                command="align_internally",
+            )
+        ]
+    if r.assessed_at is not None and r.alignment.at < r.assessed_at:
+        return [
+            finding(
+                r.policy,
+                Rule.ALIGN_FIRST,
+                f"the assessment changed after {r.alignment.approved_by} approved the approach",
+                hint="Ask leadership to approve the approach again on the current assessment.",
+                command="align_internally",
+            )
+        ]
+    return []
 
 
-def meet_swiftly(r: Relationship, at: datetime, *, met: bool) -> Iterator[Finding]:
+def meet_swiftly(r: Relationship, at: datetime, *, met: bool) -> list[Finding]:
     """MEET_SWIFTLY: the client met at ``at`` (or, unless ``met``, still not met then) within
     the policy's working days of opening the case."""
     p = r.policy
     waited = days_between(p, p.local_date(r.opened_at), p.local_date(at))
-    if waited > p.max_days_to_meet:
-        state = "the client was met" if met else "the client is still not met"
-        yield finding(
+    if waited <= p.max_days_to_meet:
+        return []
+    state = "the client was met" if met else "the client is still not met"
+    return [
+        finding(
             p,
             Rule.MEET_SWIFTLY,
             f"{state} {days(waited)} (working) after the case was opened; the policy asks"
@@ -88,24 +99,30 @@ def meet_swiftly(r: Relationship, at: datetime, *, met: bool) -> Iterator[Findin
             " with the main contact.",
             command=None if met else "meet_client",
         )
+    ]
 
 
-def check_meet(r: Relationship, e: ev.ClientMet) -> Iterator[Finding]:
-    if is_aware(e.at):
-        yield from meet_swiftly(r, e.at, met=True)
-    if not e.willing:
-        yield finding(
+def check_meet(r: Relationship, e: ev.ClientMet) -> list[Finding]:
+    found = meet_swiftly(r, e.at, met=True) if is_aware(e.at) else []
+    if e.willing:
+        return found
+    found.append(
+        finding(
             r.policy,
             Rule.SALVAGEABLE,
             "the client does not want to work things out; the relationship ends here",
             hint="Part on good terms, and keep what this case taught.",
             command="record_lessons",
         )
-        if not r.lessons:
-            yield finding(
+    )
+    if not r.lessons:
+        found.append(
+            finding(
                 r.policy,
                 Rule.LESSONS_KEPT,
                 "the case is lost and no lesson is kept",
                 hint="Write down what could have been done better, even if you part ways.",
                 command="record_lessons",
             )
+        )
+    return found
