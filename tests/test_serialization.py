@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import re
+import sys
+import threading
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -165,6 +167,40 @@ class TestRoundTrip:
             assert proposal["plan"]["options"][0]["summary"] == f"option {k}"
             assert proposal["history"][-1]["plan"]["options"] == proposal["plan"]["options"]
             assert json.loads(to_json(r)) == to_dict(r)
+
+    def test_documents_written_at_once_by_threads_are_each_their_own(self) -> None:
+        """What the writers keep between calls is swapped whole: threads writing the same
+        documents in the same order, whose assessments and options differ, switching as
+        often as they can, each write every document right."""
+        every = []
+        for k in range(4):
+            planned = summary_sent(1)
+            plan = plan_for(planned)
+            options = (attrs.evolve(plan.options[0], summary=f"option {k}"), *plan.options[1:])
+            every.append(planned.propose_plan(attrs.evolve(plan, options=options), at=at(3)))
+            assessment = attrs.evolve(ASSESSMENT, root_cause=f"cause {k}")
+            every.append(opened().assess(assessment, at=at(0, 10)))
+        expected = [to_json(r) for r in every]
+        wrong: list[int] = []
+
+        def write() -> None:
+            for _ in range(300):
+                for k, r in enumerate(every):
+                    if to_json(r) != expected[k]:
+                        wrong.append(k)
+
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(1e-6)
+        try:
+            threads = [threading.Thread(target=write) for _ in range(4)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        finally:
+            sys.setswitchinterval(interval)
+
+        assert wrong == []
 
     def test_changing_a_written_dict_changes_no_later_document(self) -> None:
         """to_dict hands out fresh values: what a caller does to them is not written again."""

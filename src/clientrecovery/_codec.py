@@ -395,7 +395,8 @@ class Codec:
         last = self._name("_last_", (_MISSING, None))
         lines[1:1] = [
             f"    global {last}",
-            f"    if x is {last}[0]: return {last}[1]",
+            f"    kept = {last}",  # read once: another thread may put its own pair
+            "    if x is kept[0]: return kept[1]",
             "    given = x",
         ]
         lines[-1:] = [f"    {last} = (given, x)", "    return x"]
