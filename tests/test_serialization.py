@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import re
+import sys
+import threading
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -34,7 +36,17 @@ from clientrecovery import events as ev
 from clientrecovery import serialization as ser
 from clientrecovery._codec import SHARED_MAX, Codec
 from clientrecovery._validate import instance_of
-from tests.builders import at, in_discovery, opened, plan_for, planning, recovered, recovering
+from tests.builders import (
+    ASSESSMENT,
+    at,
+    in_discovery,
+    opened,
+    plan_for,
+    planning,
+    recovered,
+    recovering,
+    summary_sent,
+)
 from tests.strategies import relationships
 
 SV = ser.SCHEMA_VERSION
@@ -130,6 +142,65 @@ class TestRoundTrip:
 
             assert document["policy"]["max_silence"] == f"P{days}D"
             assert document["history"][0]["policy"] == document["policy"]
+
+    def test_values_the_state_shares_with_an_event_are_each_written_as_their_own(
+        self,
+    ) -> None:
+        """The assessment and a plan's options, which the state holds as the event gave
+        them, are written once a document; made and dropped in turn (so their ids are
+        reused), and written between other documents, each is still written right."""
+        other = recovering(1)
+        for k in range(40):
+            r = opened().assess(attrs.evolve(ASSESSMENT, root_cause=f"cause {k}"), at=at(0, 10))
+            planned = summary_sent(1)
+            plan = plan_for(planned)
+            first = plan.options[0]
+            options = (attrs.evolve(first, summary=f"option {k}"), *plan.options[1:])
+            proposed = planned.propose_plan(attrs.evolve(plan, options=options), at=at(3))
+
+            document = json.loads(to_json(r))
+            to_json(other)
+            proposal = json.loads(to_json(proposed))
+
+            assert document["assessment"]["root_cause"] == f"cause {k}"
+            assert document["history"][-1]["assessment"] == document["assessment"]
+            assert proposal["plan"]["options"][0]["summary"] == f"option {k}"
+            assert proposal["history"][-1]["plan"]["options"] == proposal["plan"]["options"]
+            assert json.loads(to_json(r)) == to_dict(r)
+
+    def test_documents_written_at_once_by_threads_are_each_their_own(self) -> None:
+        """What the writers keep between calls is swapped whole: threads writing the same
+        documents in the same order, whose assessments and options differ, switching as
+        often as they can, each write every document right."""
+        every = []
+        for k in range(4):
+            planned = summary_sent(1)
+            plan = plan_for(planned)
+            options = (attrs.evolve(plan.options[0], summary=f"option {k}"), *plan.options[1:])
+            every.append(planned.propose_plan(attrs.evolve(plan, options=options), at=at(3)))
+            assessment = attrs.evolve(ASSESSMENT, root_cause=f"cause {k}")
+            every.append(opened().assess(assessment, at=at(0, 10)))
+        expected = [to_json(r) for r in every]
+        wrong: list[int] = []
+
+        def write() -> None:
+            for _ in range(300):
+                for k, r in enumerate(every):
+                    if to_json(r) != expected[k]:
+                        wrong.append(k)
+
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(1e-6)
+        try:
+            threads = [threading.Thread(target=write) for _ in range(4)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        finally:
+            sys.setswitchinterval(interval)
+
+        assert wrong == []
 
     def test_changing_a_written_dict_changes_no_later_document(self) -> None:
         """to_dict hands out fresh values: what a caller does to them is not written again."""

@@ -65,7 +65,8 @@ class Codec:
     lists and dicts. *Native* ones leave tuples, dates, and datetimes in ``native_zones``, for
     a JSON library that writes them itself exactly as the JSON-ready writer would (orjson
     does, for UTC offsets of whole minutes), which is much faster. What a native writer gives
-    is for the encoder only: it may be shared between calls, and must not be changed.
+    is for the encoder only: it may be shared between calls, hold text already written (see
+    ``frozen``), and must not be changed.
 
     Args:
         unions: Base classes whose instances are written with a ``"type"`` tag naming their
@@ -77,6 +78,12 @@ class Codec:
             ``repr``, so ``1``, ``1.0`` and ``true`` stay apart), and whose native writers
             keep what they wrote for an instance, up to :data:`SHARED_MAX` per class: for
             immutable values that many documents repeat, such as a policy.
+        repeated: Types (classes, or tuples of them) whose values a document holds twice,
+            the same object each time, as the state holds what an event gave: their
+            native writers keep what they wrote last, and give it again for that object.
+        frozen: What the native writers of shared and repeated types keep of what they
+            wrote: given the native value, the form the encoder copies as it is (an
+            ``orjson.Fragment`` of its text), which it then need not look into again.
         post_init: Per class, what its ``__attrs_post_init__`` amounts to for an instance
             of it, which its reader runs instead (``None``: nothing): a call less per value.
     """
@@ -89,10 +96,13 @@ class Codec:
         native_zones: frozenset[tzinfo] = frozenset(),
         shared: tuple[type, ...] = (),
         post_init: Mapping[type, Callable[[Any], None] | None] | None = None,
+        repeated: tuple[Any, ...] = (),
+        frozen: Callable[[Any], Any] | None = None,
     ) -> None:
         self._unions = dict(unions)
         self._post_init = dict(post_init or {})
         self._shared = shared
+        self._repeated = repeated
         self._ns: dict[str, Any] = {
             "NotFast": NotFast,
             "_MISSING": _MISSING,
@@ -104,6 +114,7 @@ class Codec:
             "_duration": duration_from_str,
             "_duration_str": duration_to_str,
             "_native_zones": native_zones,
+            "_frozen": frozen,
         }
         self._readers: dict[Any, str] = {}
         self._writers: dict[tuple[Any, bool], str] = {}
@@ -370,15 +381,36 @@ class Codec:
         elif attrs.has(tp):
             body = self._write_class(tp, native)
         else:
-            body = self._write(tp, "x", native)
+            body = self._write(tp, "x", native, whole=True)
         lines = [f"def {name}(x):", f"    x = {body}", "    return x"]
         if native and tp in self._shared:  # what a native writer gives is only encoded
+            if self._ns["_frozen"] is not None:
+                lines.insert(-1, "    x = _frozen(x)")
             self._memoize(lines, "id(x)")
+        elif native and tp in self._repeated:
+            if self._ns["_frozen"] is not None:
+                lines.insert(-1, "    x = _frozen(x)")
+            self._keep_last(lines)
         self._define(name, lines)
         return name
 
-    def _write(self, tp: Any, x: str, native: bool) -> str:
-        """An expression writing ``x`` of type ``tp``."""
+    def _keep_last(self, lines: list[str]) -> None:
+        """Make the function of ``lines`` (which returns ``x``) give what it gave last when
+        given the same object again. The object is kept with it (so that no other can have
+        its ``id``), in one tuple: a thread sees either pair whole, never half of each."""
+        last = self._name("_last_", (_MISSING, None))
+        lines[1:1] = [
+            f"    global {last}",
+            f"    kept = {last}",  # read once: another thread may put its own pair
+            "    if x is kept[0]: return kept[1]",
+            "    given = x",
+        ]
+        lines[-1:] = [f"    {last} = (given, x)", "    return x"]
+
+    def _write(self, tp: Any, x: str, native: bool, *, whole: bool = False) -> str:
+        """An expression writing ``x`` of type ``tp`` (``whole``: in the writer of ``tp``)."""
+        if native and not whole and tp in self._repeated:
+            return f"{self._writer(tp, native)}({x})"
         if tp in _SIMPLE:
             return x
         if tp is datetime:

@@ -14,7 +14,7 @@ from typing import Any
 
 from clientrecovery import events as ev
 from clientrecovery._codec import Codec
-from clientrecovery._jsontext import _dumps
+from clientrecovery._jsontext import _dumps, _frozen
 from clientrecovery._layout import (
     SCHEMA_VERSION,
     SNAPSHOT_FIELDS,
@@ -22,6 +22,7 @@ from clientrecovery._layout import (
     duration_to_str,
 )
 from clientrecovery._owned import check_of
+from clientrecovery.model import Assessment, ResolutionOption
 from clientrecovery.policy import Policy
 from clientrecovery.relationship import Relationship
 
@@ -42,6 +43,9 @@ def _codec() -> Codec:
         duration_to_str,
         native_zones=_WHOLE_MINUTES,
         shared=(Policy,),  # most documents of a portfolio repeat one policy
+        frozen=_frozen,  # and each document writes it twice
+        # The state holds the assessment and the options an event gave (written first).
+        repeated=(Assessment, tuple[ResolutionOption, ...]),
         # An event's __attrs_post_init__ is the check of the fields it may not carry.
         post_init={cls: check_of(cls) for cls in ev.EVENT_TYPES},
     )

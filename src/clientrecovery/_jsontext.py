@@ -24,6 +24,8 @@ try:  # pragma: no cover - depends on the environment
     _orjson = importlib.import_module("orjson")
 except ImportError:  # pragma: no cover - depends on the environment
     _orjson = None
+_ORJSON = _orjson  # as imported: what wrote a fragment reads it, even once switched off
+_FRAGMENT: type | None = getattr(_orjson, "Fragment", None)
 
 
 def _loads(text: str | bytes, where: str, *, exact: bool = True) -> Any:
@@ -124,12 +126,24 @@ def _constant(name: str) -> Any:
 def _dumps(document: dict[str, Any]) -> str:
     """Compact JSON of JSON-ready or native values (see :class:`~clientrecovery._codec.Codec`)."""
     if _orjson is not None:
-        return str(_orjson.dumps(document).decode())
+        text: str = _orjson.dumps(document).decode()
+        return text
     return json.dumps(document, ensure_ascii=False, separators=(",", ":"), default=_native)
+
+
+def _frozen(value: Any) -> Any:
+    """``value`` in the form the encoder copies as it is, never looking into it again: with
+    orjson, a fragment of the text it writes of ``value``; without, ``value`` itself."""
+    if _orjson is None or _FRAGMENT is None:
+        return value
+    return _FRAGMENT(_orjson.dumps(value))
 
 
 def _native(value: object) -> object:
     """How orjson writes the values native writers leave to it (a datetime is a date)."""
+    if _FRAGMENT is not None and type(value) is _FRAGMENT:  # made while orjson wrote
+        assert _ORJSON is not None  # a fragment exists only where orjson was imported
+        return json.loads(_ORJSON.dumps(value))
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Enum):
