@@ -108,8 +108,7 @@ class Replay:
         if r is not None:
             r.__dict__["_draft"] = False
             _settle(r)
-            # An ended case's findings are left to its first findings(now), as for a store's
-            # trusted load: a load that never asks for them does not pay for the review.
+            keep_ended(r)  # once, for the whole history: only its end matters
         return r
 
 
