@@ -210,6 +210,18 @@ class TestTheShippedModel:
             for a, b in zip(model.scores(found), expected, strict=True)
         )
 
+    def test_a_repeated_word_counts_once_as_in_training(self) -> None:
+        """The trainer reads which features a sentence has, not how often: so does scoring."""
+        once = "the report was late"
+        twice = "the report was late, late, late"
+        model = load()
+
+        assert len(features(twice)) == len(set(features(twice)))
+        assert model.score(features(twice), 0) - model.score(features(once), 0) == sum(
+            model.weights.get(f, (0.0,) * len(RULES))[0]
+            for f in set(features(twice)) - set(features(once))
+        )
+
     def test_it_credits_a_listening_question_the_cues_miss(self) -> None:
         """A question about what worked, for the client: the model's own credit."""
         text = "Was there anything in the last month that did work well for you?"
