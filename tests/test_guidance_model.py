@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from clientrecovery import Party, Policy, Rule, Severity
 from clientrecovery.catalogue import describe_source
 from clientrecovery.guidance import CHECKS, CREDITS, _review, review
+from clientrecovery.guidance._classes import CLASSES
 from clientrecovery.guidance._model import ADD, ADD_BESIDE, RULES, Model, features, load
 
 HINTS = {check.rule: check.hint for check in (*CHECKS, *CREDITS)}
@@ -229,3 +230,13 @@ class TestTheShippedModel:
 
         assert Rule.LISTENING not in {f.rule for f in cues}
         assert Rule.LISTENING in {f.rule for f in review(text)}
+
+
+@pytest.mark.parametrize("word", sorted(CLASSES))
+def test_every_class_word_is_one_word_the_model_reads(word: str) -> None:
+    # A class entry the tokenizer splits ("award-winning" read as "award", "winning") would
+    # never match a sentence: each entry must come back whole as the sentence's only word.
+    text = "42" if word == "<n>" else word
+    assert CLASSES[word], word
+    assert any(f"k:{name}" in features(text) for name in CLASSES[word]), word
+    assert [f for f in features(text) if f.startswith("w:")] == [f"w:{word}"], word

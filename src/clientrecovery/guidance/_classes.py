@@ -44,8 +44,8 @@ _WORDS: dict[str, str] = {
         " poor seems seem mood rough edges here there hit miss share string"
     ),
     "PRAISE": (
-        "best expert experts expertise specialist specialists award awards award-winning"
-        " leading proud pride renowned experienced excellent brilliant perfect world-class"
+        "best expert experts expertise specialist specialists award awards"
+        " leading proud pride renowned experienced excellent brilliant perfect"
         " superior talented reputation portfolio standard gold finest top industry years"
         " decades trust instinct taste vision style prefer preference better sensible"
     ),
@@ -54,7 +54,7 @@ _WORDS: dict[str, str] = {
         "frustrated frustrating annoyed angry upset tired exhausted exhausting disappointed"
         " ridiculous absurd unacceptable insulting shocked offended hurt fed sick honestly"
         " frankly seriously clearly obviously actually surely delighted wonderful thrilled"
-        " amazing lovely unbelievable fault-finding nonsense"
+        " amazing lovely unbelievable nonsense"
     ),
     "REMIND": (
         "said mentioned explained noted communicated stated reminded remind reminder again"
