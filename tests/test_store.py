@@ -145,6 +145,16 @@ class TestSaveAndLoad:
             store.load("nobody")
         assert store.version("nobody") == 0
 
+    @pytest.mark.parametrize("rid", [2**70, "\ud800", 5, None])
+    def test_an_id_no_store_can_hold_is_unknown(self, store: SQLiteStore, rid: object) -> None:
+        store.save(CASES[0])
+
+        with pytest.raises(UnknownItem, match=r"unknown relationship .*halden-foods"):
+            store.load(rid)  # type: ignore[arg-type]
+        with pytest.raises(UnknownItem):
+            store.history(rid)  # type: ignore[arg-type]
+        assert store.version(rid) == 0  # type: ignore[arg-type]
+
     @pytest.mark.parametrize("expected", [-1, 10_000, True, "3", None])
     def test_a_wrong_expected_version_is_refused(
         self, store: SQLiteStore, expected: object

@@ -72,7 +72,7 @@ from clientrecovery.model import Stage
 from clientrecovery.policy import Policy
 from clientrecovery.relationship import Relationship
 from clientrecovery.serialization import load_jsonl, to_json
-from clientrecovery.storage import ClosedOnExit, check_filters
+from clientrecovery.storage import ClosedOnExit, check_filters, storable_id
 
 __all__ = ["MIGRATIONS", "Entry", "SQLiteStore"]
 
@@ -234,7 +234,11 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
             StoreError: The store is locked or damaged.
         """
         with self._guard("load"):  # one statement: one snapshot of both tables
-            rows = self._db.execute(LOAD[self._states], {"id": relationship_id}).fetchall()
+            rows = (
+                self._db.execute(LOAD[self._states], {"id": relationship_id}).fetchall()
+                if storable_id(relationship_id)
+                else []
+            )
             if not rows or rows[0][0] != 0:
                 listed = self._db.execute("SELECT id FROM relationships LIMIT 21")
                 raise UnknownItem("relationship", str(relationship_id), [r[0] for r in listed])
@@ -290,6 +294,8 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
 
     def version(self, relationship_id: str) -> int:
         """How many events are stored for the relationship (0 when it is not stored)."""
+        if not storable_id(relationship_id):
+            return 0
         with self._guard("read"):
             row = self._db.execute(
                 "SELECT version FROM relationships WHERE id = ?", (relationship_id,)
