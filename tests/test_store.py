@@ -138,6 +138,14 @@ class TestSaveAndLoad:
         assert store.history(case.id) == case.history
         assert store.history(case.id, since=30) == case.history[30:]
 
+    @pytest.mark.parametrize("since", [-1, "3", 2.0, None, True])
+    def test_a_wrong_since_is_refused(self, store: SQLiteStore, since: object) -> None:
+        case = masterclass()
+        store.save(case)
+
+        with pytest.raises(InvalidValue, match=r"history\(since=...\): must be a version"):
+            store.history(case.id, since=since)  # type: ignore[arg-type]
+
     def test_an_unknown_id_names_the_known_ones(self, store: SQLiteStore) -> None:
         store.save(CASES[0])
 

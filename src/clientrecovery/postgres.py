@@ -82,6 +82,7 @@ from clientrecovery.storage import (
     check_filters,
     check_save,
     erased,
+    events_since,
     feed_event,
 )
 from clientrecovery.store import Entry
@@ -440,7 +441,7 @@ class PostgresStore(ClosedOnExit):
 
     def history(self, relationship_id: str, *, since: int = 0) -> tuple[Event, ...]:
         """The relationship's events after version ``since`` (all of them by default)."""
-        return self.load(relationship_id).history[since:]
+        return events_since(self.load(relationship_id).history, since)
 
     def version(self, relationship_id: str) -> int:
         """How many events are stored for the relationship (0 when it is not stored)."""

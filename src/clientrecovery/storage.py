@@ -202,6 +202,13 @@ def storable_id(relationship_id: object) -> bool:
     return isinstance(relationship_id, str) and unwritable(relationship_id) is None
 
 
+def events_since(history: tuple[Event, ...], since: object) -> tuple[Event, ...]:
+    """The events of ``history`` after version ``since`` (an int >= 0), for ``history``."""
+    if type(since) is not int or since < 0:
+        raise InvalidValue("history(since=...)", f"must be a version (an int >= 0), got {since!r}")
+    return history[since:]
+
+
 def check_filters(stage: object, account: object, caller: str = "list") -> None:
     """The ``stage`` and ``account`` filters of ``list`` and ``relationships``."""
     if stage is not None and not isinstance(stage, Stage):

@@ -72,7 +72,7 @@ from clientrecovery.model import Stage
 from clientrecovery.policy import Policy
 from clientrecovery.relationship import Relationship
 from clientrecovery.serialization import load_jsonl, to_json
-from clientrecovery.storage import ClosedOnExit, check_filters, storable_id
+from clientrecovery.storage import ClosedOnExit, check_filters, events_since, storable_id
 
 __all__ = ["MIGRATIONS", "Entry", "SQLiteStore"]
 
@@ -290,7 +290,7 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
 
     def history(self, relationship_id: str, *, since: int = 0) -> tuple[Event, ...]:
         """The relationship's events after version ``since`` (all of them by default)."""
-        return self.load(relationship_id).history[since:]
+        return events_since(self.load(relationship_id).history, since)
 
     def version(self, relationship_id: str) -> int:
         """How many events are stored for the relationship (0 when it is not stored)."""
