@@ -138,6 +138,19 @@ class TestSaveAndLoad:
         assert store.history(case.id) == case.history
         assert store.history(case.id, since=30) == case.history[30:]
 
+    @pytest.mark.parametrize("path", [None, 5, b"cases.db", ""])
+    def test_a_path_that_names_no_file_is_refused(self, path: object) -> None:
+        with pytest.raises(InvalidValue, match=r"SQLiteStore\(path=...\): must name a file"):
+            SQLiteStore(path)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("timeout", ["5", None, float("nan"), -1, float("inf"), True])
+    def test_a_timeout_that_is_not_seconds_is_refused(
+        self, tmp_path: Path, timeout: object
+    ) -> None:
+        with pytest.raises(InvalidValue, match=r"SQLiteStore\(timeout=...\)"):
+            SQLiteStore(tmp_path / "cases.db", timeout=timeout)  # type: ignore[arg-type]
+        assert not (tmp_path / "cases.db").exists()
+
     @pytest.mark.parametrize("since", [-1, "3", 2.0, None, True])
     def test_a_wrong_since_is_refused(self, store: SQLiteStore, since: object) -> None:
         case = masterclass()

@@ -134,7 +134,9 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
         readonly: bool = False,
         migrate: bool = True,
     ):
-        self.path = os.fspath(path)
+        self.path = _store_path(path)
+        if type(timeout) not in (int, float) or not 0 <= timeout < 2**31:
+            raise InvalidValue("SQLiteStore(timeout=...)", f"must be seconds >= 0, got {timeout!r}")
         if key is not None and (not isinstance(key, bytes) or len(key) < 16):  # type: ignore[redundant-expr]
             raise InvalidValue("SQLiteStore(key=...)", "must be bytes, at least 16 of them")
         self._key = key
@@ -405,6 +407,15 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
 
 
 # --- rows ----------------------------------------------------------------------------------
+
+
+def _store_path(path: object) -> str:
+    """The file a store is opened on: a non-empty ``str`` or path (``""`` would be a
+    temporary database, lost on closing)."""
+    text = os.fspath(path) if isinstance(path, str | os.PathLike) else None
+    if not isinstance(text, str) or not text:
+        raise InvalidValue("SQLiteStore(path=...)", f"must name a file, got {path!r}")
+    return text
 
 
 def _entry(row: tuple[Any, ...]) -> Entry:
