@@ -138,12 +138,43 @@ class TestSaveAndLoad:
         assert store.history(case.id) == case.history
         assert store.history(case.id, since=30) == case.history[30:]
 
+    @pytest.mark.parametrize("path", [None, 5, b"cases.db", ""])
+    def test_a_path_that_names_no_file_is_refused(self, path: object) -> None:
+        with pytest.raises(InvalidValue, match=r"SQLiteStore\(path=...\): must name a file"):
+            SQLiteStore(path)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("timeout", ["5", None, float("nan"), -1, float("inf"), True])
+    def test_a_timeout_that_is_not_seconds_is_refused(
+        self, tmp_path: Path, timeout: object
+    ) -> None:
+        with pytest.raises(InvalidValue, match=r"SQLiteStore\(timeout=...\)"):
+            SQLiteStore(tmp_path / "cases.db", timeout=timeout)  # type: ignore[arg-type]
+        assert not (tmp_path / "cases.db").exists()
+
+    @pytest.mark.parametrize("since", [-1, "3", 2.0, None, True])
+    def test_a_wrong_since_is_refused(self, store: SQLiteStore, since: object) -> None:
+        case = masterclass()
+        store.save(case)
+
+        with pytest.raises(InvalidValue, match=r"history\(since=...\): must be a version"):
+            store.history(case.id, since=since)  # type: ignore[arg-type]
+
     def test_an_unknown_id_names_the_known_ones(self, store: SQLiteStore) -> None:
         store.save(CASES[0])
 
         with pytest.raises(UnknownItem, match=r"unknown relationship 'nobody'.*halden-foods"):
             store.load("nobody")
         assert store.version("nobody") == 0
+
+    @pytest.mark.parametrize("rid", [2**70, "\ud800", 5, None])
+    def test_an_id_no_store_can_hold_is_unknown(self, store: SQLiteStore, rid: object) -> None:
+        store.save(CASES[0])
+
+        with pytest.raises(UnknownItem, match=r"unknown relationship .*halden-foods"):
+            store.load(rid)  # type: ignore[arg-type]
+        with pytest.raises(UnknownItem):
+            store.history(rid)  # type: ignore[arg-type]
+        assert store.version(rid) == 0  # type: ignore[arg-type]
 
     @pytest.mark.parametrize("expected", [-1, 10_000, True, "3", None])
     def test_a_wrong_expected_version_is_refused(

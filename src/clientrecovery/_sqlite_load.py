@@ -31,7 +31,7 @@ from clientrecovery._stored_state import rebuilt, state_json, state_link
 from clientrecovery.errors import InvalidDocument
 from clientrecovery.policy import Policy
 from clientrecovery.relationship import Relationship
-from clientrecovery.serialization import _loads, _trusted, from_dict
+from clientrecovery.serialization import _from_read, _loads, _trusted
 
 __all__ = [
     "LOAD",
@@ -189,6 +189,6 @@ def assembled(
     if not isinstance(document, dict):
         raise InvalidDocument([f"{where}, relationships.snapshot: not a JSON object"])
     try:
-        return from_dict({**document, "history": history}, policy=policy)
+        return _from_read({**document, "history": history}, policy=policy)
     except InvalidDocument as bad:
         raise InvalidDocument([f"{where}: {row_named(p)}" for p in bad.problems]) from None

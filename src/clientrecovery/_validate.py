@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
@@ -61,6 +61,27 @@ def unwritable(value: str) -> str | None:
         return None
     code = f"U+{ord(found[0]):04X}"
     return f"holds a lone surrogate ({code}) at {found.start()}, which UTF-8 text cannot"
+
+
+def unwritable_in(document: object) -> str | None:
+    """The first string (value or key) of JSON values ``document`` that UTF-8 cannot hold,
+    as a problem with its JSON path, or ``None``. Iterative: nesting cannot overflow it."""
+    stack: list[tuple[object, str]] = [(document, "$")]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, str):
+            lone = unwritable(value)
+            if lone is not None:
+                return f"the string {lone} @ {path}"
+        elif isinstance(value, Mapping):
+            for key, item in value.items():
+                lone = unwritable(key) if isinstance(key, str) else None
+                if lone is not None:
+                    return f"the key {lone} @ {path}"
+                stack.append((item, f"{path}.{key}"))
+        elif isinstance(value, list | tuple):
+            stack.extend((item, f"{path}[{i}]") for i, item in enumerate(value))
+    return None
 
 
 def required_text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:

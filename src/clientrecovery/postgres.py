@@ -71,7 +71,7 @@ from clientrecovery.errors import (
 from clientrecovery.events import Event
 from clientrecovery.model import Stage
 from clientrecovery.relationship import Relationship
-from clientrecovery.serialization import _event_dict, _snapshot, from_dict, load_jsonl, to_json
+from clientrecovery.serialization import _event_dict, _from_read, _snapshot, load_jsonl, to_json
 from clientrecovery.storage import (
     ClosedOnExit,
     Erasure,
@@ -82,6 +82,7 @@ from clientrecovery.storage import (
     check_filters,
     check_save,
     erased,
+    events_since,
     feed_event,
 )
 from clientrecovery.store import Entry
@@ -431,7 +432,7 @@ class PostgresStore(ClosedOnExit):
         if not isinstance(snapshot, dict):
             raise InvalidDocument([f"{where}, relationships.snapshot: not a JSON object"])
         try:
-            return from_dict({**snapshot, "history": payloads})
+            return _from_read({**snapshot, "history": payloads})
         except InvalidDocument as bad:
             raise InvalidDocument([f"{where}: {row_named(p)}" for p in bad.problems]) from None
 
@@ -440,7 +441,7 @@ class PostgresStore(ClosedOnExit):
 
     def history(self, relationship_id: str, *, since: int = 0) -> tuple[Event, ...]:
         """The relationship's events after version ``since`` (all of them by default)."""
-        return self.load(relationship_id).history[since:]
+        return events_since(self.load(relationship_id).history, since)
 
     def version(self, relationship_id: str) -> int:
         """How many events are stored for the relationship (0 when it is not stored)."""

@@ -57,7 +57,7 @@ from clientrecovery._reading import _replayed as _replayed
 from clientrecovery._reading import _trusted as _trusted
 from clientrecovery._reading import relaxations as relaxations
 from clientrecovery._schema import json_schema
-from clientrecovery._validate import collection
+from clientrecovery._validate import collection, unwritable_in
 from clientrecovery.errors import InvalidDocument, InvalidValue
 from clientrecovery.policy import Policy
 from clientrecovery.relationship import Relationship
@@ -120,6 +120,14 @@ def from_dict(document: Mapping[str, Any], *, policy: Policy | None = None) -> R
     Raises:
         InvalidDocument: listing every problem found, each with its JSON path.
     """
+    lone = unwritable_in(document)  # a JSON reader gives none; a dict may hold one
+    if lone is not None:
+        raise InvalidDocument([lone])
+    return _loaded(document, policy, None)
+
+
+def _from_read(document: Mapping[str, Any], *, policy: Policy | None = None) -> Relationship:
+    """:func:`from_dict` of values a JSON reader gave, which hold no lone surrogate."""
     return _loaded(document, policy, None)
 
 

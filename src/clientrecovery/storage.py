@@ -32,6 +32,7 @@ from typing import IO, TYPE_CHECKING, Any, Final, Protocol, Self, runtime_checka
 
 import attrs
 
+from clientrecovery._validate import unwritable
 from clientrecovery.errors import InvalidDocument, InvalidValue
 from clientrecovery.events import Event
 from clientrecovery.model import Stage
@@ -193,6 +194,19 @@ def check_save(relationship: object, expected_version: object) -> Relationship:
             f" version), got {expected_version!r}",
         )
     return relationship
+
+
+def storable_id(relationship_id: object) -> bool:
+    """Whether ``relationship_id`` could name a stored relationship: a ``str`` UTF-8 can
+    hold. Anything else (an int beyond 64 bits, a lone surrogate) is simply not stored."""
+    return isinstance(relationship_id, str) and unwritable(relationship_id) is None
+
+
+def events_since(history: tuple[Event, ...], since: object) -> tuple[Event, ...]:
+    """The events of ``history`` after version ``since`` (an int >= 0), for ``history``."""
+    if type(since) is not int or since < 0:
+        raise InvalidValue("history(since=...)", f"must be a version (an int >= 0), got {since!r}")
+    return history[since:]
 
 
 def check_filters(stage: object, account: object, caller: str = "list") -> None:

@@ -72,7 +72,7 @@ from clientrecovery.model import Stage
 from clientrecovery.policy import Policy
 from clientrecovery.relationship import Relationship
 from clientrecovery.serialization import load_jsonl, to_json
-from clientrecovery.storage import ClosedOnExit, check_filters
+from clientrecovery.storage import ClosedOnExit, check_filters, events_since, storable_id
 
 __all__ = ["MIGRATIONS", "Entry", "SQLiteStore"]
 
@@ -134,7 +134,9 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
         readonly: bool = False,
         migrate: bool = True,
     ):
-        self.path = os.fspath(path)
+        self.path = _store_path(path)
+        if type(timeout) not in (int, float) or not 0 <= timeout < 2**31:
+            raise InvalidValue("SQLiteStore(timeout=...)", f"must be seconds >= 0, got {timeout!r}")
         if key is not None and (not isinstance(key, bytes) or len(key) < 16):  # type: ignore[redundant-expr]
             raise InvalidValue("SQLiteStore(key=...)", "must be bytes, at least 16 of them")
         self._key = key
@@ -234,7 +236,11 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
             StoreError: The store is locked or damaged.
         """
         with self._guard("load"):  # one statement: one snapshot of both tables
-            rows = self._db.execute(LOAD[self._states], {"id": relationship_id}).fetchall()
+            rows = (
+                self._db.execute(LOAD[self._states], {"id": relationship_id}).fetchall()
+                if storable_id(relationship_id)
+                else []
+            )
             if not rows or rows[0][0] != 0:
                 listed = self._db.execute("SELECT id FROM relationships LIMIT 21")
                 raise UnknownItem("relationship", str(relationship_id), [r[0] for r in listed])
@@ -286,10 +292,12 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
 
     def history(self, relationship_id: str, *, since: int = 0) -> tuple[Event, ...]:
         """The relationship's events after version ``since`` (all of them by default)."""
-        return self.load(relationship_id).history[since:]
+        return events_since(self.load(relationship_id).history, since)
 
     def version(self, relationship_id: str) -> int:
         """How many events are stored for the relationship (0 when it is not stored)."""
+        if not storable_id(relationship_id):
+            return 0
         with self._guard("read"):
             row = self._db.execute(
                 "SELECT version FROM relationships WHERE id = ?", (relationship_id,)
@@ -399,6 +407,15 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
 
 
 # --- rows ----------------------------------------------------------------------------------
+
+
+def _store_path(path: object) -> str:
+    """The file a store is opened on: a non-empty ``str`` or path (``""`` would be a
+    temporary database, lost on closing)."""
+    text = os.fspath(path) if isinstance(path, str | os.PathLike) else None
+    if not isinstance(text, str) or not text:
+        raise InvalidValue("SQLiteStore(path=...)", f"must name a file, got {path!r}")
+    return text
 
 
 def _entry(row: tuple[Any, ...]) -> Entry:
