@@ -819,6 +819,29 @@ class TestOneVerdict:
             jsontext._orjson = saved
         assert verdicts[0] == verdicts[1]
 
+    @pytest.mark.parametrize(
+        "data",
+        [
+            b"\xff",
+            to_json(opened()).replace('"artwork', '"\xffartwork').encode("latin-1"),
+            to_json(opened()).encode("utf-16"),
+            b'{"a": "\xed\xa0\x80"}',  # a surrogate written as UTF-8 bytes
+        ],
+        ids=["lone-byte", "inside", "utf16", "encoded-surrogate"],
+    )
+    def test_bytes_that_are_not_utf8_are_said_so_by_both(self, data: bytes) -> None:
+        saved = jsontext._orjson
+        verdicts = []
+        try:
+            for parser in (saved, None):
+                jsontext._orjson = parser
+                with pytest.raises(InvalidDocument, match=r"not UTF-8 \(.* at byte \d+\)") as bad:
+                    from_json(data)
+                verdicts.append(bad.value.problems)
+        finally:
+            jsontext._orjson = saved
+        assert verdicts[0] == verdicts[1]
+
     @pytest.mark.parametrize("twice", ['"actor":null', '"client":"Halden Foods"'])
     def test_a_key_given_twice_in_the_history_is_refused_by_both(self, twice: str) -> None:
         """Even with the same value both times, where keeping either would load: a document

@@ -356,6 +356,17 @@ class TestErasure:
 
 
 class TestImportExport:
+    @pytest.mark.parametrize("out", [None, io.BytesIO(), "cases.jsonl"])
+    def test_export_to_what_is_not_a_text_stream_is_refused_before_any_read(
+        self, store: Store, out: object
+    ) -> None:
+        store.save(CASES[0])
+
+        with pytest.raises(InvalidValue, match=r"export_jsonl\(out\): must be a text stream"):
+            store.export_jsonl(out)  # type: ignore[arg-type]
+        if isinstance(out, io.BytesIO):
+            assert out.getvalue() == b""
+
     def test_export_then_import_gives_the_same_store(self, store: Store) -> None:
         for case in CASES:
             store.save(case)

@@ -151,6 +151,16 @@ class TestSaveAndLoad:
             SQLiteStore(tmp_path / "cases.db", timeout=timeout)  # type: ignore[arg-type]
         assert not (tmp_path / "cases.db").exists()
 
+    @pytest.mark.parametrize("flag", ["create", "readonly", "migrate"])
+    @pytest.mark.parametrize("value", ["no", 0, None])
+    def test_a_flag_that_is_not_a_bool_is_refused(
+        self, tmp_path: Path, flag: str, value: object
+    ) -> None:
+        # "no" would otherwise count as true: create a store the caller asked not to create.
+        with pytest.raises(InvalidValue, match=rf"SQLiteStore\({flag}=...\): must be a bool"):
+            SQLiteStore(tmp_path / "cases.db", **{flag: value})  # type: ignore[arg-type]
+        assert not (tmp_path / "cases.db").exists()
+
     @pytest.mark.parametrize("since", [-1, "3", 2.0, None, True])
     def test_a_wrong_since_is_refused(self, store: SQLiteStore, since: object) -> None:
         case = masterclass()

@@ -58,14 +58,21 @@ def _parsed(text: str | bytes, where: str, exact: bool = True) -> tuple[Any, byt
     except RecursionError:
         raise InvalidDocument([f"JSON nested too deeply @ {where}"]) from None
     except UnicodeError as bad:
-        problem = (
-            f"not UTF-8 ({bad.reason} at byte {bad.start})"
-            if isinstance(bad, UnicodeDecodeError)
-            else f"a lone surrogate at character {getattr(bad, 'start', 0)}: not UTF-8 text"
-        )
-        raise InvalidDocument([f"{problem} @ {where}"]) from None
+        raise InvalidDocument([f"{_not_utf8(bad)} @ {where}"]) from None
     except ValueError as bad:  # json.JSONDecodeError, orjson.JSONDecodeError, duplicate keys
+        if isinstance(text, bytes | bytearray):  # orjson says bad UTF-8 as a JSON error
+            try:
+                text.decode("utf-8")
+            except UnicodeDecodeError as undecodable:
+                raise InvalidDocument([f"{_not_utf8(undecodable)} @ {where}"]) from None
         raise InvalidDocument([f"not valid JSON ({_first_line(bad)}) @ {where}"]) from None
+
+
+def _not_utf8(bad: UnicodeError) -> str:
+    """What is wrong with text that is not UTF-8, the same from either parser."""
+    if isinstance(bad, UnicodeDecodeError):
+        return f"not UTF-8 ({bad.reason} at byte {bad.start})"
+    return f"a lone surrogate at character {getattr(bad, 'start', 0)}: not UTF-8 text"
 
 
 def _as_written(value: Any, text: str | bytes | bytearray) -> bytes | None:

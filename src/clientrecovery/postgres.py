@@ -71,7 +71,7 @@ from clientrecovery.errors import (
 from clientrecovery.events import Event
 from clientrecovery.model import Stage
 from clientrecovery.relationship import Relationship
-from clientrecovery.serialization import _event_dict, _from_read, _snapshot, load_jsonl, to_json
+from clientrecovery.serialization import _event_dict, _from_read, _snapshot, load_jsonl
 from clientrecovery.storage import (
     ClosedOnExit,
     Erasure,
@@ -83,6 +83,7 @@ from clientrecovery.storage import (
     check_save,
     erased,
     events_since,
+    export_lines,
     feed_event,
 )
 from clientrecovery.store import Entry
@@ -520,12 +521,7 @@ class PostgresStore(ClosedOnExit):
     def export_jsonl(self, out: IO[str], *, stage: Stage | None = None) -> int:
         """Write every stored relationship (or those in ``stage``) as JSON lines; returns how
         many. Each is validated on the way out, so an export can be imported again."""
-        count = 0
-        for relationship in self.relationships(stage=stage):
-            out.write(to_json(relationship))
-            out.write("\n")
-            count += 1
-        return count
+        return export_lines(self.relationships(stage=stage), out, "PostgresStore.export_jsonl")
 
     def verify(self) -> builtins.list[str]:
         """Check every stored relationship (its chain, its replay, its snapshot), the feed and

@@ -24,6 +24,7 @@ True
 from __future__ import annotations
 
 import builtins
+import io
 import json
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
@@ -38,7 +39,7 @@ from clientrecovery.events import Event
 from clientrecovery.model import Stage
 from clientrecovery.redaction import redact
 from clientrecovery.relationship import Relationship
-from clientrecovery.serialization import SCHEMA_VERSION, _event_dict, _events, from_dict
+from clientrecovery.serialization import SCHEMA_VERSION, _event_dict, _events, from_dict, to_json
 
 if TYPE_CHECKING:
     from clientrecovery.store import Entry
@@ -207,6 +208,26 @@ def events_since(history: tuple[Event, ...], since: object) -> tuple[Event, ...]
     if type(since) is not int or since < 0:
         raise InvalidValue("history(since=...)", f"must be a version (an int >= 0), got {since!r}")
     return history[since:]
+
+
+def export_lines(relationships: Iterable[Relationship], out: object, caller: str) -> int:
+    """Write ``relationships`` to the text stream ``out`` as JSON lines; returns how many.
+
+    ``out`` is checked before anything is read: it must have a ``write`` and not be a binary
+    stream (``open(..., "wb")``, ``io.BytesIO``), which would refuse the first line only
+    once a case had been read.
+    """
+    write = getattr(out, "write", None)
+    if not callable(write) or isinstance(out, io.RawIOBase | io.BufferedIOBase):
+        raise InvalidValue(
+            f"{caller}(out)", f"must be a text stream with write(), got {type(out).__name__}"
+        )
+    count = 0
+    for relationship in relationships:
+        write(to_json(relationship))
+        write("\n")
+        count += 1
+    return count
 
 
 def check_filters(stage: object, account: object, caller: str = "list") -> None:

@@ -71,8 +71,14 @@ from clientrecovery.events import Event
 from clientrecovery.model import Stage
 from clientrecovery.policy import Policy
 from clientrecovery.relationship import Relationship
-from clientrecovery.serialization import load_jsonl, to_json
-from clientrecovery.storage import ClosedOnExit, check_filters, events_since, storable_id
+from clientrecovery.serialization import load_jsonl
+from clientrecovery.storage import (
+    ClosedOnExit,
+    check_filters,
+    events_since,
+    export_lines,
+    storable_id,
+)
 
 __all__ = ["MIGRATIONS", "Entry", "SQLiteStore"]
 
@@ -137,6 +143,10 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
         self.path = _store_path(path)
         if type(timeout) not in (int, float) or not 0 <= timeout < 2**31:
             raise InvalidValue("SQLiteStore(timeout=...)", f"must be seconds >= 0, got {timeout!r}")
+        flags: dict[str, object] = {"create": create, "readonly": readonly, "migrate": migrate}
+        for flag, value in flags.items():
+            if not isinstance(value, bool):
+                raise InvalidValue(f"SQLiteStore({flag}=...)", f"must be a bool, got {value!r}")
         if key is not None and (not isinstance(key, bytes) or len(key) < 16):  # type: ignore[redundant-expr]
             raise InvalidValue("SQLiteStore(key=...)", "must be bytes, at least 16 of them")
         self._key = key
@@ -361,12 +371,7 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
     def export_jsonl(self, out: IO[str], *, stage: Stage | None = None) -> int:
         """Write every stored relationship (or those in ``stage``) as JSON lines; returns how
         many. Each is validated on the way out, so an export can be imported again."""
-        count = 0
-        for relationship in self.relationships(stage=stage):
-            out.write(to_json(relationship))
-            out.write("\n")
-            count += 1
-        return count
+        return export_lines(self.relationships(stage=stage), out, "SQLiteStore.export_jsonl")
 
     # --- integrity ----------------------------------------------------------------------
 
