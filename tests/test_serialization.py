@@ -349,7 +349,7 @@ class TestLoadingIsValidation:
         ("text", "expected"),
         [
             ("{", "not valid JSON"),
-            (b"\xff\xfe{}", "not valid JSON"),
+            (b"\xff\xfe{}", "not UTF-8 (invalid start byte at byte 0)"),
             ("[" * 100_000 + "]" * 100_000, "@ $"),
             ('{"schema_version": 1' + ', "n": ' + "9" * 5000 + "}", "not valid JSON"),
         ],
