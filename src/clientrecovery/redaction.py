@@ -66,9 +66,9 @@ _PEOPLE: Final = frozenset({"actor", "approved_by", "owner", "name", "audience"}
 def _text_fields() -> frozenset[str]:
     """Every field of the model and its events that holds text, read from the classes."""
     names: set[str] = set()
-    for module in (model, ev):
-        for item in vars(module).values():
-            if isinstance(item, type) and attrs.has(item) and item.__module__ == module.__name__:
+    for module in (model, ev):  # every class each exports, wherever it is defined
+        for item in (getattr(module, name) for name in module.__all__):
+            if isinstance(item, type) and attrs.has(item):
                 hints = typing.get_type_hints(item)
                 names.update(f.name for f in attrs.fields(item) if "str" in str(hints[f.name]))
     return frozenset(names - _STRUCTURE)
