@@ -9,7 +9,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from clientrecovery import Relationship, StaleVersion
+from clientrecovery import Relationship, StaleVersion, postgres
 from clientrecovery.postgres import PostgresStore
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -80,17 +80,19 @@ def opened_case(n: int, size: int) -> Relationship:
 
 
 def _pause_after(store: PostgresStore, saves: int) -> None:
-    write = store._write
+    """Make the store's writes (each save's rows, sent inside its transaction) stop after
+    ``saves`` of them, saying ``inside``; this process only writes through ``store``."""
+    write = postgres.write
     done = itertools.count()
 
-    def paused(*args: Any) -> None:
-        write(*args)
+    def paused(*args: Any, **kwargs: Any) -> None:
+        write(*args, **kwargs)
         if next(done) == saves:
             sys.stdout.write("inside\n")
             sys.stdout.flush()
             time.sleep(60)  # killed here, its transaction open
 
-    store._write = paused  # type: ignore[method-assign, assignment]
+    postgres.write = paused
 
 
 if __name__ == "__main__":

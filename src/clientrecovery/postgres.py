@@ -40,7 +40,7 @@ lock not obtained in time or a permission refused is a :class:`~clientrecovery.S
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from typing import IO, Any
@@ -57,21 +57,20 @@ from clientrecovery._postgres_layout import (
     _entry,
     _event_rows,
     _one,
-    _Rows,
     migrate,
 )
-from clientrecovery._sqlite_load import row_named
+from clientrecovery._postgres_read import is_text, known, read, verified
+from clientrecovery._postgres_save import check_prefix, claim, stored_version, write
 from clientrecovery.errors import (
     InvalidDocument,
     InvalidValue,
-    StaleVersion,
     StoreError,
     UnknownItem,
 )
 from clientrecovery.events import Event
 from clientrecovery.model import Stage
 from clientrecovery.relationship import Relationship
-from clientrecovery.serialization import _event_dict, _from_read, _snapshot, load_jsonl
+from clientrecovery.serialization import _event_dict, _snapshot, load_jsonl
 from clientrecovery.storage import (
     ClosedOnExit,
     Erasure,
@@ -198,81 +197,10 @@ class PostgresStore(ClosedOnExit):
         r = check_save(relationship, expected_version)
         rows = _event_rows(r, expected_version)
         with self._transaction() as db:
-            previous = self._claim(db, r, expected_version, bool(rows))
+            previous = claim(db, r, expected_version, bool(rows))
             if rows:
-                self._write(db, r.id, previous, rows)
+                write(db, r.id, previous, rows, key=self._key, channel=self._channel)
         return len(rows)
-
-    def _claim(
-        self, db: psycopg.Connection[Any], r: Relationship, expected: int, changed: bool
-    ) -> str:
-        """Lock (or insert) the relationship's row if the stored version is ``expected`` and
-        its history agrees with ``r``'s; returns the stored head of the chain."""
-        columns = (r.stage.name, r.version, r.last_event.at, canonical(_snapshot(r)))
-        if expected == 0:
-            inserted = db.execute(
-                "INSERT INTO relationships (stage, version, updated_at, snapshot, id, client,"
-                " account, opened_at) VALUES (%s, %s, %s, %s::jsonb, %s, %s, %s, %s)"
-                " ON CONFLICT (id) DO NOTHING",
-                (*columns, r.id, r.client, r.account, r.opened_at),
-            )
-            if inserted.rowcount != 1:
-                raise StaleVersion(r.id, 0, self._stored_version(db, r.id))
-            return GENESIS
-        found = db.execute(
-            "SELECT version FROM relationships WHERE id = %s FOR UPDATE", (r.id,)
-        ).fetchone()
-        actual = found[0] if found else 0
-        if actual != expected:
-            raise StaleVersion(r.id, expected, actual)
-        payload, head = db.execute(
-            "SELECT payload, encode(hash, 'hex') FROM events"
-            " WHERE relationship_id = %s AND version = %s",
-            (r.id, expected),
-        ).fetchone() or (None, GENESIS)
-        if payload != _event_dict(r.history[expected - 1]):
-            raise StaleVersion(
-                r.id,
-                expected,
-                actual,
-                f"its history differs from the stored one at event {expected}",
-            )
-        if changed:
-            db.execute(
-                "UPDATE relationships SET stage = %s, version = %s, updated_at = %s,"
-                " snapshot = %s::jsonb WHERE id = %s",
-                (*columns, r.id),
-            )
-        return str(head)
-
-    def _write(self, db: psycopg.Connection[Any], rid: str, head: str, rows: _Rows) -> None:
-        """Append the rows, chained on ``head``, at the next positions of the feed."""
-        # The notification goes out at commit; sent with the counter, it costs no round trip.
-        last, _ = _one(
-            db.execute(
-                "UPDATE feed SET last_position = last_position + %s"
-                " RETURNING last_position, pg_notify(%s, last_position::text)",
-                (len(rows), self._channel),
-            )
-        )
-        position = last - len(rows)
-        values = []
-        for version, kind, at, actor, payload in rows:
-            position += 1
-            head = link(head, rid, version, payload, key=self._key)
-            values.append((rid, version, position, kind, at, actor, payload, bytes.fromhex(head)))
-        with db.cursor() as cursor:
-            cursor.executemany(
-                "INSERT INTO events (relationship_id, version, position, type, at, actor,"
-                " payload, hash) VALUES (%s, %s, %s, %s, %s, %s, %s::jsonb, %s)",
-                values,
-            )
-
-    def _stored_version(self, db: psycopg.Connection[Any], rid: str) -> int:
-        if not _is_text(rid):
-            return 0
-        found = db.execute("SELECT version FROM relationships WHERE id = %s", (rid,)).fetchone()
-        return int(found[0]) if found else 0
 
     def import_jsonl(
         self,
@@ -295,28 +223,21 @@ class PostgresStore(ClosedOnExit):
             # Taken before any row lock, so no save can hold a row this waits for.
             db.execute("LOCK TABLE relationships IN EXCLUSIVE MODE")
             for r in documents:
-                stored = self._stored_version(db, r.id)
+                stored = stored_version(db, r.id)
                 if stored:
-                    self._check_prefix(db, r, stored)
+                    check_prefix(db, r, stored)
                 if stored < r.version:
                     rows = _event_rows(r, stored)
-                    self._write(db, r.id, self._claim(db, r, stored, True), rows)
+                    write(
+                        db,
+                        r.id,
+                        claim(db, r, stored, True),
+                        rows,
+                        key=self._key,
+                        channel=self._channel,
+                    )
                     changed += 1
         return changed
-
-    def _check_prefix(self, db: psycopg.Connection[Any], r: Relationship, stored: int) -> None:
-        payloads = db.execute(
-            "SELECT payload FROM events WHERE relationship_id = %s ORDER BY version", (r.id,)
-        )
-        for position, (payload,) in enumerate(payloads):
-            if position >= r.version or payload != _event_dict(r.history[position]):
-                raise StaleVersion(
-                    r.id,
-                    r.version,
-                    stored,
-                    f"the stored history ({stored} events) is not the start of the imported"
-                    f" one ({r.version} events); they differ at event {position + 1}",
-                )
 
     def erase(
         self,
@@ -343,7 +264,7 @@ class PostgresStore(ClosedOnExit):
         by, when = check_erase(by, at)
         with self._transaction() as db:
             if (
-                not _is_text(relationship_id)
+                not is_text(relationship_id)
                 or db.execute(
                     "SELECT 1 FROM relationships WHERE id = %s FOR UPDATE", (relationship_id,)
                 ).fetchone()
@@ -390,55 +311,10 @@ class PostgresStore(ClosedOnExit):
             return self._read(self._db, relationship_id)[0]
 
     def _read(self, db: psycopg.Connection[Any], rid: str) -> tuple[Relationship, list[str]]:
-        if not _is_text(rid):
-            raise UnknownItem("relationship", str(rid), self._known(db))
-        row = db.execute(
-            "SELECT r.snapshot, array_agg(e.version ORDER BY e.version),"
-            " array_agg(encode(e.hash, 'hex') ORDER BY e.version),"
-            " coalesce(jsonb_agg(e.payload ORDER BY e.version), '[]')"
-            " FROM relationships r LEFT JOIN events e ON e.relationship_id = r.id"
-            " WHERE r.id = %s GROUP BY r.id",
-            (rid,),
-        ).fetchone()
-        if row is None:
-            raise UnknownItem("relationship", str(rid), self._known(db))
-        snapshot, versions, hashes, payloads = row
-        return self._assemble(rid, snapshot, versions, hashes, payloads), hashes
-
-    def _assemble(
-        self,
-        rid: str,
-        snapshot: Any,
-        versions: Sequence[int | None],
-        hashes: Sequence[str],
-        payloads: list[Any],
-    ) -> Relationship:
-        where = f"relationship {rid!r}"
-        problems: list[str] = []
-        head = GENESIS
-        for expected, (version, stored, payload) in enumerate(
-            zip(versions, hashes, payloads, strict=True), start=1
-        ):
-            if version != expected:
-                problems.append(f"{where}: event {expected} is missing from the events table")
-                break
-            if stored != link(head, rid, version, canonical(payload), key=self._key):
-                problems.append(
-                    f"{where}, events row {version}: its hash does not match its content and"
-                    " the row before it (changed outside the store, or opened with another key)"
-                )
-            head = stored
-        if problems:
-            raise InvalidDocument(problems)
-        if not isinstance(snapshot, dict):
-            raise InvalidDocument([f"{where}, relationships.snapshot: not a JSON object"])
-        try:
-            return _from_read({**snapshot, "history": payloads})
-        except InvalidDocument as bad:
-            raise InvalidDocument([f"{where}: {row_named(p)}" for p in bad.problems]) from None
+        return read(db, rid, self._key)
 
     def _known(self, db: psycopg.Connection[Any]) -> list[str]:
-        return [r[0] for r in db.execute("SELECT id FROM relationships ORDER BY id LIMIT 21")]
+        return known(db)
 
     def history(self, relationship_id: str, *, since: int = 0) -> tuple[Event, ...]:
         """The relationship's events after version ``since`` (all of them by default)."""
@@ -447,7 +323,7 @@ class PostgresStore(ClosedOnExit):
     def version(self, relationship_id: str) -> int:
         """How many events are stored for the relationship (0 when it is not stored)."""
         with self._errors():
-            return self._stored_version(self._db, relationship_id)
+            return stored_version(self._db, relationship_id)
 
     def list(self, *, stage: Stage | None = None, account: str | None = None) -> tuple[Entry, ...]:
         """Every stored relationship (in ``stage``, of ``account``), by id, without loading
@@ -526,43 +402,11 @@ class PostgresStore(ClosedOnExit):
     def verify(self) -> builtins.list[str]:
         """Check every stored relationship (its chain, its replay, its snapshot), the feed and
         the erasure records; returns the problems found (empty: all valid)."""
-        problems: list[str] = []
         with self._transaction(snapshot=True) as db:
-            ids = [row[0] for row in db.execute("SELECT id FROM relationships ORDER BY id")]
-            for rid in ids:
-                try:
-                    self._read(db, rid)
-                except InvalidDocument as bad:
-                    problems.extend(bad.problems)
-            orphans = db.execute(
-                "SELECT DISTINCT relationship_id FROM events"
-                " WHERE relationship_id NOT IN (SELECT id FROM relationships)"
-            )
-            problems.extend(
-                f"relationship {rid!r}: events without a relationships row" for (rid,) in orphans
-            )
-            (last,) = _one(db.execute("SELECT last_position FROM feed"))
-            (top,) = _one(db.execute("SELECT coalesce(max(position), 0) FROM events"))
-            if top > last:
-                problems.append(f"the feed's counter ({last}) is behind its events ({top})")
-            for rid, version, head in db.execute(
-                "SELECT x.relationship_id, x.events, x.head FROM erasures x LEFT JOIN events e"
-                " ON e.relationship_id = x.relationship_id AND e.version = x.events"
-                " WHERE encode(e.hash, 'hex') IS DISTINCT FROM x.head"
-            ):
-                problems.append(
-                    f"relationship {rid!r}: an erasure re-anchored the chain on {head[:12]}…"
-                    f" at event {version}, but the stored chain differs there"
-                )
-        return problems
+            return verified(db, self._key)
 
 
 # --- rows ----------------------------------------------------------------------------------
-
-
-def _is_text(given: object) -> bool:
-    """Whether an id is a ``str`` (callers without a type checker may pass anything)."""
-    return isinstance(given, str)
 
 
 def _said(failed: psycopg.Error) -> str:

@@ -1,0 +1,125 @@
+"""Reading a PostgreSQL store (private): a case's rows checked link by link, then loaded;
+the whole store verified.
+
+:class:`~clientrecovery.postgres.PostgresStore` runs these inside its own transactions and
+error handling; each takes the open connection and the store's key (``None``: a plain
+SHA-256 chain). A case is read in one statement, so it sees one state of both tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import psycopg
+
+from clientrecovery._chain import GENESIS, link
+from clientrecovery._postgres_layout import _one
+from clientrecovery._sqlite_load import row_named
+from clientrecovery.errors import InvalidDocument, UnknownItem
+from clientrecovery.relationship import Relationship
+from clientrecovery.serialization import _from_read
+from clientrecovery.storage import canonical
+
+__all__ = ["is_text", "known", "read", "verified"]
+
+
+def is_text(given: object) -> bool:
+    """Whether an id is a ``str`` (callers without a type checker may pass anything)."""
+    return isinstance(given, str)
+
+
+def known(db: psycopg.Connection[Any]) -> list[str]:
+    """The first ids stored, for a message naming what there is."""
+    return [r[0] for r in db.execute("SELECT id FROM relationships ORDER BY id LIMIT 21")]
+
+
+def read(
+    db: psycopg.Connection[Any], rid: str, key: bytes | None
+) -> tuple[Relationship, list[str]]:
+    """The relationship ``rid`` and its chain's hashes (hex), each link checked.
+
+    Raises:
+        UnknownItem: No relationship has that id.
+        InvalidDocument: Its rows are corrupted, break the chain or break the method.
+    """
+    if not is_text(rid):
+        raise UnknownItem("relationship", str(rid), known(db))
+    row = db.execute(
+        "SELECT r.snapshot, array_agg(e.version ORDER BY e.version),"
+        " array_agg(encode(e.hash, 'hex') ORDER BY e.version),"
+        " coalesce(jsonb_agg(e.payload ORDER BY e.version), '[]')"
+        " FROM relationships r LEFT JOIN events e ON e.relationship_id = r.id"
+        " WHERE r.id = %s GROUP BY r.id",
+        (rid,),
+    ).fetchone()
+    if row is None:
+        raise UnknownItem("relationship", str(rid), known(db))
+    snapshot, versions, hashes, payloads = row
+    return _assembled(rid, snapshot, versions, hashes, payloads, key), hashes
+
+
+def _assembled(
+    rid: str,
+    snapshot: Any,
+    versions: Sequence[int | None],
+    hashes: Sequence[str],
+    payloads: list[Any],
+    key: bytes | None,
+) -> Relationship:
+    where = f"relationship {rid!r}"
+    problems: list[str] = []
+    head = GENESIS
+    for expected, (version, stored, payload) in enumerate(
+        zip(versions, hashes, payloads, strict=True), start=1
+    ):
+        if version != expected:
+            problems.append(f"{where}: event {expected} is missing from the events table")
+            break
+        if stored != link(head, rid, version, canonical(payload), key=key):
+            problems.append(
+                f"{where}, events row {version}: its hash does not match its content and"
+                " the row before it (changed outside the store, or opened with another key)"
+            )
+        head = stored
+    if problems:
+        raise InvalidDocument(problems)
+    if not isinstance(snapshot, dict):
+        raise InvalidDocument([f"{where}, relationships.snapshot: not a JSON object"])
+    try:
+        return _from_read({**snapshot, "history": payloads})
+    except InvalidDocument as bad:
+        raise InvalidDocument([f"{where}: {row_named(p)}" for p in bad.problems]) from None
+
+
+def verified(db: psycopg.Connection[Any], key: bytes | None) -> list[str]:
+    """Every problem of the store: each relationship (its chain, its replay, its snapshot),
+    events without a relationship, the feed's counter and the erasure records."""
+    problems: list[str] = []
+    ids = [row[0] for row in db.execute("SELECT id FROM relationships ORDER BY id")]
+    for rid in ids:
+        try:
+            read(db, rid, key)
+        except InvalidDocument as bad:
+            problems.extend(bad.problems)
+    orphans = db.execute(
+        "SELECT DISTINCT relationship_id FROM events"
+        " WHERE relationship_id NOT IN (SELECT id FROM relationships)"
+    )
+    problems.extend(
+        f"relationship {rid!r}: events without a relationships row" for (rid,) in orphans
+    )
+    (last,) = _one(db.execute("SELECT last_position FROM feed"))
+    (top,) = _one(db.execute("SELECT coalesce(max(position), 0) FROM events"))
+    if top > last:
+        problems.append(f"the feed's counter ({last}) is behind its events ({top})")
+    for rid, version, head in db.execute(
+        "SELECT x.relationship_id, x.events, x.head FROM erasures x LEFT JOIN events e"
+        " ON e.relationship_id = x.relationship_id AND e.version = x.events"
+        " WHERE encode(e.hash, 'hex') IS DISTINCT FROM x.head"
+    ):
+        problems.append(
+            f"relationship {rid!r}: an erasure re-anchored the chain on {head[:12]}…"
+            f" at event {version}, but the stored chain differs there"
+        )
+    return problems
