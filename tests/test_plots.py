@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from clientrecovery import InvalidValue
 from clientrecovery import analysis as an
 from clientrecovery.examples import stories, synthetic_portfolio
 
@@ -124,6 +125,42 @@ class TestRecoveryByEndCause:
         ax = an.recovery_by_end_cause({"relationships": rows}).axes[0]
 
         assert [t.get_text() for t in ax.get_xticklabels()] == ["lost in discovery", "recovered"]
+
+
+class TestGivenTables:
+    @pytest.mark.parametrize("plot", PLOTS, ids=lambda p: p.__name__)
+    @pytest.mark.parametrize(
+        ("tables", "said"),
+        [
+            ({}, r"the tables have no '\w+' table"),
+            (
+                {"relationships": "rows", "stages": "rows", "initiatives": "rows"},
+                r"the '\w+' table must be a list of rows, got str",
+            ),
+            (
+                {"relationships": [["a"]], "stages": [["a"]], "initiatives": [["a"]]},
+                r"row 0 of the '\w+' table is not a mapping of columns",
+            ),
+            (
+                {"relationships": [{}], "stages": [{}], "initiatives": [{}]},
+                r"row 0 of the '\w+' table has no '\w+' column",
+            ),
+        ],
+    )
+    def test_tables_without_what_a_plot_reads_are_refused(
+        self, plot: Callable[[Any], Any], tables: dict[str, Any], said: str
+    ) -> None:
+        """Tables made by hand (or DataFrames given for rows) are an InvalidValue naming the
+        plot, the table and the row, never a KeyError from inside the drawing."""
+        with pytest.raises(InvalidValue, match=rf"{plot.__name__}\(cases\): {said}"):
+            plot(tables)
+
+    def test_dataframes_in_place_of_rows_are_refused(self) -> None:
+        pytest.importorskip("pandas")
+        frames = an.frames(stories())
+
+        with pytest.raises(InvalidValue, match=r"must be a list of rows, got DataFrame"):
+            an.stage_funnel(frames)
 
 
 class TestImports:

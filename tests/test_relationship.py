@@ -112,6 +112,28 @@ class TestCommands:
 
         assert str(missing.value) == message
 
+    @pytest.mark.parametrize("given", [["C1"], {"I1": 1}, None, 1, b"A1"])
+    @pytest.mark.parametrize(
+        ("query", "nothing"),
+        [
+            ("has_issue", False),
+            ("has_commitment", False),
+            ("agreed_initiative", False),
+            ("initiatives_for", ()),
+        ],
+    )
+    def test_a_query_given_what_cannot_be_an_id_finds_nothing(
+        self, query: str, nothing: object, given: object
+    ) -> None:
+        """Not a TypeError from inside for an unhashable value: only a str is an id."""
+        r = recovering()
+        assert r.has_issue("I1")  # the ids a str would find are there
+        assert r.has_commitment("C1")
+        assert r.agreed_initiative("A1")
+        assert r.initiatives_for("I1")
+
+        assert getattr(r, query)(given) == nothing
+
     def test_a_bad_argument_names_the_command_and_argument(self) -> None:
         """An empty reason is refused before anything is checked."""
         r = in_discovery().raise_issue("a", at=at(1))

@@ -6,7 +6,7 @@ from collections import deque
 
 import pytest
 
-from clientrecovery import Relationship, Stage, mermaid
+from clientrecovery import InvalidValue, Relationship, Stage, mermaid
 from clientrecovery.stages import AFTERCARE, COMMAND_STAGES, COMMANDS, INITIAL, TRANSITIONS, route
 
 
@@ -86,6 +86,24 @@ class TestRoute:
     def test_there_is_no_route_backwards(self) -> None:
         """Meeting the client again is not a forward move."""
         assert route(Stage.PLANNING, "meet_client") is None
+
+    @pytest.mark.parametrize(
+        ("stage", "command", "where"),
+        [
+            ([], "close", r"route\(stage\): must be a Stage, got list"),
+            ("recovering", "close", r"route\(stage\): must be a Stage, got str"),
+            (Stage.RECOVERING, [], r"route\(command\): must be a str, got list"),
+        ],
+    )
+    def test_what_is_not_a_stage_or_a_command_is_refused(
+        self, stage: object, command: object, where: str
+    ) -> None:
+        """An InvalidValue naming the argument, not a TypeError from a lookup inside."""
+        with pytest.raises(InvalidValue, match=where):
+            route(stage, command)  # type: ignore[arg-type]
+
+    def test_an_unknown_command_has_no_route(self) -> None:
+        assert route(Stage.DISCOVERY, "fly_to_the_moon") is None
 
 
 class TestNextActionsData:

@@ -41,6 +41,12 @@ __all__ = [
 ]
 
 
+def _is_id(given: object) -> bool:
+    """Whether ``given`` can be an id: a caller may pass anything (an unhashable list, say),
+    and only a str can be one."""
+    return isinstance(given, str)
+
+
 def has_issue(self: Relationship, issue_id: str) -> bool:
     """Whether an issue has this id."""
     return issue_id in self._issue_pos
@@ -48,7 +54,7 @@ def has_issue(self: Relationship, issue_id: str) -> bool:
 
 def has_commitment(self: Relationship, commitment_id: str | None) -> bool:
     """Whether a commitment has this id."""
-    return commitment_id in self._commitment_pos
+    return _is_id(commitment_id) and commitment_id in self._commitment_pos
 
 
 def issue(self: Relationship, issue_id: str) -> Issue:
@@ -77,14 +83,16 @@ def initiative(self: Relationship, initiative_id: str) -> Initiative:
 
 
 def initiatives_for(self: Relationship, issue_id: str) -> tuple[Initiative, ...]:
-    """The current plan's initiatives that address an issue."""
+    """The current plan's initiatives that address an issue (none for an unknown id)."""
+    if not _is_id(issue_id):
+        return ()
     work, positions = self._work, self._initiative_pos
     return tuple([work[positions[i]] for i in self._work_for.get(issue_id, ())])
 
 
 def agreed_initiative(self: Relationship, initiative_id: str) -> bool:
     """Whether the initiative belongs to a plan version the client agreed."""
-    return initiative_id in self._agreed_work
+    return _is_id(initiative_id) and initiative_id in self._agreed_work
 
 
 def findings(self: Relationship, now: datetime) -> tuple[Finding, ...]:

@@ -32,6 +32,7 @@ from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
 from clientrecovery.analysis import tables
+from clientrecovery.errors import InvalidValue
 from clientrecovery.model import Stage
 
 if TYPE_CHECKING:  # pragma: no cover - only for the type checker
@@ -66,17 +67,52 @@ def _figure(width: float = 7.5, height: float = 4.0) -> Figure:
     return Figure(figsize=(width, height), layout="constrained")
 
 
-def _tables(cases: Cases) -> Mapping[str, Sequence[Mapping[str, Any]]]:
-    if isinstance(cases, Mapping):
-        return cases
-    made: Mapping[str, Any] = tables(cases)
-    return made
+def _tables(
+    cases: Cases, caller: str, needs: Mapping[str, tuple[str, ...]]
+) -> Mapping[str, Sequence[Mapping[str, Any]]]:
+    """The tables of ``cases`` (made of the relationships, or given), with the columns of
+    each table that ``caller`` reads checked: an :class:`~clientrecovery.InvalidValue`
+    names a table, row or column that is missing, never a ``KeyError`` from the drawing."""
+    if not isinstance(cases, Mapping):
+        made: Mapping[str, Any] = tables(cases)
+        return made
+    where = f"{caller}(cases)"
+    for name, columns in needs.items():
+        rows = cases.get(name)
+        if rows is None:
+            raise InvalidValue(
+                where,
+                f"the tables have no {name!r} table; give the relationships, or the tables"
+                " clientrecovery.analysis.tables() made of them",
+            )
+        if isinstance(rows, str | bytes) or not isinstance(rows, Sequence):
+            raise InvalidValue(
+                where, f"the {name!r} table must be a list of rows, got {type(rows).__name__}"
+            )
+        for position, row in enumerate(rows):
+            if not isinstance(row, Mapping):
+                raise InvalidValue(
+                    where, f"row {position} of the {name!r} table is not a mapping of columns"
+                )
+            for column in columns:
+                if column not in row:
+                    raise InvalidValue(
+                        where, f"row {position} of the {name!r} table has no {column!r} column"
+                    )
+    return cases
 
 
 def stage_funnel(cases: Cases) -> Figure:
     """For each stage in the method's order, the cases that reached it: those that moved
     on, those lost there and those still there, as one stacked bar."""
-    t = _tables(cases)
+    t = _tables(
+        cases,
+        "stage_funnel",
+        {
+            "stages": ("stage", "relationship_id"),
+            "relationships": ("id", "stage", "outcome", "lost_at_stage"),
+        },
+    )
     reached: dict[str, set[str]] = {s.value: set() for s in _FORWARD}
     for spell in t["stages"]:
         if spell["stage"] in reached:
@@ -121,7 +157,7 @@ def stage_funnel(cases: Cases) -> Figure:
 def time_in_stage(cases: Cases) -> Figure:
     """The length of every finished stay in each open stage, in days on a log scale (a stay
     shorter than a minute is drawn at one minute), with how many stays each box holds."""
-    t = _tables(cases)
+    t = _tables(cases, "time_in_stage", {"stages": ("stage", "days")})
     names = [s.value for s in Stage if not s.terminal]
     stays: dict[str, list[float]] = {n: [] for n in names}
     for spell in t["stages"]:
@@ -210,7 +246,8 @@ def _ended(
 def recovery_by_trigger(cases: Cases) -> Figure:
     """The recovery rate of ended cases by the category of their first issue (the trouble
     that opened them), most common first."""
-    groups = _ended(_tables(cases)["relationships"], "trigger_category", "no issue raised")
+    given = _tables(cases, "recovery_by_trigger", {"relationships": ("outcome",)})
+    groups = _ended(given["relationships"], "trigger_category", "no issue raised")
     figure = _figure(7.0, 3.8)
     _rates(figure.add_subplot(), groups, "Recovery rate by trigger", "category of the first issue")
     return figure
@@ -223,7 +260,8 @@ def recovery_by_end_cause(cases: Cases) -> Figure:
     it, a recovered case counts as "recovered" and a lost one by the stage it was lost in
     ("lost in discovery"...).
     """
-    rows = [dict(row) for row in _tables(cases)["relationships"]]
+    given = _tables(cases, "recovery_by_end_cause", {"relationships": ("outcome",)})
+    rows = [dict(row) for row in given["relationships"]]
     for row in rows:
         if row.get("end_cause") is None:
             row["end_cause"] = (
@@ -263,7 +301,8 @@ def on_time_over_time(cases: Cases) -> Figure:
     """Month by month (of completion, UTC), the share of completed initiatives that were on
     time (line), and how many were completed (bars)."""
     done: dict[str, list[int]] = {}
-    for w in _tables(cases)["initiatives"]:
+    given = _tables(cases, "on_time_over_time", {"initiatives": ("completed_at", "on_time")})
+    for w in given["initiatives"]:
         if w["completed_at"] is None or w["on_time"] is None:
             continue
         month = w["completed_at"].astimezone(UTC).strftime("%Y-%m")

@@ -152,7 +152,12 @@ def redact(relationship: Relationship, key: str | bytes) -> Relationship:
     secret: object = key  # callers without a type checker may pass anything
     if not isinstance(secret, str | bytes):
         raise InvalidValue("redact(key=...)", "must be a string or bytes: a random secret")
-    raw = secret.encode() if isinstance(secret, str) else secret
+    try:
+        raw = secret.encode() if isinstance(secret, str) else secret
+    except UnicodeEncodeError:
+        raise InvalidValue(
+            "redact(key=...)", "holds a lone surrogate, which is not UTF-8 text: give bytes"
+        ) from None
     if len(raw) < MIN_KEY:
         raise InvalidValue(
             "redact(key=...)",

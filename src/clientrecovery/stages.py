@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from clientrecovery.errors import InvalidValue
 from clientrecovery.model import Stage
 
 __all__ = [
@@ -129,7 +130,16 @@ def route(stage: Stage, command: str) -> tuple[str, ...] | None:
 
     >>> route(Stage.DISCOVERY, "propose_plan")
     ('agree_issues', 'secure_commitment')
+
+    Raises:
+        InvalidValue: ``stage`` is not a :class:`~clientrecovery.Stage` or ``command`` not a
+            string (an unknown command's name has no route: ``None``).
     """
+    given: tuple[object, object] = (stage, command)  # callers may pass anything
+    if not isinstance(given[0], Stage):
+        raise InvalidValue("route(stage)", f"must be a Stage, got {type(given[0]).__name__}")
+    if not isinstance(given[1], str):
+        raise InvalidValue("route(command)", f"must be a str, got {type(given[1]).__name__}")
     wanted = COMMAND_STAGES.get(command, frozenset())
     seen = {stage}
     queue: deque[tuple[Stage, tuple[str, ...]]] = deque([(stage, ())])
