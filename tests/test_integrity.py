@@ -418,6 +418,21 @@ class TestOpeningSafely:
         with pytest.raises(StoreError, match="empty file"):
             SQLiteStore(path, create=False)
 
+    @pytest.mark.parametrize("create", [False, True])
+    @pytest.mark.parametrize("size", [1, 9, 15])
+    def test_a_store_truncated_below_its_header_is_refused(
+        self, store: SQLiteStore, path: str, create: bool, size: int
+    ) -> None:
+        """SQLite opens a file of a few bytes as an empty database: not made a new store."""
+        store.close()
+        with open(path, "r+b") as file:
+            file.truncate(size)
+        with pytest.raises(StoreError, match="does not start as a SQLite database does"):
+            SQLiteStore(path, create=create)
+        with pytest.raises(StoreError, match="truncated, damaged or another kind of file"):
+            SQLiteStore(path, readonly=True)
+        assert Path(path).stat().st_size == size
+
     def test_a_read_only_store_lists_loads_verifies_and_exports(
         self, store: SQLiteStore, path: str
     ) -> None:
