@@ -280,6 +280,8 @@ class TestListColumns:
                 "relationships.updated_at says",
             ),
             ("UPDATE relationships SET opened_at = 'whenever'", "relationships.opened_at says"),
+            ("UPDATE relationships SET account = 'another-account'", "relationships.account says"),
+            ("UPDATE relationships SET account = X'FF'", "relationships.account: not UTF-8"),
         ],
     )
     def test_a_relationships_column_that_disagrees_is_reported(
