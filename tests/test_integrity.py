@@ -356,6 +356,45 @@ class TestVerifyReports:
                 reopened.load("halden-foods")
 
 
+class TestFeedAndErasuresSayWhatIsWrong:
+    """The feed and the erasure records are store methods too: only the library's errors."""
+
+    def test_a_position_beyond_any_row_id_has_no_events(self, store: SQLiteStore) -> None:
+        assert store.events(after=2**64) == ()
+        assert store.erasures(2**64) == ()  # type: ignore[arg-type]
+
+    def test_a_closed_store_says_so(self, store: SQLiteStore) -> None:
+        store.close()
+        with pytest.raises(StoreError, match="cannot read the feed"):
+            store.events()
+        with pytest.raises(StoreError, match="cannot read the erasures"):
+            store.erasures()
+
+    def test_an_erasure_of_a_locked_store_says_locked(self, path: str) -> None:
+        with SQLiteStore(path, timeout=0.05) as waiting:
+            waiting.save(masterclass())
+            other = raw(path)
+            other.execute("BEGIN IMMEDIATE")
+            try:
+                with pytest.raises(StoreError, match="is locked by another process"):
+                    waiting.erase("halden-foods", key=KEY, by="the data officer")
+            finally:
+                other.execute("ROLLBACK")
+            assert waiting.erasures() == ()
+
+    def test_damaged_rows_are_named(self, store: SQLiteStore, path: str) -> None:
+        db = untriggered(path)
+        db.execute(
+            "UPDATE events SET payload = CAST(X'7BFF7D' AS TEXT)"
+            " WHERE relationship_id = 'halden-foods' AND version = 3"
+        )
+        db.execute("INSERT INTO erasures VALUES ('halden-foods', 'someday', 'x', 1, 'a', 'b')")
+        with pytest.raises(InvalidDocument, match="'halden-foods', events row 3: its payload"):
+            store.events(limit=10_000)
+        with pytest.raises(InvalidDocument, match="'halden-foods': an erasures row cannot be"):
+            store.erasures()
+
+
 class TestAnchor:
     def test_a_lost_wal_is_detected_against_an_exported_anchor(
         self, path: str, tmp_path: Path
