@@ -152,7 +152,13 @@ def redact(relationship: Relationship, key: str | bytes) -> Relationship:
     secret: object = key  # callers without a type checker may pass anything
     if not isinstance(secret, str | bytes):
         raise InvalidValue("redact(key=...)", "must be a string or bytes: a random secret")
-    raw = secret.encode() if isinstance(secret, str) else secret
+    try:
+        raw = secret.encode() if isinstance(secret, str) else secret
+    except UnicodeEncodeError as bad:
+        raise InvalidValue(
+            "redact(key=...)",
+            f"holds a lone surrogate at {bad.start}, which UTF-8 cannot encode: give bytes",
+        ) from None
     if len(raw) < MIN_KEY:
         raise InvalidValue(
             "redact(key=...)",
