@@ -394,6 +394,16 @@ class TestFeedAndErasuresSayWhatIsWrong:
         with pytest.raises(InvalidDocument, match="'halden-foods': an erasures row cannot be"):
             store.erasures()
 
+    def test_an_erasure_time_without_an_offset_is_damage(
+        self, store: SQLiteStore, path: str
+    ) -> None:
+        db = untriggered(path)
+        db.execute(
+            "INSERT INTO erasures VALUES ('halden-foods', '2026-03-01T09:00:00', 'x', 1, 'a', 'b')"
+        )
+        with pytest.raises(InvalidDocument, match="has no UTC offset"):
+            store.erasures("halden-foods")
+
 
 class TestAnchor:
     def test_a_lost_wal_is_detected_against_an_exported_anchor(

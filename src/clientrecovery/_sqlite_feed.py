@@ -209,7 +209,7 @@ class FeedAndErasure(ConnectionAndErrors):
         found = []
         for rid, at, by, n, previous, head in rows:
             try:
-                found.append(Erasure(rid, datetime.fromisoformat(at), by, n, previous, head))
+                found.append(Erasure(rid, _aware(at), by, n, previous, head))
             except (TypeError, ValueError) as bad:
                 raise InvalidDocument(
                     [f"relationship {rid!r}: an erasures row cannot be read ({bad})"]
@@ -262,3 +262,11 @@ class FeedAndErasure(ConnectionAndErrors):
 
 def _utc(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat()
+
+
+def _aware(text: str) -> datetime:
+    """An erasures row's time; one without an offset was not written by the store."""
+    moment = datetime.fromisoformat(text)
+    if moment.utcoffset() is None:
+        raise ValueError(f"{text!r} has no UTC offset")
+    return moment
