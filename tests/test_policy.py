@@ -19,8 +19,8 @@ from clientrecovery import (
     from_json,
     to_json,
 )
-from clientrecovery.serialization import policy_from_json
 from clientrecovery.examples import masterclass
+from clientrecovery.serialization import policy_from_json
 
 
 class TestPolicy:
