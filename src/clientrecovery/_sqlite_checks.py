@@ -120,8 +120,7 @@ def _verify_one(
         account = text_column(row[10], f"{where}, relationships.account", listed)
         if account != loaded.account and not (account is None and row[10] is not None):
             listed.append(
-                f"{where}: relationships.account says {account!r}, the events"
-                f" {loaded.account!r}"
+                f"{where}: relationships.account says {account!r}, the events {loaded.account!r}"
             )
         for column, value, moment in (
             ("opened_at", row[6], loaded.opened_at),
