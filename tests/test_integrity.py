@@ -280,6 +280,8 @@ class TestListColumns:
                 "relationships.updated_at says",
             ),
             ("UPDATE relationships SET opened_at = 'whenever'", "relationships.opened_at says"),
+            ("UPDATE relationships SET account = 'another-account'", "relationships.account says"),
+            ("UPDATE relationships SET account = X'FF'", "relationships.account: not UTF-8"),
         ],
     )
     def test_a_relationships_column_that_disagrees_is_reported(
@@ -354,6 +356,55 @@ class TestVerifyReports:
                 reopened.load("halden-foods")
 
 
+class TestFeedAndErasuresSayWhatIsWrong:
+    """The feed and the erasure records are store methods too: only the library's errors."""
+
+    def test_a_position_beyond_any_row_id_has_no_events(self, store: SQLiteStore) -> None:
+        assert store.events(after=2**64) == ()
+        assert store.erasures(2**64) == ()  # type: ignore[arg-type]
+
+    def test_a_closed_store_says_so(self, store: SQLiteStore) -> None:
+        store.close()
+        with pytest.raises(StoreError, match="cannot read the feed"):
+            store.events()
+        with pytest.raises(StoreError, match="cannot read the erasures"):
+            store.erasures()
+
+    def test_an_erasure_of_a_locked_store_says_locked(self, path: str) -> None:
+        with SQLiteStore(path, timeout=0.05) as waiting:
+            waiting.save(masterclass())
+            other = raw(path)
+            other.execute("BEGIN IMMEDIATE")
+            try:
+                with pytest.raises(StoreError, match="is locked by another process"):
+                    waiting.erase("halden-foods", key=KEY, by="the data officer")
+            finally:
+                other.execute("ROLLBACK")
+            assert waiting.erasures() == ()
+
+    def test_damaged_rows_are_named(self, store: SQLiteStore, path: str) -> None:
+        db = untriggered(path)
+        db.execute(
+            "UPDATE events SET payload = CAST(X'7BFF7D' AS TEXT)"
+            " WHERE relationship_id = 'halden-foods' AND version = 3"
+        )
+        db.execute("INSERT INTO erasures VALUES ('halden-foods', 'someday', 'x', 1, 'a', 'b')")
+        with pytest.raises(InvalidDocument, match="'halden-foods', events row 3: its payload"):
+            store.events(limit=10_000)
+        with pytest.raises(InvalidDocument, match="'halden-foods': an erasures row cannot be"):
+            store.erasures()
+
+    def test_an_erasure_time_without_an_offset_is_damage(
+        self, store: SQLiteStore, path: str
+    ) -> None:
+        db = untriggered(path)
+        db.execute(
+            "INSERT INTO erasures VALUES ('halden-foods', '2026-03-01T09:00:00', 'x', 1, 'a', 'b')"
+        )
+        with pytest.raises(InvalidDocument, match="has no UTC offset"):
+            store.erasures("halden-foods")
+
+
 class TestAnchor:
     def test_a_lost_wal_is_detected_against_an_exported_anchor(
         self, path: str, tmp_path: Path
@@ -417,6 +468,21 @@ class TestOpeningSafely:
         Path(path).touch()
         with pytest.raises(StoreError, match="empty file"):
             SQLiteStore(path, create=False)
+
+    @pytest.mark.parametrize("create", [False, True])
+    @pytest.mark.parametrize("size", [1, 9, 15])
+    def test_a_store_truncated_below_its_header_is_refused(
+        self, store: SQLiteStore, path: str, create: bool, size: int
+    ) -> None:
+        """SQLite opens a file of a few bytes as an empty database: not made a new store."""
+        store.close()
+        with open(path, "r+b") as file:
+            file.truncate(size)
+        with pytest.raises(StoreError, match="does not start as a SQLite database does"):
+            SQLiteStore(path, create=create)
+        with pytest.raises(StoreError, match="truncated, damaged or another kind of file"):
+            SQLiteStore(path, readonly=True)
+        assert Path(path).stat().st_size == size
 
     def test_a_read_only_store_lists_loads_verifies_and_exports(
         self, store: SQLiteStore, path: str

@@ -9,8 +9,18 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from clientrecovery import Cadence, InvalidValue, Policy, Rule, Severity, from_json, to_json
+from clientrecovery import (
+    Cadence,
+    InvalidDocument,
+    InvalidValue,
+    Policy,
+    Rule,
+    Severity,
+    from_json,
+    to_json,
+)
 from clientrecovery.examples import masterclass
+from clientrecovery.serialization import policy_from_json
 
 
 class TestPolicy:
@@ -134,6 +144,10 @@ class TestTimeZoneKeys:
             "EST5",
             "posixrules",
             "Nowhere/Land",
+            "right/UTC",
+            "posix/Europe/Berlin",
+            "A" * 300,
+            "Europe/" + "b" * 300,
         ],
     )
     def test_paths_posix_strings_and_the_machines_zone_are_refused(self, zone: str) -> None:
@@ -141,6 +155,17 @@ class TestTimeZoneKeys:
         with pytest.raises(InvalidValue, match="not a known IANA time zone key") as refused:
             Policy(timezone=zone)
         assert "/usr/share" not in str(refused.value).replace(zone, "")
+        assert str(refused.value) == (
+            f"Policy.timezone: {zone!r} is not a known IANA time zone key (such as"
+            " 'Europe/Berlin' or 'UTC')"
+        )
+
+    def test_a_name_too_long_for_a_file_is_refused_in_a_document_too(self) -> None:
+        """The operating system's own error, with where the zones are installed, stays in."""
+        with pytest.raises(InvalidDocument) as refused:
+            policy_from_json('{"timezone": "' + "Z" * 300 + '"}')
+        assert "not a known IANA time zone key" in str(refused.value)
+        assert "zoneinfo" not in str(refused.value)
 
 
 class TestWholeSeconds:

@@ -39,6 +39,7 @@ from clientrecovery._validate import instance_of
 from tests.builders import (
     ASSESSMENT,
     at,
+    day,
     in_discovery,
     opened,
     plan_for,
@@ -937,6 +938,28 @@ class TestReceiversPolicy:
             "the document's own policy relaxes the receiver's: WRITTEN_FOLLOW_UP (error →"
             " warning); min_days_before_plan 0 (the receiver's: 1) @ $.history[0].policy"
         )
+
+    def test_a_looser_quick_win_or_meeting_threshold_is_named(self) -> None:
+        """The thresholds of the method's own rules, not only those of the clock."""
+        strict = Policy(severities={"QUICK_WIN_FIRST": "error", "MEET_SWIFTLY": "error"})
+        lenient = attrs.evolve(strict, quick_win_within=30, max_days_to_meet=30)
+        r = summary_sent(policy=lenient)
+        r = r.propose_plan(plan_for(r, quick_due=day(25)), at=at(3))
+        with pytest.raises(InvalidDocument) as refused:
+            from_json(to_json(r), policy=strict)
+        assert refused.value.problems[-1] == (
+            "the document's own policy relaxes the receiver's: max_days_to_meet 30 (the"
+            " receiver's: 3); quick_win_within 30 (the receiver's: 10) @ $.history[0].policy"
+        )
+
+    def test_every_threshold_a_policy_loosens_is_a_relaxation(self) -> None:
+        looser = Policy(max_days_to_summary=5, max_wait=20, max_days_to_meet=4)
+        assert ser.relaxations(looser, Policy()) == [
+            "max_days_to_meet 4 (the receiver's: 3)",
+            "max_days_to_summary 5 (the receiver's: 1)",
+            "max_wait 20 (the receiver's: 10)",
+        ]
+        assert ser.relaxations(Policy(), looser) == []
 
     def test_a_document_that_passes_keeps_its_own_policy(self) -> None:
         r = recovered()

@@ -116,6 +116,10 @@ def relaxations(carried: Policy, receiver: Policy) -> list[str]:
         "options_max": lambda c, r: c > r,
         "min_warning_lead": lambda c, r: c < r,
         "max_silence": lambda c, r: c > r,
+        "max_days_to_meet": lambda c, r: c > r,
+        "max_days_to_summary": lambda c, r: c > r,
+        "quick_win_within": lambda c, r: c > r,
+        "max_wait": lambda c, r: c > r,
     }
     for name, is_looser in looser.items():
         mine, theirs = getattr(carried, name, None), getattr(receiver, name, None)

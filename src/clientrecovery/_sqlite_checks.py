@@ -81,7 +81,7 @@ def _verify_one(
                 "SELECT CAST(snapshot AS BLOB), version, head, snapshot_hash,"
                 " CAST(client AS BLOB), CAST(stage AS BLOB), opened_at, updated_at, "
                 + ("state, state_hash" if store._states else "NULL, NULL")
-                + " FROM relationships"
+                + ", CAST(account AS BLOB) FROM relationships"
                 " WHERE id = ?",
                 (relationship_id,),
             ).fetchone()
@@ -116,6 +116,11 @@ def _verify_one(
         if client is not None and client != loaded.client:
             listed.append(
                 f"{where}: relationships.client says {client!r}, the events {loaded.client!r}"
+            )
+        account = text_column(row[10], f"{where}, relationships.account", listed)
+        if account != loaded.account and not (account is None and row[10] is not None):
+            listed.append(
+                f"{where}: relationships.account says {account!r}, the events {loaded.account!r}"
             )
         for column, value, moment in (
             ("opened_at", row[6], loaded.opened_at),

@@ -20,6 +20,9 @@ from clientrecovery.errors import StoreError
 
 __all__ = ["ConnectionAndErrors"]
 
+_SQLITE_HEADER = b"SQLite format 3\x00"
+"""The first 16 bytes of every SQLite database file."""
+
 
 class ConnectionAndErrors:
     """The connection of a SQLite store to its file, and what its errors mean."""
@@ -41,6 +44,8 @@ class ConnectionAndErrors:
                 raise StoreError(f"no store at {self.path!r}")
             if file.stat().st_size == 0:
                 raise StoreError(f"{self.path!r} is an empty file, not a clientrecovery store")
+        if not memory:
+            self._check_header()
         try:
             if self._readonly and not memory:
                 uri = Path(self.path).resolve().as_uri() + "?mode=ro"
@@ -49,6 +54,22 @@ class ConnectionAndErrors:
                 self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
         except sqlite3.Error as failed:
             raise self._failure(failed, "open") from None
+
+    def _check_header(self) -> None:
+        """Refuse a file that is there and not empty but does not start as a SQLite database
+        does: SQLite takes a file shorter than its header (a store truncated to a few bytes)
+        for an empty database, and would make a new store of it."""
+        try:
+            with open(self.path, "rb") as file:
+                start = file.read(len(_SQLITE_HEADER))
+        except OSError:
+            return  # no file (to be created), or one SQLite will say it cannot open
+        if start and start != _SQLITE_HEADER:
+            raise StoreError(
+                f"{self.path!r} is not a clientrecovery store: it does not start as a SQLite"
+                f" database does ({_bytes(os.path.getsize(self.path))}: truncated, damaged or"
+                " another kind of file)"
+            )
 
     def _failure(self, failed: sqlite3.Error, doing: str) -> StoreError:
         """What an sqlite3 error means to the user, as a :class:`StoreError`."""
@@ -114,3 +135,7 @@ class ConnectionAndErrors:
             raise StoreError(
                 f"the store {self.path!r} has a keyed hash chain: open it with its key to write"
             )
+
+
+def _bytes(size: int) -> str:
+    return f"{size} byte" if size == 1 else f"{size} bytes"

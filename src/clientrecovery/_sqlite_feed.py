@@ -16,14 +16,25 @@ from clientrecovery._integrity import snapshot_link
 from clientrecovery._sqlite_compact import digest
 from clientrecovery._sqlite_connection import ConnectionAndErrors
 from clientrecovery._sqlite_load import written_state
-from clientrecovery.errors import StaleVersion
+from clientrecovery.errors import InvalidDocument, StaleVersion
 from clientrecovery.serialization import _event_json, _loads, _snapshot_json
-from clientrecovery.storage import Erasure, StoredEvent, check_erase, check_feed, erased, feed_event
+from clientrecovery.storage import (
+    Erasure,
+    StoredEvent,
+    check_erase,
+    check_feed,
+    erased,
+    feed_event,
+    storable_id,
+)
 
 if TYPE_CHECKING:
     from clientrecovery.relationship import Relationship
 
 __all__ = ["ACCOUNTS_FEED_ERASURE", "FeedAndErasure"]
+
+_LAST_POSITION: Final = 2**63 - 1
+"""The largest row id SQLite gives, so the last position an event can have."""
 
 ACCOUNTS_FEED_ERASURE: Final = """
     ALTER TABLE relationships ADD COLUMN account TEXT;
@@ -95,15 +106,22 @@ class FeedAndErasure(ConnectionAndErrors):
             InvalidDocument: An event's payload is damaged.
         """
         after, limit = check_feed(after, limit)
-        rows = self._db.execute(
-            "SELECT position, relationship_id, version, payload FROM events"
-            " WHERE position > ? ORDER BY position LIMIT ?",
-            (after, limit),
-        ).fetchall()
+        if after > _LAST_POSITION:  # no row id is beyond it
+            return ()
+        with self._guard("read the feed"):
+            rows = self._db.execute(
+                "SELECT position, relationship_id, version, CAST(payload AS BLOB) FROM events"
+                " WHERE position > ? ORDER BY position LIMIT ?",
+                (after, limit),
+            ).fetchall()
         found = []
         for position, rid, version, payload in rows:
-            event = feed_event(_loads(payload, "$"), rid, version)
-            found.append(StoredEvent(position, rid, version, event))
+            try:
+                decoded = _loads(payload, "$")
+            except InvalidDocument as bad:
+                where = f"relationship {rid!r}, events row {version}: its payload"
+                raise InvalidDocument([f"{where}: {p}" for p in bad.problems]) from None
+            found.append(StoredEvent(position, rid, version, feed_event(decoded, rid, version)))
         return tuple(found)
 
     def erase(
@@ -134,7 +152,7 @@ class FeedAndErasure(ConnectionAndErrors):
             (_event_json(event), event.actor, relationship_id, version)
             for version, event in enumerate(clean.history, start=1)
         ]
-        with self._transaction() as db:
+        with self._guard("erase"), self._transaction() as db:
             actual = self.version(relationship_id)
             if actual != old.version:
                 raise StaleVersion(
@@ -177,18 +195,26 @@ class FeedAndErasure(ConnectionAndErrors):
 
     def erasures(self, relationship_id: str | None = None) -> tuple[Erasure, ...]:
         """The erasures carried out (of one relationship), oldest first."""
+        if relationship_id is not None and not storable_id(relationship_id):
+            return ()  # an id no store can hold has no erasures
         query = "SELECT * FROM erasures"
-        rows = (
-            self._db.execute(query + " ORDER BY erased_at")
-            if relationship_id is None
-            else self._db.execute(
-                query + " WHERE relationship_id = ? ORDER BY erased_at", (relationship_id,)
-            )
-        )
-        return tuple(
-            Erasure(rid, datetime.fromisoformat(at), by, n, previous, head)
-            for rid, at, by, n, previous, head in rows
-        )
+        with self._guard("read the erasures"):
+            rows = (
+                self._db.execute(query + " ORDER BY erased_at")
+                if relationship_id is None
+                else self._db.execute(
+                    query + " WHERE relationship_id = ? ORDER BY erased_at", (relationship_id,)
+                )
+            ).fetchall()
+        found = []
+        for rid, at, by, n, previous, head in rows:
+            try:
+                found.append(Erasure(rid, _aware(at), by, n, previous, head))
+            except (TypeError, ValueError) as bad:
+                raise InvalidDocument(
+                    [f"relationship {rid!r}: an erasures row cannot be read ({bad})"]
+                ) from None
+        return tuple(found)
 
     def _links(self, db: sqlite3.Connection, relationship_id: str) -> builtins.list[str]:
         """The hash chain (:func:`clientrecovery._chain.link`) over the relationship's payloads
@@ -236,3 +262,11 @@ class FeedAndErasure(ConnectionAndErrors):
 
 def _utc(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat()
+
+
+def _aware(text: str) -> datetime:
+    """An erasures row's time; one without an offset was not written by the store."""
+    moment = datetime.fromisoformat(text)
+    if moment.utcoffset() is None:
+        raise ValueError(f"{text!r} has no UTC offset")
+    return moment

@@ -144,13 +144,23 @@ def _guidance_off(given_value: Iterable[Rule | str]) -> tuple[Rule, ...]:
 # file path, not a POSIX TZ string ("CET-1CEST,M3.5.0"), not "localtime" (this machine's).
 _IANA_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)*")
 _NOT_ZONES = frozenset({"localtime", "posixrules", "factory"})
+# Folders some machines' zoneinfo has beside the keys (zones with leap seconds, or copies):
+# "right/UTC" names a file there, and no zone on a machine with the tzdata package only.
+_NOT_KEYS = ("posix/", "right/")
 
 
 def _timezone(inst: Policy, attribute: attrs.Attribute[Any], value: object) -> None:
     v.required_text(inst, attribute, value)
     text = str(value)
-    known = _IANA_KEY.fullmatch(text) is not None and text.lower() not in _NOT_ZONES
-    zone = tz.gettz(text) if known else None
+    known = (
+        _IANA_KEY.fullmatch(text) is not None
+        and text.lower() not in _NOT_ZONES
+        and not text.startswith(_NOT_KEYS)
+    )
+    try:
+        zone = tz.gettz(text) if known else None
+    except (OSError, ValueError):  # a name too long for a file, say; its message has a path
+        zone = None
     if not isinstance(zone, tz.tzfile | tz.tzutc):  # a POSIX rule or the machine's own zone
         raise InvalidValue(
             "Policy.timezone",

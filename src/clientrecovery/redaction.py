@@ -154,9 +154,10 @@ def redact(relationship: Relationship, key: str | bytes) -> Relationship:
         raise InvalidValue("redact(key=...)", "must be a string or bytes: a random secret")
     try:
         raw = secret.encode() if isinstance(secret, str) else secret
-    except UnicodeEncodeError:
+    except UnicodeEncodeError as bad:
         raise InvalidValue(
-            "redact(key=...)", "holds a lone surrogate, which is not UTF-8 text: give bytes"
+            "redact(key=...)",
+            f"holds a lone surrogate at {bad.start}, which UTF-8 cannot encode: give bytes",
         ) from None
     if len(raw) < MIN_KEY:
         raise InvalidValue(
