@@ -216,6 +216,25 @@ class TestSalvageable:
         ]
         assert (lost.end_cause, lost.ended_by) == (EndCause.UNWILLING, Party.CLIENT)
 
+    def test_what_a_meeting_that_ended_it_went_ahead_without_stays_on_the_record(self) -> None:
+        """Under a policy that only warns, a meeting without approval that loses the client
+        keeps that warning among the lost case's findings, with nothing left to do about it."""
+        lenient = Policy(severities={"ALIGN_FIRST": "warning"})
+        r = opened(lenient).assess(ASSESSMENT, at=at(0, 10))
+        warned = found(r.check("meet_client", at=at(1), willing=False), Rule.ALIGN_FIRST)
+
+        lost = r.meet_client(at=at(1), willing=False)
+
+        kept = found(lost.findings(at(2)), Rule.ALIGN_FIRST)
+        assert len(warned) == len(kept) == 1
+        assert [(f.message, f.command) for f in kept] == [  # type: ignore[attr-defined]
+            (warned[0].message, None)  # type: ignore[attr-defined]
+        ]
+        assert not found(
+            ready_to_meet(lenient).meet_client(at=at(1), willing=False).findings(at(2)),
+            Rule.ALIGN_FIRST,
+        )
+
     def test_a_willing_client_opens_discovery(self) -> None:
         """A willing client gives common ground."""
         r = ready_to_meet()

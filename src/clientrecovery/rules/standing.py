@@ -51,6 +51,10 @@ def standing(r: Relationship) -> tuple[Finding, ...]:
 
 def _ended(r: Relationship) -> Iterator[Finding]:
     if r.met_at is not None and r.met_at == r.ended_at:  # lost in the meeting itself
+        # what the meeting went ahead without stays on the record, as it did before the end;
+        # nothing can be done about it now, so no command is offered
+        for before in (*assessment_complete(r), *aligned(r)):
+            yield attrs.evolve(before, command=None)
         yield from meet_swiftly(r, r.met_at, met=True)
     yield from inspected(r)
     if not r.lessons:
