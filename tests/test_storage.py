@@ -133,6 +133,23 @@ class TestSaveAndLoad:
             store.load("nobody")
         assert store.version("nobody") == 0
 
+    @pytest.mark.parametrize("odd", ["a\x00b", "a\ud800", 7, ["halden-foods"]])
+    def test_an_id_no_store_can_hold_is_simply_not_stored(self, store: Store, odd: Any) -> None:
+        """Every engine answers alike: unknown, version 0, no erasures, never its own error."""
+        store.save(CASES[0])
+
+        with pytest.raises(UnknownItem, match="unknown relationship"):
+            store.load(odd)
+        with pytest.raises(UnknownItem, match="unknown relationship"):
+            store.history(odd)
+        with pytest.raises(UnknownItem, match="unknown relationship"):
+            store.erase(odd, key=KEY, by="the data officer")
+        assert store.version(odd) == 0
+        assert store.erasures(odd) == ()
+        if isinstance(odd, str):
+            assert store.list(account=odd) == ()
+            assert list(store.relationships(account=odd)) == []
+
     @pytest.mark.parametrize("expected", [-1, 10_000, True, "3", None])
     def test_a_wrong_expected_version_is_refused(self, store: Store, expected: object) -> None:
         with pytest.raises(InvalidValue, match=r"save\(expected_version=...\): must be an integer"):

@@ -19,14 +19,16 @@ from clientrecovery._sqlite_load import row_named
 from clientrecovery.errors import InvalidDocument, UnknownItem
 from clientrecovery.relationship import Relationship
 from clientrecovery.serialization import _from_read
-from clientrecovery.storage import canonical
+from clientrecovery.storage import canonical, storable_id
 
 __all__ = ["is_text", "known", "read", "verified"]
 
 
 def is_text(given: object) -> bool:
-    """Whether an id is a ``str`` (callers without a type checker may pass anything)."""
-    return isinstance(given, str)
+    """Whether an id (or account) could name a stored row: a ``str`` that PostgreSQL's text
+    can hold, so without a NUL or a lone surrogate. Anything else is simply not stored
+    (callers without a type checker may pass anything)."""
+    return isinstance(given, str) and "\x00" not in given and storable_id(given)
 
 
 def known(db: psycopg.Connection[Any]) -> list[str]:

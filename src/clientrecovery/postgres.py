@@ -329,6 +329,8 @@ class PostgresStore(ClosedOnExit):
         """Every stored relationship (in ``stage``, of ``account``), by id, without loading
         them."""
         check_filters(stage, account)
+        if account is not None and not is_text(account):
+            return ()  # an account no row can hold lists nothing
         query = (
             "SELECT id, client, stage, version, opened_at, updated_at, account FROM relationships"
         )
@@ -384,6 +386,8 @@ class PostgresStore(ClosedOnExit):
 
     def erasures(self, relationship_id: str | None = None) -> tuple[Erasure, ...]:
         """The erasures carried out (of one relationship), oldest first."""
+        if relationship_id is not None and not is_text(relationship_id):
+            return ()  # an id no store can hold has no erasures
         query = "SELECT * FROM erasures"
         with self._transaction() as db:
             if relationship_id is None:

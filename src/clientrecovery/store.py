@@ -329,6 +329,8 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
         and the row left out.
         """
         check_filters(stage, account)
+        if account is not None and not storable_id(account):
+            return ()  # an account no row can hold lists nothing
         query = (
             "SELECT id, client, stage, version, opened_at, updated_at, account"
             " FROM relationships INDEXED BY "
