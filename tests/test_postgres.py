@@ -109,8 +109,7 @@ class TestWhatPostgresCannotHold:
         with pytest.raises(UnknownItem, match="unknown relationship '5'"):
             store.load(5)  # type: ignore[arg-type]
         assert store.version(5) == 0  # type: ignore[arg-type]
-        with pytest.raises(InvalidValue, match="lone surrogate"):
-            store.list(account="\ud800")
+        assert store.list(account="\ud800") == ()  # no row can hold it, as in SQLite
 
 
 class TestSqlUsers:
