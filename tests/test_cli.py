@@ -594,6 +594,59 @@ class TestDocumentsInAndOut:
         assert "is a directory" in done.stderr
         assert json.loads(done.stdout)[0]["error"].endswith("is a directory, not a file")
 
+    def test_empty_input_is_no_document_for_validate_and_import_alike(self, tmp_path: Path) -> None:
+        """Nothing but blank lines holds no document, whatever the file is named: both
+        commands give the one verdict (validate said invalid JSON, import imported 0)."""
+        for name, text in (("empty.json", ""), ("blank.txt", "\n \n")):
+            empty = tmp_path / name
+            empty.write_text(text)
+
+            checked = run("validate", str(empty))
+            imported = run("import", "--db", str(tmp_path / "cases.db"), str(empty))
+
+            assert (checked.returncode, imported.returncode) == (0, 0), checked.stdout
+            assert f"{empty}: valid, 0 relationship(s)" in checked.stdout
+            assert f"{empty}: 0 relationship(s) added or extended" in imported.stdout
+
+    def test_a_store_path_that_is_not_a_file_says_so(self, tmp_path: Path) -> None:
+        fifo = tmp_path / "cases.db"
+        os.mkfifo(fifo)
+
+        done = run("list", "--db", str(fifo))
+
+        assert done.returncode == 3
+        assert "no store, but something that is not a file, at" in done.stderr
+
+
+def closed(redirect: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """The command started with a standard stream closed (``<&-``, ``>&-``) by a shell."""
+    command = " ".join([sys.executable, "-m", "clientrecovery", *args, redirect])
+    done = subprocess.run(
+        ["sh", "-c", command], capture_output=True, encoding="utf-8", timeout=120, check=False
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    return done
+
+
+class TestClosedStreams:
+    def test_reading_a_closed_stdin_says_so(self, db: str) -> None:
+        for command in ("validate", "import --db " + db):
+            done = closed("<&-", *command.split(), "-")
+
+            assert done.returncode == 3, done.stderr
+            assert "no standard input to read for '-': it is closed" in done.stderr
+
+    def test_printing_to_a_closed_stdout_says_so_and_a_file_is_still_written(
+        self, db: str, tmp_path: Path
+    ) -> None:
+        listed = closed(">&-", "list", "--db", db)
+        exported = closed(">&-", "export", "--db", db, "-o", str(tmp_path / "all.jsonl"))
+
+        assert listed.returncode == 5
+        assert "cannot write the output: standard output is closed" in listed.stderr
+        assert exported.returncode == 0, exported.stderr
+        assert (tmp_path / "all.jsonl").read_text().count("\n") == 16
+
 
 class TestConventions:
     def test_version_prints_the_package_version(self) -> None:

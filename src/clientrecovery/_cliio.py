@@ -70,6 +70,8 @@ def documents(text: str, name: str) -> tuple[list[str], bool]:
     if name != "-" and os.path.splitext(name)[1].lower() in LINES_SUFFIXES:
         return lines, False
     first = next((line.strip() for line in lines if line.strip()), "")
+    if not first:  # nothing but blank lines: no document, as in a .jsonl file (and import)
+        return lines, False
     if len(first) > 1 and first.startswith("{") and first.endswith("}"):
         return lines, False
     return [text], True
@@ -88,6 +90,8 @@ def read(name: str) -> str:
 
     try:
         if name == "-":
+            if sys.stdin is None:  # started with standard input closed (`<&-`)
+                raise Failure(READ_FAILED, "no standard input to read for '-': it is closed")
             stream = getattr(sys.stdin, "buffer", None)
             data: bytes | str = stream.read() if stream is not None else sys.stdin.read()
         else:

@@ -29,7 +29,14 @@ def _store(args: argparse.Namespace, *, create: bool = False) -> SQLiteStore:
     from pathlib import Path
 
     if not create and args.db != ":memory:" and not Path(args.db).is_file():
-        what = "a directory" if Path(args.db).is_dir() else "no store"
+        where = Path(args.db)
+        what = (
+            "a directory"
+            if where.is_dir()
+            else "no store, but something that is not a file,"
+            if where.exists()
+            else "no store"
+        )
         raise _Exit(
             EXIT["not_found"],
             f"{what} at {args.db!r}; make a store with `clientrecovery demo` or"

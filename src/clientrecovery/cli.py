@@ -12,7 +12,7 @@ code meaning
 2    usage: unknown command or option, a malformed ``--as-of``
 3    not found: no database, no such file (or a directory), no relationship with that id
 4    the store cannot be used: not a clientrecovery database, or written by a newer version
-5    the output cannot be written: a directory, a missing folder, a full disk
+5    the output cannot be written: a directory, a missing folder, a full disk, a closed stdout
 70   a fault of the program itself (please report it, with the command)
 130  interrupted (Ctrl-C); nothing half-written is left behind
 ==== =====================================================================================
@@ -42,6 +42,8 @@ __all__ = ["EXIT", "main", "run"]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        sys.stdout = _ClosedOutput()
     try:
         args = parser(argv).parse_args(argv)
     except SystemExit as stop:  # --help, --version, or a usage error argparse printed
@@ -90,6 +92,24 @@ def _guarded(args: argparse.Namespace) -> int:
             f"internal error ({type(error).__name__}: {error}); please report it with the command",
             EXIT["bug"],
         )
+
+
+class _ClosedOutput:
+    """Standard output when the process was started without one: writing to it fails as
+    writing to a closed descriptor does, so a command that prints says it could not."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        import errno
+
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
 
 
 def _flush() -> None:
