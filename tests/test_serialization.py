@@ -34,7 +34,7 @@ from clientrecovery import (
 from clientrecovery import _jsontext as jsontext
 from clientrecovery import events as ev
 from clientrecovery import serialization as ser
-from clientrecovery._codec import SHARED_MAX, Codec
+from clientrecovery._codec import SHARED_MAX, Codec, type_hints
 from clientrecovery._validate import instance_of
 from tests.builders import (
     ASSESSMENT,
@@ -469,6 +469,32 @@ class TestSchema:
 
 class TestFastReader:
     """Documents are read by generated functions, and by the converter only to explain."""
+
+    def test_a_class_annotations_are_evaluated_once_and_shared_read_only(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The readers ask for the relationship's annotations once per snapshot field: they
+        are evaluated on the first ask only, and no caller can change the shared mapping."""
+        import typing
+
+        asked: list[object] = []
+        evaluate = typing.get_type_hints
+
+        def counted(owner: Any) -> dict[str, Any]:
+            asked.append(owner)
+            return evaluate(owner)
+
+        monkeypatch.setattr(typing, "get_type_hints", counted)
+        type_hints.cache_clear()
+        try:
+            first, again = type_hints(Relationship), type_hints(Relationship)
+            assert asked == [Relationship]
+            assert first is again
+            assert dict(first) == evaluate(Relationship)
+            with pytest.raises(TypeError):
+                first["stage"] = int  # type: ignore[index]
+        finally:
+            type_hints.cache_clear()
 
     @given(relationships(max_steps=40))
     @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from binascii import hexlify
 from collections.abc import Iterable, Iterator
 from typing import Any, Final
 
@@ -32,7 +33,7 @@ GENESIS: Final = "0" * 64
 
 def _framed(*parts: bytes) -> bytes:
     """The parts, each prefixed by its length, so no two sequences frame to the same bytes."""
-    return b"".join([len(part).to_bytes(8, "big") + part for part in parts])
+    return b"".join([_frame(part) for part in parts])
 
 
 def link(
@@ -89,21 +90,10 @@ def digests(
     rid = relationship_id.encode("utf-8", "surrogatepass")
     fixed = len(rid).to_bytes(8, "big") + rid
     mac = _pads(key) if key is not None else None
-    prefix = (64).to_bytes(8, "big")
-    last = previous.encode("ascii")
+    last = _frame(previous.encode("ascii"))  # the previous link, framed
     for version, payload in rows:
-        number = str(version).encode("ascii")
-        message = b"".join(
-            (
-                len(last).to_bytes(8, "big") if len(last) != 64 else prefix,
-                last,
-                fixed,
-                len(number).to_bytes(8, "big"),
-                number,
-                len(payload).to_bytes(8, "big"),
-                payload,
-            )
-        )
+        number = _VERSIONS[version] if 0 < version < len(_VERSIONS) else _version(version)
+        message = b"".join((last, fixed, number, len(payload).to_bytes(8, "big"), payload))
         if mac is None:
             made = hashlib.sha256(message).digest()
         else:
@@ -111,8 +101,22 @@ def digests(
             inner.update(message)
             outer.update(inner.digest())
             made = outer.digest()
-        last = made.hex().encode("ascii")
+        last = _LINK + hexlify(made)
         yield made
+
+
+def _frame(part: bytes) -> bytes:
+    return len(part).to_bytes(8, "big") + part
+
+
+def _version(version: int) -> bytes:
+    return _frame(str(version).encode("ascii"))
+
+
+# A load hashes every row, so the framing that does not depend on a row's payload is made
+# once: the versions of all but the longest histories, and a hex link's length (64).
+_VERSIONS: Final = tuple(_version(n) for n in range(4096))
+_LINK: Final = (64).to_bytes(8, "big")
 
 
 def _pads(key: bytes) -> tuple[Any, Any]:

@@ -32,9 +32,22 @@ import attrs
 from clientrecovery import _validate as v
 from clientrecovery._records import setter
 
-__all__ = ["Codec", "NotFast", "Unsupported"]
+__all__ = ["Codec", "NotFast", "Unsupported", "type_hints"]
 
 Fn = Callable[[Any], Any]
+
+
+@functools.cache
+def type_hints(owner: object) -> Mapping[str, Any]:
+    """The evaluated annotations of a class (or a function), read once per process.
+
+    :func:`typing.get_type_hints` evaluates every annotation string of ``owner`` and its
+    bases each time it is asked; the codec, the state reader, the schema and redaction ask
+    for the same classes many times (the relationship's hints once per snapshot field), which
+    made the first load of a process several times slower than the next. Read-only, as the
+    one mapping is shared.
+    """
+    return types.MappingProxyType(typing.get_type_hints(owner))
 
 
 class NotFast(Exception):
@@ -290,7 +303,7 @@ class Codec:
 
     def _read_class(self, cls: type) -> list[str]:
         tagged = any(cls in members for members in self._unions.values())
-        hints = typing.get_type_hints(cls)
+        hints = type_hints(cls)
         fields = attrs.fields(cls)
         keys = frozenset({f.name for f in fields} | ({"type"} if tagged else set()))
         lines = ["    if type(x) is not dict: raise NotFast"]
@@ -465,7 +478,7 @@ class Codec:
         return f"({name} := {x})", name
 
     def _write_class(self, cls: type, native: bool) -> str:
-        hints = typing.get_type_hints(cls)
+        hints = type_hints(cls)
         items = []
         if any(cls in members for members in self._unions.values()):
             items.append(f"'type': {cls.__name__!r}")
@@ -478,12 +491,12 @@ class Codec:
         self, cls: type, names: tuple[str, ...], head: Mapping[str, Any], *, native: bool = False
     ) -> Fn:
         """A function writing ``head`` then the named attributes of a ``cls`` as a dict."""
-        hints = typing.get_type_hints(cls)
+        hints = type_hints(cls)
         items = [f"{k!r}: {self._name('_head_', [value])}[0]" for k, value in head.items()]
         for name in names:
             tp = hints.get(name)
             if tp is None:  # a property
-                tp = typing.get_type_hints(getattr(cls, name).fget)["return"]
+                tp = type_hints(getattr(cls, name).fget)["return"]
             items.append(f"{name!r}: {self._write(tp, 'x.' + name, native)}")
         name = self._name("write_")
         self._define(name, [f"def {name}(x):", "    return {" + ", ".join(items) + "}"])

@@ -36,6 +36,7 @@ from typing import Any, Final
 
 import attrs
 
+from clientrecovery._codec import type_hints
 from clientrecovery.errors import InvalidValue
 from clientrecovery.model import Commitment, Initiative, TurnaroundPlan
 
@@ -108,7 +109,7 @@ def _reaches(tp: Any, seen: frozenset[type]) -> bool:
 def _fields_reaching(cls: type, seen: frozenset[type] = frozenset()) -> tuple[str, ...]:
     found = _carriers.get(cls)
     if found is None:
-        hints = typing.get_type_hints(cls)
+        hints = type_hints(cls)
         found = tuple(f.name for f in attrs.fields(cls) if _reaches(hints[f.name], seen | {cls}))
         _carriers[cls] = found
     return found

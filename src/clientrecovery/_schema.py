@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from clientrecovery import events as ev
+from clientrecovery._codec import type_hints
 from clientrecovery._layout import _DURATION, SCHEMA_VERSION, SNAPSHOT_FIELDS
 from clientrecovery.relationship import Relationship
 
@@ -72,7 +73,7 @@ def json_schema() -> dict[str, Any]:
         if name in defs:
             return name
         defs[name] = {}  # reserve the name: classes may refer to each other
-        hints = typing.get_type_hints(cls)
+        hints = type_hints(cls)
         properties: dict[str, Any] = {}
         required: list[str] = []
         if issubclass(cls, ev.Event):
@@ -91,12 +92,12 @@ def json_schema() -> dict[str, Any]:
         return name
 
     defs["Event"] = {"oneOf": [{"$ref": f"#/$defs/{_define(cls)}"} for cls in ev.EVENT_TYPES]}
-    relationship_hints = typing.get_type_hints(Relationship)
+    relationship_hints = type_hints(Relationship)
     snapshot: dict[str, Any] = {}
     for name in SNAPSHOT_FIELDS:
         tp = relationship_hints.get(name)
         if tp is None:  # a property
-            tp = typing.get_type_hints(getattr(Relationship, name).fget)["return"]
+            tp = type_hints(getattr(Relationship, name).fget)["return"]
         snapshot[name] = of(tp)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -38,7 +38,7 @@ from typing import Any, Final
 import attrs
 
 from clientrecovery import model
-from clientrecovery._codec import Codec
+from clientrecovery._codec import Codec, type_hints
 from clientrecovery._lazy_logs import LazyLog, history_of
 from clientrecovery._records import AppendLog, Chunks, Index, replace
 from clientrecovery.catalogue import Finding, Rule, Severity
@@ -90,7 +90,7 @@ def _layout() -> str:
     relationship's attributes, the fields of every value it holds and their types, the
     snapshot's fields and :data:`FORMAT`. A state written by a library that differs in any
     of them is not believed (a snapshot's communications, read on first use, included)."""
-    hints = typing.get_type_hints(Relationship)
+    hints = type_hints(Relationship)
     shape = [(field.name, repr(hints[field.name])) for field in attrs.fields(Relationship)]
     values = [cls for cls in vars(model).values() if isinstance(cls, type) and attrs.has(cls)]
     for cls in (*values, Finding, Policy, Cadence):
@@ -263,7 +263,7 @@ def _reader_of(name: str) -> Callable[[Any], Any]:
     """The reader of the snapshot field ``name``, as the attribute holding it is typed."""
     if name == "plan":
         return _codec().reader(TurnaroundPlan | None)
-    tp = typing.get_type_hints(Relationship)[_SNAPSHOT_HELD.get(name, name)]
+    tp = type_hints(Relationship)[_SNAPSHOT_HELD.get(name, name)]
     if typing.get_origin(tp) in (Chunks, AppendLog):
         tp = types.GenericAlias(tuple, (typing.get_args(tp)[0], ...))
     return _codec().reader(tp)

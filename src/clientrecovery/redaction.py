@@ -28,13 +28,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-import typing
 from typing import Any, Final
 
 import attrs
 
 from clientrecovery import events as ev
 from clientrecovery import model
+from clientrecovery._codec import type_hints
 from clientrecovery.errors import InvalidValue
 from clientrecovery.relationship import Relationship
 from clientrecovery.serialization import SCHEMA_VERSION, _event_dict, from_dict
@@ -69,7 +69,7 @@ def _text_fields() -> frozenset[str]:
     for module in (model, ev):  # every class each exports, wherever it is defined
         for item in (getattr(module, name) for name in module.__all__):
             if isinstance(item, type) and attrs.has(item):
-                hints = typing.get_type_hints(item)
+                hints = type_hints(item)
                 names.update(f.name for f in attrs.fields(item) if "str" in str(hints[f.name]))
     return frozenset(names - _STRUCTURE)
 
