@@ -424,6 +424,28 @@ class TestImportExport:
 
 
 class TestOpening:
+    def test_a_store_in_a_folder_it_cannot_write_is_said_so(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Making a store where the user may not write names the folder, not a read-only
+        store that does not exist. (Faked: root, who runs CI, may write anywhere.)"""
+        from clientrecovery import _sqlite_connection
+
+        folder = tmp_path / "shared"
+        folder.mkdir()
+
+        def refused(*args: object, **kwargs: object) -> sqlite3.Connection:
+            raise sqlite3.OperationalError("unable to open database file")
+
+        monkeypatch.setattr(_sqlite_connection.sqlite3, "connect", refused)
+        monkeypatch.setattr(_sqlite_connection.os, "access", lambda path, mode: False)
+
+        with pytest.raises(StoreError) as refusal:
+            SQLiteStore(folder / "cases.db")
+        assert "cannot be created" in str(refusal.value)
+        assert repr(str(folder)) in str(refusal.value)
+        assert "read-only" not in str(refusal.value)
+
     def test_a_new_store_is_migrated_and_in_wal_mode(self, path: str) -> None:
         SQLiteStore(path).close()
         db = raw(path)

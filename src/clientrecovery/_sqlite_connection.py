@@ -80,6 +80,12 @@ class ConnectionAndErrors:
                 f"the store {self.path!r} is locked by another process; try again later ({text})"
             )
         if "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered:
+            folder = Path(self.path).parent
+            if not os.path.lexists(self.path) and not os.access(folder, os.W_OK):
+                return StoreError(
+                    f"the store {self.path!r} cannot be created: its folder {str(folder)!r}"
+                    f" is not writable ({text})"
+                )
             what = (
                 "is read-only"
                 if "unable to open" not in lowered or not self._writable()
