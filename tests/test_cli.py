@@ -768,6 +768,15 @@ class TestConventions:
         assert done.returncode == 2
         assert "not valid UTF-8" in done.stderr
 
+    def test_an_account_that_is_not_text_is_a_usage_error_as_an_id_is(self, db: str) -> None:
+        """One verdict for bytes that are not UTF-8: not an empty list for one argument and
+        a usage error for the other."""
+        done = run("list", "--account", "a2026-\udcff", "--db", db)
+
+        assert done.returncode == 2
+        assert "argument --account" in done.stderr
+        assert "not valid UTF-8" in done.stderr
+
     def test_the_demo_suggestions_run_as_printed(self, tmp_path: Path) -> None:
         """The "Try:" lines name the program as it was started, so they work pasted."""
         script = Path(sys.executable).with_name("clientrecovery")

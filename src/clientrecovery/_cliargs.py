@@ -181,6 +181,7 @@ def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 def _account(text: str) -> str:
+    """An account key, refused as an id is when it is not text (undecodable bytes)."""
     if not text.strip():
         raise argparse.ArgumentTypeError("an account key must not be empty")
-    return text
+    return _identifier(text)
