@@ -1009,3 +1009,30 @@ class TestReceiversPolicy:
     def test_a_policy_that_is_not_one_is_refused(self) -> None:
         with pytest.raises(InvalidValue, match="must be a Policy"):
             from_json(to_json(opened()), policy="strict")  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("caller", "call"),
+        [
+            ("from_json", lambda store, text: from_json("not JSON", policy="strict")),
+            ("from_dict", lambda store, text: from_dict({}, policy="strict")),
+            ("load_jsonl", lambda store, text: list(load_jsonl([text], policy="strict"))),
+            ("load", lambda store, text: store.load("no-such-case", policy="strict")),
+            ("relationships", lambda store, text: list(store.relationships(policy="strict"))),
+            ("verify", lambda store, text: store.verify(policy="strict")),
+            ("import_jsonl", lambda store, text: store.import_jsonl([text], policy="strict")),
+        ],
+    )
+    def test_a_policy_that_is_not_one_is_named_by_its_caller_before_anything_is_read(
+        self, caller: str, call: Any
+    ) -> None:
+        """Not the document's problem (text that is not JSON), nor an unknown case, nor
+        another function's name: the argument itself, as the caller passed it; and nothing
+        is imported."""
+        from clientrecovery import SQLiteStore
+
+        text = to_json(opened())
+        with SQLiteStore(":memory:") as store:
+            with pytest.raises(InvalidValue) as refusal:
+                call(store, text)
+            assert str(refusal.value).startswith(f"{caller}(policy=...): must be a Policy")
+            assert store.list() == ()

@@ -120,10 +120,20 @@ def from_dict(document: Mapping[str, Any], *, policy: Policy | None = None) -> R
     Raises:
         InvalidDocument: listing every problem found, each with its JSON path.
     """
+    receiver_policy(policy, "from_dict")
     lone = unwritable_in(document)  # a JSON reader gives none; a dict may hold one
     if lone is not None:
         raise InvalidDocument([lone])
     return _loaded(document, policy, None)
+
+
+def receiver_policy(policy: object, caller: str) -> Policy | None:
+    """The receiver's policy ``caller`` was given (``None`` or a :class:`Policy`), checked
+    before anything is read, so a wrong argument is named as such and not taken for a
+    problem of the document or of the store."""
+    if policy is not None and not isinstance(policy, Policy):
+        raise InvalidValue(f"{caller}(policy=...)", f"must be a Policy, got {policy!r}")
+    return policy
 
 
 def _from_read(document: Mapping[str, Any], *, policy: Policy | None = None) -> Relationship:
@@ -134,8 +144,6 @@ def _from_read(document: Mapping[str, Any], *, policy: Policy | None = None) -> 
 def _loaded(
     document: Any, policy: Policy | None, text: bytes | None, unproven: bytes | None = None
 ) -> Relationship:
-    if policy is not None and not isinstance(policy, Policy):
-        raise InvalidValue("from_dict(policy=...)", f"must be a Policy, got {policy!r}")
     try:
         return _load(document, policy, text, unproven)
     except InvalidDocument:
@@ -149,6 +157,7 @@ def _loaded(
 def from_json(text: str | bytes, *, policy: Policy | None = None) -> Relationship:
     """Load a document from JSON text or UTF-8 bytes (see :func:`from_dict`), judged under
     ``policy`` when one is given."""
+    receiver_policy(policy, "from_json")
     if _jsontext._orjson is None:  # the standard library's parse refuses duplicate keys
         document, written = _parsed(text, "$")
         return _loaded(document, policy, written)
@@ -203,6 +212,7 @@ def load_jsonl(
     ``line N:``, unless ``on_error`` is given: then it is called with the line number and
     the error, and reading goes on. ``policy`` is the receiver's (see :func:`from_dict`).
     """
+    receiver_policy(policy, "load_jsonl")
     for number, line in enumerate(collection(lines, "an iterable of lines", "load_jsonl"), 1):
         if isinstance(line, str | bytes | bytearray) and not line.strip():
             continue  # anything else but text is refused by from_json, with its line

@@ -71,7 +71,7 @@ from clientrecovery.events import Event
 from clientrecovery.model import Stage
 from clientrecovery.policy import Policy
 from clientrecovery.relationship import Relationship
-from clientrecovery.serialization import load_jsonl
+from clientrecovery.serialization import load_jsonl, receiver_policy
 from clientrecovery.storage import (
     ClosedOnExit,
     check_filters,
@@ -211,6 +211,7 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
             StaleVersion: A stored relationship's history is not the start of the imported
                 one; nothing is imported.
         """
+        receiver_policy(policy, "import_jsonl")
         changed = 0
         with self._guard("import"), self._transaction() as db:
             for relationship in load_jsonl(lines, on_error=on_error, policy=policy):
@@ -245,6 +246,7 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
                 break the method.
             StoreError: The store is locked or damaged.
         """
+        receiver_policy(policy, "load")
         with self._guard("load"):  # one statement: one snapshot of both tables
             rows = (
                 self._db.execute(LOAD[self._states], {"id": relationship_id}).fetchall()
@@ -367,6 +369,7 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
     ) -> Iterator[Relationship]:
         """Load every listed relationship (in ``stage``, of ``account``), by id, one at a time
         (judged under ``policy`` when given)."""
+        receiver_policy(policy, "relationships")
         for entry in self.list(stage=stage, account=account):
             yield self.load(entry.id, policy=policy)
 
@@ -403,6 +406,7 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
         hold less than it did then. Each problem names the relationship and the row, and
         the check goes on after it: ``verify`` reports, it does not raise.
         """
+        receiver_policy(policy, "verify")
         heads = check_anchor(anchor) if anchor is not None else None
         with self._guard("verify"):
             problems = verify_store(self, heads, policy)
