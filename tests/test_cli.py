@@ -768,6 +768,27 @@ class TestConventions:
         assert done.returncode == 2
         assert "not valid UTF-8" in done.stderr
 
+    @pytest.mark.parametrize(
+        ("args", "argument"),
+        [
+            (("validate", ""), "argument FILE"),
+            (("import", ""), "argument FILE"),
+            (("export", "-o", ""), "argument -o/--output"),
+            (("validate", "--policy", "", "-"), "argument --policy"),
+        ],
+    )
+    def test_an_empty_file_name_is_a_usage_error(
+        self, db: str, args: tuple[str, ...], argument: str
+    ) -> None:
+        """Not "'' is a directory" (the folder an empty name opens), and nothing written."""
+        before = Path(db).read_bytes()
+        done = run(*args, "--db", db, stdin="")
+
+        assert done.returncode == 2
+        assert f"{argument}: a file name must not be empty" in done.stderr
+        assert "directory" not in done.stderr
+        assert Path(db).read_bytes() == before
+
     def test_an_account_that_is_not_text_is_a_usage_error_as_an_id_is(self, db: str) -> None:
         """One verdict for bytes that are not UTF-8: not an empty list for one argument and
         a usage error for the other."""

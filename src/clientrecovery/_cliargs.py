@@ -67,8 +67,17 @@ _POLICY_HELP = (
 )
 
 
+def _file_name(text: str) -> str:
+    """A file's name as given; an empty one names no file (the folder it would open)."""
+    if not text:
+        raise argparse.ArgumentTypeError("a file name must not be empty")
+    return text
+
+
 def _policy(name: str) -> Policy:
     from pathlib import Path
+
+    _file_name(name)
 
     from clientrecovery.errors import InvalidDocument
     from clientrecovery.serialization import policy_from_json
@@ -162,16 +171,22 @@ def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     findings.add_argument("--stage", type=_stage, help="only relationships in this stage")
     validate = command("validate", "check documents (JSON or JSON lines), or the whole store")
-    validate.add_argument("files", nargs="*", metavar="FILE", help="none: check the store")
+    validate.add_argument(
+        "files", nargs="*", type=_file_name, metavar="FILE", help="none: check the store"
+    )
     validate.add_argument("--policy", type=_policy, help=_POLICY_HELP)
     imports = command("import", "load documents into the store (all of a file, or nothing)")
-    imports.add_argument("files", nargs="+", metavar="FILE", help="JSON or JSON lines; - is stdin")
+    imports.add_argument(
+        "files", nargs="+", type=_file_name, metavar="FILE", help="JSON or JSON lines; - is stdin"
+    )
     imports.add_argument(
         "--skip-invalid", action="store_true", help="import the valid documents, report the rest"
     )
     imports.add_argument("--policy", type=_policy, help=_POLICY_HELP)
     export = command("export", "write the stored relationships as JSON lines (all or nothing)")
-    export.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+    export.add_argument(
+        "-o", "--output", type=_file_name, metavar="FILE", help="default: standard output"
+    )
     export.add_argument("--stage", type=_stage, help="only those in this stage")
     export.add_argument(
         "--skip-invalid", action="store_true", help="export the cases that load, report the rest"
