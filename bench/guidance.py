@@ -15,13 +15,15 @@ Then it times ``review`` on a message of about 1,000 words (development sentence
 together), in CPU time so that other work on the machine counts less, and, beside it,
 two named peers on the same text: one case-insensitive regular
 expression of the four checks' keywords (the kind of phrase list the engine replaced), and
-VADER's sentiment scores (``vaderSentiment``) if it is installed.
+VADER's sentiment scores (``vaderSentiment``) if it is installed. Last, it times messages
+ten and forty times longer, whose time per 1,000 words stays flat if review is linear.
 
 Run: ``python bench/guidance.py [--misses]`` (or ``make bench``).
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import re
@@ -143,6 +145,23 @@ def speed(cases: list[Case]) -> None:
         )
 
 
+def scaling(cases: list[Case]) -> None:
+    """``review`` on ever longer messages (the development sentences run together): the
+    time per 1,000 words stays about the same when the engine is linear in the text."""
+    sentences = " ".join(text for text, _ in cases)
+    print("\nLonger messages (time per 1,000 words should stay flat):")
+    dense = "You never send the figures on time. "  # a finding in every sentence
+    messages = [(" ".join([sentences] * copies), "development") for copies in (1, 10, 40)]
+    messages += [(dense * copies, "one finding each") for copies in (100, 1000, 10000)]
+    for message, kind in messages:
+        words = len(message.split())
+        best = min(timed(functools.partial(review, message), repeat=3))
+        print(
+            f"  {kind:<17} {words:>7,} words  {best:9.1f} ms"
+            f"  {best / words * 1000:6.2f} ms per 1,000 words"
+        )
+
+
 def main() -> int:
     development = load("development.jsonl")
     if "--misses" in sys.argv[1:]:
@@ -151,6 +170,7 @@ def main() -> int:
     files = sorted(CORPUS.glob("*.jsonl"), key=lambda p: (p.name != "development.jsonl", p.name))
     quality({path.stem: load(path.name) for path in files})
     speed(development)
+    scaling(development)
     return 0
 
 

@@ -289,6 +289,43 @@ class TestProperties:
         assert all(f.span and not (9 < f.span[0] < 10 + len(inner)) for f in review(text))
 
 
+# Development sentences that end a sentence and hold no quotation (which spans sentences).
+_WHOLE = [
+    text
+    for text, _, _ in development()
+    if text.rstrip()[-1:] in ".?!" and not any(mark in text for mark in '"“”‘’')
+]
+
+
+class TestLongTexts:
+    @given(st.lists(st.sampled_from(_WHOLE), min_size=2, max_size=8))
+    def test_sentences_run_together_are_judged_each_as_alone(self, parts: list[str]) -> None:
+        """A message is judged sentence by sentence: what each finds alone is found in the
+        message at its place, and nothing else (one sentence's findings never hide or
+        add to another's)."""
+        alone = []
+        offset = 0
+        for part in parts:
+            for f in review(part):
+                assert f.span is not None
+                alone.append((f.rule, f.message, (f.span[0] + offset, f.span[1] + offset)))
+            offset += len(part) + 1
+
+        together = [(f.rule, f.message, f.span) for f in review(" ".join(parts))]
+
+        assert sorted(together, key=repr) == sorted(alone, key=repr)
+
+    def test_every_one_of_thousands_of_sentences_gets_its_finding(self) -> None:
+        """A long message (the scale bench/guidance.py times) loses no finding: each copy
+        of a sentence is judged, the last as the first."""
+        sentence = "You never listen. "
+        found = review(sentence * 3000)
+
+        generalities = [f for f in found if f.rule is Rule.NO_GENERALITIES]
+        assert len(generalities) == 3000
+        assert generalities[-1].span == (2999 * len(sentence) + 4, 2999 * len(sentence) + 9)
+
+
 class TestGate:
     """Skipping sentences that lack a cue's words changes no finding."""
 
