@@ -1,7 +1,8 @@
 """``findings(now)`` is the same however a relationship came to be.
 
 An ended case keeps what its findings hold at any time (its standing findings, its provider
-promises, the review of what was sent after its end) as each event is applied. These tests
+promises, the review of what was sent after its end), found once: at the end of a replay,
+or on the first ``findings(now)`` of a relationship a command made. These tests
 compare the findings of relationships built by the commands, replayed, and loaded from JSON
 with those of a copy that keeps nothing and finds everything when asked, for random cases
 (ended at any stage, with events after the end) and random moments.
@@ -114,6 +115,29 @@ def test_an_ended_case_s_findings_follow_the_events_after_its_end() -> None:
     assert Rule.LESSONS_KEPT in rules_of(told, now)
     for case in (r, told, learned):
         assert case.findings(now) == unkept(case).findings(now)
+
+
+def test_commands_after_the_end_leave_the_review_to_the_findings(monkeypatch: Any) -> None:
+    """Each contact recorded after a close used to review the whole record since the end,
+    so a case kept in touch with for years grew slower at every contact. The review is
+    found once, when findings are asked for, and what they say is the same."""
+    from clientrecovery import _replay
+
+    reviews: list[Relationship] = []
+    review = _replay.on_history
+    monkeypatch.setattr(_replay, "on_history", lambda r: reviews.append(r) or review(r))
+    r = _lost()
+    at = r.last_event.at
+    for n in range(1, 41):
+        r = r.contact_client(at=at + timedelta(hours=n), channel="email", summary=BLAME)
+    assert reviews == []
+
+    now = r.last_event.at + timedelta(days=1)
+    found, later = r.findings(now), r.findings(now + timedelta(days=1))
+    assert len(reviews) == 1  # once, then kept: the history has not changed
+    assert sum(f.rule is Rule.NO_BLAME for f in found) == 40
+    assert found == unkept(r).findings(now)
+    assert later == unkept(r).findings(now + timedelta(days=1))
 
 
 def test_an_ended_case_s_promise_is_late_only_once_its_date_has_passed() -> None:

@@ -190,9 +190,10 @@ def _apply(r: Relationship | None, event: ev.Event, found: list[Finding]) -> Rel
     _advise(r, event, found, changes)
     changes["_log"] = r._log.appended(event)
     changes["_cache"] = None
-    applied = replaced(r, changes)
-    keep_ended(applied)
-    return applied
+    # An ended case's findings are found on the first findings(now), not at each command:
+    # found here, every contact recorded after a close re-read the whole record since it.
+    changes["_ended"] = None
+    return replaced(r, changes)
 
 
 _BLANK: list[tuple[type[Relationship], dict[str, Any], tuple[tuple[str, Any], ...]]] = []

@@ -127,7 +127,8 @@ class Relationship:
     _work_for: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, eq=False, hash=False)
     _cache: dict[str, Any] | None = attrs.field(default=None, init=False, eq=False, hash=False)
     # Once closed or lost: its standing findings, provider promises and the review of what
-    # was sent after its end, kept as each event is applied (see _replay.keep_ended).
+    # was sent after its end, found once: by a replay at its end, else on the first
+    # findings(now) (see _replay.keep_ended).
     _ended: Ended | None = attrs.field(default=None, init=False, eq=False, hash=False)
     # True only while a replay builds the relationship, before anyone else sees it: its issues
     # and initiatives are then its own, and are changed in place (see _replay.Replay).
