@@ -31,6 +31,11 @@ GENESIS: Final = "0" * 64
 """The link a relationship's first event is chained to."""
 
 
+def _frame(part: bytes) -> bytes:
+    """One part, prefixed by its length."""
+    return len(part).to_bytes(8, "big") + part
+
+
 def _framed(*parts: bytes) -> bytes:
     """The parts, each prefixed by its length, so no two sequences frame to the same bytes."""
     return b"".join([_frame(part) for part in parts])
@@ -103,10 +108,6 @@ def digests(
             made = outer.digest()
         last = _LINK + hexlify(made)
         yield made
-
-
-def _frame(part: bytes) -> bytes:
-    return len(part).to_bytes(8, "big") + part
 
 
 def _version(version: int) -> bytes:

@@ -75,9 +75,8 @@ def _file_name(text: str) -> str:
 
 
 def _policy(name: str) -> Policy:
-    from pathlib import Path
-
     _file_name(name)
+    from pathlib import Path
 
     from clientrecovery.errors import InvalidDocument
     from clientrecovery.serialization import policy_from_json
