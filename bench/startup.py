@@ -10,6 +10,10 @@ ratios), and the target the ratio is held to:
   as a whole process): at most 1.3x;
 - ``clientrecovery --help`` and ``clientrecovery list`` on the demo store against
   ``python -c pass``: at most 3x;
+- for information, ``import clientrecovery.guidance`` (the review: its cues, and the
+  gate table worked out ahead, ``tools/guidance_gate.py``) against the dependencies, and
+  ``clientrecovery show`` of an ended demo case (which reviews its texts) against
+  ``python -c pass``;
 - for information, ``from clientrecovery import Relationship`` (the model itself),
   ``from clientrecovery import SQLiteStore`` (the store and serialization, whose codec is
   generated on first use) and a first ``to_json`` (which generates it) against the
@@ -91,6 +95,22 @@ def main(rounds: int) -> None:
             paired("clientrecovery --help", [SCRIPT, "--help"], bare, rounds, folder, 3.0),
             paired("clientrecovery list (demo store)", [SCRIPT, "list"], bare, rounds, folder, 3.0),
         ]
+        paired(
+            "import clientrecovery.guidance",
+            [PYTHON, "-c", "import clientrecovery.guidance"],
+            deps,
+            rounds,
+            folder,
+            None,
+        )
+        paired(
+            "clientrecovery show (ended demo case)",
+            [SCRIPT, "show", "brightwater-health"],
+            bare,
+            rounds,
+            folder,
+            None,
+        )
         paired(
             "from clientrecovery import Relationship",
             [PYTHON, "-c", "from clientrecovery import Relationship"],

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import re
+import importlib.util
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from clientrecovery import InvalidValue, Party, Policy, Rule, Severity
-from clientrecovery.guidance import CHECKS, CREDITS, _gate, _review, review
+from clientrecovery.guidance import _ALL_CUES, CHECKS, CREDITS, _gate, _review, review
 from tests.guidance_sentences import SENTENCES, TUNED
 from tests.test_guidance_corpus import CORPUS, corpus, development
 
@@ -23,6 +24,8 @@ VOCABULARY = (
     " us it's that's isn't don't we'll you're , . ; ? ! ' \""
 )
 WORDS = VOCABULARY.split()
+_TOOL = Path(__file__).resolve().parent.parent / "tools" / "guidance_gate.py"
+_PACKAGE = Path(_gate.__file__).parent
 
 
 def flagged(text: str, audience: Party = Party.CLIENT) -> set[Rule]:
@@ -355,14 +358,45 @@ class TestGate:
     def test_an_alternative_is_tried_only_with_a_word_of_each_part_it_needs(self) -> None:
         """A sentence with "your" alone does not bring up "your (fault|mistake)"; nor does one
         without a word that the cue's ``requires`` needs."""
-        index = _gate.Index(
-            [re.compile(r"\byour (?:fault|mistake)\b|\bblame\b")], [re.compile(r"\blate\b")]
-        )
+        index = _gate.Index([r"\byour (?:fault|mistake)\b|\bblame\b"], [r"\blate\b"])
 
         assert index.candidates({"your$", "late$"}) == {}
         assert index.candidates({"your$", "fault"}) == {}
         assert index.candidates({"your$", "mista", "late$"}) == {0: [0]}
         assert index.candidates({"blame", "late$"}) == {0: [1]}
+
+    def test_the_shipped_table_is_what_the_cues_give(self) -> None:
+        """``_gate.json`` is exactly what ``tools/guidance_gate.py`` writes from the cues
+        as they are now: a cue edited without rewriting it fails here."""
+        spec = importlib.util.spec_from_file_location("guidance_gate", _TOOL)
+        assert spec is not None
+        assert spec.loader is not None
+        tool = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(tool)
+
+        assert tool.text() == (_PACKAGE / "_gate.json").read_text(encoding="utf-8")
+
+    def test_an_index_without_the_table_files_every_cue_as_with_it(self) -> None:
+        """What the table saves is only time: worked out at import (a cue missing from it),
+        each cue has the same pieces and every corpus sentence brings up the same ones."""
+        sources = [c.source for c in _ALL_CUES]
+        requires = [None if c.requires is None else c.requires.pattern for c in _ALL_CUES]
+        read = _gate.Index(sources, requires, _gate.shipped())
+        worked_out = _gate.Index(sources, requires, {})
+
+        assert read.pieces == worked_out.pieces
+        assert len(_gate.shipped()) == len({*zip(sources, requires, strict=True)})
+        for path in sorted(CORPUS.glob("*.jsonl")):
+            for text, _, _ in corpus(path.name):
+                keys = _gate.sentence_keys(text.lower(), 0, len(text))
+                assert read.candidates(keys) == worked_out.candidates(keys), text
+
+    def test_a_piece_is_compiled_once_when_first_needed(self) -> None:
+        index = _gate.Index([r"\byour (?:fault|mistake)\b|\bblame\b"])
+
+        assert index.pieces == [(r"\byour (?:fault|mistake)\b", r"\bblame\b")]
+        assert index.piece(0, 1) is index.piece(0, 1)
+        assert index.piece(0, 1).pattern == r"\bblame\b"
 
     @given(st.lists(st.sampled_from(WORDS), max_size=40))
     def test_any_sentence_gives_the_same_findings_either_way(self, words: list[str]) -> None:

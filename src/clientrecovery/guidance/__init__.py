@@ -176,7 +176,11 @@ def review(
 
 _ALL_CUES = (*CUES, *CREDIT_CUES)
 _NUMBER = {id(cue): n for n, cue in enumerate(_ALL_CUES)}
-_INDEX = _gate.Index([c.pattern for c in _ALL_CUES], [c.requires for c in _ALL_CUES])
+_INDEX = _gate.Index(
+    [c.source for c in _ALL_CUES],
+    [None if c.requires is None else c.requires.pattern for c in _ALL_CUES],
+    _gate.shipped(),
+)
 
 
 def _review(
@@ -247,7 +251,6 @@ def _findings(
     specific: dict[int, bool] = {}  # whether each sentence names something specific
     for cue in check.cues:
         number = _NUMBER[id(cue)]
-        pieces = _INDEX.pieces[number]
         source = prepared.text if cue.cased else prepared.lower
         for n, which in tried.get(number, ()):
             s_start, s_end = sentences[n]
@@ -259,7 +262,7 @@ def _findings(
                     specific[n] = SPECIFIC.search(sentence) is not None
                 if cue.specific != specific[n]:
                     continue
-            spans = _spans([pieces[k] for k in which], source, s_start, s_end)
+            spans = _spans([_INDEX.piece(number, k) for k in which], source, s_start, s_end)
             held: bool | None = None
             in_sentence = taken.setdefault(n, [])
             for start, end in spans:

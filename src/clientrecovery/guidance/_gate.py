@@ -18,12 +18,16 @@ without a search.
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
 import importlib
+import json
 import re
 from collections.abc import Iterable
+from importlib.resources import files
 from typing import Any
 
-__all__ = ["Index", "all_keys", "sentence_keys"]
+__all__ = ["Index", "all_keys", "digest", "encode", "plan", "sentence_keys", "shipped"]
 
 _parser: Any = importlib.import_module("re._parser")
 _c: Any = importlib.import_module("re._constants")
@@ -197,11 +201,11 @@ def _all_needed(
     return options
 
 
-def all_keys(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...] | None:
-    """Sets of keys, every match of ``pattern`` holding a word of each set, rarest first;
-    ``None`` if no such set can be read."""
+def all_keys(source: str) -> tuple[frozenset[str], ...] | None:
+    """Sets of keys, every match of the pattern ``source`` holding a word of each set,
+    rarest first; ``None`` if no such set can be read."""
     try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        parsed = _parser.parse(source, 0)
         found = _all_needed(list(parsed.data), False, [_LIMIT], [])
     except (_Unreadable, RecursionError, AttributeError, TypeError, ValueError):
         return None
@@ -244,21 +248,90 @@ def alternatives(pattern: str) -> list[str]:
     return parts
 
 
+Keys = tuple[frozenset[str], ...] | None
+"""The words one of each set of which a piece needs (rarest first), or ``None``: any."""
+Plan = tuple[tuple[tuple[tuple[int, int], ...], Keys], ...]
+"""A cue's pieces: for each, the spans of the cue's source it joins (with ``|``), and its keys."""
+
+
+def plan(source: str, requires: str | None) -> Plan:
+    """How :class:`Index` files the cue ``source`` (whose sentence must match ``requires``).
+
+    Each top-level alternative is a piece of its own, found through the words it needs (and
+    the words ``requires`` needs); the alternatives whose words cannot be read are tried
+    everywhere anyway, so they are joined into one piece: one search, not several.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for part in alternatives(source):
+        spans.append((start, start + len(part)))
+        start += len(part) + 1
+    needed = [all_keys(source[a:b]) for a, b in spans]
+    pieces: list[tuple[tuple[tuple[int, int], ...], Keys]] = [
+        ((span,), keys) for span, keys in zip(spans, needed, strict=True) if keys is not None
+    ]
+    unread = tuple(span for span, keys in zip(spans, needed, strict=True) if keys is None)
+    if unread:
+        pieces.append((unread, None))
+    also = all_keys(requires) if requires is not None else None
+    if also is not None:
+        pieces = [(joined, _rarest_first((*(k or ()), *also))) for joined, k in pieces]
+    return tuple(pieces)
+
+
+def digest(source: str, requires: str | None) -> str:
+    """What a cue's :func:`plan` is filed under in the shipped table."""
+    text = f"{source}\x00{requires or ''}".encode("utf-8", "surrogatepass")
+    return hashlib.sha256(text).hexdigest()[:16]
+
+
+def encode(found: Plan) -> list[Any]:
+    """:func:`plan`'s result as JSON data (``_gate.json``)."""
+    return [
+        [[list(span) for span in joined], None if k is None else [sorted(o) for o in k]]
+        for joined, k in found
+    ]
+
+
+def _decode(data: list[Any]) -> Plan:
+    return tuple(
+        (
+            tuple((int(a), int(b)) for a, b in joined),
+            None if keys is None else tuple(frozenset(o) for o in keys),
+        )
+        for joined, keys in data
+    )
+
+
+@functools.cache
+def shipped() -> dict[str, list[Any]]:
+    """The plans of the shipped cues, worked out ahead (``tools/guidance_gate.py``)."""
+    text = files(__package__).joinpath("_gate.json").read_text(encoding="utf-8")
+    data: dict[str, list[Any]] = json.loads(text)
+    return data
+
+
 class Index:
     """Each cue as its top-level alternatives, each found through the words it needs.
 
     A sentence's words give, through the index, the alternatives worth trying on it; an
-    alternative whose words cannot be read is tried on every sentence.
+    alternative whose words cannot be read is tried on every sentence. Working out the
+    words (parsing some thousand alternatives) and compiling them took most of a second:
+    the shipped cues' plans are read from a table made ahead (:func:`shipped`), and each
+    piece is compiled when a sentence first needs it.
     """
 
-    __slots__ = ("_always", "_by_key", "_each", "_ones", "_pairs", "pieces")
+    __slots__ = ("_always", "_by_key", "_compiled", "_each", "_ones", "_pairs", "pieces")
 
     def __init__(
         self,
-        patterns: list[re.Pattern[str]],
-        requires: list[re.Pattern[str] | None] | None = None,
+        patterns: list[str],
+        requires: list[str | None] | None = None,
+        table: dict[str, list[Any]] | None = None,
     ) -> None:
-        self.pieces: list[list[re.Pattern[str]]] = []
+        self.pieces: list[tuple[str, ...]] = []
+        """Each cue's pieces, as the sources of regular expressions."""
+        self._compiled: dict[tuple[int, int], re.Pattern[str]] = {}
         self._pairs: list[tuple[int, int]] = []  # each alternative's cue and place in it
         self._by_key: dict[str, list[int]] = {}
         self._always: list[int] = []
@@ -266,36 +339,34 @@ class Index:
         # words it needs each of, and sets of words it needs one of.
         self._each: list[frozenset[str] | None] = []
         self._ones: list[tuple[frozenset[str], ...] | None] = []
-        for n, pattern in enumerate(patterns):
-            parts = [re.compile(p, pattern.flags) for p in alternatives(pattern.pattern)]
-            needed = [all_keys(part) for part in parts]
-            unread = [part for part, k in zip(parts, needed, strict=True) if k is None]
-            if len(unread) > 1:  # tried everywhere anyway: one search, not several
-                joined = re.compile("|".join(p.pattern for p in unread), pattern.flags)
-                parts = [p for p, k in zip(parts, needed, strict=True) if k is not None]
-                needed = [k for k in needed if k is not None]
-                parts.append(joined)
-                needed.append(None)
-            self.pieces.append(parts)
-            # What a cue requires of its sentence (the cues' ``requires``) is needed too.
+        for n, source in enumerate(patterns):
             required = requires[n] if requires else None
-            also = all_keys(required) if required is not None else None
-            if also is not None:
-                needed = [_rarest_first((*(k or ()), *also)) for k in needed]
-            for k, found in enumerate(needed):
+            known = table.get(digest(source, required)) if table is not None else None
+            found = _decode(known) if known is not None else plan(source, required)
+            self.pieces.append(
+                tuple("|".join(source[a:b] for a, b in joined) for joined, _ in found)
+            )
+            for k, (_, keys) in enumerate(found):
                 number = len(self._pairs)
                 self._pairs.append((n, k))
-                if found is None:
+                if keys is None:
                     self._always.append(number)
                     self._each.append(None)
                     self._ones.append(None)
                     continue
-                for key in found[0]:
+                for key in keys[0]:
                     self._by_key.setdefault(key, []).append(number)
-                each = frozenset(next(iter(o)) for o in found[1:] if len(o) == 1)
-                ones = tuple(o for o in found[1:] if len(o) > 1)
+                each = frozenset(next(iter(o)) for o in keys[1:] if len(o) == 1)
+                ones = tuple(o for o in keys[1:] if len(o) > 1)
                 self._each.append(each or None)
                 self._ones.append(ones or None)
+
+    def piece(self, number: int, k: int) -> re.Pattern[str]:
+        """Cue ``number``'s piece ``k``, compiled (once)."""
+        compiled = self._compiled.get((number, k))
+        if compiled is None:
+            compiled = self._compiled[(number, k)] = re.compile(self.pieces[number][k])
+        return compiled
 
     def candidates(self, words: set[str]) -> dict[int, list[int]]:
         """For a sentence's words: which alternatives of which cues to try, each once."""

@@ -34,13 +34,11 @@ CUES: tuple[Cue, ...] = (
     Cue(
         Rule.NO_GENERALITIES,
         "is a generality",
-        _re(
-            r"\b(?:always|never|constantly|continually|continuously|forever|invariably"
-            r"|perpetually|incessantly|endlessly|eternally)\b"
-            r"|\b(?:again and again|over and over|time and (?:time )?again|all the time"
-            r"|every (?:single )?time|each and every|without fail|at every turn"
-            r"|day in,? day out|week in,? week out|on a daily basis)\b"
-        ),
+        r"\b(?:always|never|constantly|continually|continuously|forever|invariably"
+        r"|perpetually|incessantly|endlessly|eternally)\b"
+        r"|\b(?:again and again|over and over|time and (?:time )?again|all the time"
+        r"|every (?:single )?time|each and every|without fail|at every turn"
+        r"|day in,? day out|week in,? week out|on a daily basis)\b",
         _re(
             _QUESTION
             + r"|"
@@ -75,30 +73,28 @@ CUES: tuple[Cue, ...] = (
     Cue(
         Rule.NO_GENERALITIES,
         "is a generality",
-        _re(
-            r"\b(?:nothing|nobody|no one|no-one|none of (?:it|this|them|the \w+|your \w+))"
-            r"(?: \w+){0,4}? (?:has|have|had|is|was|are|were|ever|really|works?|worked|goes|went"
-            r"|gets|got|seems?|reads?|listens?|answers?|replies|responds?|tells?|told|cares?"
-            r"|knows?|checks?|turns up|shows up|picks up|calls? back)\b|\b(?:everything|everyone"
-            r"|all of (?:it|them))(?: \w+){0,4}? (?:gets? lost|goes missing|go missing|disappears?"
-            r"|falls? through the cracks|gets? ignored)\b"
-            r"|\b(?:everything|everyone|everybody|all (?:of )?(?:the|your|our|these|those) \w+)"
-            r"(?: \w+){0,4}? (?:is|are|was|were|has|have|seems?|went|goes|gone|keeps?)"
-            r" (?:\w+ ){0,2}?(?:behind|wrong|stuck|broken|late|delayed|failing|failed|off|confusing"
-            r"|unclear|clunky|awful|terrible|slow|hard to \w+|a"
-            r" mess|slipping|overdue|down|out of date|buggy|in a mess|gone wrong|go wrong|going"
-            r" wrong|had errors|errors)\b"
-            r"|\beverything (?:that )?could go wrong\b|\bwants? everything\b"
-            r"|\bevery (?:single )?(?:\w+ ){1,4}?(?:has|have|had|is|was|are|were) (?:\w+ ){0,2}?"
-            r"(?:wrong|late|errors?|broken|behind|failed|off|problems?|issues?|mistakes?)\b"
-            r"|\b(?:change|changes|changed|changing|moves?|moved|slips?|slipped|breaks?|broke"
-            r"|fails?|failed|goes wrong|went wrong) (?:\w+ )?(?:after|with|at|in|on) every"
-            r" (?:single )?\w+\b"
-            r"|\b(?:completely|totally|utterly|entirely|fundamentally|thoroughly|hopelessly"
-            r"|wholly|absolutely) (?:wrong|useless|broken|unacceptable|failed|unusable|worthless"
-            r"|inadequate|off|unreliable|incompetent|unworkable|hopeless|awful|terrible|poor)\b"
-            r"|\bnever once\b"
-        ),
+        r"\b(?:nothing|nobody|no one|no-one|none of (?:it|this|them|the \w+|your \w+))"
+        r"(?: \w+){0,4}? (?:has|have|had|is|was|are|were|ever|really|works?|worked|goes|went"
+        r"|gets|got|seems?|reads?|listens?|answers?|replies|responds?|tells?|told|cares?"
+        r"|knows?|checks?|turns up|shows up|picks up|calls? back)\b|\b(?:everything|everyone"
+        r"|all of (?:it|them))(?: \w+){0,4}? (?:gets? lost|goes missing|go missing|disappears?"
+        r"|falls? through the cracks|gets? ignored)\b"
+        r"|\b(?:everything|everyone|everybody|all (?:of )?(?:the|your|our|these|those) \w+)"
+        r"(?: \w+){0,4}? (?:is|are|was|were|has|have|seems?|went|goes|gone|keeps?)"
+        r" (?:\w+ ){0,2}?(?:behind|wrong|stuck|broken|late|delayed|failing|failed|off|confusing"
+        r"|unclear|clunky|awful|terrible|slow|hard to \w+|a"
+        r" mess|slipping|overdue|down|out of date|buggy|in a mess|gone wrong|go wrong|going"
+        r" wrong|had errors|errors)\b"
+        r"|\beverything (?:that )?could go wrong\b|\bwants? everything\b"
+        r"|\bevery (?:single )?(?:\w+ ){1,4}?(?:has|have|had|is|was|are|were) (?:\w+ ){0,2}?"
+        r"(?:wrong|late|errors?|broken|behind|failed|off|problems?|issues?|mistakes?)\b"
+        r"|\b(?:change|changes|changed|changing|moves?|moved|slips?|slipped|breaks?|broke"
+        r"|fails?|failed|goes wrong|went wrong) (?:\w+ )?(?:after|with|at|in|on) every"
+        r" (?:single )?\w+\b"
+        r"|\b(?:completely|totally|utterly|entirely|fundamentally|thoroughly|hopelessly"
+        r"|wholly|absolutely) (?:wrong|useless|broken|unacceptable|failed|unusable|worthless"
+        r"|inadequate|off|unreliable|incompetent|unworkable|hopeless|awful|terrible|poor)\b"
+        r"|\bnever once\b",
         _re(
             _QUESTION
             + r"|"
@@ -123,7 +119,7 @@ CUES: tuple[Cue, ...] = (
     Cue(
         Rule.NO_GENERALITIES,
         "is a vague complaint",
-        _re(_NEGATIVE),
+        _NEGATIVE,
         _re(
             _QUESTION
             + r"|"
@@ -147,15 +143,13 @@ CUES: tuple[Cue, ...] = (
     Cue(
         Rule.NO_GENERALITIES,
         "is a vague complaint",
-        _re(
-            r"\b(?:has|have|had) been (?:\w+ )?(?:patchy|spotty|inconsistent|hit and miss"
-            r"|hit-and-miss|up and down|shaky|poor|rough|bumpy|mixed|sloppy|slipping|lacking"
-            r"|below par|subpar|sub-par|not great|disappointing|so-so|uneven|variable|lax"
-            r"|slack|messy|chaotic|all over the (?:place|map)|a struggle|strained|questionable"
-            r"|difficult|off|low|an issue|a problem|a concern)\b|\b(?:has|have"
-            r"|had) gone (?:downhill"
-            r"|sideways|backwards|south|off the rails|off track|wrong)\b"
-        ),
+        r"\b(?:has|have|had) been (?:\w+ )?(?:patchy|spotty|inconsistent|hit and miss"
+        r"|hit-and-miss|up and down|shaky|poor|rough|bumpy|mixed|sloppy|slipping|lacking"
+        r"|below par|subpar|sub-par|not great|disappointing|so-so|uneven|variable|lax"
+        r"|slack|messy|chaotic|all over the (?:place|map)|a struggle|strained|questionable"
+        r"|difficult|off|low|an issue|a problem|a concern)\b|\b(?:has|have"
+        r"|had) gone (?:downhill"
+        r"|sideways|backwards|south|off the rails|off track|wrong)\b",
         _re(
             _QUESTION
             + r"|"
@@ -169,7 +163,7 @@ CUES: tuple[Cue, ...] = (
     Cue(
         Rule.NO_GENERALITIES,
         "is a generality",
-        _re(r"\b(?:keeps?|kept) (?:on )?\w+ing\b"),
+        r"\b(?:keeps?|kept) (?:on )?\w+ing\b",
         _re(
             _QUESTION
             + r"|"
@@ -184,12 +178,10 @@ CUES: tuple[Cue, ...] = (
     Cue(
         Rule.NO_GENERALITIES,
         "is a vague complaint",
-        _re(
-            r"\b(?:dipped|dropped|declined|fallen|fell|worsened|suffered|deteriorated|wobbly"
-            r"|struggl"
-            r"\w*|underperform\w*|falling short|fallen short|aren't working|isn't working|not"
-            r" working|aren't right|isn't right|not right|the way (?:it|they|things) should)\b"
-        ),
+        r"\b(?:dipped|dropped|declined|fallen|fell|worsened|suffered|deteriorated|wobbly"
+        r"|struggl"
+        r"\w*|underperform\w*|falling short|fallen short|aren't working|isn't working|not"
+        r" working|aren't right|isn't right|not right|the way (?:it|they|things) should)\b",
         _re(
             _QUESTION
             + r"|"
@@ -204,113 +196,95 @@ CUES: tuple[Cue, ...] = (
     Cue(
         Rule.NO_GENERALITIES,
         "is a generality",
-        _re(
-            r"\b(?:most|many|half|lots) of (?:the|your|our) \w+ (?:have|has|had|are"
-            r"|were) (?:\w+ ){0,2}?"
-            r"(?:issues|problems|errors|late|wrong|faults|bugs|mistakes)\b|\bevery (?:week|day"
-            r"|month"
-            r"|time|release|delivery|round|visit)\b[^.;?!]*\b(?:new|another|more|fresh) (?:problem"
-            r"|issue|error|delay|complaint|mistake|glitch)s?\b"
-        ),
+        r"\b(?:most|many|half|lots) of (?:the|your|our) \w+ (?:have|has|had|are"
+        r"|were) (?:\w+ ){0,2}?"
+        r"(?:issues|problems|errors|late|wrong|faults|bugs|mistakes)\b|\bevery (?:week|day"
+        r"|month"
+        r"|time|release|delivery|round|visit)\b[^.;?!]*\b(?:new|another|more|fresh) (?:problem"
+        r"|issue|error|delay|complaint|mistake|glitch)s?\b",
         _re(_QUESTION + r"|" + _REPORTED),
         vague=True,
     ),
     Cue(
         Rule.NO_GENERALITIES,
         "is a generality",
-        _re(
-            r"\b(?:rarely|seldom|hardly ever|usually|typically|routinely|frequently|forever)\b"
-            r"[^.;?!]{0,40}\b(?:wrong|late|on time|back to us|broken|off|missing|mistakes|errors"
-            r"|problems|issues|down|unclear|slow)\b|\b(?:a fair bit|quite a bit|a fair amount"
-            r"|a good"
-            r" deal) of (?:confusion|trouble|problems|issues|rework|back and forth|disruption)\b"
-            r"|\bplagued by\b|\bround in circles\b"
-        ),
+        r"\b(?:rarely|seldom|hardly ever|usually|typically|routinely|frequently|forever)\b"
+        r"[^.;?!]{0,40}\b(?:wrong|late|on time|back to us|broken|off|missing|mistakes|errors"
+        r"|problems|issues|down|unclear|slow)\b|\b(?:a fair bit|quite a bit|a fair amount"
+        r"|a good"
+        r" deal) of (?:confusion|trouble|problems|issues|rework|back and forth|disruption)\b"
+        r"|\bplagued by\b|\bround in circles\b",
         _re(_QUESTION + r"|" + _REPORTED + _NOT_A_COMPLAINT + r"|\b(?:we|i)(?:'ll| will)\b"),
         vague=True,
     ),
     Cue(
         Rule.NO_GENERALITIES,
         "is a generality",
-        _re(
-            r"\btends? to (?:be )?(?:vague|late|wrong|slow|unclear|patchy|messy|incomplete|off)\b"
-            r"|\b(?:is|are|has gone|have gone|went) down across\b|\b(?:pop|crop)s? up every\b"
-        ),
+        r"\btends? to (?:be )?(?:vague|late|wrong|slow|unclear|patchy|messy|incomplete|off)\b"
+        r"|\b(?:is|are|has gone|have gone|went) down across\b|\b(?:pop|crop)s? up every\b",
         _re(_QUESTION + r"|" + _REPORTED),
         vague=True,
     ),
     Cue(
         Rule.NO_GENERALITIES,
         "is a generality",
-        _re(
-            r"\bfew and far between\b|\bone (?:problem|issue|thing|mistake|delay|error) after"
-            r" another\b|\bhit or miss\b|\bjust (?:isn't|is not|wasn't) there\b|\b(?:everyone"
-            r"|everybody"
-            r"|all of us)(?: \w+){0,2}? (?:is|are|was|were|seems?) (?:\w+ )?(?:unhappy|frustrated"
-            r"|annoyed|disappointed|confused|fed up|lost)\b"
-        ),
+        r"\bfew and far between\b|\bone (?:problem|issue|thing|mistake|delay|error) after"
+        r" another\b|\bhit or miss\b|\bjust (?:isn't|is not|wasn't) there\b|\b(?:everyone"
+        r"|everybody"
+        r"|all of us)(?: \w+){0,2}? (?:is|are|was|were|seems?) (?:\w+ )?(?:unhappy|frustrated"
+        r"|annoyed|disappointed|confused|fed up|lost)\b",
         _re(_QUESTION + r"|" + _REPORTED),
         vague=True,
     ),
     Cue(
         Rule.NO_GENERALITIES,
         "is a vague complaint",
-        _re(
-            r"\b(?:hit and miss|hit-and-miss|hit or miss|from top to bottom|through and through)\b"
-            r"|\bconfusing in places\b|\b(?:unclear|confusing|wrong|off) in (?:places|parts)\b"
-        ),
+        r"\b(?:hit and miss|hit-and-miss|hit or miss|from top to bottom|through and through)\b"
+        r"|\bconfusing in places\b|\b(?:unclear|confusing|wrong|off) in (?:places|parts)\b",
         _re(_QUESTION + r"|" + _REPORTED),
         vague=True,
     ),
     Cue(
         Rule.NO_GENERALITIES,
         "is a generality",
-        _re(
-            r"\b(?:change|changes|changed|changing|moves?|moved|slips?|slipped|breaks?|broke"
-            r"|fails?|failed|crash\w*|goes wrong|went wrong|goes down|went down) (?:\w+ )?every"
-            r" (?:single )?(?:week|day|month|time|release|sprint|visit|delivery|round|meeting)\b"
-        ),
+        r"\b(?:change|changes|changed|changing|moves?|moved|slips?|slipped|breaks?|broke"
+        r"|fails?|failed|crash\w*|goes wrong|went wrong|goes down|went down) (?:\w+ )?every"
+        r" (?:single )?(?:week|day|month|time|release|sprint|visit|delivery|round|meeting)\b",
         _re(_QUESTION + r"|" + _REPORTED + r"|\b(?:will|'ll|we|our)\b"),
         vague=True,
     ),
     Cue(
         Rule.NO_GENERALITIES,
         "is a generality",
-        _re(
-            r"\bthe same (?:old )?(?:story|thing|problem|issue|mistakes?|errors?|complaints?)\b"
-            r"(?=[^.;?!]*\b(?:every|each|again|always|over and over|all the time)\b)"
-            r"|\b(?:isn't|is not|aren't|are not|wasn't|weren't) what (?:it|they) used to be\b"
-            r"|\b(?:your|the|all the) (?:\w+ )?\w+s (?:are|have been) (?:\w+ )?(?:a nightmare"
-            r"|a mess"
-            r"|a disaster|terrible|awful|useless|hopeless|impossible|rubbish|shocking|a joke"
-            r"|unusable|a pain)\b"
-        ),
+        r"\bthe same (?:old )?(?:story|thing|problem|issue|mistakes?|errors?|complaints?)\b"
+        r"(?=[^.;?!]*\b(?:every|each|again|always|over and over|all the time)\b)"
+        r"|\b(?:isn't|is not|aren't|are not|wasn't|weren't) what (?:it|they) used to be\b"
+        r"|\b(?:your|the|all the) (?:\w+ )?\w+s (?:are|have been) (?:\w+ )?(?:a nightmare"
+        r"|a mess"
+        r"|a disaster|terrible|awful|useless|hopeless|impossible|rubbish|shocking|a joke"
+        r"|unusable|a pain)\b",
         _re(_QUESTION + r"|" + _REPORTED + _NOT_A_COMPLAINT),
         vague=True,
     ),
     Cue(
         Rule.NO_GENERALITIES,
         "is a generality",
-        _re(
-            r"\b(?:your|their|the) (?:\w+ )?(?:staff|people|team|drivers|managers|engineers|users"
-            r"|customers|suppliers|emails|forms|invoices|reports|systems|tools)(?: are"
-            r"| is)? (?:\w+ )?"
-            r"(?:rude|unhelpful|useless|hopeless|incompetent|careless|lazy|unreliable|impossible"
-            r"|chaotic|sloppy)\b"
-        ),
+        r"\b(?:your|their|the) (?:\w+ )?(?:staff|people|team|drivers|managers|engineers|users"
+        r"|customers|suppliers|emails|forms|invoices|reports|systems|tools)(?: are"
+        r"| is)? (?:\w+ )?"
+        r"(?:rude|unhelpful|useless|hopeless|incompetent|careless|lazy|unreliable|impossible"
+        r"|chaotic|sloppy)\b",
         _re(_QUESTION + r"|" + _REPORTED + _NOT_A_COMPLAINT + r"|\bsorry\b|\bfor you\b"),
         vague=True,
     ),
     Cue(
         Rule.NO_GENERALITIES,
         "is a vague complaint",
-        _re(
-            r"\b(?:isn't|is not|aren't|are not|hasn't|has not|haven't|have not|wasn't|weren't)"
-            r"(?: (?:really|quite|been|always|exactly|entirely|yet))* (?:great|good|ideal|right"
-            r"|where (?:it|they|we) (?:should|needs? to|ought to) be|up to (?:scratch|standard|par"
-            r"|the mark)|productive|working|worked|landing|landed|effective|smooth|good enough"
-            r"|what (?:it|they) should be|hitting the mark)\b"
-        ),
+        r"\b(?:isn't|is not|aren't|are not|hasn't|has not|haven't|have not|wasn't|weren't)"
+        r"(?: (?:really|quite|been|always|exactly|entirely|yet))* (?:great|good|ideal|right"
+        r"|where (?:it|they|we) (?:should|needs? to|ought to) be|up to (?:scratch|standard|par"
+        r"|the mark)|productive|working|worked|landing|landed|effective|smooth|good enough"
+        r"|what (?:it|they) should be|hitting the mark)\b",
         _re(
             _QUESTION
             + r"|"
@@ -323,12 +297,10 @@ CUES: tuple[Cue, ...] = (
     Cue(
         Rule.NO_GENERALITIES,
         "is a vague complaint",
-        _re(
-            r"\b(?:a lot of|lots of|a string of|a series of|a raft of|a host of|its (?:fair )?share"
-            r" of|plenty of|all sorts of) (?:\w+ )?(?:things|issues|problems|misunderstandings"
-            r"|mistakes|errors|concerns|hiccups|niggles|complaints|delays|glitches|headaches"
-            r"|teething troubles)\b|\brough edges\b"
-        ),
+        r"\b(?:a lot of|lots of|a string of|a series of|a raft of|a host of|its (?:fair )?share"
+        r" of|plenty of|all sorts of) (?:\w+ )?(?:things|issues|problems|misunderstandings"
+        r"|mistakes|errors|concerns|hiccups|niggles|complaints|delays|glitches|headaches"
+        r"|teething troubles)\b|\brough edges\b",
         _re(
             _QUESTION
             + r"|"
@@ -341,33 +313,29 @@ CUES: tuple[Cue, ...] = (
     Cue(
         Rule.NO_GENERALITIES,
         "is a generality",
-        _re(
-            r"\bevery (?:single )?time\b[^.;?!]*\b(?:you|your \w+|they)(?: \w+)? (?:change|changes"
-            r"|changed|move|moves|add|adds|reject|rejects|ignore|ignores|complain|complains"
-            r"|forget|forgets|miss|misses)\b|\bevery (?:week|day|month|time|visit|release)\b"
-            r"[^.;?!]*\b(?:crisis|drama|fire|surprise|emergency|panic|headache)\b"
-            r"|\b(?:everybody|everyone) (?:on|in|at|from) your \w+ (?:\w+ )?(?:seems?|wants?"
-            r"|keeps?)\b"
-            r"|\b(?:complain|complains|moan|moans) about (?:\w+ )?(?:everything|anything)\b"
-        ),
+        r"\bevery (?:single )?time\b[^.;?!]*\b(?:you|your \w+|they)(?: \w+)? (?:change|changes"
+        r"|changed|move|moves|add|adds|reject|rejects|ignore|ignores|complain|complains"
+        r"|forget|forgets|miss|misses)\b|\bevery (?:week|day|month|time|visit|release)\b"
+        r"[^.;?!]*\b(?:crisis|drama|fire|surprise|emergency|panic|headache)\b"
+        r"|\b(?:everybody|everyone) (?:on|in|at|from) your \w+ (?:\w+ )?(?:seems?|wants?"
+        r"|keeps?)\b"
+        r"|\b(?:complain|complains|moan|moans) about (?:\w+ )?(?:everything|anything)\b",
         _re(_QUESTION + r"|" + _REPORTED + r"|\b(?:will|'ll|we'll)\b"),
         vague=True,
     ),
     Cue(
         Rule.NO_GENERALITIES,
         "is a vague complaint",
-        _re(
-            r"\b(?:various|several|a few|some|assorted|sundry|numerous|countless) (?:\w+ )?"
-            r"(?:problems|issues|inconsistencies|niggles|glitches|things (?:slide|slip|go wrong"
-            r"|went wrong))\b|\bone (?:\w+ )?(?:disaster|problem|issue|crisis|setback|mistake"
-            r"|drama|thing) after another\b|\b(?:plenty|a lot|lots|so much|too much|a fair bit)"
-            r" (?:has |have )?(?:went|gone|going|go|goes) (?:wrong|sideways|awry|badly)\b"
-            r"|\bsomewhere along the (?:way|line)\b|\beverything (?:\w+ ){0,3}?(?:is|are|'s"
-            r"|has been|was) (?:running |still |all )?(?:behind|late|off track|a mess)\b"
-            r"|\ba (?:rocky|rough|bumpy|difficult|tough|shaky) (?:few |couple of )?(?:weeks"
-            r"|months|period|patch|ride|stretch)\b|\bnot quite what (?:everyone|anyone|we|you"
-            r"|people) (?:had )?(?:hoped|wanted|expected)\b"
-        ),
+        r"\b(?:various|several|a few|some|assorted|sundry|numerous|countless) (?:\w+ )?"
+        r"(?:problems|issues|inconsistencies|niggles|glitches|things (?:slide|slip|go wrong"
+        r"|went wrong))\b|\bone (?:\w+ )?(?:disaster|problem|issue|crisis|setback|mistake"
+        r"|drama|thing) after another\b|\b(?:plenty|a lot|lots|so much|too much|a fair bit)"
+        r" (?:has |have )?(?:went|gone|going|go|goes) (?:wrong|sideways|awry|badly)\b"
+        r"|\bsomewhere along the (?:way|line)\b|\beverything (?:\w+ ){0,3}?(?:is|are|'s"
+        r"|has been|was) (?:running |still |all )?(?:behind|late|off track|a mess)\b"
+        r"|\ba (?:rocky|rough|bumpy|difficult|tough|shaky) (?:few |couple of )?(?:weeks"
+        r"|months|period|patch|ride|stretch)\b|\bnot quite what (?:everyone|anyone|we|you"
+        r"|people) (?:had )?(?:hoped|wanted|expected)\b",
         _re(_QUESTION + r"|" + _REPORTED + r"|\bsorry\b|\bapologi[sz]e\b|\bfor you\b"),
         vague=True,
     ),

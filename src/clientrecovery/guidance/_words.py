@@ -30,8 +30,10 @@ class Cue:
     """The rule it reports under."""
     kind: str
     """What the move does, for the message: ``“…” {kind}``."""
-    pattern: re.Pattern[str]
-    """Where the move is, in the lower-cased prepared text (or as written, if ``cased``)."""
+    source: str
+    """Where the move is: a regular expression over the lower-cased prepared text (or the
+    text as written, if ``cased``). It is compiled piece by piece, when a sentence has the
+    words a piece needs (:mod:`clientrecovery.guidance._gate`)."""
     unless: re.Pattern[str] | None = None
     """Found in the same sentence, the move is something else."""
     requires: re.Pattern[str] | None = None
@@ -44,6 +46,11 @@ class Cue:
     """The better move, when it differs from the check's."""
     cased: bool = False
     """Whether the pattern reads the text as written (capitals matter) rather than lower-cased."""
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """:attr:`source`, compiled."""
+        return re.compile(self.source)
 
 
 def _each(prefix: str, group: str, suffix: str = "") -> str:
