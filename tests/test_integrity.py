@@ -8,10 +8,11 @@ import io
 import json
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import timedelta
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,14 +23,18 @@ from clientrecovery import (
     Policy,
     Relationship,
     SQLiteStore,
+    Stage,
     StoreError,
     UnknownItem,
+    from_dict,
+    to_dict,
 )
 from clientrecovery import store as store_module
 from clientrecovery._chain import GENESIS, link, links
 from clientrecovery._integrity import snapshot_link
 from clientrecovery._sqlite_layout import _statements
 from clientrecovery._sqlite_save import _utc
+from clientrecovery.events import Event, RelationshipClosed, RelationshipOpened
 from clientrecovery.examples import design_firm, masterclass
 from clientrecovery.serialization import _event_json, _snapshot_json
 from tests.builders import recovering
@@ -75,6 +80,28 @@ def rechain(db: sqlite3.Connection, key: bytes | None = None) -> None:
             "UPDATE relationships SET head = ?, snapshot_hash = ? WHERE id = ?",
             (head, snapshot_link(head, rid, snapshot, key=key), rid),
         )
+
+
+def layout_one(path: str, rid: str, history: Sequence[Event], snapshot: str, stage: Stage) -> None:
+    """A store file of layout 1 (before the chain), written with plain SQL: by the library
+    of that time, or by anyone who can write a file."""
+    db = raw(path)
+    db.execute(f"PRAGMA application_id = {store_module.APPLICATION_ID}")
+    for statement in _statements(store_module.MIGRATIONS[0]):
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 1")
+    first, last = history[0], history[-1]
+    client = first.client if isinstance(first, RelationshipOpened) else "?"
+    db.execute(
+        "INSERT INTO relationships VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (rid, client, stage.name, len(history), _utc(first.at), _utc(last.at), snapshot),
+    )
+    for version, event in enumerate(history, 1):
+        db.execute(
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)",
+            (rid, version, type(event).__name__, _utc(event.at), event.actor, _event_json(event)),
+        )
+    db.close()
 
 
 def follow(r: Relationship, note: str = "checked") -> Relationship:
@@ -510,36 +537,7 @@ class TestOpeningSafely:
     def test_an_older_layout_is_migrated_and_its_rows_chained(self, path: str) -> None:
         """A layout-1 store (no hashes) gets its chain computed, and verifies."""
         r = recovering()
-        db = raw(path)
-        db.execute(f"PRAGMA application_id = {store_module.APPLICATION_ID}")
-        for statement in _statements(store_module.MIGRATIONS[0]):
-            db.execute(statement)
-        db.execute("PRAGMA user_version = 1")
-        db.execute(
-            "INSERT INTO relationships VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                r.id,
-                r.client,
-                r.stage.name,
-                r.version,
-                _utc(r.opened_at),
-                _utc(r.last_event.at),
-                _snapshot_json(r),
-            ),
-        )
-        for version, event in enumerate(r.history, 1):
-            db.execute(
-                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    r.id,
-                    version,
-                    type(event).__name__,
-                    _utc(event.at),
-                    event.actor,
-                    _event_json(event),
-                ),
-            )
-        db.close()
+        layout_one(path, r.id, r.history, _snapshot_json(r), r.stage)
 
         with pytest.raises(StoreError, match="older than this library's"):
             SQLiteStore(path, readonly=True)
@@ -614,3 +612,142 @@ class TestAnyTampering:
                 assert problems
             else:
                 assert problems or loaded == recovering()
+
+
+class TestForgedAroundTheChain:
+    """Ways round the chain that need no key: a file of the layout before it, the store's
+    own record of its kind of chain, a history cut short with its head copied, rows whose
+    columns hold what the store never writes, and the feed."""
+
+    def _forged_close(self) -> tuple[str, list[Event], str]:
+        """A history opened and closed at once (the method forbids it), and a snapshot."""
+        opened = recovering().history[0]
+        closed = RelationshipClosed(at=opened.at + timedelta(hours=1))
+        return "forged", [attrs.evolve(opened, id="forged"), closed], '{"schema_version":2}'
+
+    def test_a_file_before_the_chain_is_not_made_trusted_by_migrating_it(self, path: str) -> None:
+        """Migrated under a key, rows nobody checked are not sealed: the load checks every
+        rule and refuses what breaks the method, and verify says so."""
+        rid, history, snapshot = self._forged_close()
+        layout_one(path, rid, history, snapshot, Stage.RECOVERED)
+
+        with SQLiteStore(path, key=KEY) as keyed:
+            with pytest.raises(InvalidDocument, match="STAGE_ORDER"):
+                keyed.load(rid)
+            assert any("STAGE_ORDER" in p for p in keyed.verify())
+
+    def test_a_sound_case_migrated_under_a_key_is_sealed(self, path: str) -> None:
+        r = recovering()
+        layout_one(path, r.id, r.history, _snapshot_json(r), r.stage)
+
+        with SQLiteStore(path, key=KEY) as keyed:
+            assert keyed.load(r.id) == r
+            assert keyed.verify() == []
+        sealed = raw(path).execute("SELECT snapshot_hash FROM relationships").fetchone()[0]
+        assert sealed is not None
+
+    def test_a_chain_said_to_be_keyed_is_not_a_chain_checked(
+        self, store: SQLiteStore, path: str
+    ) -> None:
+        """One UPDATE of the store's record of its chain, and a store without a key could
+        no longer check it: verify says what it did not check, and an anchor taken before
+        says the chain changed kind and the history was rewritten."""
+        anchor = store.anchor()
+        store.close()
+        db = untriggered(path)
+        db.execute("UPDATE store_meta SET value = 'hmac-sha256' WHERE name = 'chain'")
+        db.execute("UPDATE events SET payload = replace(payload, 'Dana', 'Mallory')")
+        db.execute("UPDATE relationships SET snapshot = replace(snapshot, 'Dana', 'Mallory')")
+
+        with SQLiteStore(path, readonly=True) as unkeyed:
+            problems = unkeyed.verify()
+            anchored = unkeyed.verify(anchor=anchor)
+        assert problems[0].startswith("store: its hash chain is keyed")
+        assert any("it was taken of a sha256 chain" in p for p in anchored)
+        assert any("its hash differs from the anchor's" in p for p in anchored)
+
+    def test_an_anchor_is_checked_against_the_payloads_not_only_the_hash_column(
+        self, store: SQLiteStore, path: str
+    ) -> None:
+        anchor = store.anchor()
+        db = untriggered(path)
+        db.execute(
+            "UPDATE events SET payload = replace(payload, 'Dana', 'Mallory')"
+            " WHERE relationship_id = 'halden-foods'"
+        )
+
+        problems = store.verify(anchor=anchor)
+        assert any(
+            p.startswith("relationship 'halden-foods', events row")
+            and "differs from the anchor's" in p
+            for p in problems
+        )
+
+    def test_a_keyed_history_cut_short_with_its_head_copied_is_refused(self, path: str) -> None:
+        """Deleting the last events and copying an older row's hash into the head needs no
+        key; sealing the snapshot to that head does."""
+        r = masterclass()
+        with SQLiteStore(path, key=KEY) as keyed:
+            keyed.save(r)
+        keep = r.version - 3
+        db = untriggered(path)
+        db.execute("DELETE FROM events WHERE version > ?", (keep,))
+        (head,) = db.execute(
+            "SELECT lower(hex(hash)) FROM events WHERE version = ?", (keep,)
+        ).fetchone()
+        cut = r.history[keep - 1]
+        db.execute(
+            "UPDATE relationships SET head = ?, version = ?, stage = 'RECOVERING',"
+            " updated_at = ?, snapshot = '{\"schema_version\":2}', state = NULL",
+            (head, keep, _utc(cut.at)),
+        )
+
+        with SQLiteStore(path, key=KEY) as keyed:
+            with pytest.raises(InvalidDocument, match="snapshot_hash does not verify"):
+                keyed.load(r.id)
+            assert any("snapshot_hash does not verify" in p for p in keyed.verify())
+
+    @pytest.mark.parametrize("column", ["id", "client"])
+    def test_a_row_holding_bytes_where_text_belongs_is_named(
+        self, store: SQLiteStore, path: str, column: str
+    ) -> None:
+        raw(path).execute(f"UPDATE relationships SET {column} = X'FF' WHERE id = 'halden-foods'")
+        skipped: list[str] = []
+
+        with pytest.raises(InvalidDocument, match=f"relationships.{column} holds a bytes value"):
+            store.list()
+        listed = store.list(on_error=lambda rid, bad: skipped.append(rid))
+        with pytest.raises(UnknownItem, match="unknown relationship 'nobody'"):
+            store.load("nobody")
+
+        assert [e.id for e in listed] == [recovering().id]
+        assert len(skipped) == 1
+
+    def test_the_feed_does_not_hand_out_an_edited_payload(self, path: str) -> None:
+        with SQLiteStore(path, key=KEY) as keyed:
+            keyed.save(masterclass())
+        db = untriggered(path)
+        db.execute(
+            "UPDATE events SET payload = json_set(payload, '$.actor', 'Mallory') WHERE version = 2"
+        )
+
+        with SQLiteStore(path, key=KEY) as keyed:
+            assert [e.version for e in keyed.events(limit=1)] == [1]
+            with pytest.raises(InvalidDocument, match="events row 2: its hash does not match"):
+                keyed.events()
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [(10**30, "beyond 64 bits"), (-(2**64), "beyond 64 bits"), (float("nan"), "not finite")],
+)
+def test_from_dict_refuses_what_a_document_cannot_hold(value: object, message: str) -> None:
+    """A dict is not read from JSON: a value no document can hold is refused as given,
+    with its path, and not left for the writer to fail on."""
+    document = to_dict(recovering())
+    plans = [e for e in document["history"] if e["type"] == "PlanProposed"]
+    plans[0]["plan"]["initiatives"][0]["priority"] = value
+
+    with pytest.raises(InvalidDocument, match=message) as refused:
+        from_dict(document)
+    assert ".plan.initiatives[0].priority" in str(refused.value)

@@ -147,10 +147,18 @@ def check_anchor(anchor: object) -> Mapping[str, Mapping[str, Any]]:
 
 
 def anchor_problems(
-    heads: Mapping[str, Mapping[str, Any]], stored: Mapping[str, Sequence[EventRow] | None]
+    heads: Mapping[str, Mapping[str, Any]],
+    stored: Mapping[str, Sequence[EventRow] | None],
+    *,
+    recompute: bool = False,
+    key: bytes | None = None,
 ) -> list[str]:
     """Where the store holds less than, or other than, an anchor exported earlier (``None``
-    in ``stored``: the relationship could not be read, a problem reported already)."""
+    in ``stored``: the relationship could not be read, a problem reported already).
+
+    With ``recompute``, each anchored head is worked out again from the payloads (under
+    ``key``, or plain SHA-256 without one) instead of read from the ``hash`` column, so
+    rows edited without touching their hashes differ from the anchor too."""
     problems: list[str] = []
     for rid, head in sorted(heads.items()):
         where = f"relationship {rid!r}"
@@ -165,7 +173,9 @@ def anchor_problems(
                 f"{where}: the anchor has {version} events, the store {len(rows)}: events were"
                 " lost (a truncated file, a lost -wal, rows removed)"
             )
-        elif rows[version - 1].hash != head["hash"]:
+        elif (
+            chain_problems(rid, rows[:version], key=key)[0] if recompute else rows[version - 1].hash
+        ) != head["hash"]:
             problems.append(
                 f"{where}, events row {version}: its hash differs from the anchor's: the history"
                 " up to it was rewritten"

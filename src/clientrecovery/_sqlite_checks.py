@@ -36,10 +36,19 @@ def _utc(moment: datetime) -> str:
 
 
 def verify_store(
-    store: SQLiteStore, heads: Mapping[str, Mapping[str, Any]] | None, policy: Policy | None
+    store: SQLiteStore,
+    heads: Mapping[str, Mapping[str, Any]] | None,
+    policy: Policy | None,
+    anchored: object = None,
 ) -> list[str]:
-    """Every problem of the store, each naming the relationship and the row."""
+    """Every problem of the store, each naming the relationship and the row (``anchored``:
+    the kind of chain the anchor of ``heads`` says it was taken of)."""
     problems: list[str] = []
+    if store._key is None and store._chain != "sha256":
+        problems.append(
+            f"store: its hash chain is keyed ({store._chain}) and it was opened without the"
+            " key, so no chain, snapshot or state link was checked: open it with its key"
+        )
     problems.extend(_verify_file(store))
     stored: dict[str, list[EventRow] | None] = {}
     try:
@@ -55,7 +64,19 @@ def verify_store(
             problems.extend(_verify_one(store, rid, policy, stored))
     problems.extend(_verify_rest(store))
     if heads is not None:
-        problems.extend(anchor_problems(heads, stored))
+        kind = anchored if isinstance(anchored, str) else store._chain
+        if kind != store._chain:
+            problems.append(
+                f"anchor: it was taken of a {kind} chain, but the store says its chain is"
+                f" {store._chain} (the store's own record of it was changed, or the anchor is"
+                " another store's)"
+            )
+        # Worked out again from the payloads wherever the anchor's kind of chain can be:
+        # plain SHA-256 always, a keyed chain with its key.
+        plain = kind == "sha256"
+        recompute = plain or store._key is not None
+        key = None if plain else store._key
+        problems.extend(anchor_problems(heads, stored, recompute=recompute, key=key))
     return problems
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Final
 
 from clientrecovery._chain import GENESIS, link
 from clientrecovery._integrity import snapshot_link
-from clientrecovery._sqlite_compact import digest
+from clientrecovery._sqlite_compact import HASH, digest
 from clientrecovery._sqlite_connection import ConnectionAndErrors
 from clientrecovery._sqlite_load import written_state
 from clientrecovery.errors import InvalidDocument, StaleVersion
@@ -88,6 +88,26 @@ per :meth:`FeedAndErasure.erase`; and the
 transaction) rewrite a payload and actor, and nothing else."""
 
 
+def _linked(
+    relationship_id: object,
+    version: object,
+    payload: object,
+    stored: object,
+    previous: object,
+    key: bytes | None,
+) -> bool:
+    """Whether an events row's stored link is the one its payload and the row before it
+    make (``previous`` is that row's link, ``None`` for the first event)."""
+    if not isinstance(relationship_id, str) or type(version) is not int:
+        return False
+    if not isinstance(payload, bytes) or not isinstance(stored, str):
+        return False
+    before = GENESIS if version == 1 else previous
+    if not isinstance(before, str):
+        return False
+    return link(before, relationship_id, version, payload, key=key) == stored
+
+
 class FeedAndErasure(ConnectionAndErrors):
     """The feed (:meth:`events`) and erasure (:meth:`erase`, :meth:`erasures`) of a SQLite
     store, on the tables of :data:`ACCOUNTS_FEED_ERASURE`."""
@@ -110,17 +130,30 @@ class FeedAndErasure(ConnectionAndErrors):
             return ()
         with self._guard("read the feed"):
             rows = self._db.execute(
-                "SELECT position, relationship_id, version, CAST(payload AS BLOB) FROM events"
-                " WHERE position > ? ORDER BY position LIMIT ?",
+                f"SELECT position, relationship_id, version, CAST(payload AS BLOB), {HASH},"
+                f" (SELECT {HASH} FROM events AS before WHERE before.relationship_id ="
+                " events.relationship_id AND before.version = events.version - 1)"
+                " FROM events WHERE position > ? ORDER BY position LIMIT ?",
                 (after, limit),
             ).fetchall()
+        # Each event's link is checked against the row before it, as a load checks its
+        # chain: an edited payload is not handed out (under a key, none can be forged).
+        checked = self._key is not None or self._chain == "sha256"
         found = []
-        for position, rid, version, payload in rows:
+        for position, rid, version, payload, stored, previous in rows:
+            where = f"relationship {rid!r}, events row {version}"
             try:
                 decoded = _loads(payload, "$")
             except InvalidDocument as bad:
-                where = f"relationship {rid!r}, events row {version}: its payload"
-                raise InvalidDocument([f"{where}: {p}" for p in bad.problems]) from None
+                problems = [f"{where}: its payload: {p}" for p in bad.problems]
+                raise InvalidDocument(problems) from None
+            if checked and not _linked(rid, version, payload, stored, previous, self._key):
+                raise InvalidDocument(
+                    [
+                        f"{where}: its hash does not match its payload and the row before it"
+                        " (the row was changed outside the store): the feed cannot go past it"
+                    ]
+                )
             found.append(StoredEvent(position, rid, version, feed_event(decoded, rid, version)))
         return tuple(found)
 

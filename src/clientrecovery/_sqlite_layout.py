@@ -15,12 +15,12 @@ import sqlite3
 from typing import Final
 
 from clientrecovery._chain import GENESIS, link
-from clientrecovery._integrity import snapshot_link
+from clientrecovery._integrity import EventRow, snapshot_link
 from clientrecovery._sqlite_compact import COMPACT_EVENTS, register
 from clientrecovery._sqlite_connection import ConnectionAndErrors
 from clientrecovery._sqlite_feed import ACCOUNTS_FEED_ERASURE
-from clientrecovery._sqlite_load import STATE_COLUMNS
-from clientrecovery.errors import StoreError
+from clientrecovery._sqlite_load import STATE_COLUMNS, assembled
+from clientrecovery.errors import ClientRecoveryError, StoreError
 
 __all__ = ["APPLICATION_ID", "CHAIN_STEP", "MIGRATIONS", "LayoutAndMigration"]
 
@@ -196,8 +196,34 @@ def _chain_existing(db: sqlite3.Connection, key: bytes | None) -> None:
         )
     for rid, snapshot in db.execute("SELECT id, snapshot FROM relationships").fetchall():
         head = heads.get(rid, GENESIS)
+        sealed: str | None = snapshot_link(head, rid, snapshot, key=key)
+        if key is not None and not _follows_the_method(db, rid, snapshot):
+            # Under a key, a sealed snapshot lets loads skip the rules: the rows of a file
+            # that had no chain were never checked by this store, and one that breaks the
+            # method must not become trusted by being migrated. Left unsealed, its loads
+            # and verify say what is wrong with it.
+            sealed = None
         db.execute(
             "UPDATE relationships SET head = ?, snapshot_hash = ? WHERE id = ?",
-            (head, snapshot_link(head, rid, snapshot, key=key), rid),
+            (head, sealed, rid),
         )
     db.execute(_statements(MIGRATIONS[0])[-2])  # events_are_not_updated, as layout 1 made it
+
+
+def _follows_the_method(db: sqlite3.Connection, relationship_id: object, snapshot: object) -> bool:
+    """Whether a relationship found in a file without a chain loads in full: its rows
+    readable, its history following the method, its snapshot the one the history gives."""
+    if not isinstance(relationship_id, str) or not isinstance(snapshot, str):
+        return False
+    rows = db.execute(
+        "SELECT version, payload FROM events WHERE relationship_id = ? ORDER BY version",
+        (relationship_id,),
+    ).fetchall()
+    if not all(isinstance(version, int) and isinstance(payload, str) for version, payload in rows):
+        return False
+    events = [EventRow(version, None, None, None, payload, None) for version, payload in rows]
+    try:
+        assembled(relationship_id, snapshot, events, None)
+    except ClientRecoveryError:
+        return False
+    return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
@@ -64,11 +65,19 @@ def unwritable(value: str) -> str | None:
 
 
 def unwritable_in(document: object) -> str | None:
-    """The first string (value or key) of JSON values ``document`` that UTF-8 cannot hold,
-    as a problem with its JSON path, or ``None``. Iterative: nesting cannot overflow it."""
+    """The first value of JSON values ``document`` that a document cannot hold, as a problem
+    with its JSON path, or ``None``: a string (value or key) that UTF-8 cannot hold, an
+    integer beyond 64 bits, a number that is not finite. A JSON reader gives none of them
+    (they are refused as the text is read); a dict given to ``from_dict`` may hold any.
+    Iterative: nesting cannot overflow it."""
     stack: list[tuple[object, str]] = [(document, "$")]
     while stack:
         value, path = stack.pop()
+        kind = type(value)
+        if kind is int and value not in INT64:
+            return f"the integer {value} is beyond 64 bits, which documents cannot hold @ {path}"
+        if kind is float and not math.isfinite(value):  # type: ignore[arg-type]
+            return f"the number {value} is not finite, which JSON cannot hold @ {path}"
         if isinstance(value, str):
             lone = unwritable(value)
             if lone is not None:

@@ -57,7 +57,7 @@ from typing import IO, Any
 import attrs
 
 from clientrecovery._chain import GENESIS
-from clientrecovery._integrity import ANCHOR_KIND, chain_problems, check_anchor
+from clientrecovery._integrity import ANCHOR_KIND, chain_problems, check_anchor, snapshot_link
 from clientrecovery._sqlite_checks import stored_rows, text_column, verify_store
 from clientrecovery._sqlite_compact import hexed
 from clientrecovery._sqlite_feed import FeedAndErasure
@@ -254,7 +254,9 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
                 else []
             )
             if not rows or rows[0][0] != 0:
-                listed = self._db.execute("SELECT id FROM relationships LIMIT 21")
+                listed = self._db.execute(
+                    "SELECT id FROM relationships WHERE typeof(id) = 'text' LIMIT 21"
+                )
                 raise UnknownItem("relationship", str(relationship_id), [r[0] for r in listed])
         top = rows[0]
         if self._key is not None and policy is None:
@@ -289,6 +291,18 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
             head, broken = chain_problems(relationship_id, events, key=self._key)
             if not broken and head != (row[2] or GENESIS) and len(events) == row[1]:
                 broken.append(f"{where}: relationships.head is not the hash of its last event")
+        if (
+            self._key is not None
+            and not broken
+            and snapshot is not None
+            and row[3] != snapshot_link(head, relationship_id, snapshot, key=self._key)
+        ):
+            # Only the key holder can seal a snapshot to its head: a history cut short and
+            # its head copied from an older row, or a snapshot rewritten, fails here.
+            broken.append(
+                f"{where}: relationships.snapshot_hash does not verify under the key (the"
+                " snapshot or the head was changed without it, or the history cut short)"
+            )
         if row[1] != len(events):
             broken.append(
                 f"{where}: relationships.version says {row[1]}, but the events table holds"
@@ -408,8 +422,9 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
         """
         receiver_policy(policy, "verify")
         heads = check_anchor(anchor) if anchor is not None else None
+        anchored = anchor.get("chain") if anchor is not None else None
         with self._guard("verify"):
-            problems = verify_store(self, heads, policy)
+            problems = verify_store(self, heads, policy, anchored)
             try:
                 problems.extend(self._verify_feed())
             except sqlite3.DatabaseError as failed:
@@ -429,8 +444,27 @@ def _store_path(path: object) -> str:
     return text
 
 
+_COLUMN_TYPES: dict[str, type | tuple[type, ...]] = {
+    "id": str,
+    "client": str,
+    "version": int,
+    "account": (str, type(None)),
+}
+"""What the listed columns of a relationships row hold, as the store writes them."""
+
+
 def _entry(row: tuple[Any, ...]) -> Entry:
     rid, client, stage, version, opened_at, updated_at, account = row
+    shown = repr(rid) if isinstance(rid, str) else f"{rid!r} (not text)"
+    columns = {"id": rid, "client": client, "version": version, "account": account}
+    wrong = [
+        f"relationship {shown}: relationships.{name} holds a {type(value).__name__} value,"
+        " not what the store writes there"
+        for name, value in columns.items()
+        if not isinstance(value, _COLUMN_TYPES[name]) or isinstance(value, bool)
+    ]
+    if wrong:
+        raise InvalidDocument(wrong)
     try:
         return Entry(
             rid,
@@ -443,5 +477,5 @@ def _entry(row: tuple[Any, ...]) -> Entry:
         )
     except (KeyError, TypeError, ValueError) as bad:
         raise InvalidDocument(
-            [f"relationship {rid!r}: a relationships row cannot be read ({bad!r})"]
+            [f"relationship {shown}: a relationships row cannot be read ({bad!r})"]
         ) from None
