@@ -433,6 +433,26 @@ class TestFeedAndErasuresSayWhatIsWrong:
 
 
 class TestAnchor:
+    def test_an_anchor_exported_before_an_erasure_is_matched_through_its_record(
+        self, store: SQLiteStore
+    ) -> None:
+        """The erasure rewrote every row; its record carries the anchor over, for one
+        erasure or several in a row. An anchor older than the erasure's last event cannot
+        be carried over, and verify says why."""
+        rid = recovering().id
+        older = store.anchor()
+        loaded = store.load(rid)
+        store.save(follow(loaded), expected_version=loaded.version)
+        before = store.anchor()
+
+        store.erase(rid, key=KEY, by="dpo")
+        assert store.verify(anchor=before) == []
+        store.erase(rid, key=b"another key, sixteen+", by="dpo, again")
+        assert store.verify(anchor=before) == []
+
+        (problem,) = store.verify(anchor=older)
+        assert "an erasure recorded after the anchor rewrote it" in problem
+
     def test_a_lost_wal_is_detected_against_an_exported_anchor(
         self, path: str, tmp_path: Path
     ) -> None:

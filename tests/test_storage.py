@@ -336,6 +336,19 @@ class TestErasure:
         ]
         assert [e.event for e in after] == list(erased.history)
 
+    def test_a_case_erased_twice_still_verifies(self, store: Store) -> None:
+        """A request run again, or a second person named in the case: the second erasure
+        starts from the first one's head, and only the last is on the chain."""
+        r = self.personal()
+        store.save(r)
+
+        first = store.erase(r.id, key=KEY, by="dpo")
+        second = store.erase(r.id, key=b"another key, sixteen+", by="dpo, run again")
+
+        assert second.previous_head == first.head
+        assert store.verify() == []
+        assert store.load(r.id).version == r.version
+
     def test_a_copy_loaded_before_the_erasure_cannot_be_saved(self, store: Store) -> None:
         """It still holds the personal data: saving it would bring it back."""
         r = self.personal()

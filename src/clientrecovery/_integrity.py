@@ -152,13 +152,16 @@ def anchor_problems(
     *,
     recompute: bool = False,
     key: bytes | None = None,
+    erased: Mapping[str, Sequence[tuple[int, str, str]]] | None = None,
 ) -> list[str]:
     """Where the store holds less than, or other than, an anchor exported earlier (``None``
     in ``stored``: the relationship could not be read, a problem reported already).
 
     With ``recompute``, each anchored head is worked out again from the payloads (under
     ``key``, or plain SHA-256 without one) instead of read from the ``hash`` column, so
-    rows edited without touching their hashes differ from the anchor too."""
+    rows edited without touching their hashes differ from the anchor too. An erasure
+    (``erased``: each relationship's ``(events, previous_head, head)``, in order) taken when
+    the case had the anchor's events carries the anchor over to the chain it made."""
     problems: list[str] = []
     for rid, head in sorted(heads.items()):
         where = f"relationship {rid!r}"
@@ -173,11 +176,26 @@ def anchor_problems(
                 f"{where}: the anchor has {version} events, the store {len(rows)}: events were"
                 " lost (a truncated file, a lost -wal, rows removed)"
             )
-        elif (
-            chain_problems(rid, rows[:version], key=key)[0] if recompute else rows[version - 1].hash
-        ) != head["hash"]:
-            problems.append(
-                f"{where}, events row {version}: its hash differs from the anchor's: the history"
-                " up to it was rewritten"
+        else:
+            expected = head["hash"]
+            later = False
+            for events, previous, made in (erased or {}).get(rid, ()):
+                if events == version and previous == expected:
+                    expected = made  # the erasure's record carries the anchor over
+                later = later or events > version
+            found = (
+                chain_problems(rid, rows[:version], key=key)[0]
+                if recompute
+                else rows[version - 1].hash
             )
+            if found != expected:
+                problems.append(
+                    f"{where}, events row {version}: its hash differs from the anchor's: "
+                    + (
+                        "an erasure recorded after the anchor rewrote it, and its record holds"
+                        " the head of a later event (export a new anchor after an erasure)"
+                        if later
+                        else "the history up to it was rewritten"
+                    )
+                )
     return problems

@@ -76,7 +76,11 @@ def verify_store(
         plain = kind == "sha256"
         recompute = plain or store._key is not None
         key = None if plain else store._key
-        problems.extend(anchor_problems(heads, stored, recompute=recompute, key=key))
+        try:
+            erased = store._erased()
+        except sqlite3.Error:
+            erased = {}  # the check of the erasures says why
+        problems.extend(anchor_problems(heads, stored, recompute=recompute, key=key, erased=erased))
     return problems
 
 

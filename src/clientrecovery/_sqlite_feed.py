@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import builtins
+import itertools
 import sqlite3
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Final
@@ -281,9 +282,19 @@ class FeedAndErasure(ConnectionAndErrors):
     def _verify_feed(self) -> builtins.list[str]:
         """Each erasure's head is on the stored chain (every event has its position: since
         layout 4 it is the events table's row id)."""
-        problems = []
-        erasures = self._db.execute("SELECT relationship_id, events, head FROM erasures")
-        for rid, events, head in erasures.fetchall():
+        problems: builtins.list[str] = []
+        by_case = self._erased(problems)
+        for rid, records in by_case.items():
+            # The last erasure's head is on the stored chain; an earlier one's was rewritten
+            # by the next, whose record starts from it when no event came between them.
+            for (events, _, head), (later_events, later_previous, _) in itertools.pairwise(records):
+                if later_events == events and later_previous != head:
+                    problems.append(
+                        f"relationship {rid!r}: an erasure re-anchored the chain on"
+                        f" {head[:12]}… at event {events}, but the next erasure started from"
+                        f" {later_previous[:12]}…"
+                    )
+            events, _, head = records[-1]
             links = self._links(self._db, rid)
             if len(links) < events or links[events - 1] != head:
                 problems.append(
@@ -291,6 +302,22 @@ class FeedAndErasure(ConnectionAndErrors):
                     f" at event {events}, but the stored chain differs there"
                 )
         return problems
+
+    def _erased(
+        self, problems: builtins.list[str] | None = None
+    ) -> dict[str, builtins.list[tuple[int, str, str]]]:
+        """Each relationship's erasures as ``(events, previous_head, head)``, in order (a
+        row that does not hold those goes into ``problems``)."""
+        found: dict[str, builtins.list[tuple[int, str, str]]] = {}
+        rows = self._db.execute(
+            "SELECT relationship_id, events, previous_head, head FROM erasures ORDER BY rowid"
+        ).fetchall()
+        for rid, events, previous, head in rows:
+            if type(events) is int and isinstance(previous, str) and isinstance(head, str):
+                found.setdefault(rid, []).append((events, previous, head))
+            elif problems is not None:
+                problems.append(f"relationship {rid!r}: an erasures row cannot be read")
+        return found
 
 
 def _utc(moment: datetime) -> str:
