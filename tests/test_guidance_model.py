@@ -24,7 +24,7 @@ from clientrecovery.guidance._model import ADD, ADD_BESIDE, RULES, Model, featur
 HINTS = {check.rule: check.hint for check in (*CHECKS, *CREDITS)}
 
 
-def model_for(rule: Rule, word: str = "zork", weight: float = 10.0) -> Model:
+def model_for(rule: Rule, word: str = "zork", weight: float = 20.0) -> Model:
     """A model that scores every sentence low except those with ``word``, high for ``rule``."""
     row = tuple(weight if r is rule else 0.0 for r in RULES)
     return Model(tuple(-5.0 for _ in RULES), {f"w:{word}": row})
@@ -58,10 +58,12 @@ class TestWhatTheModelAdds:
             Party.CLIENT,
             Policy(),
             gated=True,
-            model=model_for(Rule.LISTENING),
+            model=model_for(Rule.TAKES_RESPONSIBILITY),
         )
 
-        assert [(f.rule, f.severity) for f in found] == [(Rule.LISTENING, Severity.INFO)]
+        assert [(f.rule, f.severity) for f in found] == [
+            (Rule.TAKES_RESPONSIBILITY, Severity.INFO)
+        ]
 
     def test_each_sentence_is_scored_on_its_own(self) -> None:
         """Only the sentence with the word gets the finding."""
@@ -223,13 +225,13 @@ class TestTheShippedModel:
             for f in set(features(twice)) - set(features(once))
         )
 
-    def test_it_credits_a_listening_question_the_cues_miss(self) -> None:
-        """A question about what worked, for the client: the model's own credit."""
-        text = "Was there anything in the last month that did work well for you?"
+    def test_it_credits_responsibility_the_cues_miss(self) -> None:
+        """An admission that names the provider's own step: the model's own credit."""
+        text = "It comes down to our own review step, which let two unreconciled accounts through."
         cues = _review(text, Party.CLIENT, Policy(), gated=True, weighed=False)
 
-        assert Rule.LISTENING not in {f.rule for f in cues}
-        assert Rule.LISTENING in {f.rule for f in review(text)}
+        assert Rule.TAKES_RESPONSIBILITY not in {f.rule for f in cues}
+        assert Rule.TAKES_RESPONSIBILITY in {f.rule for f in review(text)}
 
 
 @pytest.mark.parametrize("word", sorted(CLASSES))

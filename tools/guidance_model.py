@@ -58,6 +58,11 @@ TRAIN = (
     "blind.jsonl",
     "blind2.jsonl",
     "extra.jsonl",
+    "blind3.jsonl",
+    "blind4.jsonl",
+    "extra_a.jsonl",
+    "extra_b.jsonl",
+    "extra_c.jsonl",
 )
 C = 1.0  # inverse regularisation strength, chosen by the cross-validation below
 PRUNE = 0.03  # weights smaller than this for every rule are left out
