@@ -407,3 +407,14 @@ class TestRedaction:
 
         assert (hidden.stage, hidden.version) == (r.stage, r.version)
         assert Relationship.replay(hidden.history) == hidden
+
+
+class TestGroupedArguments:
+    def test_a_metric_that_is_not_a_function_is_named(self) -> None:
+        with pytest.raises(InvalidValue, match=r"grouped\(metric=...\)"):
+            an.grouped("recovery_rate", STORIES, by="stage")  # type: ignore[call-overload]
+
+    def test_a_key_that_cannot_group_is_named_with_its_case(self) -> None:
+        with pytest.raises(InvalidValue, match=r"grouped\(by=...\): gave \[") as refused:
+            an.grouped(an.recovery_rate, STORIES, by=lambda r: [r.stage])
+        assert STORIES[0].id in str(refused.value)

@@ -884,6 +884,20 @@ class TestInterrupted:
 
 
 class TestOddFiles:
+    @pytest.mark.parametrize("command", [("list",), ("import", "cases.jsonl")])
+    def test_a_store_path_the_system_refuses_is_a_store_problem(
+        self, tmp_path: Path, command: tuple[str, ...]
+    ) -> None:
+        """Not found (3) or a store problem (4), naming it; never 5 ("cannot write the
+        output")."""
+        (tmp_path / "cases.jsonl").write_text(to_json(design_firm()) + "\n")
+        for db in ("cases.jsonl/x.db", "x" * 300 + ".db"):
+            done = run(*command, "--db", db, cwd=tmp_path)
+
+            assert done.returncode in (3, 4), done.stderr
+            assert repr(db) in done.stderr
+            assert "output" not in done.stderr
+
     def test_export_over_the_store_itself_is_refused(self, tmp_path: Path) -> None:
         path = tmp_path / "s.db"
         with SQLiteStore(path) as store:

@@ -61,9 +61,7 @@ class TestWhatTheModelAdds:
             model=model_for(Rule.TAKES_RESPONSIBILITY),
         )
 
-        assert [(f.rule, f.severity) for f in found] == [
-            (Rule.TAKES_RESPONSIBILITY, Severity.INFO)
-        ]
+        assert [(f.rule, f.severity) for f in found] == [(Rule.TAKES_RESPONSIBILITY, Severity.INFO)]
 
     def test_each_sentence_is_scored_on_its_own(self) -> None:
         """Only the sentence with the word gets the finding."""

@@ -511,6 +511,32 @@ class TestAnchor:
 
 
 class TestOpeningSafely:
+    @pytest.mark.parametrize(
+        ("name", "message"),
+        [("a\x00b.db", "holds no NUL character"), ("\ud800.db", "cannot be a file name")],
+    )
+    def test_a_name_no_file_can_have_is_refused_as_an_argument(
+        self, name: str, message: str
+    ) -> None:
+        with pytest.raises(InvalidValue, match=message):
+            SQLiteStore(name)
+
+    @pytest.mark.parametrize("options", [{}, {"readonly": True}, {"create": False}])
+    def test_a_path_the_system_refuses_says_why(
+        self, tmp_path: Path, options: dict[str, bool]
+    ) -> None:
+        """Never a bare OSError, nor "read-only" for a folder that is a file."""
+        (tmp_path / "a-file").write_text("not a folder")
+
+        with pytest.raises(StoreError, match=r"is a file, not a folder|no store at"):
+            SQLiteStore(tmp_path / "a-file" / "x.db", **options)
+        with pytest.raises(StoreError, match="its name is too long"):
+            SQLiteStore(tmp_path / ("x" * 300 + ".db"), **options)
+
+    def test_a_store_in_a_missing_folder_says_the_folder_is_missing(self, tmp_path: Path) -> None:
+        with pytest.raises(StoreError, match=r"its folder .* does not exist"):
+            SQLiteStore(tmp_path / "nowhere" / "x.db")
+
     def test_an_empty_file_is_not_a_store_when_not_creating(self, path: str) -> None:
         Path(path).touch()
         with pytest.raises(StoreError, match="empty file"):

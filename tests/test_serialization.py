@@ -1036,3 +1036,17 @@ class TestReceiversPolicy:
                 call(store, text)
             assert str(refusal.value).startswith(f"{caller}(policy=...): must be a Policy")
             assert store.list() == ()
+
+
+class TestWrongArgumentsAreNamed:
+    """A caller's mistake is an InvalidValue naming the argument, before anything is read
+    or written: not an AttributeError or TypeError from inside."""
+
+    @pytest.mark.parametrize("out", [None, io.BytesIO(), "cases.jsonl"])
+    def test_dump_jsonl_needs_a_text_file(self, out: Any) -> None:
+        with pytest.raises(InvalidValue, match=r"dump_jsonl\(out=...\): must be a text file"):
+            ser.dump_jsonl([recovering()], out)
+
+    def test_load_jsonl_needs_a_function_on_error(self) -> None:
+        with pytest.raises(InvalidValue, match=r"load_jsonl\(on_error=...\): must be a function"):
+            list(ser.load_jsonl(["{"], on_error="print"))  # type: ignore[arg-type]

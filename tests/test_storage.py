@@ -336,6 +336,21 @@ class TestErasure:
         ]
         assert [e.event for e in after] == list(erased.history)
 
+    def test_who_erases_must_be_writable_text(self, store: Store) -> None:
+        r = self.personal()
+        store.save(r)
+
+        with pytest.raises(InvalidValue, match=r"erase\(by=...\): holds a lone surrogate"):
+            store.erase(r.id, key=KEY, by="\ud800")
+        assert store.load(r.id) == r
+        assert store.erasures() == ()
+
+    @pytest.mark.parametrize("on_error", ["print", 3])
+    def test_import_needs_a_function_on_error(self, store: Store, on_error: object) -> None:
+        with pytest.raises(InvalidValue, match=r"import_jsonl\(on_error=...\)"):
+            store.import_jsonl(["{"], on_error=on_error)  # type: ignore[arg-type]
+        assert store.list() == ()
+
     def test_a_case_erased_twice_still_verifies(self, store: Store) -> None:
         """A request run again, or a second person named in the case: the second erasure
         starts from the first one's head, and only the last is on the chain."""

@@ -7,6 +7,7 @@ Each command imports what it uses when it runs: ``list`` must start as fast as P
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 
@@ -326,7 +327,10 @@ def _import(args: argparse.Namespace) -> int:
     from clientrecovery.errors import InvalidDocument, StaleVersion
 
     inputs = [(name, documents(read(name), name)[0]) for name in args.files]  # all, first
-    fresh = args.db != ":memory:" and not Path(args.db).exists()
+    try:
+        fresh = args.db != ":memory:" and not Path(args.db).exists()
+    except OSError:  # a path the system refuses: the store says what is wrong with it
+        fresh = False
     report: list[dict[str, Any]] = []
     try:
         with _store(args, create=True) as store:
@@ -355,7 +359,8 @@ def _import(args: argparse.Namespace) -> int:
     finally:
         if fresh and not any(item["imported"] for item in report):
             for suffix in ("", "-wal", "-shm", "-journal"):  # a failed import leaves no store
-                Path(args.db + suffix).unlink(missing_ok=True)
+                with contextlib.suppress(OSError):  # none was made there: nothing to remove
+                    Path(args.db + suffix).unlink(missing_ok=True)
 
     def text() -> str:
         return "".join(

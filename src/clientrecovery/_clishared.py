@@ -28,7 +28,8 @@ def _store(args: argparse.Namespace, *, create: bool = False) -> SQLiteStore:
     """The store, opened (use it in a ``with``)."""
     from pathlib import Path
 
-    if not create and args.db != ":memory:" and not Path(args.db).is_file():
+    try:
+        missing = not create and args.db != ":memory:" and not Path(args.db).is_file()
         where = Path(args.db)
         what = (
             "a directory"
@@ -37,6 +38,9 @@ def _store(args: argparse.Namespace, *, create: bool = False) -> SQLiteStore:
             if where.exists()
             else "no store"
         )
+    except OSError:  # a path the system refuses: the store says what is wrong with it
+        missing = False
+    if missing:
         raise _Exit(
             EXIT["not_found"],
             f"{what} at {args.db!r}; make a store with `clientrecovery demo` or"

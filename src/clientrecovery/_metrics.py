@@ -212,6 +212,10 @@ def grouped(
     >>> sorted(rates)
     ['America/New_York', 'Asia/Singapore', 'Australia/Sydney', 'Europe/London', 'UTC']
     """
+    if not callable(metric):
+        raise InvalidValue(
+            "grouped(metric=...)", f"must be a function of a list of cases, got {metric!r}"
+        )
     relationships = list(_cases(relationships, "grouped"))
     if isinstance(by, str):
         if by not in _RELATIONSHIP_COLUMNS:
@@ -224,8 +228,21 @@ def grouped(
         raise InvalidValue("grouped(by=...)", "must be a column name or a function")
     groups: dict[Hashable, list[Relationship]] = {}
     for key, r in zip(keys, relationships, strict=True):
+        if not _hashes(key):
+            raise InvalidValue(
+                "grouped(by=...)", f"gave {key!r} for {r.id!r}, which cannot be a group's key"
+            )
         groups.setdefault(key, []).append(r)
     return {key: metric(members) for key, members in groups.items()}
+
+
+def _hashes(key: object) -> bool:
+    """Whether ``key`` can be hashed (a tuple holding a list cannot, though it is a tuple)."""
+    try:
+        hash(key)
+    except TypeError:
+        return False
+    return True
 
 
 # --- plots, from clientrecovery.plots on first use ---------------------------------------

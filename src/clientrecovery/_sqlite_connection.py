@@ -10,6 +10,7 @@ whether the store is locked, read-only, damaged or not a store at all.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -37,6 +38,12 @@ class ConnectionAndErrors:
     def _connect(self, *, create: bool, timeout: float) -> None:
         """Connect to :attr:`path` (read-only when the store is): a missing or empty file is
         refused unless the store may create it."""
+        try:
+            self._open_file(create=create, timeout=timeout)
+        except OSError as failed:  # the path itself: a folder not searchable, a name too long
+            raise StoreError(f"the store {self.path!r} {_path_problem(failed)}") from None
+
+    def _open_file(self, *, create: bool, timeout: float) -> None:
         memory = self.path == ":memory:"
         if not memory and (not create or self._readonly):
             file = Path(self.path)
@@ -79,6 +86,17 @@ class ConnectionAndErrors:
             return StoreError(
                 f"the store {self.path!r} is locked by another process; try again later ({text})"
             )
+        if "unable to open" in lowered and self.path != ":memory:":
+            try:
+                os.stat(self.path)
+            except FileNotFoundError:
+                pass  # to be made: its folder says whether it can be
+            except OSError as refused:  # the name itself: too long, a loop
+                return StoreError(f"the store {self.path!r} {_path_problem(refused)}")
+            problem = _folder_problem(Path(self.path).parent)
+            if problem is not None:
+                doing = "opened" if "searched" in problem else "created"
+                return StoreError(f"the store {self.path!r} cannot be {doing}: {problem}")
         if "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered:
             folder = Path(self.path).parent
             if not os.path.lexists(self.path) and not os.access(folder, os.W_OK):
@@ -141,6 +159,32 @@ class ConnectionAndErrors:
             raise StoreError(
                 f"the store {self.path!r} has a keyed hash chain: open it with its key to write"
             )
+
+
+def _folder_problem(folder: Path) -> str | None:
+    """What is wrong with the folder a store would be made in, if it is not a folder."""
+    try:
+        if folder.is_dir():
+            if not os.access(folder, os.X_OK):
+                return f"its folder {str(folder)!r} may not be searched"
+            return None
+        if folder.exists():
+            return f"{str(folder)!r} is a file, not a folder"
+    except OSError as failed:
+        return _path_problem(failed).removeprefix("cannot be opened: ")
+    return f"its folder {str(folder)!r} does not exist"
+
+
+def _path_problem(failed: OSError) -> str:
+    """What an error of the file system about a store's path means, for its message."""
+    reasons = {
+        errno.EACCES: "cannot be opened: a folder on its path may not be searched or read",
+        errno.EPERM: "cannot be opened: a folder on its path may not be searched or read",
+        errno.ENOTDIR: "cannot be opened: a part of its path is a file, not a folder",
+        errno.ENAMETOOLONG: "cannot be opened: its name is too long for the file system",
+        errno.ELOOP: "cannot be opened: its path loops through symbolic links",
+    }
+    return reasons.get(failed.errno or 0, f"cannot be opened ({failed.strerror or failed})")
 
 
 def _bytes(size: int) -> str:

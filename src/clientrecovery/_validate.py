@@ -93,6 +93,12 @@ def unwritable_in(document: object) -> str | None:
     return None
 
 
+def optional_function(value: object, where: str) -> None:
+    """A callback argument: ``None`` or something that can be called."""
+    if value is not None and not callable(value):
+        raise InvalidValue(where, f"must be a function or None, got {_shown(value)}")
+
+
 def required_text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A ``str`` with something in it besides white space."""
     text(inst, attribute, value)

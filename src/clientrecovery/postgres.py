@@ -61,6 +61,7 @@ from clientrecovery._postgres_layout import (
 )
 from clientrecovery._postgres_read import is_text, known, read, verified
 from clientrecovery._postgres_save import check_prefix, claim, stored_version, write
+from clientrecovery._validate import optional_function
 from clientrecovery.errors import (
     InvalidDocument,
     InvalidValue,
@@ -217,6 +218,7 @@ class PostgresStore(ClosedOnExit):
             StaleVersion: A stored relationship's history is not the start of the imported
                 one; nothing is imported.
         """
+        optional_function(on_error, "import_jsonl(on_error=...)")
         documents = list(load_jsonl(lines, on_error=on_error))
         changed = 0
         with self._transaction() as db:

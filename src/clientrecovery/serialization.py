@@ -23,6 +23,7 @@ the same either way.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import IO, Any
 
@@ -57,7 +58,7 @@ from clientrecovery._reading import _replayed as _replayed
 from clientrecovery._reading import _trusted as _trusted
 from clientrecovery._reading import relaxations as relaxations
 from clientrecovery._schema import json_schema
-from clientrecovery._validate import collection, unwritable_in
+from clientrecovery._validate import collection, optional_function, unwritable_in
 from clientrecovery.errors import InvalidDocument, InvalidValue
 from clientrecovery.policy import Policy
 from clientrecovery.relationship import Relationship
@@ -192,6 +193,13 @@ def policy_from_json(text: str | bytes) -> Policy:
 
 def dump_jsonl(relationships: Iterable[Relationship], out: IO[str]) -> int:
     """Write one document per line; returns how many were written."""
+    given: object = out  # typed a text file, but a caller may hand anything
+    if not callable(getattr(given, "write", None)) or isinstance(
+        given, io.RawIOBase | io.BufferedIOBase
+    ):
+        raise InvalidValue(
+            "dump_jsonl(out=...)", f"must be a text file open for writing, got {out!r}"
+        )
     count = 0
     for relationship in collection(relationships, "an iterable of relationships", "dump_jsonl"):
         out.write(to_json(relationship))
@@ -213,6 +221,7 @@ def load_jsonl(
     the error, and reading goes on. ``policy`` is the receiver's (see :func:`from_dict`).
     """
     receiver_policy(policy, "load_jsonl")
+    optional_function(on_error, "load_jsonl(on_error=...)")
     for number, line in enumerate(collection(lines, "an iterable of lines", "load_jsonl"), 1):
         if isinstance(line, str | bytes | bytearray) and not line.strip():
             continue  # anything else but text is refused by from_json, with its line

@@ -253,6 +253,9 @@ def check_erase(by: object, at: object) -> tuple[str, datetime]:
     """Who erases (required) and when (aware; now by default), as stored (UTC)."""
     if not isinstance(by, str) or not by.strip():
         raise InvalidValue("erase(by=...)", f"must name who erases, got {by!r}")
+    lone = unwritable(by)
+    if lone is not None:
+        raise InvalidValue("erase(by=...)", lone)
     when = datetime.now(UTC) if at is None else at
     if not isinstance(when, datetime) or when.utcoffset() is None:
         raise InvalidValue("erase(at=...)", f"must be a timezone-aware datetime, got {at!r}")

@@ -66,6 +66,7 @@ from clientrecovery._sqlite_layout import CHAIN_STEP as CHAIN_STEP
 from clientrecovery._sqlite_layout import MIGRATIONS, LayoutAndMigration
 from clientrecovery._sqlite_load import LOAD, assembled, trusted_load
 from clientrecovery._sqlite_save import appended, check_prefix
+from clientrecovery._validate import optional_function
 from clientrecovery.errors import InvalidDocument, InvalidValue, UnknownItem
 from clientrecovery.events import Event
 from clientrecovery.model import Stage
@@ -212,6 +213,7 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
                 one; nothing is imported.
         """
         receiver_policy(policy, "import_jsonl")
+        optional_function(on_error, "import_jsonl(on_error=...)")
         changed = 0
         with self._guard("import"), self._transaction() as db:
             for relationship in load_jsonl(lines, on_error=on_error, policy=policy):
@@ -441,6 +443,14 @@ def _store_path(path: object) -> str:
     text = os.fspath(path) if isinstance(path, str | os.PathLike) else None
     if not isinstance(text, str) or not text:
         raise InvalidValue("SQLiteStore(path=...)", f"must name a file, got {path!r}")
+    if "\x00" in text:
+        raise InvalidValue("SQLiteStore(path=...)", f"a file name holds no NUL character: {text!r}")
+    try:
+        os.fsencode(text)
+    except UnicodeError:
+        raise InvalidValue(
+            "SQLiteStore(path=...)", f"{text!r} cannot be a file name on this system"
+        ) from None
     return text
 
 
