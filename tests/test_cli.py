@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from clientrecovery import Policy, Relationship, SQLiteStore, Stage, to_json
+from clientrecovery._cliio import Escaped
 from clientrecovery.examples import design_firm, masterclass, turnaround
 from clientrecovery.stages import mermaid
 from tests.builders import at, plan_for, planning
@@ -851,7 +853,51 @@ class TestQuickList:
         assert _index.entries(str(tmp_path / "absent.db")) is None
 
 
+class TestControlCharacters:
+    def test_what_a_case_holds_is_printed_never_obeyed(self, tmp_path: Path) -> None:
+        """A client named with terminal escapes (from someone else's document) cannot clear,
+        recolour or retitle the terminal, nor overwrite a line."""
+        name = "Acme\x1b[2J\x1b[31mHACKED\x1b[0m\rEvil\x1b]0;title\x07"
+        path = tmp_path / "s.db"
+        with SQLiteStore(path) as store:
+            store.save(Relationship.open(name, trigger="late\x9b", at=at(0), id="esc"))
+
+        for command in (("list",), ("show", "esc"), ("timeline", "esc")):
+            done = run(*command, "--db", str(path))
+
+            assert done.returncode == 0, done.stderr
+            assert not any(c in done.stdout for c in "\x1b\r\x07\x9b"), done.stdout
+            assert "Acme\\x1b[2J" in done.stdout
+
+    def test_the_severities_keep_their_colours(self) -> None:
+        out = io.StringIO()
+
+        Escaped(out, colour=True).write("\x1b[31mERROR\x1b[0m by \x1b[2J\rme\n")
+
+        assert out.getvalue() == "\x1b[31mERROR\x1b[0m by \\x1b[2J\\x0dme\n"
+
+
 class TestInterrupted:
+    def test_ctrl_c_while_the_command_line_loads_is_an_interruption(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Ctrl-C before any command runs, while Python still imports the command line's
+        modules: "interrupted" and 130, not a traceback."""
+        import types
+
+        from clientrecovery import _launch
+
+        class Loading(types.ModuleType):
+            def __getattr__(self, name: str) -> object:
+                raise KeyboardInterrupt
+
+        monkeypatch.setitem(sys.modules, "clientrecovery.cli", Loading("clientrecovery.cli"))
+        with pytest.raises(SystemExit) as stopped:
+            _launch.run()
+
+        assert stopped.value.code == 130
+        assert capsys.readouterr().err == "clientrecovery: interrupted\n"
+
     def test_ctrl_c_in_the_middle_of_an_export_leaves_nothing(self, tmp_path: Path) -> None:
         """SIGINT once the temporary file exists: exit 130, no file, no temporary."""
         import signal

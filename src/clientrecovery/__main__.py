@@ -1,6 +1,6 @@
 """``python -m clientrecovery``: the same as the ``clientrecovery`` command."""
 
-from clientrecovery.cli import run
+from clientrecovery._launch import run
 
 if __name__ == "__main__":
     run()

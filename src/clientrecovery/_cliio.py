@@ -13,14 +13,15 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:  # pragma: no cover - only for the type checker
     from types import TracebackType
-    from typing import IO, Final, Self
+    from typing import IO, Any, Final, Self
 
-__all__ = ["EXIT", "Console", "Failure", "Output", "documents", "read", "split_lines"]
+__all__ = ["EXIT", "Console", "Escaped", "Failure", "Output", "documents", "read", "split_lines"]
 
 LINES_SUFFIXES: Final = (".jsonl", ".ndjson")
 """Files always read as JSON lines, whatever their first line looks like."""
@@ -231,6 +232,42 @@ def _copy(source: IO[str], out: IO[str]) -> None:
 # --- the console ---------------------------------------------------------------------------
 
 _COLOURS: Final = {"ERROR": "31", "WARNING": "33", "INFO": "36"}
+
+
+class Escaped:
+    """A text stream that writes control characters as escapes (``\\x1b``, ``\\x0d``), so
+    that what a case holds (a client's name from someone else's document, say) cannot clear,
+    recolour or retitle the terminal or overwrite a line; new lines and tabs are kept, and so
+    are the colours :class:`Console` gives severities when ``colour`` is on."""
+
+    def __init__(self, stream: Any, *, colour: bool) -> None:
+        self._stream = stream
+        self._colour = colour
+
+    def write(self, text: str) -> int:
+        if _CONTROL.search(text) is not None:
+            if self._colour:
+                parts = _OURS.split(text)
+                codes = _OURS.findall(text)
+                text = "".join(
+                    _escaped(part) + (codes[n] if n < len(codes) else "")
+                    for n, part in enumerate(parts)
+                )
+            else:
+                text = _escaped(text)
+        self._stream.write(text)
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_OURS: Final = re.compile(r"\x1b\[(?:0|31|33|36)m")  # the severities' colours, and reset
+
+
+def _escaped(text: str) -> str:
+    return _CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
 
 
 class Console:

@@ -30,7 +30,7 @@ import sys
 
 from clientrecovery._cliargs import parser
 from clientrecovery._clicommands import COMMANDS
-from clientrecovery._cliio import EXIT, Console, Failure
+from clientrecovery._cliio import EXIT, Console, Escaped, Failure
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:  # pragma: no cover - only for the type checker
@@ -56,7 +56,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.db = given or os.environ.get("CLIENTRECOVERY_DB") or "clientrecovery.db"
     args.json = getattr(args, "json", False)
     args.console = Console()
-    return _guarded(args)
+    # What a case holds is printed, never obeyed: control characters go out as escapes.
+    streams = sys.stdout, sys.stderr
+    sys.stdout = Escaped(sys.stdout, colour=args.console.colour)
+    sys.stderr = Escaped(sys.stderr, colour=False)
+    try:
+        return _guarded(args)
+    finally:
+        sys.stdout, sys.stderr = streams
 
 
 def _guarded(args: argparse.Namespace) -> int:
@@ -129,10 +136,7 @@ def _silence_stdout() -> None:
 
 
 def run() -> None:
-    """The console script's entry point."""
-    try:
-        status = main()
-    except KeyboardInterrupt:  # before a command started (while parsing, say)
-        print("clientrecovery: interrupted", file=sys.stderr)
-        status = EXIT["interrupted"]
-    sys.exit(status)
+    """The console script's entry point (see :mod:`clientrecovery._launch`)."""
+    from clientrecovery._launch import run as launch
+
+    launch()
