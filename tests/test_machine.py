@@ -63,6 +63,9 @@ class LifecycleMachine(RuleBasedStateMachine):
             if isinstance(outcome, RuleViolation):
                 assert outcome.findings
                 assert all(f.severity is Severity.ERROR for f in outcome.findings)
+                # Every refusal says what to do next (the design: "what is missing — source —
+                # what to do next").
+                assert all(f.hint.strip() for f in outcome.findings), outcome.findings
                 errors = tuple(
                     f
                     for f in before.check(command, *args, **kwargs)

@@ -31,6 +31,7 @@ from clientrecovery import (
 )
 from tests.builders import (
     ASSESSMENT,
+    COMMITMENT,
     at,
     day,
     in_discovery,
@@ -227,6 +228,36 @@ class TestPromiseKeptWidened:
 
         assert [(f.subject, f.command) for f in found] == [("P1", "fulfil_commitment")]  # type: ignore[attr-defined]
 
+    def test_ending_with_a_promise_overdue_and_open_is_warned_and_told_after(self) -> None:
+        """check("end") says so while the promise can still be recorded; once the case has
+        ended it cannot be, so the finding offers telling the client, not a refused command."""
+        promise = Commitment(Party.PROVIDER, "hand-over notes", "notes sent", day(5))
+        r = recovering().promise(promise, at=at(3, 13))
+
+        warned = of(
+            r.check("end", reason="client left", lessons=["x"], at=at(7)), Rule.PROMISE_KEPT
+        )
+        ended = r.end(reason="client left", lessons=["x"], at=at(7))
+        after = of(ended.findings(at(8)), Rule.PROMISE_KEPT)
+
+        assert [(f.severity, f.command) for f in warned] == [
+            (Severity.WARNING, "fulfil_commitment")
+        ]  # type: ignore[attr-defined]
+        assert [(f.subject, f.command) for f in after] == [("P1", "contact_client")]  # type: ignore[attr-defined]
+        assert "ended (LOST) with it open" in after[0].message  # type: ignore[attr-defined]
+
+    def test_a_plan_later_than_promised_is_warned_by_check_and_kept_once(self) -> None:
+        """The plan promised for day 3 comes on day 5: check() says what findings() will."""
+        r = summary_sent()
+        plan = plan_for(r)
+
+        warned = of(r.check("propose_plan", plan, at=at(5)), Rule.PROMISE_KEPT)
+        after = of(r.propose_plan(plan, at=at(5)).findings(at(5, 10)), Rule.PROMISE_KEPT)
+
+        assert [f.message for f in warned] == [f.message for f in after]  # type: ignore[attr-defined]
+        assert len(after) == 1
+        assert "2 days after the promised" in after[0].message  # type: ignore[attr-defined]
+
     def test_a_kept_promise_passes_and_even_before_the_meeting(self) -> None:
         """A promise made while assessing is kept with the same command."""
         promise = Commitment(Party.PROVIDER, "a call back by Friday", "call made", day(4))
@@ -258,6 +289,21 @@ class TestPromiseKeptWidened:
         r = opened().promise(done, at=at(0, 10))
 
         assert (r.commitment("P1").status.value, r.commitment("P1").note) == ("agreed", "")
+
+
+class TestRefusalsSayWhatIsNext:
+    def test_a_committed_client_waits_for_the_response_date_not_another_commitment(
+        self,
+    ) -> None:
+        """Issues agreed and the client committed: the step missing is the promised
+        response date (003 §5); a second commitment would not move the case on."""
+        r = issues_agreed().secure_commitment(COMMITMENT, at=at(1, 13))
+
+        with pytest.raises(RuleViolation) as refused:
+            r.send_written_summary(at=at(1, 14))
+
+        (found,) = refused.value.findings
+        assert (found.command, found.hint) == ("promise_response", "first: promise_response")
 
 
 class TestClientPart:

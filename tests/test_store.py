@@ -438,7 +438,9 @@ class TestOpening:
             raise sqlite3.OperationalError("unable to open database file")
 
         monkeypatch.setattr(_sqlite_connection.sqlite3, "connect", refused)
-        monkeypatch.setattr(_sqlite_connection.os, "access", lambda path, mode: False)
+        monkeypatch.setattr(  # searchable, not writable
+            _sqlite_connection.os, "access", lambda path, mode: not mode & os.W_OK
+        )
 
         with pytest.raises(StoreError) as refusal:
             SQLiteStore(folder / "cases.db")

@@ -158,7 +158,10 @@ _PLAN_EVENTS = (ev.PlanProposed, ev.PlanRevised)
 
 _ADVISED: Final = frozenset({*_PLAN_EVENTS, ev.IssueSpecified})
 # Read for every finding, as module names (a member read through its class is slow).
-_ERROR, _WARN_AHEAD = Severity.ERROR, Rule.WARN_AHEAD
+_ERROR = Severity.ERROR
+# A plan's advice that findings(now) gives otherwise: moved work with the initiatives'
+# delays, a late answer to the promised response date by the clock.
+_TOLD_ELSEWHERE: Final = frozenset({Rule.WARN_AHEAD, Rule.PROMISE_KEPT})
 """The events whose findings :func:`_advise` keeps."""
 
 
@@ -167,12 +170,13 @@ def _advise(
 ) -> None:
     """Keep the advice a plan or an issue was given when recorded, which stands as long as
     they do (:mod:`clientrecovery.rules.standing`): a plan's while it is the current version
-    (WARN_AHEAD of moved work stands with the initiative's delays instead), an issue's while
+    (WARN_AHEAD of moved work stands with the initiative's delays instead, PROMISE_KEPT of a
+    late answer with the clock's findings), an issue's while
     it is specified or agreed."""
     kind = type(event)
     if kind in _PLAN_EVENTS:
         changes["_plan_advice"] = tuple(
-            f for f in found if f.severity is not _ERROR and f.rule is not _WARN_AHEAD
+            f for f in found if f.severity is not _ERROR and f.rule not in _TOLD_ELSEWHERE
         )
     elif kind is ev.IssueSpecified and found:
         advice = tuple(f for f in found if f.severity is not _ERROR)

@@ -37,6 +37,7 @@ from clientrecovery.model import (
     Stage,
 )
 from clientrecovery.rules import chronology, finding
+from clientrecovery.rules._core import late_answer
 from clientrecovery.rules.meeting import meet_swiftly
 from clientrecovery.rules.standing import standing
 from clientrecovery.schedule import business_days_between, follow_up_days, span, start_of_day
@@ -150,15 +151,7 @@ def _promise(r: Relationship, today: date) -> Iterator[Finding]:
         return
     answered = r.responded_at if r.responded_at and r.responded_at >= promised else None
     if answered is not None:
-        late = (r.policy.local_date(answered) - due).days
-        if late > 0:
-            yield finding(
-                r.policy,
-                Rule.PROMISE_KEPT,
-                f"the plan reached the client on {r.policy.local_date(answered)},"
-                f" {_days(late)} after the promised {due}",
-                hint="Promise conservatively: a date you are sure to meet.",
-            )
+        yield from late_answer(r.policy, answered, due)
     elif today > due:
         yield finding(
             r.policy,
@@ -379,14 +372,20 @@ def _promises_due(
     r: Relationship, today: date, commitments: Iterable[Commitment]
 ) -> Iterator[Finding]:
     """PROMISE_KEPT: every provider promise kept by its date (000: deliver on promises)."""
+    ended = r.stage.terminal
     for c in commitments:
         if c.party is Party.PROVIDER and c.status is CommitmentStatus.AGREED and today > c.due:
             yield finding(
                 r.policy,
                 Rule.PROMISE_KEPT,
                 f"the provider's promise {c.id} ({c.description!r}) was due {c.due}:"
-                f" {_days((today - c.due).days)} overdue",
+                f" {_days((today - c.due).days)} overdue"
+                + (f", and the case ended ({r.stage.name}) with it open" if ended else ""),
                 c.id,
-                "Keep the promise now, or tell the client honestly when it will be kept.",
-                command="fulfil_commitment",
+                # Once the case has ended a commitment is no longer recorded kept or broken:
+                # what is left is to tell the client what became of it.
+                "The case has ended: tell the client plainly what became of this promise."
+                if ended
+                else "Keep the promise now, or tell the client honestly when it will be kept.",
+                command="contact_client" if ended else "fulfil_commitment",
             )

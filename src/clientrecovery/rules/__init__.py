@@ -99,6 +99,7 @@ ARG_CHECKS: Mapping[type[ev.Event], ArgCheck] = {
     ev.IssueResolved: closing.check_resolve,
     ev.CommitmentFulfilled: commitments.check_fulfil,
     ev.CommitmentBroken: commitments.check_break,
+    ev.RelationshipClosed: closing.check_close,
     ev.RelationshipEnded: closing.check_end,
     ev.LessonsRecorded: closing.check_record_lessons,
 }

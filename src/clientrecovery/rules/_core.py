@@ -26,6 +26,7 @@ __all__ = [
     "chronology",
     "days",
     "finding",
+    "late_answer",
     "late_warning",
     "not_today",
     "stage_order",
@@ -108,6 +109,10 @@ def stage_order(r: Relationship, command: str) -> Iterator[Finding]:
     if r.stage not in allowed:
         stages = ", ".join(s.name for s in sorted(allowed, key=list(Stage).index))
         path = route(r.stage, command)
+        if path and path[0] == "secure_commitment" and r.client_commitment is not None:
+            # Issues agreed, the client committed (before a late issue, say): what moves
+            # the case on is the promised response date (003 §5), not a second commitment.
+            path = ("promise_response", *path[1:])
         then = path[0] if path else None
         if r.stage.terminal:
             hint = (
@@ -168,6 +173,20 @@ def not_today(r: Relationship, day: date, what: str) -> list[Finding]:
             hint=f"Take the time to work out a sound approach: {earliest} or later, not {day}.",
         )
     ]
+
+
+def late_answer(policy: Policy, answered: datetime, due: date) -> Iterator[Finding]:
+    """PROMISE_KEPT: the plan reached the client at ``answered``, after the promised ``due``
+    (003 §5-6): told when the plan is proposed, and kept in ``findings(now)``."""
+    day = policy.local_date(answered)
+    if day > due:
+        yield finding(
+            policy,
+            Rule.PROMISE_KEPT,
+            f"the plan reached the client on {day}, {days((day - due).days)} after the"
+            f" promised {due}",
+            hint="Promise conservatively: a date you are sure to meet.",
+        )
 
 
 def late_warning(

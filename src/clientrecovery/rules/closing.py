@@ -7,14 +7,18 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from clientrecovery import events as ev
+from clientrecovery._validate import is_aware
 from clientrecovery.catalogue import Finding, Rule
 from clientrecovery.errors import InvalidValue
 from clientrecovery.model import CommitmentStatus, InitiativeStatus, IssueStatus, Party
 from clientrecovery.rules._core import AGREED_ISSUE, DONE, finding
 from clientrecovery.rules.commitments import client_committed
 from clientrecovery.rules.issues import issue_in
+from clientrecovery.schedule import _day_of
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from clientrecovery.relationship import Relationship
 
 DROPPED = InitiativeStatus.DROPPED
@@ -82,6 +86,8 @@ def check_resolve(r: Relationship, e: ev.IssueResolved) -> list[Finding]:
                 Rule.ISSUES_RESOLVED,
                 f"no initiative of the plan addresses issue {e.issue_id}",
                 e.issue_id,
+                "Plan the work for it (revise_plan), and resolve it once that work is done.",
+                command="revise_plan",
             )
         )
     pending = [i.id for i in work if i.status is not DONE and i.status is not DROPPED]
@@ -99,7 +105,31 @@ def check_resolve(r: Relationship, e: ev.IssueResolved) -> list[Finding]:
     return found
 
 
+def promises_settled(r: Relationship, at: datetime) -> Iterator[Finding]:
+    """PROMISE_KEPT: the case does not close or end with a provider promise past its date
+    and still open (000: deliver on your promises); once it has ended, the promise can no
+    longer be recorded kept or broken."""
+    today = _day_of(r.policy, at) if is_aware(at) else None
+    for c in r.commitments:
+        open_ = c.party is Party.PROVIDER and c.status is CommitmentStatus.AGREED
+        if open_ and today is not None and today > c.due:
+            yield finding(
+                r.policy,
+                Rule.PROMISE_KEPT,
+                f"the provider's promise {c.id} ({c.description!r}) was due {c.due} and is"
+                " still open",
+                c.id,
+                "Record it kept or broken before the case ends: afterwards it cannot be.",
+                command="fulfil_commitment",
+            )
+
+
+def check_close(r: Relationship, e: ev.RelationshipClosed) -> Iterator[Finding]:
+    yield from promises_settled(r, e.at)
+
+
 def check_end(r: Relationship, e: ev.RelationshipEnded) -> Iterator[Finding]:
+    yield from promises_settled(r, e.at)
     yield from inspected(r)
     if not e.lessons and not r.lessons:
         yield no_lessons(r)

@@ -76,6 +76,7 @@ def check_secure_commitment(r: Relationship, e: ev.CommitmentSecured) -> Iterato
             Rule.CLIENT_COMMITMENT,
             f"commitment {c.id} is due {c.due}, before it is made ({today})",
             c.id,
+            "Agree a due date with the client from today on.",
         )
 
 
@@ -116,6 +117,8 @@ def _commitment_open(r: Relationship, commitment_id: str, command: str) -> list[
             Rule.STAGE_ORDER,
             f"commitment {commitment_id} is {c.status.value}; {command} needs it agreed",
             commitment_id,
+            f"It is already {c.status.value}; a new commitment is recorded as a new one"
+            " (secure_commitment for the client's, promise for the provider's).",
         )
     ]
 

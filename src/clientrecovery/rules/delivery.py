@@ -104,6 +104,8 @@ def initiative_ready(
                 f"initiative {initiative_id} is {initiative.status.value}; {command} needs it"
                 f" {wanted}",
                 initiative_id,
+                _WORK_NEXT[initiative.status][0],
+                command=_WORK_NEXT[initiative.status][1],
             )
         )
     if not held and initiative.holds and initiative.on_hold:
@@ -178,8 +180,27 @@ def check_resume(r: Relationship, e: ev.Resumed) -> list[Finding]:
             Rule.STAGE_ORDER,
             f"initiative {e.initiative_id} is not waiting on the client",
             e.initiative_id,
+            "Only work waiting on the client resumes: record the wait first (wait_on_client).",
         )
     ]
+
+
+# What to do next with an initiative, by its status, when a command needs it in another one.
+_WORK_NEXT: dict[InitiativeStatus, tuple[str, str | None]] = {
+    InitiativeStatus.PLANNED: ("Start it first (start_initiative).", "start_initiative"),
+    InitiativeStatus.IN_PROGRESS: (
+        "It is under way: complete it, or warn the client of a delay.",
+        "complete_initiative",
+    ),
+    InitiativeStatus.DONE: (
+        "It is done; new work for it goes into a revised plan (revise_plan).",
+        "revise_plan",
+    ),
+    InitiativeStatus.DROPPED: (
+        "It was dropped; bring it back in a revised plan (revise_plan).",
+        "revise_plan",
+    ),
+}
 
 
 def check_warn_delay(r: Relationship, e: ev.DelayWarned) -> Iterator[Finding]:

@@ -82,8 +82,35 @@ def issue_in(
             Rule.STAGE_ORDER,
             f"issue {issue_id} is {issue.status.value}; {command} needs it {wanted}",
             issue_id,
+            _ISSUE_NEXT[issue.status][0],
+            command=_ISSUE_NEXT[issue.status][1],
         )
     ]
+
+
+# What to do next with an issue, by its status, when a command needs it in another one.
+_ISSUE_NEXT: dict[IssueStatus, tuple[str, str | None]] = {
+    IssueStatus.RAISED: (
+        "Specify it with the client first: an example and a measure (specify_issue).",
+        "specify_issue",
+    ),
+    IssueStatus.SPECIFIED: (
+        "Agree the list of issues with the client first (agree_issues).",
+        "agree_issues",
+    ),
+    IssueStatus.AGREED: (
+        "It stands as the client agreed it; raise a new issue for what the client adds.",
+        "raise_issue",
+    ),
+    IssueStatus.RESOLVED: (
+        "It is resolved; raise a new issue if the problem has come back.",
+        "raise_issue",
+    ),
+    IssueStatus.DROPPED: (
+        "It was dropped; raise it again with the client if it matters after all.",
+        "raise_issue",
+    ),
+}
 
 
 def check_specify_issue(r: Relationship, e: ev.IssueSpecified) -> list[Finding]:

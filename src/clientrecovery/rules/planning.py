@@ -21,7 +21,15 @@ from clientrecovery.model import (
     TurnaroundPlan,
 )
 from clientrecovery.policy import Policy
-from clientrecovery.rules._core import PARTIES, UNFINISHED, days, finding, late_warning, not_today
+from clientrecovery.rules._core import (
+    PARTIES,
+    UNFINISHED,
+    days,
+    finding,
+    late_answer,
+    late_warning,
+    not_today,
+)
 from clientrecovery.rules.commitments import client_committed
 from clientrecovery.rules.issues import vague
 from clientrecovery.schedule import _day_of, after_days, days_between
@@ -98,6 +106,8 @@ def _covers(r: Relationship, plan: TurnaroundPlan) -> list[Finding]:
                         f"initiative {initiative.id} addresses {issue_id!r}, which is no issue of"
                         " this relationship",
                         initiative.id,
+                        "Address the issues the client agreed, by their ids; a new problem is"
+                        " raised and agreed with the client first.",
                     )
                 )
             elif not issue.live:
@@ -107,6 +117,7 @@ def _covers(r: Relationship, plan: TurnaroundPlan) -> list[Finding]:
                         Rule.PLAN_COVERS_ISSUES,
                         f"initiative {initiative.id} addresses the dropped issue {issue_id}",
                         initiative.id,
+                        "Leave the dropped issue out, or raise it again with the client.",
                     )
                 )
     for issue in r.issues:
@@ -332,7 +343,17 @@ def check_propose_plan(r: Relationship, e: ev.PlanProposed) -> list[Finding]:
     today = _day_of(r.policy, e.at)
     found = not_today(r, today, "the plan") if is_aware(e.at) else []
     found.extend(check_plan(r, today, e.plan))
+    found.extend(_answers_late(r, e))
     return found
+
+
+def _answers_late(r: Relationship, e: ev.PlanProposed | ev.PlanRevised) -> Iterator[Finding]:
+    """PROMISE_KEPT: the plan that answers the promised response date comes after it (as
+    ``findings(now)`` will say once it is recorded)."""
+    due, promised = r.response_due, r.response_promised_at
+    answers = r.stage is Stage.PLANNING and due is not None and promised is not None
+    if answers and due is not None and promised is not None and is_aware(e.at) and e.at >= promised:
+        yield from late_answer(r.policy, e.at, due)
 
 
 def check_revise_plan(r: Relationship, e: ev.PlanRevised) -> Iterator[Finding]:
@@ -343,6 +364,7 @@ def check_revise_plan(r: Relationship, e: ev.PlanRevised) -> Iterator[Finding]:
         if is_aware(e.at):
             yield from not_today(r, today, "the revised plan")
     yield from check_plan(r, today, e.plan)
+    yield from _answers_late(r, e)
     if is_aware(e.at):
         yield from _moves_later(r, e)
 
