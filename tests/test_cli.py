@@ -258,13 +258,24 @@ class TestValidateImportExport:
         assert imported.returncode == 1
         assert "nothing imported" in imported.stderr
 
-    def test_an_unreadable_policy_file_is_a_usage_error(self, tmp_path: Path) -> None:
-        bad = tmp_path / "policy.json"
-        bad.write_text('{"min_days_before_plan": "soon"}')
-        done = run("validate", "--policy", str(bad))
-        assert done.returncode == 2
-        assert "expected an integer" in done.stderr
-        assert "Traceback" not in done.stderr
+    def test_a_policy_file_that_is_no_policy_is_invalid_data(self, tmp_path: Path) -> None:
+        """As for any file the command line reads: exit 1, saying what is wrong and where."""
+        for text, message in (
+            ('{"min_days_before_plan": "soon"}', "expected an integer"),
+            ('{"max_silence": "P99999999999D"}', "longer than a duration can be"),
+        ):
+            bad = tmp_path / "policy.json"
+            bad.write_text(text)
+            done = run("validate", "--policy", str(bad))
+            assert done.returncode == 1
+            assert message in done.stderr
+            assert "@ $." in done.stderr
+
+    def test_a_policy_file_that_is_not_there_is_not_found(self, tmp_path: Path) -> None:
+        for name in (tmp_path / "absent.json", tmp_path):
+            done = run("validate", "--policy", str(name))
+            assert done.returncode == 3
+            assert f"--policy: cannot read {str(name)!r}" in done.stderr
 
     def test_export_then_import_into_a_new_store(self, db: str, tmp_path: Path) -> None:
         exported = tmp_path / "all.jsonl"

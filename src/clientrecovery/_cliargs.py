@@ -74,19 +74,26 @@ def _file_name(text: str) -> str:
     return text
 
 
-def _policy(name: str) -> Policy:
-    _file_name(name)
+def read_policy(name: str) -> Policy:
+    """The policy in the file ``--policy`` names: a file that is not there (or a directory)
+    is not found (exit 3), one that is no policy is invalid data (exit 1), as for any other
+    file the command line reads."""
     from pathlib import Path
 
+    from clientrecovery._cliio import EXIT, Failure
     from clientrecovery.errors import InvalidDocument
     from clientrecovery.serialization import policy_from_json
 
     try:
-        return policy_from_json(Path(name).read_bytes())
+        text = Path(name).read_bytes()
     except OSError as failed:
-        raise argparse.ArgumentTypeError(f"cannot read {name!r}: {failed.strerror}") from None
+        raise Failure(
+            EXIT["not_found"], f"--policy: cannot read {name!r}: {failed.strerror}"
+        ) from None
+    try:
+        return policy_from_json(text)
     except InvalidDocument as bad:
-        raise argparse.ArgumentTypeError(f"{name}: " + "; ".join(bad.problems)) from None
+        raise Failure(EXIT["invalid"], f"--policy: {name}: " + "; ".join(bad.problems)) from None
 
 
 def _version() -> str:
@@ -173,7 +180,7 @@ def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     validate.add_argument(
         "files", nargs="*", type=_file_name, metavar="FILE", help="none: check the store"
     )
-    validate.add_argument("--policy", type=_policy, help=_POLICY_HELP)
+    validate.add_argument("--policy", type=_file_name, help=_POLICY_HELP)
     imports = command("import", "load documents into the store (all of a file, or nothing)")
     imports.add_argument(
         "files", nargs="+", type=_file_name, metavar="FILE", help="JSON or JSON lines; - is stdin"
@@ -181,7 +188,7 @@ def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     imports.add_argument(
         "--skip-invalid", action="store_true", help="import the valid documents, report the rest"
     )
-    imports.add_argument("--policy", type=_policy, help=_POLICY_HELP)
+    imports.add_argument("--policy", type=_file_name, help=_POLICY_HELP)
     export = command("export", "write the stored relationships as JSON lines (all or nothing)")
     export.add_argument(
         "-o", "--output", type=_file_name, metavar="FILE", help="default: standard output"

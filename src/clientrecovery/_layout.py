@@ -122,7 +122,12 @@ def duration_from_str(text: str) -> timedelta:
     if match is None or text in ("P", "PT"):
         raise ValueError(f"{text!r} is not an ISO 8601 duration such as 'P2D' or 'PT36H'")
     d, h, m, s = (int(g) if g else 0 for g in match.groups())
-    return timedelta(days=d, hours=h, minutes=m, seconds=s)
+    try:
+        return timedelta(days=d, hours=h, minutes=m, seconds=s)
+    except OverflowError:
+        raise ValueError(
+            f"{text!r} is longer than a duration can be (999,999,999 days at most)"
+        ) from None
 
 
 def _upgraded(document: Mapping[str, Any]) -> Mapping[str, Any]:

@@ -72,6 +72,10 @@ def _guarded(args: argparse.Namespace) -> int:
         return status
 
     try:
+        if isinstance(getattr(args, "policy", None), str):  # --policy FILE, read once
+            from clientrecovery._cliargs import read_policy
+
+            args.policy = read_policy(args.policy)
         status = int(COMMANDS[args.command](args))
         _flush()
         return status
