@@ -144,7 +144,7 @@ class TestReading:
 
         assert later.returncode == 0, later.stderr
         data = json.loads(later.stdout)
-        assert data["stage"] == "RECOVERING"
+        assert data["stage"] == "recovering"  # as list --json and documents write it
         rules = {f["rule"] for f in data["findings"]}
         assert {"FOLLOW_UP_CADENCE", "COMMUNICATE_OFTEN"} <= rules
         assert any(a["command"] == "close" and not a["ready"] for a in data["next_actions"])
@@ -766,7 +766,7 @@ class TestConventions:
         data = json.loads(then.stdout)
         expected = Relationship.replay([e for e in case.history if e.at <= cut])
         assert data["version"] == expected.version < case.version
-        assert data["stage"] == expected.stage.name
+        assert data["stage"] == expected.stage.value
 
     def test_findings_as_of_leave_out_cases_opened_later(self, db: str) -> None:
         done = run("findings", "--db", db, "--as-of", "2026-03-05", "--json")

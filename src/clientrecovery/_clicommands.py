@@ -135,7 +135,7 @@ def _show(args: argparse.Namespace) -> int:
         "id": r.id,
         "client": r.client,
         "trigger": r.trigger,
-        "stage": r.stage.name,
+        "stage": r.stage.value,  # as list --json, export and documents write it
         "version": r.version,
         "as_of": when.isoformat(),
         "issues": _plain(r.issues),
