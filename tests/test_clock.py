@@ -104,13 +104,14 @@ class TestFollowUpCadence:
 
 class TestCommunicateOften:
     def test_a_long_silence_is_reported(self) -> None:
-        """Eight days without contact, seven allowed."""
+        """Eight days since the plan was agreed with the client (the last contact), seven
+        allowed."""
         r = recovering(1)
 
         found = [f for f in r.findings(at(11, 13)) if f.rule is Rule.COMMUNICATE_OFTEN]
 
         assert [f.message for f in found] == [
-            "no proactive contact with the client for 9 days 20 hours (the policy allows 7 days)"
+            "no proactive contact with the client for 8 days 1 hour (the policy allows 7 days)"
         ]
 
     def test_a_contact_the_client_started_does_not_count(self) -> None:

@@ -306,6 +306,22 @@ class TestRefusalsSayWhatIsNext:
         assert (found.command, found.hint) == ("promise_response", "first: promise_response")
 
 
+class TestPlanMeetingsCountAsContact:
+    def test_silence_is_counted_from_the_plan_put_to_and_agreed_with_the_client(self) -> None:
+        """003 §8: the plan is delivered and agreed in a meeting with the client; the
+        silence of 003 §10 runs from there, not from the written summary before it."""
+        r = recovering()
+        agreed_at = r.plan.agreed_at  # type: ignore[union-attr]
+        assert agreed_at is not None
+        allowed = r.policy.max_silence
+
+        just_within = of(r.findings(agreed_at + allowed), Rule.COMMUNICATE_OFTEN)
+        beyond = of(r.findings(agreed_at + allowed + timedelta(hours=1)), Rule.COMMUNICATE_OFTEN)
+
+        assert just_within == []
+        assert len(beyond) == 1
+
+
 class TestClientPart:
     def test_a_wait_that_does_not_say_what_is_owed_is_pointed_out(self) -> None:
         """003 final comments: quantify it and expect it; it stands while the wait lasts."""

@@ -281,7 +281,8 @@ def _cadence(r: Relationship, today: date) -> Iterator[Finding]:
 
 
 def _silence(r: Relationship, now: datetime) -> Iterator[Finding]:
-    """COMMUNICATE_OFTEN: after the meeting, only the provider's proactive contacts count."""
+    """COMMUNICATE_OFTEN: after the meeting, only the provider's proactive contacts count,
+    and putting the plan to the client and agreeing it with them (003 §8: a meeting)."""
     if r.met_at is None:
         return
     last = r.met_at
@@ -291,6 +292,11 @@ def _silence(r: Relationship, now: datetime) -> Iterator[Finding]:
         if c.kind in _CLIENT_FACING and c.proactive:
             last = c.at
             break
+    plan = r._plan
+    if plan is not None:
+        for moment in (plan.proposed_at, plan.agreed_at):
+            if moment is not None and last < moment <= now:
+                last = moment
     silent = now - last
     if silent > r.policy.max_silence:
         yield finding(
