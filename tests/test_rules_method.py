@@ -323,6 +323,28 @@ class TestPlanMeetingsCountAsContact:
 
 
 class TestClientPart:
+    def test_moving_the_clients_late_part_is_a_reminder_not_a_warning(self) -> None:
+        """003 final comments: the client's part past its date is reminded, quantified; a
+        "delay warning" on it is accepted (the client may ask for time) but said, and kept
+        until the part is done, rather than hiding the lateness."""
+        r = recovering()  # the client's part CL is due day 20
+
+        early = of(
+            r.check("warn_delay", "CL", new_due=day(25), reason="asked", at=at(10)),
+            Rule.CLIENT_PART,
+        )
+        late = of(
+            r.check("warn_delay", "CL", new_due=day(25), reason="data", at=at(22)), Rule.CLIENT_PART
+        )
+        moved = r.warn_delay("CL", new_due=day(25), reason="data", at=at(22))
+
+        assert early == []
+        assert [(f.subject, f.command) for f in late] == [("CL", "contact_client")]  # type: ignore[attr-defined]
+        assert "was 2 days late when its date was moved" in late[0].message  # type: ignore[attr-defined]
+        assert of(moved.findings(at(23)), Rule.CLIENT_PART) == late
+        done = moved.start_initiative("CL", at=at(23)).complete_initiative("CL", at=at(24))
+        assert of(done.findings(at(24)), Rule.CLIENT_PART) == []
+
     def test_a_wait_that_does_not_say_what_is_owed_is_pointed_out(self) -> None:
         """003 final comments: quantify it and expect it; it stands while the wait lasts."""
         r = recovering()

@@ -11,9 +11,20 @@ from clientrecovery import events as ev
 from clientrecovery._validate import is_aware
 from clientrecovery.catalogue import Finding, Rule
 from clientrecovery.model import Initiative, InitiativeStatus, Party
-from clientrecovery.rules._core import IN_PROGRESS, PLANNED, UNFINISHED, finding, late_warning
+from clientrecovery.rules._core import (
+    IN_PROGRESS,
+    PLANNED,
+    UNFINISHED,
+    days,
+    finding,
+    late_warning,
+)
+from clientrecovery.schedule import _day_of
 
 if TYPE_CHECKING:
+    from datetime import date, datetime
+
+    from clientrecovery.policy import Policy
     from clientrecovery.relationship import Relationship
 
 __all__ = [
@@ -23,6 +34,7 @@ __all__ = [
     "check_start",
     "check_wait",
     "check_warn_delay",
+    "client_part_moved",
     "initiative_ready",
     "late_warning",
     "plan_agreed",
@@ -215,6 +227,28 @@ def check_warn_delay(r: Relationship, e: ev.DelayWarned) -> Iterator[Finding]:
             initiative.id,
             "A delay sets a later, firm deadline.",
         )
-    # The client asking for more time on its own part is not the provider warning late.
+    # The client asking for more time on its own part is not the provider warning late; but
+    # once that part is past its date, moving the date hides the client's lateness.
     if is_aware(e.at) and initiative.owner_party is Party.PROVIDER:
         yield from late_warning(r.policy, initiative.id, initiative.due, e.new_due, e.at)
+    elif is_aware(e.at):
+        yield from client_part_moved(r.policy, initiative.id, initiative.due, e.at)
+
+
+def client_part_moved(
+    policy: Policy, initiative_id: str, due: date, at: datetime
+) -> Iterator[Finding]:
+    """CLIENT_PART: the client's part was moved on after its date had passed (003 final
+    comments): the client is reminded, quantified, and never "warned" of its own lateness."""
+    day = _day_of(policy, at)
+    if day > due:
+        yield finding(
+            policy,
+            Rule.CLIENT_PART,
+            f"the client's part {initiative_id} was due {due} and was"
+            f" {days((day - due).days)} late when its date was moved",
+            initiative_id,
+            "Remind the client, politely but firmly and quantified, of what they owe and by"
+            " when; a delay warning is the provider's, for its own work.",
+            command="contact_client",
+        )

@@ -18,8 +18,9 @@ import attrs
 
 from clientrecovery.catalogue import Finding, Rule, Severity
 from clientrecovery.model import IssueStatus, Party, Stage
-from clientrecovery.rules._core import finding, late_warning, not_today
+from clientrecovery.rules._core import UNFINISHED, finding, late_warning, not_today
 from clientrecovery.rules.closing import inspected, no_lessons
+from clientrecovery.rules.delivery import client_part_moved
 from clientrecovery.rules.meeting import aligned, assessment_complete, meet_swiftly
 from clientrecovery.rules.planning import summary_promptly
 
@@ -135,6 +136,10 @@ def _delays(r: Relationship) -> Iterator[Finding]:
             if initiative.owner_party is Party.PROVIDER:
                 yield from late_warning(
                     r.policy, initiative.id, warning.previous_due, warning.new_due, warning.at
+                )
+            elif initiative.status in UNFINISHED:
+                yield from client_part_moved(
+                    r.policy, initiative.id, warning.previous_due, warning.at
                 )
         if initiative.on_hold:
             hold = initiative.holds[-1]
