@@ -345,6 +345,29 @@ class TestClientPart:
         done = moved.start_initiative("CL", at=at(23)).complete_initiative("CL", at=at(24))
         assert of(done.findings(at(24)), Rule.CLIENT_PART) == []
 
+    def test_a_wait_begun_on_late_work_does_not_hide_the_lateness(self) -> None:
+        """003 §9: the wait pauses the provider's clock from its start; days late before it
+        are said when the wait begins, and while it lasts."""
+        r = recovering()  # the provider's initiatives are due day 20
+        due = r.initiative("A1").due
+
+        found = of(
+            r.check("wait_on_client", "A1", reason="data", needs="x", by=day(25), at=at(22)),
+            Rule.WARN_AHEAD,
+        )
+        waiting = r.wait_on_client("A1", reason="data", needs="x", by=day(25), at=at(22))
+
+        assert [(f.subject, f.command) for f in found] == [("A1", "contact_client")]  # type: ignore[attr-defined]
+        assert f"was due {due} and was 2 days late when it began to wait" in found[0].message  # type: ignore[attr-defined]
+        assert [
+            f for f in of(waiting.findings(at(23)), Rule.WARN_AHEAD) if f.subject == "A1"
+        ] == found  # type: ignore[attr-defined]
+        on_time = of(
+            r.check("wait_on_client", "A1", reason="d", needs="x", by=day(9), at=at(5)),
+            Rule.WARN_AHEAD,
+        )
+        assert on_time == []
+
     def test_a_wait_that_does_not_say_what_is_owed_is_pointed_out(self) -> None:
         """003 final comments: quantify it and expect it; it stands while the wait lasts."""
         r = recovering()

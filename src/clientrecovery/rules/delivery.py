@@ -36,6 +36,7 @@ __all__ = [
     "check_warn_delay",
     "client_part_moved",
     "initiative_ready",
+    "late_before_waiting",
     "late_warning",
     "plan_agreed",
     "plan_in_force",
@@ -165,6 +166,8 @@ def check_wait(r: Relationship, e: ev.WaitedOnClient) -> list[Finding]:
                 command="contact_client",
             )
         )
+    if initiative.owner_party is Party.PROVIDER and is_aware(e.at):
+        found.extend(late_before_waiting(r.policy, initiative.id, initiative.due, e.at))
     if e.by is not None and e.needs.strip():
         return found
     gaps = [name for name, given in (("what", e.needs.strip()), ("by when", e.by)) if not given]
@@ -233,6 +236,25 @@ def check_warn_delay(r: Relationship, e: ev.DelayWarned) -> Iterator[Finding]:
         yield from late_warning(r.policy, initiative.id, initiative.due, e.new_due, e.at)
     elif is_aware(e.at):
         yield from client_part_moved(r.policy, initiative.id, initiative.due, e.at)
+
+
+def late_before_waiting(
+    policy: Policy, initiative_id: str, due: date, at: datetime
+) -> Iterator[Finding]:
+    """WARN_AHEAD: the provider's work was already late when it began to wait on the client
+    (003 §9): the wait pauses its clock from now, it does not excuse the days before."""
+    day = _day_of(policy, at)
+    if day > due:
+        yield finding(
+            policy,
+            Rule.WARN_AHEAD,
+            f"initiative {initiative_id} was due {due} and was {days((day - due).days)} late"
+            " when it began to wait on the client",
+            initiative_id,
+            "Tell the client now when it will be done and why: the wait does not excuse the"
+            " days it was late before.",
+            command="contact_client",
+        )
 
 
 def client_part_moved(

@@ -20,7 +20,7 @@ from clientrecovery.catalogue import Finding, Rule, Severity
 from clientrecovery.model import IssueStatus, Party, Stage
 from clientrecovery.rules._core import UNFINISHED, finding, late_warning, not_today
 from clientrecovery.rules.closing import inspected, no_lessons
-from clientrecovery.rules.delivery import client_part_moved
+from clientrecovery.rules.delivery import client_part_moved, late_before_waiting
 from clientrecovery.rules.meeting import aligned, assessment_complete, meet_swiftly
 from clientrecovery.rules.planning import summary_promptly
 
@@ -143,6 +143,10 @@ def _delays(r: Relationship) -> Iterator[Finding]:
                 )
         if initiative.on_hold:
             hold = initiative.holds[-1]
+            if initiative.owner_party is Party.PROVIDER:  # its due date moves only on resuming
+                yield from late_before_waiting(
+                    r.policy, initiative.id, initiative.due, hold.started_at
+                )
             gaps = [
                 n for n, given in (("what", hold.needs.strip()), ("by when", hold.by)) if not given
             ]
