@@ -186,7 +186,10 @@ def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "files", nargs="+", type=_file_name, metavar="FILE", help="JSON or JSON lines; - is stdin"
     )
     imports.add_argument(
-        "--skip-invalid", action="store_true", help="import the valid documents, report the rest"
+        "--skip-invalid",
+        action="store_true",
+        help="import the valid documents, report the rest (a document whose history"
+        " conflicts with the stored one still refuses the file)",
     )
     imports.add_argument("--policy", type=_file_name, help=_POLICY_HELP)
     export = command("export", "write the stored relationships as JSON lines (all or nothing)")
