@@ -243,18 +243,19 @@ def late_before_waiting(
 ) -> Iterator[Finding]:
     """WARN_AHEAD: the provider's work was already late when it began to wait on the client
     (003 §9): the wait pauses its clock from now, it does not excuse the days before."""
-    day = _day_of(policy, at)
-    if day > due:
-        yield finding(
-            policy,
-            Rule.WARN_AHEAD,
-            f"initiative {initiative_id} was due {due} and was {days((day - due).days)} late"
-            " when it began to wait on the client",
-            initiative_id,
-            "Tell the client now when it will be done and why: the wait does not excuse the"
-            " days it was late before.",
-            command="contact_client",
-        )
+    yield from _late_at(
+        policy,
+        Rule.WARN_AHEAD,
+        initiative_id,
+        due,
+        at,
+        (
+            f"initiative {initiative_id} was due {due} and was ",
+            " late when it began to wait on the client",
+        ),
+        "Tell the client now when it will be done and why: the wait does not excuse the days"
+        " it was late before.",
+    )
 
 
 def client_part_moved(
@@ -262,15 +263,39 @@ def client_part_moved(
 ) -> Iterator[Finding]:
     """CLIENT_PART: the client's part was moved on after its date had passed (003 final
     comments): the client is reminded, quantified, and never "warned" of its own lateness."""
+    yield from _late_at(
+        policy,
+        Rule.CLIENT_PART,
+        initiative_id,
+        due,
+        at,
+        (
+            f"the client's part {initiative_id} was due {due} and was ",
+            " late when its date was moved",
+        ),
+        "Remind the client, politely but firmly and quantified, of what they owe and by when;"
+        " a delay warning is the provider's, for its own work.",
+    )
+
+
+def _late_at(
+    policy: Policy,
+    rule: Rule,
+    initiative_id: str,
+    due: date,
+    at: datetime,
+    message: tuple[str, str],
+    hint: str,
+) -> Iterator[Finding]:
+    """``rule``'s finding when the day of ``at`` is past ``due``, its message the two parts
+    of ``message`` around by how many days; the client is the one to tell."""
     day = _day_of(policy, at)
     if day > due:
         yield finding(
             policy,
-            Rule.CLIENT_PART,
-            f"the client's part {initiative_id} was due {due} and was"
-            f" {days((day - due).days)} late when its date was moved",
+            rule,
+            days((day - due).days).join(message),
             initiative_id,
-            "Remind the client, politely but firmly and quantified, of what they owe and by"
-            " when; a delay warning is the provider's, for its own work.",
+            hint,
             command="contact_client",
         )
