@@ -95,8 +95,7 @@ class ConnectionAndErrors:
                 return StoreError(f"the store {self.path!r} {_path_problem(refused)}")
             problem = _folder_problem(Path(self.path).parent)
             if problem is not None:
-                doing = "opened" if "searched" in problem else "created"
-                return StoreError(f"the store {self.path!r} cannot be {doing}: {problem}")
+                return StoreError(f"the store {self.path!r} {problem}")
         if "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered:
             folder = Path(self.path).parent
             if not os.path.lexists(self.path) and not os.access(folder, os.W_OK):
@@ -162,17 +161,18 @@ class ConnectionAndErrors:
 
 
 def _folder_problem(folder: Path) -> str | None:
-    """What is wrong with the folder a store would be made in, if it is not a folder."""
+    """What is wrong with the folder a store is in, or would be made in (``None``: nothing
+    this can tell)."""
     try:
         if folder.is_dir():
             if not os.access(folder, os.X_OK):
-                return f"its folder {str(folder)!r} may not be searched"
+                return f"cannot be opened: its folder {str(folder)!r} may not be searched"
             return None
         if folder.exists():
-            return f"{str(folder)!r} is a file, not a folder"
+            return f"cannot be created: {str(folder)!r} is a file, not a folder"
     except OSError as failed:
-        return _path_problem(failed).removeprefix("cannot be opened: ")
-    return f"its folder {str(folder)!r} does not exist"
+        return _path_problem(failed)
+    return f"cannot be created: its folder {str(folder)!r} does not exist"
 
 
 def _path_problem(failed: OSError) -> str:
