@@ -8,6 +8,9 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from dateutil import tz
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clientrecovery import (
     Cadence,
@@ -46,6 +49,20 @@ class TestPolicy:
         policy = Policy(timezone="Europe/Berlin")
 
         assert policy.local_date(datetime(2026, 3, 2, 23, 30, tzinfo=UTC)) == date(2026, 3, 3)
+
+    @settings(max_examples=300, deadline=None)
+    @given(
+        zone=st.sampled_from(
+            ["Europe/London", "America/Santiago", "Australia/Lord_Howe", "Asia/Kathmandu"]
+        ),
+        moment=st.integers(0, 199 * 366 * 24 * 3600).map(
+            lambda s: datetime(1901, 1, 1, tzinfo=UTC) + timedelta(seconds=s)
+        ),
+    )
+    def test_local_date_is_the_day_the_zone_files_give(self, zone: str, moment: datetime) -> None:
+        """The standard library's zone (which converts in C) gives every day dateutil's
+        reading of the same zone gives, so histories replay to the same findings."""
+        assert Policy(timezone=zone).local_date(moment) == moment.astimezone(tz.gettz(zone)).date()
 
     @pytest.mark.parametrize(
         ("change", "message"),

@@ -8,8 +8,9 @@ catalogue does not mark as fixed; the structural order cannot be switched off.
 from __future__ import annotations
 
 import re
+import zoneinfo
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any, TypeVar
 
 import attrs
@@ -53,15 +54,11 @@ class _Frozen(Mapping[Any, Any]):
         return (_Frozen, (self._items,))
 
 
-# Each zone's tzinfo by name: dateutil's gettz keeps its instances too, but asking it costs
-# about a microsecond, and every local date asks (the names are the valid zones only).
+# Each zone's tzinfo by name: the standard library's zoneinfo where it finds the zone (it
+# converts in C, dateutil in Python: a tenth of a replay's date arithmetic), else dateutil's,
+# which reads the same files and falls back on the zones it bundles (the names are the
+# valid zones only).
 _ZONES: dict[str, tzinfo] = {}
-_DAYS: dict[tuple[str, datetime], date] = {}
-"""The days :meth:`Policy.local_date` found, by zone and moment (a moment with a fixed
-offset, as every event's time is: equal moments are then the same instant). A replay asks
-for the day of one moment several times, and dateutil converts it in Python. It holds the
-last few only: what one history asks again, never a store of every moment seen."""
-_DAYS_MAX = 16
 _UNIVERSAL = frozenset(
     {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", "Etc/Zulu", "Zulu"}
 )
@@ -168,6 +165,18 @@ def _timezone(inst: Policy, attribute: attrs.Attribute[Any], value: object) -> N
         )
 
 
+def _zone(key: str) -> tzinfo:
+    """The ``tzinfo`` of a key :func:`_timezone` accepted."""
+    try:
+        return zoneinfo.ZoneInfo(key)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        pass  # no tzdata where the standard library looks (Windows without the package)
+    zone = tz.gettz(key)
+    if zone is None:  # pragma: no cover - refused at construction
+        raise InvalidValue("Policy.timezone", f"{key!r} is not a known time zone")
+    return zone
+
+
 def _positive_delta(inst: Policy, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, timedelta):
         raise InvalidValue(v.where(inst, attribute), "must be a timedelta")
@@ -267,9 +276,7 @@ class Policy:
         """The policy's time zone as a ``tzinfo``."""
         zone = _ZONES.get(self.timezone)
         if zone is None:
-            zone = tz.gettz(self.timezone)
-            if zone is None:  # pragma: no cover - refused at construction
-                raise InvalidValue("Policy.timezone", f"{self.timezone!r} is not a known time zone")
+            zone = _zone(self.timezone)
             _ZONES[self.timezone] = zone
         return zone
 
@@ -281,13 +288,4 @@ class Policy:
         """The calendar day ``moment`` falls on in the policy's time zone."""
         if self.timezone in _UNIVERSAL:  # the default: the standard library's UTC, in C
             return moment.astimezone(UTC).date()
-        if type(moment.tzinfo) is not timezone:
-            return moment.astimezone(self.tz).date()
-        key = (self.timezone, moment)
-        day = _DAYS.get(key)
-        if day is None:
-            day = moment.astimezone(self.tz).date()
-            if len(_DAYS) >= _DAYS_MAX:
-                _DAYS.clear()
-            _DAYS[key] = day
-        return day
+        return moment.astimezone(self.tz).date()
