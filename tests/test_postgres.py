@@ -26,6 +26,7 @@ from clientrecovery import (
     UnknownItem,
 )
 from clientrecovery.examples import design_firm, masterclass
+from clientrecovery.serialization import _snapshot_json
 from clientrecovery.storage import StoredEvent
 from tests import postgres_workers
 from tests.builders import recovering
@@ -170,6 +171,80 @@ class TestTamperEvidence:
         assert all(p.startswith("relationship 'halden'") for p in problems)
         assert store.load("halden-foods") == masterclass()
 
+    def test_the_feed_does_not_hand_out_an_edited_payload(
+        self, store: PostgresStore, sql: Any
+    ) -> None:
+        """The feed checks each event's link as a load checks the chain: a follower never
+        receives an event changed outside the store (the events before it still come)."""
+        r = recovering()
+        store.save(r)
+        self.tamper(
+            sql,
+            'UPDATE events SET payload = payload || \'{"actor": "Mallory"}\''
+            " WHERE relationship_id = 'halden' AND version = 3",
+        )
+
+        assert [e.version for e in store.events(limit=2)] == [1, 2]
+        with pytest.raises(InvalidDocument, match=r"events row 3: its hash does not match"):
+            store.events(after=2)
+
+    def test_an_anchor_reveals_a_history_cut_short_in_both_tables(
+        self, store: PostgresStore, sql: Any
+    ) -> None:
+        """A restore from an older backup, imitated: the last event and the row's newer
+        version gone together, so the chain that is left verifies on its own."""
+        r = recovering()
+        store.save(r)
+        store.save(masterclass())
+        longer = r.follow_up(at=r.last_event.at, note="checked")
+        store.save(longer, expected_version=r.version)
+        anchor = store.anchor()
+        assert anchor["chain"] == "sha256"
+        assert anchor["relationships"]["halden"]["version"] == longer.version
+        assert store.verify(anchor=anchor) == []
+
+        self.tamper(
+            sql,
+            f"DELETE FROM events WHERE relationship_id = 'halden' AND version = {longer.version}",
+        )
+        sql.execute(
+            "UPDATE relationships SET version = %s, snapshot = %s::jsonb WHERE id = 'halden'",
+            (r.version, _snapshot_json(r)),
+        )
+        assert store.load("halden") == r
+        assert store.verify() == []
+
+        problems = store.verify(anchor=anchor)
+        assert problems == [
+            f"relationship 'halden': the anchor has {longer.version} events, the store"
+            f" {r.version}: events were lost (a truncated file, a lost -wal, rows removed)"
+        ]
+
+    def test_an_anchor_of_another_kind_of_chain_is_named(self, postgres: str) -> None:
+        with PostgresStore(postgres, key=b"the right key, sixteen+") as keyed:
+            keyed.save(recovering())
+            anchor = keyed.anchor()
+            assert anchor["chain"] == "hmac-sha256"
+            assert keyed.verify(anchor=anchor) == []
+        with PostgresStore(postgres) as unkeyed:
+            assert any(
+                p.startswith("anchor: it was taken of a hmac-sha256 chain")
+                for p in unkeyed.verify(anchor=anchor)
+            )
+
+    def test_an_erasure_carries_the_anchor_over(self, store: PostgresStore) -> None:
+        r = recovering()
+        store.save(r)
+        anchor = store.anchor()
+        store.erase(r.id, key=b"an erasure key, long enough", by="dpo")
+
+        assert store.anchor() != anchor
+        assert store.verify(anchor=anchor) == []
+
+    def test_an_anchor_that_is_not_one_is_refused(self, store: PostgresStore) -> None:
+        with pytest.raises(InvalidValue, match="must be a mapping of kind"):
+            store.verify(anchor={"relationships": {}})
+
     def test_a_store_opened_with_another_key_refuses_the_chain(self, postgres: str) -> None:
         with PostgresStore(postgres, key=b"the right key, sixteen+") as keyed:
             keyed.save(recovering())
@@ -238,7 +313,12 @@ class TestOpening:
             with pytest.raises(InvalidDocument, match="events row 2: its hash does not match"):
                 store.load("halden")
             assert store.erasures() == erasures
-            assert store.events() == feed
+            # The feed checks each link: up to the edited row, and from the next case on.
+            assert store.events(limit=1) == feed[:1]
+            with pytest.raises(InvalidDocument, match="events row 2: its hash does not match"):
+                store.events()
+            halden = recovering().version
+            assert store.events(after=halden) == feed[halden:]
             problems = store.verify()
         assert problems[0] == (
             "relationship 'halden', events row 2: its hash does not match its content and"

@@ -31,6 +31,7 @@ __all__ = [
     "chain_problems",
     "check_anchor",
     "column_problems",
+    "linked",
     "snapshot_link",
     "verified_head",
 ]
@@ -72,6 +73,26 @@ def chain_problems(
             break  # every later link depends on this one
         previous = made
     return previous, problems
+
+
+def linked(
+    relationship_id: object,
+    version: object,
+    payload: object,
+    stored: object,
+    previous: object,
+    key: bytes | None,
+) -> bool:
+    """Whether an events row's stored link is the one its payload and the row before it
+    make (``previous`` is that row's link, ``None`` for the first event)."""
+    if not isinstance(relationship_id, str) or type(version) is not int:
+        return False
+    if not isinstance(payload, bytes) or not isinstance(stored, str):
+        return False
+    before = GENESIS if version == 1 else previous
+    if not isinstance(before, str):
+        return False
+    return link(before, relationship_id, version, payload, key=key) == stored
 
 
 def verified_head(

@@ -8,12 +8,13 @@ SHA-256 chain). A case is read in one statement, so it sees one state of both ta
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import psycopg
 
 from clientrecovery._chain import GENESIS, link
+from clientrecovery._integrity import EventRow, anchor_problems
 from clientrecovery._postgres_layout import _one
 from clientrecovery._sqlite_load import row_named
 from clientrecovery.errors import InvalidDocument, UnknownItem
@@ -21,7 +22,7 @@ from clientrecovery.relationship import Relationship
 from clientrecovery.serialization import _from_read
 from clientrecovery.storage import canonical, storable_id
 
-__all__ = ["is_text", "known", "read", "verified"]
+__all__ = ["chain_kind", "is_text", "known", "read", "verified"]
 
 
 def is_text(given: object) -> bool:
@@ -94,16 +95,35 @@ def _assembled(
         raise InvalidDocument([f"{where}: {row_named(p)}" for p in bad.problems]) from None
 
 
-def verified(db: psycopg.Connection[Any], key: bytes | None) -> list[str]:
+def chain_kind(key: bytes | None) -> str:
+    """The kind of chain a store opened with ``key`` checks, as an anchor names it."""
+    return "sha256" if key is None else "hmac-sha256"
+
+
+def verified(
+    db: psycopg.Connection[Any],
+    key: bytes | None,
+    heads: Mapping[str, Mapping[str, Any]] | None = None,
+    anchored: object = None,
+) -> list[str]:
     """Every problem of the store: each relationship (its chain, its replay, its snapshot),
-    events without a relationship, the feed's counter and the erasure records."""
+    events without a relationship, the feed's counter and the erasure records; with the
+    ``heads`` of an anchor (taken of an ``anchored`` kind of chain), every relationship
+    that holds less than it did then, or another history."""
     problems: list[str] = []
     ids = [row[0] for row in db.execute("SELECT id FROM relationships ORDER BY id")]
+    stored: dict[str, Sequence[EventRow] | None] = {}
     for rid in ids:
         try:
-            read(db, rid, key)
+            _, hashes = read(db, rid, key)
         except InvalidDocument as bad:
             problems.extend(bad.problems)
+            stored[rid] = None  # its problem is said: the anchor has nothing to add
+        else:  # each link was worked out again from its payload: the hashes are the chain's
+            stored[rid] = [
+                EventRow(version, None, None, None, "", head)
+                for version, head in enumerate(hashes, start=1)
+            ]
     orphans = db.execute(
         "SELECT DISTINCT relationship_id FROM events"
         " WHERE relationship_id NOT IN (SELECT id FROM relationships)"
@@ -128,4 +148,32 @@ def verified(db: psycopg.Connection[Any], key: bytes | None) -> list[str]:
             f"relationship {rid!r}: an erasure re-anchored the chain on {head[:12]}…"
             f" at event {version}, but the stored chain differs there"
         )
+    if heads is not None:
+        problems.extend(_anchored(db, key, heads, anchored, stored))
+    return problems
+
+
+def _anchored(
+    db: psycopg.Connection[Any],
+    key: bytes | None,
+    heads: Mapping[str, Mapping[str, Any]],
+    anchored: object,
+    stored: Mapping[str, Sequence[EventRow] | None],
+) -> list[str]:
+    problems: list[str] = []
+    mine = chain_kind(key)
+    kind = anchored if isinstance(anchored, str) else mine
+    if kind != mine:
+        problems.append(
+            f"anchor: it was taken of a {kind} chain, but the store was opened"
+            f" {'without' if key is None else 'with'} a key ({mine}): open it as the anchor's"
+            " store was, or the anchor is another store's"
+        )
+        return problems
+    erased: dict[str, list[tuple[int, str, str]]] = {}
+    for rid, events, previous, head in db.execute(
+        "SELECT relationship_id, events, previous_head, head FROM erasures ORDER BY erased_at"
+    ):
+        erased.setdefault(rid, []).append((events, previous, head))
+    problems.extend(anchor_problems(heads, stored, erased=erased))
     return problems

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Final
 
 from clientrecovery._chain import GENESIS, link
-from clientrecovery._integrity import snapshot_link
+from clientrecovery._integrity import linked, snapshot_link
 from clientrecovery._sqlite_compact import HASH, digest
 from clientrecovery._sqlite_connection import ConnectionAndErrors
 from clientrecovery._sqlite_load import written_state
@@ -89,26 +89,6 @@ per :meth:`FeedAndErasure.erase`; and the
 transaction) rewrite a payload and actor, and nothing else."""
 
 
-def _linked(
-    relationship_id: object,
-    version: object,
-    payload: object,
-    stored: object,
-    previous: object,
-    key: bytes | None,
-) -> bool:
-    """Whether an events row's stored link is the one its payload and the row before it
-    make (``previous`` is that row's link, ``None`` for the first event)."""
-    if not isinstance(relationship_id, str) or type(version) is not int:
-        return False
-    if not isinstance(payload, bytes) or not isinstance(stored, str):
-        return False
-    before = GENESIS if version == 1 else previous
-    if not isinstance(before, str):
-        return False
-    return link(before, relationship_id, version, payload, key=key) == stored
-
-
 class FeedAndErasure(ConnectionAndErrors):
     """The feed (:meth:`events`) and erasure (:meth:`erase`, :meth:`erasures`) of a SQLite
     store, on the tables of :data:`ACCOUNTS_FEED_ERASURE`."""
@@ -148,7 +128,7 @@ class FeedAndErasure(ConnectionAndErrors):
             except InvalidDocument as bad:
                 problems = [f"{where}: its payload: {p}" for p in bad.problems]
                 raise InvalidDocument(problems) from None
-            if checked and not _linked(rid, version, payload, stored, previous, self._key):
+            if checked and not linked(rid, version, payload, stored, previous, self._key):
                 raise InvalidDocument(
                     [
                         f"{where}: its hash does not match its payload and the row before it"

@@ -40,7 +40,7 @@ lock not obtained in time or a permission refused is a :class:`~clientrecovery.S
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
 from typing import IO, Any
@@ -50,6 +50,7 @@ from psycopg import errors as pg_errors
 from psycopg import sql
 
 from clientrecovery._chain import GENESIS, link
+from clientrecovery._integrity import ANCHOR_KIND, check_anchor, linked
 from clientrecovery._postgres_layout import (
     CHANNEL,
     MIGRATIONS,
@@ -59,7 +60,7 @@ from clientrecovery._postgres_layout import (
     _one,
     migrate,
 )
-from clientrecovery._postgres_read import is_text, known, read, verified
+from clientrecovery._postgres_read import chain_kind, is_text, known, read, verified
 from clientrecovery._postgres_save import check_prefix, claim, stored_version, write
 from clientrecovery._validate import optional_function
 from clientrecovery.errors import (
@@ -362,14 +363,27 @@ class PostgresStore(ClosedOnExit):
         after, limit = check_feed(after, limit)
         with self._errors():
             rows = self._db.execute(
-                "SELECT position, relationship_id, version, payload FROM events"
-                " WHERE position > %s ORDER BY position LIMIT %s",
+                "SELECT position, relationship_id, version, payload, encode(hash, 'hex'),"
+                " (SELECT encode(b.hash, 'hex') FROM events b WHERE b.relationship_id ="
+                " events.relationship_id AND b.version = events.version - 1)"
+                " FROM events WHERE position > %s ORDER BY position LIMIT %s",
                 (after, limit),
             ).fetchall()
-        return tuple(
-            StoredEvent(position, rid, version, feed_event(payload, rid, version))
-            for position, rid, version, payload in rows
-        )
+        found = []
+        # Each event's link is checked against the row before it, as a load checks its
+        # chain: an edited payload is not handed out (under a key, none can be forged).
+        for position, rid, version, payload, stored, previous in rows:
+            event = feed_event(payload, rid, version)
+            if not linked(rid, version, canonical(payload).encode(), stored, previous, self._key):
+                raise InvalidDocument(
+                    [
+                        f"relationship {rid!r}, events row {version}: its hash does not match"
+                        " its payload and the row before it (the row was changed outside the"
+                        " store): the feed cannot go past it"
+                    ]
+                )
+            found.append(StoredEvent(position, rid, version, event))
+        return tuple(found)
 
     def wait(self, timeout: float) -> bool:
         """Sleep until a save commits new events or ``timeout`` seconds pass; returns whether
@@ -405,11 +419,35 @@ class PostgresStore(ClosedOnExit):
         many. Each is validated on the way out, so an export can be imported again."""
         return export_lines(self.relationships(stage=stage), out, "PostgresStore.export_jsonl")
 
-    def verify(self) -> builtins.list[str]:
-        """Check every stored relationship (its chain, its replay, its snapshot), the feed and
-        the erasure records; returns the problems found (empty: all valid)."""
+    def anchor(self) -> dict[str, Any]:
+        """The head of every relationship's chain, to keep somewhere else (JSON-ready), as
+        :meth:`clientrecovery.SQLiteStore.anchor` exports it.
+
+        Given back to :meth:`verify`, it reveals what a chain alone cannot: a history cut
+        short consistently, such as a database restored from an older backup, or rows
+        removed by someone who may bypass the store's triggers.
+        """
         with self._transaction(snapshot=True) as db:
-            return verified(db, self._key)
+            rows = db.execute(
+                "SELECT DISTINCT ON (e.relationship_id) e.relationship_id, e.version,"
+                " encode(e.hash, 'hex') FROM events e JOIN relationships r"
+                " ON r.id = e.relationship_id ORDER BY e.relationship_id, e.version DESC"
+            ).fetchall()
+        return {
+            "kind": ANCHOR_KIND,
+            "chain": chain_kind(self._key),
+            "relationships": {rid: {"version": v, "hash": h} for rid, v, h in rows},
+        }
+
+    def verify(self, *, anchor: Mapping[str, Any] | None = None) -> builtins.list[str]:
+        """Check every stored relationship (its chain, its replay, its snapshot), the feed and
+        the erasure records; returns the problems found (empty: all valid). With ``anchor``
+        (from :meth:`anchor`), no relationship may hold less than it did then, nor another
+        history."""
+        heads = check_anchor(anchor) if anchor is not None else None
+        anchored = anchor.get("chain") if anchor is not None else None
+        with self._transaction(snapshot=True) as db:
+            return verified(db, self._key, heads, anchored)
 
 
 # --- rows ----------------------------------------------------------------------------------
