@@ -21,11 +21,12 @@ from clientrecovery import (
     Stage,
     StaleVersion,
     UnknownItem,
+    from_json,
     to_json,
 )
 from clientrecovery.examples import design_firm, masterclass, synthetic_portfolio, turnaround
 from clientrecovery.storage import Erasure, Store, StoredEvent
-from tests.builders import recovering
+from tests.builders import ASSESSMENT, recovering
 
 CASES = (masterclass(), design_firm(), turnaround())
 KEY = "a key of sixteen bytes or more, kept by the data protection officer"
@@ -188,6 +189,35 @@ class TestOptimisticConcurrency:
         with pytest.raises(StaleVersion, match="differs from the stored one at event"):
             store.save(follow(follow(r, "other")), expected_version=r.version + 1)
         assert store.version(r.id) == r.version + 1
+
+    def test_another_history_ending_in_the_stored_event_is_refused(self, store: Store) -> None:
+        """The stored event at the expected version is not enough: a history under the same
+        id that differs before it (another client, another policy) is not appended to."""
+        stored = Relationship.open("Acme Ltd", trigger="late reports", at=T, id="case-1")
+        stored = stored.assess(ASSESSMENT, at=T)
+        other = Relationship.open("Evil Corp", trigger="late reports", at=T, id="case-1")
+        other = other.assess(ASSESSMENT, at=T)
+        assert other.history[1] == stored.history[1]
+        assert other.history[0] != stored.history[0]
+        store.save(stored)
+
+        with pytest.raises(StaleVersion, match="its first 2 events are not the stored ones"):
+            store.save(contact(other), expected_version=2)
+        assert store.load("case-1") == stored
+        assert store.version("case-1") == 2
+
+    def test_a_history_read_again_from_its_document_extends_the_stored_one(
+        self, store: Store
+    ) -> None:
+        """The same history, made anew (not a relationship the store loaded or saved), is
+        linked from its start and found to be the stored one."""
+        r = recovering()
+        store.save(r)
+        again = follow(from_json(to_json(store.load(r.id))))
+
+        assert store.save(again, expected_version=r.version) == 1
+        assert store.save(follow(again), expected_version=again.version) == 1
+        assert store.load(r.id).version == r.version + 2
 
 
 class TestAccounts:

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -227,6 +228,24 @@ class TestOptimisticConcurrency:
         assert (stale.value.expected, stale.value.actual) == (r.version, r.version + 1)
         assert stale.value.relationship_id == r.id
         assert store.load(r.id).last_event.note == "theirs"  # type: ignore[attr-defined]
+
+    def test_a_keyed_store_never_writes_a_state_for_another_history(self, tmp_path: Path) -> None:
+        """Appended onto, another history under the same id would have been given a state
+        and a link under the key, and a trusted load would have believed its client."""
+        with SQLiteStore(tmp_path / "keyed.db", key=b"k" * 32) as keyed:
+            r = recovering()
+            keyed.save(r)
+            forged = Relationship.replay(
+                [attrs.evolve(r.history[0], client="Evil Corp"), *r.history[1:]]
+            )
+            with pytest.raises(StaleVersion, match="not the stored ones"):
+                keyed.save(follow(forged), expected_version=r.version)
+
+            assert keyed.load(r.id).client == r.client
+            assert keyed.verify() == []
+            # A case the store loaded, changed by a command, is linked from where it was.
+            loaded = keyed.load(r.id)
+            assert keyed.save(follow(loaded), expected_version=r.version) == 1
 
     def test_a_new_relationship_cannot_overwrite_a_stored_one(self, store: SQLiteStore) -> None:
         store.save(recovering())

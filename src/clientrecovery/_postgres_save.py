@@ -15,6 +15,7 @@ import psycopg
 from clientrecovery._chain import GENESIS, link
 from clientrecovery._postgres_layout import _one, _Rows
 from clientrecovery._postgres_read import is_text
+from clientrecovery._prefix import ANOTHER_HISTORY, Prefixes
 from clientrecovery.errors import StaleVersion
 from clientrecovery.relationship import Relationship
 from clientrecovery.serialization import _event_dict, _snapshot
@@ -23,9 +24,17 @@ from clientrecovery.storage import canonical
 __all__ = ["check_prefix", "claim", "stored_version", "write"]
 
 
-def claim(db: psycopg.Connection[Any], r: Relationship, expected: int, changed: bool) -> str:
+def claim(
+    db: psycopg.Connection[Any],
+    r: Relationship,
+    expected: int,
+    changed: bool,
+    prefixes: Prefixes | None,
+) -> str:
     """Lock (or insert) the relationship's row if the stored version is ``expected`` and
-    its history agrees with ``r``'s; returns the stored head of the chain."""
+    its history agrees with ``r``'s (with ``prefixes``, its first ``expected`` events chain
+    to the stored head; without, the caller compared every stored event: an import);
+    returns the stored head of the chain."""
     columns = (r.stage.name, r.version, r.last_event.at, canonical(_snapshot(r)))
     if expected == 0:
         inserted = db.execute(
@@ -55,6 +64,8 @@ def claim(db: psycopg.Connection[Any], r: Relationship, expected: int, changed: 
             actual,
             f"its history differs from the stored one at event {expected}",
         )
+    if prefixes is not None and prefixes.head(r, expected) != head:
+        raise StaleVersion(r.id, expected, actual, ANOTHER_HISTORY.format(expected))
     if changed:
         db.execute(
             "UPDATE relationships SET stage = %s, version = %s, updated_at = %s,"
@@ -72,8 +83,9 @@ def write(
     *,
     key: bytes | None,
     channel: str,
-) -> None:
-    """Append the rows, chained on ``head``, at the next positions of the feed."""
+) -> str:
+    """Append the rows, chained on ``head``, at the next positions of the feed; returns the
+    new head."""
     # The notification goes out at commit; sent with the counter, it costs no round trip.
     last, _ = _one(
         db.execute(
@@ -94,6 +106,7 @@ def write(
             " payload, hash) VALUES (%s, %s, %s, %s, %s, %s, %s::jsonb, %s)",
             values,
         )
+    return head
 
 
 def stored_version(db: psycopg.Connection[Any], rid: str) -> int:

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from clientrecovery._chain import GENESIS, link
 from clientrecovery._integrity import snapshot_link
+from clientrecovery._prefix import ANOTHER_HISTORY, Prefixes
 from clientrecovery._sqlite_compact import digest
 from clientrecovery._sqlite_load import UPSERT, written_state
 from clientrecovery.errors import StaleVersion
@@ -32,9 +33,12 @@ def appended(
     expected: int,
     key: bytes | None,
     states: bool,
+    prefixes: Prefixes | None,
 ) -> int:
     """Append the relationship's events after version ``expected`` and write its row (with
     its state when ``states``), inside the caller's write transaction; returns how many.
+    With ``prefixes``, the relationship's first ``expected`` events must chain to the
+    stored head (without, the caller compared the whole stored history: an import).
 
     Raises:
         StaleVersion: The store holds another version, or a different history.
@@ -56,6 +60,11 @@ def appended(
                 actual,
                 f"its history differs from the stored one at event {expected}",
             )
+        if prefixes is not None:
+            if not isinstance(head, str):  # no head to compare with: the rows, one by one
+                check_prefix(db, relationship, expected)
+            elif prefixes.head(relationship, expected) != head:
+                raise StaleVersion(rid, expected, actual, ANOTHER_HISTORY.format(expected))
     if relationship.version == expected:
         return 0
     rows = []
@@ -96,6 +105,8 @@ def appended(
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
+    if prefixes is not None:
+        prefixes.remember(relationship, head)
     return len(rows)
 
 

@@ -62,6 +62,7 @@ from clientrecovery._postgres_layout import (
 )
 from clientrecovery._postgres_read import chain_kind, is_text, known, read, verified
 from clientrecovery._postgres_save import check_prefix, claim, stored_version, write
+from clientrecovery._prefix import Prefixes
 from clientrecovery._validate import optional_function
 from clientrecovery.errors import (
     InvalidDocument,
@@ -124,6 +125,7 @@ class PostgresStore(ClosedOnExit):
                     f"PostgresStore({name}=...)", f"must be a number of seconds > 0, got {given!r}"
                 )
         self._key = key.encode() if isinstance(key, str) else key
+        self._prefixes = Prefixes(lambda event: canonical(_event_dict(event)), key=self._key)
         self._conninfo = conninfo
         self._listener: psycopg.Connection[tuple[Any, ...]] | None = None
         try:
@@ -199,9 +201,10 @@ class PostgresStore(ClosedOnExit):
         r = check_save(relationship, expected_version)
         rows = _event_rows(r, expected_version)
         with self._transaction() as db:
-            previous = claim(db, r, expected_version, bool(rows))
+            previous = claim(db, r, expected_version, bool(rows), self._prefixes)
             if rows:
-                write(db, r.id, previous, rows, key=self._key, channel=self._channel)
+                head = write(db, r.id, previous, rows, key=self._key, channel=self._channel)
+                self._prefixes.remember(r, head)
         return len(rows)
 
     def import_jsonl(
@@ -234,7 +237,7 @@ class PostgresStore(ClosedOnExit):
                     write(
                         db,
                         r.id,
-                        claim(db, r, stored, True),
+                        claim(db, r, stored, True, None),
                         rows,
                         key=self._key,
                         channel=self._channel,
@@ -311,7 +314,9 @@ class PostgresStore(ClosedOnExit):
             InvalidDocument: Its rows are corrupted, break the chain or break the method.
         """
         with self._errors():  # one statement: it sees one state of both tables
-            return self._read(self._db, relationship_id)[0]
+            loaded, hashes = self._read(self._db, relationship_id)
+        self._prefixes.remember(loaded, hashes[-1])  # every link was checked
+        return loaded
 
     def _read(self, db: psycopg.Connection[Any], rid: str) -> tuple[Relationship, list[str]]:
         return read(db, rid, self._key)

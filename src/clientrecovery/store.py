@@ -58,6 +58,7 @@ import attrs
 
 from clientrecovery._chain import GENESIS
 from clientrecovery._integrity import ANCHOR_KIND, chain_problems, check_anchor, snapshot_link
+from clientrecovery._prefix import Prefixes
 from clientrecovery._sqlite_checks import stored_rows, text_column, verify_store
 from clientrecovery._sqlite_compact import hexed
 from clientrecovery._sqlite_feed import FeedAndErasure
@@ -72,7 +73,7 @@ from clientrecovery.events import Event
 from clientrecovery.model import Stage
 from clientrecovery.policy import Policy
 from clientrecovery.relationship import Relationship
-from clientrecovery.serialization import load_jsonl, receiver_policy
+from clientrecovery.serialization import _event_json, load_jsonl, receiver_policy
 from clientrecovery.storage import (
     ClosedOnExit,
     check_filters,
@@ -151,6 +152,7 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
         if key is not None and (not isinstance(key, bytes) or len(key) < 16):  # type: ignore[redundant-expr]
             raise InvalidValue("SQLiteStore(key=...)", "must be bytes, at least 16 of them")
         self._key = key
+        self._prefixes = Prefixes(_event_json, key=key)
         self._readonly = readonly
         self._connect(create=create, timeout=timeout)
         self._open(migrate and not readonly)
@@ -190,7 +192,9 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
                 f" version), got {expected_version!r}",
             )
         with self._guard("save"), self._transaction() as db:
-            return appended(db, relationship, expected_version, self._key, self._states)
+            return appended(
+                db, relationship, expected_version, self._key, self._states, self._prefixes
+            )
 
     def import_jsonl(
         self,
@@ -225,7 +229,7 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
                 if stored:
                     check_prefix(db, relationship, stored)
                 if stored < relationship.version:
-                    appended(db, relationship, stored, self._key, self._states)
+                    appended(db, relationship, stored, self._key, self._states, None)
                     changed += 1
         return changed
 
@@ -264,6 +268,7 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
         if self._key is not None and policy is None:
             trusted = trusted_load(relationship_id, top, rows[1:], self._key)
             if trusted is not None:
+                self._prefixes.remember(trusted, top[4])  # the head its chain was checked to
                 return trusted
         return self._assemble(
             relationship_id,
