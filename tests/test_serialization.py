@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import json
+import pickle
 import re
 import sys
 import threading
@@ -23,6 +25,7 @@ from clientrecovery import (
     InvalidValue,
     Policy,
     Relationship,
+    SQLiteStore,
     dump_jsonl,
     from_dict,
     from_json,
@@ -36,6 +39,7 @@ from clientrecovery import events as ev
 from clientrecovery import serialization as ser
 from clientrecovery._codec import SHARED_MAX, Codec, type_hints
 from clientrecovery._validate import instance_of
+from clientrecovery.examples import masterclass
 from tests.builders import (
     ASSESSMENT,
     at,
@@ -83,6 +87,26 @@ class TestRoundTrip:
         assert from_json(text) == r
         assert from_json(text.encode()) == r
         assert to_json(from_json(text)) == text
+
+    @given(relationships(max_steps=30))
+    @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+    def test_pickle_and_deepcopy_round_trip_any_relationship(self, r: Relationship) -> None:
+        """For multiprocessing, joblib and caches: a relationship pickled or deep-copied is
+        equal, writes the same document and gives the same findings, and its copy's log is
+        its own (a command on one never shows in the other)."""
+        now = r.last_event.at
+        for copied in (pickle.loads(pickle.dumps(r)), copy.deepcopy(r)):
+            assert copied == r
+            assert to_json(copied) == to_json(r)
+            assert copied.findings(now) == r.findings(now)
+            assert copied._log._buffer is not r._log._buffer
+
+    def test_a_store_loaded_relationship_pickles(self, tmp_path: Path) -> None:
+        """A keyed store's trusted load decodes its history lazily; pickled, it is whole."""
+        with SQLiteStore(tmp_path / "keyed.db", key=b"k" * 32) as store:
+            store.save(masterclass())
+            loaded = store.load(masterclass().id)
+        assert pickle.loads(pickle.dumps(loaded)) == masterclass()
 
     @given(relationships(max_steps=30))
     @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])

@@ -151,6 +151,10 @@ class AppendLog(Generic[T]):
     def __repr__(self) -> str:
         return f"AppendLog({self._size} items)"
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Its items, not its buffer or lock: a copy (pickled, deep-copied) is a log of its own.
+        return (AppendLog, (self.as_tuple(),))
+
 
 _BITS = 5
 _CHUNK = 1 << _BITS
@@ -270,5 +274,16 @@ class Index:
     def keys(self) -> list[str]:
         return [k for k, v in sorted(self._map.items(), key=lambda kv: kv[1]) if v < self._size]
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_index_of, (tuple(self.keys()),))
+
     def __len__(self) -> int:
         return self._size
+
+
+def _index_of(keys: Iterable[str]) -> Index:
+    """An index of ``keys`` at their positions, with a map and lock of its own (unpickling)."""
+    index = Index()
+    for key in keys:
+        index.grow(key)
+    return index
