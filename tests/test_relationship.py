@@ -12,14 +12,18 @@ import pytest
 from dateutil import tz
 
 from clientrecovery import (
+    Commitment,
     InitiativeStatus,
     InvalidValue,
     IssueStatus,
+    Party,
     Relationship,
     Rule,
     RuleViolation,
     Stage,
     UnknownItem,
+    from_dict,
+    to_dict,
 )
 from clientrecovery import events as ev
 from clientrecovery.schedule import add_business_days, business_days_between
@@ -192,6 +196,24 @@ class TestCommands:
 
 
 class TestReplay:
+    def test_a_promise_without_an_id_gets_the_commands_id_on_every_path(self) -> None:
+        """A PromiseMade carrying no id (built by hand, or ``"id": null`` in a document) is
+        the provider's promise P1, as the command makes it, never a client's C2."""
+        r = recovering()
+        promise = Commitment(Party.PROVIDER, "a weekly status call", "held every Monday", day(30))
+        by_command = r.promise(promise, at=r.last_event.at)
+        by_apply = r.apply(ev.PromiseMade(commitment=promise, at=r.last_event.at))
+        document = to_dict(by_apply)
+        document["history"][-1]["commitment"]["id"] = None
+        by_document = from_dict(
+            {"schema_version": document["schema_version"], "history": document["history"]}
+        )
+
+        assert [c.id for c in by_command.promises] == ["P1"]
+        assert by_apply.commitments == by_command.commitments  # the events differ: no id
+        assert by_document.commitments == by_command.commitments
+        assert by_document.findings(at(40)) == by_command.findings(at(40))
+
     def test_an_opened_relationship_is_what_its_constructor_makes(self) -> None:
         """Opening builds the state without the class's __init__: every field is there, with
         the value __init__ gives it, and nothing is shared with another case."""

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from clientrecovery import events as ev
-from clientrecovery._handlers import free_id
+from clientrecovery._handlers import free_id, promise_id
 from clientrecovery._replay import run
 from clientrecovery._validate import instance_of, on_calendar
 from clientrecovery.model import (
@@ -215,7 +215,7 @@ def promise(
     if isinstance(commitment, Commitment):
         commitment = attrs.evolve(
             commitment,
-            id=commitment.id or _promise_id(self),
+            id=commitment.id or promise_id(self),
             status=CommitmentStatus.AGREED,
             note="",
         )
@@ -466,14 +466,6 @@ def record_lessons(
 ) -> Relationship:
     """Keep lessons learned, in any stage, after a loss or a recovery too (004)."""
     return run(self, ev.LessonsRecorded(lessons=lessons, at=at, actor=actor))
-
-
-def _promise_id(r: Relationship) -> str:
-    """``P1``, ``P2``, … by the provider's promises so far (skipping ids already taken)."""
-    n = len(r.promises) + 1
-    while f"P{n}" in r._commitment_pos:
-        n += 1
-    return f"P{n}"
 
 
 def _clean(plan: TurnaroundPlan) -> TurnaroundPlan:

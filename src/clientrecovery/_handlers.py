@@ -35,7 +35,7 @@ from clientrecovery.schedule import after_days, days_between
 if TYPE_CHECKING:
     from clientrecovery.relationship import Relationship
 
-__all__ = ["APPLY", "free_id"]
+__all__ = ["APPLY", "free_id", "promise_id"]
 
 # The members the handlers set and test, as module names: a member read through its class
 # costs a slow attribute lookup (on Python 3.11, Enum's metaclass has a __getattr__).
@@ -65,6 +65,15 @@ def free_id(prefix: str, taken: Collection[str]) -> str:
     while f"{prefix}{n}" in taken:
         n += 1
     return f"{prefix}{n}"
+
+
+def promise_id(r: Relationship) -> str:
+    """``P1``, ``P2``, … by the provider's promises so far (skipping ids already taken): the
+    id of a promise given none, by the command and by a replay of its event alike."""
+    n = len(r.promises) + 1
+    while f"P{n}" in r._commitment_pos:
+        n += 1
+    return f"P{n}"
 
 
 def _replace(items: tuple[Any, ...], position: int, item: Any) -> tuple[Any, ...]:
@@ -131,10 +140,10 @@ def _with_commitment(r: Relationship, commitment_id: str, **change: Any) -> dict
     return {"commitments": _replace(r.commitments, position, updated)}
 
 
-def _added(r: Relationship, commitment: Commitment) -> dict[str, Any]:
-    """The changes that add ``commitment``: in O(1) while a replay drafts ``r`` (its list and
-    index are its own then, and grow in place), else a copy of both."""
-    commitment_id = commitment.id or free_id("C", r._commitment_pos)
+def _added(r: Relationship, commitment: Commitment, commitment_id: str) -> dict[str, Any]:
+    """The changes that add ``commitment`` under ``commitment_id``: in O(1) while a replay
+    drafts ``r`` (its list and index are its own then, and grow in place), else a copy of
+    both."""
     # The relationship keeps the state itself, whatever the event carried.
     kept = replace(commitment, id=commitment_id, status=_COMMITMENT_AGREED, note="")
     if r._draft:
@@ -248,14 +257,14 @@ def _response_promised(r: Relationship) -> bool:
 
 
 def _on_secured(r: Relationship, e: ev.CommitmentSecured) -> dict[str, Any]:
-    changes = _added(r, e.commitment)
+    changes = _added(r, e.commitment, e.commitment.id or free_id("C", r._commitment_pos))
     if _response_promised(r):
         changes["stage"] = _PLANNING
     return changes
 
 
 def _on_promise_made(r: Relationship, e: ev.PromiseMade) -> dict[str, Any]:
-    return _added(r, e.commitment)
+    return _added(r, e.commitment, e.commitment.id or promise_id(r))
 
 
 def _on_promised(r: Relationship, e: ev.ResponsePromised) -> dict[str, Any]:
