@@ -224,6 +224,20 @@ class TestTables:
         with pytest.raises(InvalidValue, match=r"tables\(relationships\[1\]\)"):
             an.tables([masterclass(), "halden-foods"])  # type: ignore[list-item]
 
+    def test_a_case_lost_then_given_its_lessons_is_lost_where_it_ended(self) -> None:
+        """Lessons recorded after the end (as LESSONS_KEPT asks) leave the case LOST; it was
+        lost in the stage it ended in, and the funnel counts every lost case once."""
+        r = ready_to_meet()
+        ended = r.end(reason="moved to a competitor", at=r.last_event.at + timedelta(hours=1))
+        taught = ended.record_lessons(["call the same day"], at=ended.last_event.at)
+
+        rows = an.tables([ended, taught])["relationships"]
+        assert [row["lost_at_stage"] for row in rows] == [r.stage.value] * 2
+        portfolio = an.tables(synthetic_portfolio(120, seed=2026))["relationships"]
+        lost = [row for row in portfolio if row["outcome"] == "lost"]
+        assert lost
+        assert all(row["lost_at_stage"] not in (None, "lost") for row in lost)
+
 
 class TestFrames:
     def test_dtypes(self) -> None:

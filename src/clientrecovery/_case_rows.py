@@ -226,6 +226,13 @@ def follow_ups(r: Relationship) -> tuple[int, int]:
     return len(scheduled), len(missed)
 
 
+def _lost_at(stages: Sequence[Stage]) -> str | None:
+    """The stage a lost case was in when it was lost: the one before it first became LOST
+    (events after the end, such as lessons recorded, leave it LOST)."""
+    first = stages.index(Stage.LOST)
+    return stages[first - 1].value if first else None
+
+
 def relationship(r: Relationship, work: Sequence[InitiativeRow]) -> RelationshipRow:
     stages = _stages(r)
     issues = r.issues
@@ -250,7 +257,7 @@ def relationship(r: Relationship, work: Sequence[InitiativeRow]) -> Relationship
         "plan_agreed_at": _first(r, ev.PlanAgreed),
         "ended_at": r.ended_at,
         "last_event_at": r.last_event.at,
-        "lost_at_stage": stages[-2].value if r.stage is Stage.LOST and len(stages) > 1 else None,
+        "lost_at_stage": _lost_at(stages) if r.stage is Stage.LOST else None,
         "end_cause": r.end_cause.value if r.end_cause is not None else None,
         "events": r.version,
         "issues": len(issues),
