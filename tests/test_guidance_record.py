@@ -14,7 +14,8 @@ from clientrecovery import (
     Rule,
     Severity,
 )
-from clientrecovery.guidance import on_command, on_history, review
+from clientrecovery.guidance import CREDITS, on_command, on_history, review
+from clientrecovery.guidance.record import _CREDITED
 from tests.builders import (
     ASSESSMENT,
     COMMITMENT,
@@ -84,6 +85,19 @@ class TestContactClient:
 
         assert [f.severity for f in found if f.rule is Rule.NO_BLAME] == [Severity.WARNING]
         assert r.history[-1].command == "contact_client"
+
+    def test_a_check_lowered_to_info_stays_in_findings(self) -> None:
+        """A policy's INFO is still advice: only the credits are left out of findings(now),
+        as every other advisory rule lowered to INFO stays."""
+        r = recovering(policy=Policy(severities={Rule.NO_BLAME: Severity.INFO}))
+
+        r = r.contact_client(at=at(4), channel="call", summary=BLAME)
+
+        kept = [(f.rule, f.severity) for f in r.findings(at(4)) if f.rule.guidance]
+        assert kept == [(Rule.NO_BLAME, Severity.INFO)]
+
+    def test_the_credits_left_out_of_findings_are_the_credits(self) -> None:
+        assert {check.rule for check in CREDITS} == _CREDITED
 
 
 class TestInformStakeholders:

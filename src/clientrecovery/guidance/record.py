@@ -169,12 +169,19 @@ def _reviewed(text: str, audience: Party, key: _Key) -> tuple[Finding, ...]:
     return review(text, audience=audience, policy=policy)
 
 
+_CREDITED: frozenset[Rule] = frozenset(
+    {Rule.LISTENING, Rule.TAKES_RESPONSIBILITY, Rule.SPECIFIC_COMMITMENT}
+)
+"""The credits (``guidance.CREDITS``), left out of ``findings(now)`` by rule, not by
+severity: a check a policy lowered to INFO is still advice."""
+
+
 def _on_record(texts: _Texts, subject: str, key: _Key, with_credits: bool) -> Iterator[Finding]:
     for where, text, audience in texts:
         if not text.strip():
             continue
         for f in _reviewed(text, audience, key):
-            if f.severity is Severity.INFO and not with_credits:
+            if f.rule in _CREDITED and not with_credits:
                 continue
             severity = Severity.WARNING if f.severity is Severity.ERROR else f.severity
             yield Finding(f.rule, severity, f"{where}: {f.message}", subject, f.hint, f.span)
