@@ -216,6 +216,12 @@ class TestTables:
             an.rules_broken(refusals=["ALIGN_FIRST"])
         with pytest.raises(InvalidValue, match=r"rules_broken\(refusals\): must be an iterable"):
             an.rules_broken(refusals=3)  # type: ignore[arg-type]
+        with pytest.raises(
+            InvalidValue, match=r"rules_broken\(now=...\): must be a timezone-aware"
+        ):
+            an.rules_broken([masterclass()], now=datetime(2027, 1, 1))  # noqa: DTZ001
+        with pytest.raises(InvalidValue, match=r"rules_broken\(relationships\[0\]\)"):
+            an.rules_broken([1])  # type: ignore[list-item]
         pytest.importorskip("pandas")
         with pytest.raises(InvalidValue, match=r"to_frame\(rows\)\[0\]: must be a Mapping"):
             an.to_frame([masterclass()], "relationships")  # type: ignore[list-item]

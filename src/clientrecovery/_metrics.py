@@ -163,13 +163,18 @@ def rules_broken(
             )
         found = item.findings if isinstance(item, RuleViolation) else (item,)
         counts.update(f.rule.value for f in found)
-    cases = _cases(relationships, "rules_broken")
-    if now is not None:
-        for r in cases:
-            try:
-                counts.update(f.rule.value for f in r.findings(now))
-            except ChronologyError:
-                continue
+    moment: object = now  # callers without a type checker may pass anything
+    if moment is not None and not (isinstance(moment, datetime) and v.is_aware(moment)):
+        raise InvalidValue(
+            "rules_broken(now=...)", f"must be a timezone-aware datetime, got {now!r}"
+        )
+    for r in _cases(relationships, "rules_broken"):  # each checked, even without now
+        if now is None:
+            continue
+        try:
+            counts.update(f.rule.value for f in r.findings(now))
+        except ChronologyError:  # its last event is later than now
+            continue
     return dict(sorted(counts.items(), key=lambda item: (-item[1], _order(item[0]))))
 
 
