@@ -177,15 +177,25 @@ class TestSaveAndLoad:
             store.load("nobody")
         assert store.version("nobody") == 0
 
-    @pytest.mark.parametrize("rid", [2**70, "\ud800", 5, None])
-    def test_an_id_no_store_can_hold_is_unknown(self, store: SQLiteStore, rid: object) -> None:
+    def test_a_text_id_no_store_can_hold_is_unknown(self, store: SQLiteStore) -> None:
+        """A lone surrogate is text no row can hold: unknown, with the known ids named."""
         store.save(CASES[0])
 
         with pytest.raises(UnknownItem, match=r"unknown relationship .*halden-foods"):
-            store.load(rid)  # type: ignore[arg-type]
+            store.load("\ud800")
         with pytest.raises(UnknownItem):
-            store.history(rid)  # type: ignore[arg-type]
-        assert store.version(rid) == 0  # type: ignore[arg-type]
+            store.history("\ud800")
+        assert store.version("\ud800") == 0
+
+    @pytest.mark.parametrize("rid", [2**70, 5, None])
+    def test_an_id_that_is_not_text_is_a_wrong_argument(
+        self, store: SQLiteStore, rid: object
+    ) -> None:
+        store.save(CASES[0])
+
+        for call in (store.load, store.history, store.version):
+            with pytest.raises(InvalidValue, match=r"\(relationship_id\): must be a str"):
+                call(rid)  # type: ignore[arg-type]
 
     @pytest.mark.parametrize("expected", [-1, 10_000, True, "3", None])
     def test_a_wrong_expected_version_is_refused(

@@ -24,6 +24,7 @@ from clientrecovery.storage import (
     StoredEvent,
     check_erase,
     check_feed,
+    check_id,
     erased,
     feed_event,
     storable_id,
@@ -159,6 +160,7 @@ class FeedAndErasure(ConnectionAndErrors):
             StaleVersion: The relationship changed while it was being erased; erase again.
             InvalidValue: ``key`` is empty, ``by`` is empty, or ``at`` is naive.
         """
+        check_id(relationship_id, "erase")
         by, when = check_erase(by, at)
         old = self.load(relationship_id)
         clean = erased(old, key)
@@ -209,6 +211,8 @@ class FeedAndErasure(ConnectionAndErrors):
 
     def erasures(self, relationship_id: str | None = None) -> tuple[Erasure, ...]:
         """The erasures carried out (of one relationship), oldest first."""
+        if relationship_id is not None:
+            check_id(relationship_id, "erasures")
         if relationship_id is not None and not storable_id(relationship_id):
             return ()  # an id no store can hold has no erasures
         query = "SELECT * FROM erasures"

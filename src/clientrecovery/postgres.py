@@ -79,9 +79,11 @@ from clientrecovery.storage import (
     Erasure,
     StoredEvent,
     canonical,
+    chain_key,
     check_erase,
     check_feed,
     check_filters,
+    check_id,
     check_save,
     erased,
     events_since,
@@ -99,8 +101,10 @@ class PostgresStore(ClosedOnExit):
     Args:
         conninfo: A libpq connection string (``"host=db dbname=crm user=app"`` or a
             ``postgresql://`` URI); it is never repeated in a message.
-        key: With a key, the hash chain is HMAC-SHA-256 under it, so a row forged by someone
-            without the key is detected; without, plain SHA-256.
+        key: With a key (at least 16 random bytes: ``bytes``, or ``str`` taken as UTF-8, as
+            for :class:`~clientrecovery.SQLiteStore`), the hash chain is HMAC-SHA-256 under
+            it, so a row forged by someone without the key is detected; without, plain
+            SHA-256.
         connect_timeout: Seconds to wait for the server.
         lock_timeout: Seconds to wait for another writer's lock before giving up.
     """
@@ -115,16 +119,13 @@ class PostgresStore(ClosedOnExit):
     ) -> None:
         if not isinstance(conninfo, str):
             raise InvalidValue("PostgresStore(conninfo)", "must be a libpq connection string")
-        secret: object = key  # callers without a type checker may pass anything
-        if secret is not None and (not isinstance(secret, str | bytes) or not secret):
-            raise InvalidValue("PostgresStore(key=...)", "must be a non-empty str or bytes")
         for name, seconds in (("connect_timeout", connect_timeout), ("lock_timeout", lock_timeout)):
             given: object = seconds
             if isinstance(given, bool) or not isinstance(given, int | float) or not given > 0:
                 raise InvalidValue(
                     f"PostgresStore({name}=...)", f"must be a number of seconds > 0, got {given!r}"
                 )
-        self._key = key.encode() if isinstance(key, str) else key
+        self._key = chain_key(key, "PostgresStore")
         self._prefixes = Prefixes(lambda event: canonical(_event_dict(event)), key=self._key)
         self._conninfo = conninfo
         self._listener: psycopg.Connection[tuple[Any, ...]] | None = None
@@ -267,6 +268,7 @@ class PostgresStore(ClosedOnExit):
             InvalidDocument: The stored case is damaged (see :meth:`verify`); nothing is
                 rewritten.
         """
+        check_id(relationship_id, "erase")
         by, when = check_erase(by, at)
         with self._transaction() as db:
             if (
@@ -313,6 +315,7 @@ class PostgresStore(ClosedOnExit):
             UnknownItem: No relationship has that id.
             InvalidDocument: Its rows are corrupted, break the chain or break the method.
         """
+        check_id(relationship_id, "load")
         with self._errors():  # one statement: it sees one state of both tables
             loaded, hashes = self._read(self._db, relationship_id)
         self._prefixes.remember(loaded, hashes[-1])  # every link was checked
@@ -330,6 +333,7 @@ class PostgresStore(ClosedOnExit):
 
     def version(self, relationship_id: str) -> int:
         """How many events are stored for the relationship (0 when it is not stored)."""
+        check_id(relationship_id, "version")
         with self._errors():
             return stored_version(self._db, relationship_id)
 
@@ -407,6 +411,8 @@ class PostgresStore(ClosedOnExit):
 
     def erasures(self, relationship_id: str | None = None) -> tuple[Erasure, ...]:
         """The erasures carried out (of one relationship), oldest first."""
+        if relationship_id is not None:
+            check_id(relationship_id, "erasures")
         if relationship_id is not None and not is_text(relationship_id):
             return ()  # an id no store can hold has no erasures
         query = "SELECT * FROM erasures"

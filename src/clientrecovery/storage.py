@@ -197,6 +197,28 @@ def check_save(relationship: object, expected_version: object) -> Relationship:
     return relationship
 
 
+def chain_key(key: object, caller: str) -> bytes | None:
+    """A store's key as bytes: ``None``, or ``str`` (as UTF-8) or ``bytes`` of at least 16
+    bytes, the same for every engine (a short secret is guessed, and the chain with it)."""
+    if key is None:
+        return None
+    secret = key.encode("utf-8", "surrogatepass") if isinstance(key, str) else key
+    if not isinstance(secret, bytes) or len(secret) < 16:
+        raise InvalidValue(
+            f"{caller}(key=...)", "must be str or bytes of at least 16 bytes (random, kept secret)"
+        )
+    return secret
+
+
+def check_id(relationship_id: object, caller: str) -> None:
+    """Refuse a relationship id that is not text (``None``, bytes, a number): a wrong
+    argument, not an unknown relationship."""
+    if not isinstance(relationship_id, str):
+        raise InvalidValue(
+            f"{caller}(relationship_id)", f"must be a str, got {type(relationship_id).__name__}"
+        )
+
+
 def storable_id(relationship_id: object) -> bool:
     """Whether ``relationship_id`` could name a stored relationship: a ``str`` UTF-8 can
     hold. Anything else (an int beyond 64 bits, a lone surrogate) is simply not stored."""

@@ -76,7 +76,9 @@ from clientrecovery.relationship import Relationship
 from clientrecovery.serialization import _event_json, load_jsonl, receiver_policy
 from clientrecovery.storage import (
     ClosedOnExit,
+    chain_key,
     check_filters,
+    check_id,
     events_since,
     export_lines,
     storable_id,
@@ -121,11 +123,12 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
         create: Create the file when it does not exist; when ``False``, a missing (or empty)
             file raises :class:`~clientrecovery.StoreError`.
         timeout: Seconds to wait for another process's write to finish.
-        key: A secret of at least 16 random bytes: the hash chain is then HMAC-SHA-256 under
-            it, which no one without the key can forge, and loads that verify their chain
-            trust the stored state instead of re-checking every rule. Without a key the
-            chain is SHA-256, which detects accidents and careless edits, and every load
-            re-checks the whole history.
+        key: A secret of at least 16 random bytes (``bytes``, or ``str`` taken as UTF-8,
+            as for :class:`~clientrecovery.postgres.PostgresStore`): the hash chain is then
+            HMAC-SHA-256 under it, which no one without the key can forge, and loads that
+            verify their chain trust the stored state instead of re-checking every rule.
+            Without a key the chain is SHA-256, which detects accidents and careless edits,
+            and every load re-checks the whole history.
         readonly: Open the file for reading only (listing, loading, verifying, exporting):
             no write lock is taken and nothing is migrated.
         migrate: Upgrade a store of an older layout (a write); when ``False`` such a store
@@ -138,7 +141,7 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
         *,
         create: bool = True,
         timeout: float = 30,
-        key: bytes | None = None,
+        key: str | bytes | None = None,
         readonly: bool = False,
         migrate: bool = True,
     ):
@@ -149,10 +152,8 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
         for flag, value in flags.items():
             if not isinstance(value, bool):
                 raise InvalidValue(f"SQLiteStore({flag}=...)", f"must be a bool, got {value!r}")
-        if key is not None and (not isinstance(key, bytes) or len(key) < 16):  # type: ignore[redundant-expr]
-            raise InvalidValue("SQLiteStore(key=...)", "must be bytes, at least 16 of them")
-        self._key = key
-        self._prefixes = Prefixes(_event_json, key=key)
+        self._key = chain_key(key, "SQLiteStore")
+        self._prefixes = Prefixes(_event_json, key=self._key)
         self._readonly = readonly
         self._connect(create=create, timeout=timeout)
         self._open(migrate and not readonly)
@@ -253,6 +254,7 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
             StoreError: The store is locked or damaged.
         """
         receiver_policy(policy, "load")
+        check_id(relationship_id, "load")
         with self._guard("load"):  # one statement: one snapshot of both tables
             rows = (
                 self._db.execute(LOAD[self._states], {"id": relationship_id}).fetchall()
@@ -329,6 +331,7 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
 
     def version(self, relationship_id: str) -> int:
         """How many events are stored for the relationship (0 when it is not stored)."""
+        check_id(relationship_id, "version")
         if not storable_id(relationship_id):
             return 0
         with self._guard("read"):
