@@ -225,6 +225,8 @@ class TestTables:
         pytest.importorskip("pandas")
         with pytest.raises(InvalidValue, match=r"to_frame\(rows\)\[0\]: must be a Mapping"):
             an.to_frame([masterclass()], "relationships")  # type: ignore[list-item]
+        with pytest.raises(InvalidValue, match=r"to_frame\(table=...\): must be one of"):
+            an.to_frame([], table=["events"])  # type: ignore[arg-type]
 
     def test_only_relationships_are_accepted(self) -> None:
         with pytest.raises(InvalidValue, match=r"tables\(relationships\[1\]\)"):

@@ -22,6 +22,7 @@ from clientrecovery.schedule import (
     days_between,
     follow_up_days,
     is_business_day,
+    span,
     start_of_day,
 )
 from tests.builders import at, recovering
@@ -174,6 +175,21 @@ def test_days_between_counts_the_working_days_in_the_range(
     assert business_days_between(policy, start, end) == sum(
         1 for d in days if is_business_day(policy, d)
     )
+
+
+class TestTheEndOfTheCalendar:
+    def test_the_working_days_stop_where_the_calendar_does(self) -> None:
+        """No OverflowError from inside dateutil: the days run out in year 9999."""
+        assert list(business_days(Policy(), date.max)) == []
+        last = list(business_days(Policy(), date(9999, 12, 25)))
+        assert last == [date(9999, 12, 27), date(9999, 12, 28), date(9999, 12, 29),
+                        date(9999, 12, 30), date(9999, 12, 31)]  # fmt: skip
+        assert list(follow_up_days(Policy(), date(9999, 12, 25), date.max))[-1] <= date.max
+
+    @pytest.mark.parametrize("given", [None, 90, "3 days"])
+    def test_span_names_a_duration_that_is_not_one(self, given: Any) -> None:
+        with pytest.raises(InvalidValue, match=r"span\(delta\): must be a timedelta"):
+            span(given)
 
 
 class TestFollowUpDays:

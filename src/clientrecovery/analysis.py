@@ -252,7 +252,8 @@ def to_frame(rows: Iterable[Mapping[str, Any]], table: str) -> pd.DataFrame:
         ImportError: pandas is not installed (the ``analysis`` extra).
         InvalidValue: ``table`` is not one of :data:`COLUMNS`.
     """
-    if table not in COLUMNS:
+    named: object = table  # an unhashable table (a list) would fail the lookup itself
+    if not isinstance(named, str) or named not in COLUMNS:
         raise InvalidValue("to_frame(table=...)", f"must be one of {', '.join(COLUMNS)}")
     pandas = _pandas()
     columns = COLUMNS[table]

@@ -54,8 +54,10 @@ def is_business_day(policy: Policy, day: date) -> bool:
 
 
 def business_days(policy: Policy, after: date) -> Iterator[date]:
-    """The working days after ``after``, in order, without end."""
+    """The working days after ``after``, in order, until the calendar ends (year 9999)."""
     _given("business_days", policy, after=after)
+    if after == date.max:  # the calendar ends: no day after it
+        return
     rules = rrule.rruleset()
     rules.rrule(
         rrule.rrule(
@@ -67,8 +69,11 @@ def business_days(policy: Policy, after: date) -> Iterator[date]:
     for holiday in policy.holidays:
         if holiday > after:
             rules.exdate(_midnight(holiday))
-    for moment in rules:
-        yield moment.date()
+    try:
+        for moment in rules:
+            yield moment.date()
+    except OverflowError:  # past the end of the calendar (year 9999): no more days
+        return
 
 
 _DAY = timedelta(days=1)
@@ -175,7 +180,10 @@ def follow_up_days(policy: Policy, start: date, until: date) -> Iterator[date]:
     """
     _given("follow_up_days", policy, start=start, until=until)
     cadence = policy.cadence
-    early_end = start + timedelta(weeks=cadence.early_weeks)
+    try:
+        early_end = start + timedelta(weeks=cadence.early_weeks)
+    except OverflowError:  # the early weeks reach past the calendar's end
+        early_end = date.max
     since_last = 0
     for day in business_days(policy, start):
         if day > until:
@@ -189,6 +197,9 @@ def follow_up_days(policy: Policy, start: date, until: date) -> Iterator[date]:
 
 def span(delta: timedelta) -> str:
     """A duration in words: ``'3 days 4 hours'``, ``'5 hours'``, ``'20 minutes'``."""
+    given: object = delta  # callers without a type checker may pass anything
+    if not isinstance(given, timedelta):
+        raise InvalidValue("span(delta)", f"must be a timedelta, got {given!r}")
     minutes = int(delta.total_seconds() // 60)
     days, rest = divmod(minutes, 24 * 60)
     hours, minutes = divmod(rest, 60)
