@@ -503,6 +503,25 @@ class TestExportIsAllOrNothing:
         assert "No space left on device" in done.stderr
         assert "Traceback" not in done.stderr
 
+    @pytest.mark.parametrize("argv", [["--version"], ["--help"], ["show", "--help"]])
+    def test_help_or_version_that_cannot_be_written_exits_5(self, argv: list[str]) -> None:
+        """argparse drops the error of writing them: the command said it was done."""
+        if not Path("/dev/full").exists():
+            pytest.skip("no /dev/full here")
+        with open("/dev/full", "w") as full:
+            done = subprocess.run(
+                [sys.executable, "-m", "clientrecovery", *argv],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+                check=False,
+                timeout=120,
+            )
+
+        assert done.returncode == 5
+        assert "cannot write the output: No space left on device" in done.stderr
+        assert "Traceback" not in done.stderr
+
 
 class TestPortfolioCommandsGoOn:
     def test_list_shows_the_good_cases_and_names_the_damaged_row(self, tmp_path: Path) -> None:

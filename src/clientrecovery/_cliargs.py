@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import Any
 
 from clientrecovery import _index
 
@@ -102,6 +103,19 @@ def _version() -> str:
     return f"clientrecovery {__version__}"
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, except that help or a version it cannot write to standard output
+    raises the ``OSError`` (argparse drops it, and ``--help > /dev/full`` exited 0)."""
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        out = sys.stdout
+        if message and file is out:
+            out.write(message)
+            out.flush()
+        else:  # usage errors, to standard error: as argparse does
+            super()._print_message(message, file)
+
+
 class _Help(argparse.HelpFormatter):
     """argparse's help, sized to the terminal without importing shutil (which brings bz2 and
     lzma with it: a third of start-up), the way shutil.get_terminal_size does."""
@@ -131,7 +145,7 @@ def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser; only the commands named in ``argv`` get their arguments declared (all
     are listed in ``--help``)."""
     named = set(sys.argv[1:] if argv is None else argv)
-    common = argparse.ArgumentParser(add_help=False, formatter_class=_Help)
+    common = _Parser(add_help=False, formatter_class=_Help)
     common.add_argument(
         "--db",
         metavar="PATH",
@@ -139,7 +153,7 @@ def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         help="the store (default: $CLIENTRECOVERY_DB or ./clientrecovery.db)",
     )
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="clientrecovery",
         description="Turn a dissatisfied client around, step by step.",
         epilog="exit status: 0 done, 1 invalid data, 2 usage, 3 not found, 4 unusable store,"
@@ -148,7 +162,9 @@ def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         formatter_class=_Help,
     )
     parser.add_argument("--version", action="version", version=_version())
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", parser_class=_Parser
+    )
 
     def command(name: str, help: str) -> argparse.ArgumentParser | _Unused:  # noqa: A002
         if name not in named:

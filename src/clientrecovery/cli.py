@@ -49,6 +49,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:  # --help, --version, or a usage error argparse printed
         _flush()
         return stop.code if isinstance(stop.code, int) else EXIT["usage"]
+    except OSError as error:  # --help or --version could not be written
+        _silence_stdout()
+        print(
+            f"clientrecovery: cannot write the output: {error.strerror or error}", file=sys.stderr
+        )
+        return EXIT["output"]
     given = getattr(args, "db", None)
     if given == "":
         print(f"clientrecovery {args.command}: --db needs a path", file=sys.stderr)
