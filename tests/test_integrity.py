@@ -388,7 +388,8 @@ class TestFeedAndErasuresSayWhatIsWrong:
 
     def test_a_position_beyond_any_row_id_has_no_events(self, store: SQLiteStore) -> None:
         assert store.events(after=2**64) == ()
-        assert store.erasures(2**64) == ()  # type: ignore[arg-type]
+        with pytest.raises(InvalidValue, match=r"erasures\(relationship_id\): must be a str"):
+            store.erasures(2**64)  # type: ignore[arg-type]
 
     def test_a_closed_store_says_so(self, store: SQLiteStore) -> None:
         store.close()
@@ -434,24 +435,39 @@ class TestFeedAndErasuresSayWhatIsWrong:
 
 class TestAnchor:
     def test_an_anchor_exported_before_an_erasure_is_matched_through_its_record(
+        self, tmp_path: Path
+    ) -> None:
+        """In a keyed store the erasure rewrote every row; its record carries the anchor
+        over, for one erasure or several in a row. An anchor older than the erasure's last
+        event cannot be carried over, and verify says why."""
+        with SQLiteStore(tmp_path / "keyed.db", key=KEY) as store:
+            store.save(recovering())
+            rid = recovering().id
+            older = store.anchor()
+            loaded = store.load(rid)
+            store.save(follow(loaded), expected_version=loaded.version)
+            before = store.anchor()
+
+            store.erase(rid, key=KEY, by="dpo")
+            assert store.verify(anchor=before) == []
+            store.erase(rid, key=b"another key, sixteen+", by="dpo, again")
+            assert store.verify(anchor=before) == []
+
+            (problem,) = store.verify(anchor=older)
+        assert "an erasure recorded after the anchor rewrote it" in problem
+
+    def test_an_unkeyed_store_cannot_vouch_for_an_erasure_against_an_anchor(
         self, store: SQLiteStore
     ) -> None:
-        """The erasure rewrote every row; its record carries the anchor over, for one
-        erasure or several in a row. An anchor older than the erasure's last event cannot
-        be carried over, and verify says why."""
-        rid = recovering().id
-        older = store.anchor()
-        loaded = store.load(rid)
-        store.save(follow(loaded), expected_version=loaded.version)
-        before = store.anchor()
+        """Anyone who can write an unkeyed store can rewrite a case, recompute its chain and
+        add an erasure record naming both heads: the record cannot carry an anchor over
+        there, so verify says what happened instead of passing it."""
+        anchor = store.anchor()
+        store.erase(recovering().id, key=KEY, by="dpo")
 
-        store.erase(rid, key=KEY, by="dpo")
-        assert store.verify(anchor=before) == []
-        store.erase(rid, key=b"another key, sixteen+", by="dpo, again")
-        assert store.verify(anchor=before) == []
-
-        (problem,) = store.verify(anchor=older)
-        assert "an erasure recorded after the anchor rewrote it" in problem
+        (problem,) = store.verify(anchor=anchor)
+        assert "an unkeyed store cannot prove the erasure was its own" in problem
+        assert store.verify(anchor=store.anchor()) == []  # a new anchor after it: clean
 
     def test_a_lost_wal_is_detected_against_an_exported_anchor(
         self, path: str, tmp_path: Path

@@ -232,14 +232,26 @@ class TestTamperEvidence:
                 for p in unkeyed.verify(anchor=anchor)
             )
 
-    def test_an_erasure_carries_the_anchor_over(self, store: PostgresStore) -> None:
+    def test_a_keyed_erasure_carries_the_anchor_over(self, postgres: str) -> None:
+        with PostgresStore(postgres, key=b"the right key, sixteen+") as store:
+            r = recovering()
+            store.save(r)
+            anchor = store.anchor()
+            store.erase(r.id, key=b"an erasure key, long enough", by="dpo")
+
+            assert store.anchor() != anchor
+            assert store.verify(anchor=anchor) == []
+
+    def test_an_unkeyed_erasure_is_reported_against_an_older_anchor(
+        self, store: PostgresStore
+    ) -> None:
         r = recovering()
         store.save(r)
         anchor = store.anchor()
         store.erase(r.id, key=b"an erasure key, long enough", by="dpo")
 
-        assert store.anchor() != anchor
-        assert store.verify(anchor=anchor) == []
+        (problem,) = store.verify(anchor=anchor)
+        assert "an unkeyed store cannot prove the erasure was its own" in problem
 
     def test_an_anchor_that_is_not_one_is_refused(self, store: PostgresStore) -> None:
         with pytest.raises(InvalidValue, match="must be a mapping of kind"):

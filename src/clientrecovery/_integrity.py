@@ -182,7 +182,9 @@ def anchor_problems(
     ``key``, or plain SHA-256 without one) instead of read from the ``hash`` column, so
     rows edited without touching their hashes differ from the anchor too. An erasure
     (``erased``: each relationship's ``(events, previous_head, head)``, in order) taken when
-    the case had the anchor's events carries the anchor over to the chain it made."""
+    the case had the anchor's events carries the anchor over to the chain it made, in a
+    keyed chain (``key``) only: in an unkeyed store anyone can write the record, so the
+    rewrite is reported instead."""
     problems: list[str] = []
     for rid, head in sorted(heads.items()):
         where = f"relationship {rid!r}"
@@ -199,11 +201,21 @@ def anchor_problems(
             )
         else:
             expected = head["hash"]
-            later = False
+            later = carried = False
             for events, previous, made in (erased or {}).get(rid, ()):
                 if events == version and previous == expected:
-                    expected = made  # the erasure's record carries the anchor over
+                    expected, carried = made, True  # the erasure's record carries it over
                 later = later or events > version
+            if carried and key is None:
+                # Anyone who can write an unkeyed store can write an erasure record and the
+                # chain it names: the record cannot vouch for the rewrite (a keyed chain can).
+                problems.append(
+                    f"{where}: an erasure recorded after the anchor rewrote its history, and"
+                    " an unkeyed store cannot prove the erasure was its own (anyone who can"
+                    " write the file can write the record): if it was (see erasures()),"
+                    " export a new anchor after each erasure"
+                )
+                continue
             found = (
                 chain_problems(rid, rows[:version], key=key)[0]
                 if recompute

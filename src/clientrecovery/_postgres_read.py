@@ -175,5 +175,5 @@ def _anchored(
         "SELECT relationship_id, events, previous_head, head FROM erasures ORDER BY erased_at"
     ):
         erased.setdefault(rid, []).append((events, previous, head))
-    problems.extend(anchor_problems(heads, stored, erased=erased))
+    problems.extend(anchor_problems(heads, stored, key=key, erased=erased))
     return problems
