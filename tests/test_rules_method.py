@@ -477,6 +477,22 @@ class TestStakeholdersInformedWidened:
 
         assert not of(r.findings(at(6)), Rule.STAKEHOLDERS_INFORMED)
 
+    def test_telling_only_the_providers_own_people_leaves_the_client_untold(self) -> None:
+        """001 §7, everyone who needs to know: an update to the agency's director alone does
+        not tell the client's marketing director."""
+        r = recovering().inform_stakeholders(
+            audience=["Pier Novak"], summary="agreed", at=at(3, 13)
+        )
+
+        (found,) = of(r.findings(at(6)), Rule.STAKEHOLDERS_INFORMED)
+        assert str(found.message).endswith(
+            "was shared with Pier Novak but not with the client's Dana Okafor"
+        )
+        assert found.command == "inform_stakeholders"
+
+        r = r.inform_stakeholders(audience=["Marketing Director"], summary="agreed", at=at(3, 14))
+        assert not of(r.findings(at(6)), Rule.STAKEHOLDERS_INFORMED)  # named by role
+
 
 class TestInspectBeforeEnding:
     def test_ending_a_case_never_assessed_is_advised_against(self) -> None:

@@ -35,6 +35,7 @@ from clientrecovery.model import (
     InitiativeStatus,
     Party,
     Stage,
+    Stakeholder,
 )
 from clientrecovery.rules import chronology, finding
 from clientrecovery.rules._core import late_answer
@@ -333,12 +334,33 @@ def _stakeholders(r: Relationship, today: date) -> Iterator[Finding]:
     day = r.policy.local_date(at)
     if today <= day:
         return
+    told: list[str] = []
     for c in reversed(r.communications):
         if c.at < at:
             break
         if c.kind is CommunicationKind.STAKEHOLDER_UPDATE:
+            told.extend(c.audience)
+    stakeholders = r.assessment.stakeholders if r.assessment else ()
+    if told:
+        # Told, unless a stakeholder of the client's side is in no update's audience: the
+        # client's people are those the recovery is for (001 §7); the provider's own are
+        # the leadership that approved the approach.
+        heard = {_plain(name) for name in told}
+        untold = [
+            s.name for s in stakeholders if s.party is Party.CLIENT and not _named(s, heard)
+        ]
+        if not untold:
             return
-    people = [s.name for s in r.assessment.stakeholders] if r.assessment else []
+        yield finding(
+            r.policy,
+            Rule.STAKEHOLDERS_INFORMED,
+            f"{_what(r, delayed)} {day}, was shared with {', '.join(told)} but not with the"
+            f" client's {', '.join(untold)}",
+            hint="Tell everyone on the client's side who is concerned, not only some of them.",
+            command="inform_stakeholders",
+        )
+        return
+    people = [s.name for s in stakeholders]
     who = f" ({', '.join(people)})" if people else ""
     yield finding(
         r.policy,
@@ -347,6 +369,17 @@ def _stakeholders(r: Relationship, today: date) -> Iterator[Finding]:
         hint="Tell everyone concerned what was agreed and what changed.",
         command="inform_stakeholders",
     )
+
+
+def _plain(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _named(stakeholder: Stakeholder, heard: set[str]) -> bool:
+    """Whether an audience names ``stakeholder``: by full name, first name or role."""
+    name = _plain(stakeholder.name)
+    first = name.split(" ")[0] if name else ""
+    return bool({name, first, _plain(stakeholder.role)} & heard)
 
 
 def _what(r: Relationship, delayed: Initiative | None) -> str:
