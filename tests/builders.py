@@ -7,6 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 from clientrecovery import (
     Assessment,
     Commitment,
+    Impact,
+    ImpactKind,
     Initiative,
     IssueStatus,
     Party,
@@ -39,6 +41,7 @@ ASSESSMENT = Assessment(
     ),
     implications="the project may be cancelled",
     client_perspective="they feel unheard",
+    impacts=(Impact(ImpactKind.TIME, "two design rounds lost", amount=10),),
 )
 
 COMMITMENT = Commitment(

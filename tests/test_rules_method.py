@@ -14,6 +14,8 @@ from clientrecovery import (
     Commitment,
     CostChange,
     EndCause,
+    Impact,
+    ImpactKind,
     InitiativeStatus,
     InvalidValue,
     IssueStatus,
@@ -456,6 +458,32 @@ class TestWarnAheadWidened:
         assert r.stage is Stage.DISCOVERY
         assert [f.subject for f in of(r.findings(at(23)), Rule.WARN_AHEAD)] == ["A1"]  # type: ignore[attr-defined]
         assert of(r.findings(at(23)), Rule.FOLLOW_UP_CADENCE)
+
+
+class TestTheAssessmentAccountsForTheDamage:
+    def test_an_assessment_without_damage_or_the_clients_people_is_advised_against(
+        self,
+    ) -> None:
+        """001 §3 accounts for the damage, §1 for everyone associated: the meeting is
+        advised against without them, never refused."""
+        bare = attrs.evolve(ASSESSMENT, impacts=())
+        r = opened().assess(bare, at=at(0, 10)).align_internally(approved_by="Pier", at=at(0, 11))
+        found = of(r.check("meet_client", at=at(1), willing=True), Rule.ASSESS_FIRST)
+        assert [(f.severity, f.command) for f in found] == [(Severity.WARNING, "assess")]  # type: ignore[attr-defined]
+        assert "accounts for no damage" in str(found[0])
+
+        ours = attrs.evolve(bare, stakeholders=ASSESSMENT.stakeholders[1:])
+        r = opened().assess(ours, at=at(0, 10)).align_internally(approved_by="Pier", at=at(0, 11))
+        messages = [
+            str(f) for f in of(r.check("meet_client", at=at(1), willing=True), Rule.ASSESS_FIRST)
+        ]
+        assert any("no stakeholder on the client's side" in m for m in messages)
+
+        damage = Impact(ImpactKind.MONEY, "phase two at risk", amount="40000")
+        r = opened().assess(attrs.evolve(bare, impacts=(damage,)), at=at(0, 10))
+        r = r.align_internally(approved_by="Pier", at=at(0, 11))
+        assert not of(r.check("meet_client", at=at(1), willing=True), Rule.ASSESS_FIRST)
+        assert r.meet_client(at=at(1), willing=True).met_at == at(1)
 
 
 class TestStakeholdersInformedWidened:

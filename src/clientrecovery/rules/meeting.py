@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from clientrecovery import events as ev
 from clientrecovery._validate import is_aware
-from clientrecovery.catalogue import Finding, Rule
+from clientrecovery.catalogue import Finding, Rule, Severity
+from clientrecovery.model import Party
 from clientrecovery.rules._core import days, finding
 from clientrecovery.schedule import days_between
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "aligned",
+    "assessment_accounts",
     "assessment_complete",
     "assessment_written",
     "check_meet",
@@ -102,8 +104,44 @@ def meet_swiftly(r: Relationship, at: datetime, *, met: bool) -> list[Finding]:
     ]
 
 
+def assessment_accounts(r: Relationship) -> list[Finding]:
+    """ASSESS_FIRST, advised: the damage accounted for (001 §3) and someone on the client's
+    side among the stakeholders (001 §1), which the meeting needs but does not wait for."""
+    a = r.assessment
+    if a is None:
+        return []
+    found = []
+    if not a.impacts:
+        found.append(
+            finding(
+                r.policy,
+                Rule.ASSESS_FIRST,
+                "the assessment accounts for no damage: to the scope, the timeline, the"
+                " budget, the contract or the relationship",
+                hint="Add what the situation has cost or may cost: it is what leadership"
+                " and the client will weigh.",
+                command="assess",
+                severity=Severity.WARNING,
+            )
+        )
+    if a.stakeholders and all(s.party is not Party.CLIENT for s in a.stakeholders):
+        found.append(
+            finding(
+                r.policy,
+                Rule.ASSESS_FIRST,
+                "the assessment names no stakeholder on the client's side",
+                hint="Name the client's people the situation touches, not only your own.",
+                command="assess",
+                severity=Severity.WARNING,
+            )
+        )
+    return found
+
+
 def check_meet(r: Relationship, e: ev.ClientMet) -> list[Finding]:
     found = meet_swiftly(r, e.at, met=True) if is_aware(e.at) else []
+    if r.assessment is not None and not r.assessment.missing():
+        found.extend(assessment_accounts(r))  # stands until the issues are agreed
     if e.willing:
         return found
     found.append(

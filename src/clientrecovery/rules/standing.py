@@ -21,7 +21,12 @@ from clientrecovery.model import IssueStatus, Party, Stage
 from clientrecovery.rules._core import UNFINISHED, finding, late_warning, not_today
 from clientrecovery.rules.closing import inspected, no_lessons
 from clientrecovery.rules.delivery import client_part_moved, late_before_waiting
-from clientrecovery.rules.meeting import aligned, assessment_complete, meet_swiftly
+from clientrecovery.rules.meeting import (
+    aligned,
+    assessment_accounts,
+    assessment_complete,
+    meet_swiftly,
+)
 from clientrecovery.rules.planning import summary_promptly
 
 if TYPE_CHECKING:
@@ -54,7 +59,7 @@ def _ended(r: Relationship) -> Iterator[Finding]:
     if r.met_at is not None and r.met_at == r.ended_at:  # lost in the meeting itself
         # what the meeting went ahead without stays on the record, as it did before the end;
         # nothing can be done about it now, so no command is offered
-        for before in (*assessment_complete(r), *aligned(r)):
+        for before in (*assessment_complete(r), *aligned(r), *_accounts(r)):
             yield attrs.evolve(before, command=None)
         yield from meet_swiftly(r, r.met_at, met=True)
     yield from inspected(r)
@@ -67,8 +72,18 @@ def _meeting(r: Relationship) -> Iterator[Finding]:
     met = r.met_at
     if met is None or r.assessed_at is None or r.assessed_at <= met:
         yield from aligned(r)  # an assessment after the meeting needs no new approval
+    if r.issues_agreed_at is None:
+        yield from _accounts(r)  # the meeting's ground, until the issues are agreed
     if met is not None and r.issues_agreed_at is None:
         yield from meet_swiftly(r, met, met=True)
+
+
+def _accounts(r: Relationship) -> list[Finding]:
+    """The advice on a complete assessment's damage and stakeholders (the meeting waits for
+    the rest of it: :func:`assessment_complete`)."""
+    if r.assessment is None or r.assessment.missing():
+        return []
+    return assessment_accounts(r)
 
 
 def _issues(r: Relationship) -> Iterator[Finding]:
