@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+import attrs
 import pytest
 from dateutil import tz
 from hypothesis import given
@@ -15,6 +16,7 @@ from clientrecovery import (
     Rule,
     RuleViolation,
     Severity,
+    Stage,
 )
 from tests.builders import at, day, issues_agreed, plan_proposed, planning, recovering, summary_sent
 
@@ -66,6 +68,25 @@ class TestWarnAhead:
         assert [f.message for f in found] == [
             "the delay of initiative A1 to 2026-04-01 was announced only 4 hours ahead (the"
             " policy asks for 2 days)"
+        ]
+
+    def test_work_the_client_has_not_agreed_yet_is_not_late(self) -> None:
+        """A revision adds work due soon; the client takes a week: nobody's deadline (003 §8)."""
+        from tests.builders import plan_for
+
+        r = kept_up(recovering(1), 10)
+        revised = plan_for(r)
+        extra = attrs.evolve(revised.initiatives[0], id="A9", title="review", due=day(12))
+        r = r.revise_plan(
+            attrs.evolve(revised, initiatives=(*revised.initiatives, extra)), at=at(10, 12)
+        )
+
+        late = [f for f in r.findings(at(16, 12)) if f.subject == "A9"]
+        agreed = r.agree_plan(at=at(16, 13))
+
+        assert (r.stage, late) == (Stage.PLAN_PROPOSED, [])
+        assert [f.command for f in agreed.findings(at(16, 14)) if f.subject == "A9"] == [
+            "warn_delay"
         ]
 
     def test_work_on_time_has_no_finding(self) -> None:

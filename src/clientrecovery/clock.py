@@ -4,8 +4,9 @@
 
 - ``MEET_SWIFTLY``: the client not met within the policy's working days (001 §4-5);
 - ``SUMMARY_PROMPTLY``: the written summary not sent within its working days (003 §6);
-- ``WARN_AHEAD``: provider work past its due date, or a delay announced too late (003 §9);
-- ``CLIENT_PART``: the client's part late, or a wait on the client too long (003 final);
+- ``WARN_AHEAD``: agreed provider work past its due date, or a delay announced too late
+  (003 §9);
+- ``CLIENT_PART``: the client's agreed part late, or a wait on the client too long (003 final);
 - ``FOLLOW_UP_CADENCE``: scheduled status checks that were missed (003 §9);
 - ``COMMUNICATE_OFTEN``: no proactive contact for too long after the meeting (003 §10);
 - ``STAKEHOLDERS_INFORMED``: an agreed plan, a revision or a delay nobody told the
@@ -167,13 +168,18 @@ _FINISHED = (InitiativeStatus.DONE, InitiativeStatus.DROPPED)
 
 
 def _deadlines(r: Relationship, today: date) -> Iterator[Finding]:
-    """Work past its date while the plan is in force: the provider's is a WARN_AHEAD, the
-    client's a CLIENT_PART (remind the client; never "warn" them of their own lateness)."""
+    """Agreed work past its date while the plan is in force: the provider's is a WARN_AHEAD,
+    the client's a CLIENT_PART (remind the client; never "warn" them of their own lateness).
+
+    Work a revision adds is no one's deadline until the client agrees that version (003 §8):
+    until then it may not even start, and the revision awaiting agreement has its own
+    findings.
+    """
     if not r.plan_in_force:
         return
     p = r.policy
     for initiative in r._work:
-        if initiative.status in _FINISHED:
+        if initiative.status in _FINISHED or not r.agreed_initiative(initiative.id):
             continue
         if initiative.on_hold:
             yield from _waiting(r, initiative.id, initiative.holds[-1], today)
