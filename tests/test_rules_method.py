@@ -220,6 +220,41 @@ class TestSpecificIssuesWidened:
         assert found == ()
 
 
+class TestMeasurableCommitment:
+    def test_a_commitment_measured_in_absolutes_is_pointed_out_and_stands(self) -> None:
+        """ "The client feels everything is fine" is nothing to count (003 §4); replay agrees."""
+        vague = attrs.evolve(COMMITMENT, measure="the client feels everything is fine")
+        r = issues_agreed()
+
+        found = of(r.check("secure_commitment", vague, at=at(1, 13)), Rule.CLIENT_COMMITMENT)
+        r = r.secure_commitment(vague, at=at(1, 13))
+        kept = of(r.findings(at(1, 14)), Rule.CLIENT_COMMITMENT)
+
+        assert [(f.severity, f.subject) for f in found] == [(Severity.WARNING, "C1")]  # type: ignore[attr-defined]
+        assert "speaks in absolutes ('everything')" in found[0].message  # type: ignore[attr-defined]
+        assert found[0].hint  # type: ignore[attr-defined]
+        assert kept == found
+        assert Relationship.replay(r.history).findings(at(1, 14)) == r.findings(at(1, 14))
+        assert from_dict(to_dict(r)).findings(at(1, 14)) == r.findings(at(1, 14))
+
+    def test_a_provider_promise_measured_in_absolutes_is_pointed_out(self) -> None:
+        """What shows a promise kept is countable too (000); it stands until it is kept."""
+        promise = Commitment(Party.PROVIDER, "better service", "nothing goes wrong", day(9))
+        r = recovering()
+
+        found = of(r.check("promise", promise, at=at(3, 13)), Rule.PROMISE_KEPT)
+        r = r.promise(promise, at=at(3, 13))
+        kept = r.fulfil_commitment("P1", evidence="no incident", at=at(4))
+
+        assert [(f.severity, f.subject) for f in found] == [(Severity.WARNING, "P1")]  # type: ignore[attr-defined]
+        assert of(r.findings(at(3, 14)), Rule.PROMISE_KEPT) == found
+        assert not of(kept.findings(at(4, 10)), Rule.PROMISE_KEPT)
+
+    def test_a_countable_measure_passes(self) -> None:
+        """A purchase order signed is something both sides can see."""
+        assert not issues_agreed().check("secure_commitment", COMMITMENT, at=at(1, 13))
+
+
 class TestPromiseKeptWidened:
     def test_a_provider_promise_past_its_date_is_reported(self) -> None:
         """000: deliver on your promises; every one is tracked."""

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 
 from clientrecovery import events as ev
 from clientrecovery._validate import is_aware
-from clientrecovery.catalogue import Finding, Rule
+from clientrecovery.catalogue import Finding, Rule, Severity
 from clientrecovery.errors import InvalidValue
-from clientrecovery.model import CommitmentStatus, Party, Stage
+from clientrecovery.model import Commitment, CommitmentStatus, Party, Stage
 from clientrecovery.rules._core import finding, late_warning, not_today
+from clientrecovery.rules.issues import vague
 from clientrecovery.schedule import _day_of
 
 if TYPE_CHECKING:
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 # Members read for every commitment, as module names (see rules._core.OPEN_ISSUE).
 _CLIENT = Party.CLIENT
 _BROKEN = CommitmentStatus.BROKEN
+_WARNING = Severity.WARNING
 
 __all__ = [
     "check_break",
@@ -28,6 +30,7 @@ __all__ = [
     "check_promise_response",
     "check_secure_commitment",
     "client_committed",
+    "vague_measure",
 ]
 
 
@@ -69,6 +72,7 @@ def check_secure_commitment(r: Relationship, e: ev.CommitmentSecured) -> Iterato
             c.id,
             "Say how both sides will know it was done: an invoice paid, a referral given.",
         )
+    yield from vague_measure(r, c)
     today = _day_of(r.policy, e.at)
     if c.due < today:
         yield finding(
@@ -95,7 +99,40 @@ def check_promise(r: Relationship, e: ev.PromiseMade) -> Iterator[Finding]:
             "promise(commitment=...)",
             f"is due {c.due}, before it is made ({_day_of(r.policy, e.at)})",
         )
-    return iter(())
+    return iter(vague_measure(r, c))
+
+
+def vague_measure(r: Relationship, c: Commitment) -> list[Finding]:
+    """A WARNING when the measure of ``c`` is itself a generality (it speaks in absolutes):
+    the client's commitment is a result both sides can count (003 §4), and so is what shows
+    a promise of the provider's kept (000). It stands while the commitment is open."""
+    if not c.measure.strip():
+        return []  # no measure at all is its own finding
+    why = vague(c.measure)
+    if why is None:
+        return []
+    if c.party is _CLIENT:
+        return [
+            finding(
+                r.policy,
+                Rule.CLIENT_COMMITMENT,
+                f"the measure of commitment {c.id} ({c.measure!r}) {why}",
+                c.id,
+                "Name an action of the client's that both sides can count or see: a renewal"
+                " signed, an invoice paid, a referral given.",
+                severity=_WARNING,
+            )
+        ]
+    return [
+        finding(
+            r.policy,
+            Rule.PROMISE_KEPT,
+            f"the measure of the provider's promise {c.id} ({c.measure!r}) {why}",
+            c.id,
+            "Say what the client will be able to count or see once the promise is kept.",
+            severity=_WARNING,
+        )
+    ]
 
 
 def check_promise_response(r: Relationship, e: ev.ResponsePromised) -> Iterator[Finding]:

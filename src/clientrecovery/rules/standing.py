@@ -3,10 +3,11 @@
 A warning that :meth:`Relationship.check <clientrecovery.Relationship.check>` gives for a
 command does not vanish once the command runs: :func:`standing` finds it again in the state
 the command left, for as long as that state holds (the plan without a quick win until it is
-revised, a wait on the client that does not say what is owed until work resumes, a lost case
-without lessons until they are recorded). :meth:`Relationship.findings
-<clientrecovery.Relationship.findings>` reports them with the time-based ones. ERROR
-findings are not repeated here: the command that would break them is refused.
+revised, a wait on the client that does not say what is owed until work resumes, a
+commitment measured in absolutes while it is open, a lost case without lessons until they
+are recorded). :meth:`Relationship.findings <clientrecovery.Relationship.findings>` reports
+them with the time-based ones. ERROR findings are not repeated here: the command that would
+break them is refused.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from typing import TYPE_CHECKING
 import attrs
 
 from clientrecovery.catalogue import Finding, Rule, Severity
-from clientrecovery.model import IssueStatus, Party, Stage
+from clientrecovery.model import CommitmentStatus, IssueStatus, Party, Stage
 from clientrecovery.rules._core import UNFINISHED, finding, late_warning, not_today
 from clientrecovery.rules.closing import inspected, no_lessons
+from clientrecovery.rules.commitments import vague_measure
 from clientrecovery.rules.delivery import client_part_moved, late_before_waiting
 from clientrecovery.rules.meeting import (
     aligned,
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = ["standing"]
 
 _KEPT = (IssueStatus.SPECIFIED, IssueStatus.AGREED)
+_OPEN_COMMITMENT = CommitmentStatus.AGREED
 
 
 def standing(r: Relationship) -> tuple[Finding, ...]:
@@ -49,6 +52,7 @@ def standing(r: Relationship) -> tuple[Finding, ...]:
             *_meeting(r),
             *_issues(r),
             *_response(r),
+            *_commitments(r),
             *_plan(r),
             *_delays(r),
         )
@@ -92,6 +96,13 @@ def _issues(r: Relationship) -> Iterator[Finding]:
     for issue_id, advice in r.issue_advice.items():
         if r.issue(issue_id).status in _KEPT:
             yield from advice
+
+
+def _commitments(r: Relationship) -> Iterator[Finding]:
+    """A commitment or promise still open whose measure is a generality."""
+    for c in r.commitments:
+        if c.status is _OPEN_COMMITMENT:
+            yield from vague_measure(r, c)
 
 
 def _response(r: Relationship) -> Iterator[Finding]:
