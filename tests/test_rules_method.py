@@ -17,6 +17,7 @@ from clientrecovery import (
     Impact,
     ImpactKind,
     InitiativeStatus,
+    InvalidDocument,
     InvalidValue,
     IssueStatus,
     Party,
@@ -588,6 +589,30 @@ class TestLessonsKept:
         kept = lost.record_lessons(["ask earlier whether they want to go on"], at=at(2))
         assert not of(kept.findings(at(3)), Rule.LESSONS_KEPT)
 
+    @pytest.mark.parametrize(
+        ("command", "lessons"),
+        [("end", ["  "]), ("end", ["ask sooner", ""]), ("record_lessons", ["ask sooner", " "])],
+    )
+    def test_a_blank_lesson_is_no_lesson_and_is_refused(
+        self, command: str, lessons: list[str]
+    ) -> None:
+        """A blank entry would silence LESSONS_KEPT with nothing learned (004)."""
+        r = in_discovery()
+        run = getattr(r, command)
+        kwargs: dict[str, object] = {"reason": "budget cut"} if command == "end" else {}
+        blank = next(i for i, lesson in enumerate(lessons) if not lesson.strip())
+
+        with pytest.raises(InvalidValue, match=rf"{command}\(lessons=...\)\[{blank}\]: must not"):
+            run(lessons=lessons, at=at(2), **kwargs)
+
+    def test_a_document_with_a_blank_lesson_is_refused(self) -> None:
+        """A forged ending keeps the event's own check: loading refuses it."""
+        d = to_dict(in_discovery().end(reason="budget cut", lessons=["ask sooner"], at=at(2)))
+        d["history"][-1]["lessons"] = d["lessons"] = ["  "]
+
+        with pytest.raises(InvalidDocument, match=r"end\(lessons=...\)\[0\]: must not be empty"):
+            from_dict(d)
+
     def test_ending_with_lessons_passes(self) -> None:
         """Kept at the end."""
         r = in_discovery()
@@ -595,8 +620,10 @@ class TestLessonsKept:
         assert not of(r.check("end", reason="no", lessons=["x"], at=at(2)), Rule.LESSONS_KEPT)
 
     def test_recording_no_lesson_is_refused(self) -> None:
-        """Blank lessons are a mistake."""
+        """No lesson, or only a blank one, is a mistake."""
         with pytest.raises(InvalidValue, match=r"record_lessons\(lessons=...\): must hold"):
+            opened().record_lessons([], at=at(1))
+        with pytest.raises(InvalidValue, match=r"record_lessons\(lessons=...\)\[0\]: must not"):
             opened().record_lessons([" "], at=at(1))
 
 

@@ -446,7 +446,9 @@ def end(
 
     ``cause`` classifies the loss for analysis; ``ended_by`` says which side ended it.
     Ending a case that was never assessed or whose client was never met is an
-    INSPECT_BEFORE_ENDING finding, and one without lessons a LESSONS_KEPT finding.
+    INSPECT_BEFORE_ENDING finding, and one without lessons a LESSONS_KEPT finding; a blank
+    lesson is none, and is refused (:class:`~clientrecovery.InvalidValue`), as
+    :meth:`record_lessons` refuses it.
     """
     return run(
         self,
@@ -464,7 +466,8 @@ def end(
 def record_lessons(
     self: Relationship, lessons: Sequence[str], *, at: datetime, actor: str | None = None
 ) -> Relationship:
-    """Keep lessons learned, in any stage, after a loss or a recovery too (004)."""
+    """Keep lessons learned, in any stage, after a loss or a recovery too (004): at least
+    one, and none of them blank (:class:`~clientrecovery.InvalidValue`)."""
     return run(self, ev.LessonsRecorded(lessons=lessons, at=at, actor=actor))
 
 

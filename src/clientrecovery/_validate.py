@@ -106,6 +106,17 @@ def required_text(inst: object, attribute: attrs.Attribute[Any], value: object) 
         raise InvalidValue(where(inst, attribute), "must not be empty")
 
 
+def each_required_text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Every item of a tuple of ``str`` (its converter made it one) has something in it
+    besides white space: a blank name or lesson is none. Not structural: a document's tuple
+    of strings may hold a blank one, so loading runs it too."""
+    if not isinstance(value, tuple):  # pragma: no cover - its converter makes one
+        return
+    for i, item in enumerate(value):
+        if isinstance(item, str) and not item.strip():
+            raise InvalidValue(f"{where(inst, attribute)}[{i}]", "must not be empty")
+
+
 def optional_text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None:
         required_text(inst, attribute, value)

@@ -413,7 +413,9 @@ class RelationshipEnded(Event):
 
     command: ClassVar[str] = "end"
     reason: str = attrs.field(validator=v.required_text)
-    lessons: tuple[str, ...] = attrs.field(default=(), converter=_end_lessons)
+    lessons: tuple[str, ...] = attrs.field(
+        default=(), converter=_end_lessons, validator=v.each_required_text
+    )
     cause: EndCause = attrs.field(default=EndCause.OTHER, validator=v.instance_of(EndCause))
     ended_by: Party = attrs.field(default=Party.PROVIDER, validator=v.instance_of(Party))
 
@@ -423,7 +425,9 @@ class LessonsRecorded(Event):
     """Lessons learned were kept, at any stage, after the end too (004)."""
 
     command: ClassVar[str] = "record_lessons"
-    lessons: tuple[str, ...] = attrs.field(converter=_record_lessons_lessons)
+    lessons: tuple[str, ...] = attrs.field(
+        converter=_record_lessons_lessons, validator=v.each_required_text
+    )
 
 
 EVENT_TYPES: tuple[type[Event], ...] = (
