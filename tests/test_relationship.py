@@ -14,6 +14,7 @@ from dateutil import tz
 from clientrecovery import (
     Commitment,
     InitiativeStatus,
+    InvalidDocument,
     InvalidValue,
     IssueStatus,
     Party,
@@ -144,6 +145,24 @@ class TestCommands:
 
         with pytest.raises(InvalidValue, match=r"drop_issue\(reason=...\): must not be empty"):
             r.drop_issue("I1", reason="", at=at(1))
+
+    @pytest.mark.parametrize(("audience", "blank"), [([""], 0), (["   "], 0), (["Dana", ""], 1)])
+    def test_every_name_in_the_audience_is_not_blank(self, audience: list[str], blank: int) -> None:
+        """Telling "" is telling nobody (001 §7), as a Stakeholder's name cannot be blank."""
+        r = recovering()
+
+        with pytest.raises(
+            InvalidValue, match=rf"inform_stakeholders\(audience=...\)\[{blank}\]: must not be"
+        ):
+            r.inform_stakeholders(audience=audience, summary="agreed", at=at(3, 13))
+
+    def test_a_document_telling_a_blank_name_is_refused(self) -> None:
+        """The event's own check runs on load: a forged audience is an InvalidDocument."""
+        d = to_dict(recovering().inform_stakeholders(audience=["Dana"], summary="ok", at=at(4)))
+        d["history"][-1]["audience"] = d["communications"][-1]["audience"] = ["Dana", " "]
+
+        with pytest.raises(InvalidDocument, match=r"audience=...\)\[1\]: must not be empty"):
+            from_dict(d)
 
     def test_a_datetime_response_date_is_read_in_the_policys_zone(self) -> None:
         """23:00 in Los Angeles on the 4th is the 4th, whatever UTC says."""

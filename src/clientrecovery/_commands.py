@@ -388,7 +388,11 @@ def inform_stakeholders(
     summary: str,
     actor: str | None = None,
 ) -> Relationship:
-    """Record that stakeholders were told what was discussed and agreed (001 §7)."""
+    """Record that stakeholders were told what was discussed and agreed (001 §7).
+
+    ``audience`` names at least one person, each by a name that is not blank, as
+    :class:`~clientrecovery.Stakeholder` names them (:class:`~clientrecovery.InvalidValue`).
+    """
     return run(
         self,
         ev.StakeholdersInformed(

@@ -369,7 +369,9 @@ class StakeholdersInformed(Event):
     """Stakeholders were told what was discussed and agreed (001 §7)."""
 
     command: ClassVar[str] = "inform_stakeholders"
-    audience: tuple[str, ...] = attrs.field(converter=_inform_stakeholders_audience)
+    audience: tuple[str, ...] = attrs.field(
+        converter=_inform_stakeholders_audience, validator=v.each_required_text
+    )
     summary: str = attrs.field(validator=v.required_text)
 
 
