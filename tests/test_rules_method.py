@@ -343,6 +343,55 @@ class TestRefusalsSayWhatIsNext:
         (found,) = refused.value.findings
         assert (found.command, found.hint) == ("promise_response", "first: promise_response")
 
+    def test_after_a_late_issue_the_route_is_the_one_the_rules_accept(self) -> None:
+        """The client's commitment stands and a plan is in force: the route asks for a new
+        date, a new summary and a revision (003 §5-8), and each step it names runs."""
+        r = recovering(1).raise_issue("invoices are wrong", id="I9", at=at(6, 10))
+        r = r.specify_issue(
+            "I9",
+            examples=["invoice 118 charged 40 hours for 32 worked"],
+            quantification=Quantification("hours overcharged", 8, "on invoice 118"),
+            at=at(6, 10),
+        )
+        run = {
+            "agree_issues": lambda r, t: r.agree_issues(at=t, nothing_missed=True),
+            "promise_response": lambda r, t: r.promise_response(by=day(9), at=t),
+            "send_written_summary": lambda r, t: r.send_written_summary(at=t),
+            "revise_plan": lambda r, t: r.revise_plan(plan_for(r), at=t),
+            "agree_plan": lambda r, t: r.agree_plan(at=t),
+        }
+
+        def route(r: Relationship, t: object) -> list[str]:
+            """The route the STAGE_ORDER refusal of close names, checked against its command."""
+            found = of(r.check("close", at=t), Rule.STAGE_ORDER)
+            if not found:
+                return []
+            hint, command = found[0].hint, found[0].command  # type: ignore[attr-defined]
+            steps = hint.removeprefix("first: ").split(" → ")
+            assert command == steps[0]
+            return steps  # type: ignore[no-any-return]
+
+        taken = []
+        moment = at(7, 9)
+        steps = route(r, moment)
+        first = list(steps)
+        while steps:
+            if steps[0] == "revise_plan":  # not the day the issues were agreed (NOT_TODAY)
+                moment = at(9, 10)
+            r = run[steps[0]](r, moment)  # the step offered is accepted now
+            taken.append(steps[0])
+            moment += timedelta(hours=2)
+            steps = route(r, moment)
+
+        assert first == [
+            "agree_issues",
+            "promise_response",
+            "send_written_summary",
+            "revise_plan",
+            "agree_plan",
+        ]
+        assert (taken, r.stage) == (first, Stage.RECOVERING)
+
 
 class TestPlanMeetingsCountAsContact:
     def test_silence_is_counted_from_the_plan_put_to_and_agreed_with_the_client(self) -> None:

@@ -30,6 +30,7 @@ __all__ = [
     "late_warning",
     "not_today",
     "stage_order",
+    "steps_to",
 ]
 
 # A check gives its findings as any iterable; the ones every event of the recovery meets
@@ -108,11 +109,7 @@ def stage_order(r: Relationship, command: str) -> Iterator[Finding]:
         return
     if r.stage not in allowed:
         stages = ", ".join(s.name for s in sorted(allowed, key=list(Stage).index))
-        path = route(r.stage, command)
-        if path and path[0] == "secure_commitment" and r.client_commitment is not None:
-            # Issues agreed, the client committed (before a late issue, say): what moves
-            # the case on is the promised response date (003 §5), not a second commitment.
-            path = ("promise_response", *path[1:])
+        path = steps_to(r, command)
         then = path[0] if path else None
         if r.stage.terminal:
             hint = (
@@ -121,7 +118,10 @@ def stage_order(r: Relationship, command: str) -> Iterator[Finding]:
             )
         elif command == "propose_plan" and r.plan_version:
             hint = f"A plan (version {r.plan_version}) was proposed already: revise it instead."
-            then = "revise_plan"
+            ahead = steps_to(r, "revise_plan")
+            if ahead:
+                hint += f" First: {' → '.join(ahead)}"
+            then = ahead[0] if ahead else "revise_plan"
         elif path:
             hint = f"first: {' → '.join(path)}"
         else:
@@ -149,6 +149,52 @@ def stage_order(r: Relationship, command: str) -> Iterator[Finding]:
             hint="Propose a plan first.",
             command="propose_plan",
         )
+
+
+def steps_to(r: Relationship, command: str) -> tuple[str, ...] | None:
+    """The commands that lead ``r`` to where ``command`` can run, in order, as the stage
+    table and the rules of the steps between require; ``None`` if no forward route leads
+    there. Of what a command needs within its own stage, only the written summary a plan
+    needs is counted here; its other checks say what they need themselves.
+
+    :func:`~clientrecovery.stages.route` gives the commands that change the stage; moving
+    on from ISSUES_AGREED needs both the client's commitment and a response date promised
+    since the issues were agreed (003 §4-5), and a plan goes out only after a written
+    summary of that agreement (003 §6), as a revision once there is a plan. A route that
+    agrees the issues again needs the date and the summary again; the client's commitment
+    stands.
+    """
+    path = route(r.stage, command)
+    if path is None:
+        return None
+    agreed_again = False
+    steps: list[str] = []
+    for step in (*path, command):
+        if step == "agree_issues":
+            agreed_again = True
+            steps.append(step)
+        elif step in ("secure_commitment", "promise_response"):  # ISSUES_AGREED → PLANNING
+            if not r.has_client_commitment:
+                steps.append("secure_commitment")
+            if agreed_again or not _response_promised(r):
+                steps.append("promise_response")
+        elif step in ("propose_plan", "revise_plan"):  # PLANNING → PLAN_PROPOSED
+            if agreed_again or _summary_missing(r):
+                steps.append("send_written_summary")
+            steps.append("revise_plan" if r.plan_version else "propose_plan")
+        else:
+            steps.append(step)
+    return tuple(steps[:-1])
+
+
+def _response_promised(r: Relationship) -> bool:
+    promised, agreed = r.response_promised_at, r.issues_agreed_at
+    return promised is not None and agreed is not None and promised >= agreed
+
+
+def _summary_missing(r: Relationship) -> bool:
+    sent, agreed = r.summary_sent_at, r.issues_agreed_at
+    return sent is None or (agreed is not None and sent < agreed)
 
 
 def _earliest_plan_day(r: Relationship) -> date | None:
