@@ -392,6 +392,39 @@ class TestRefusalsSayWhatIsNext:
         ]
         assert (taken, r.stage) == (first, Stage.RECOVERING)
 
+    def test_a_late_plan_offers_the_first_step_that_runs_toward_it(self) -> None:
+        """The response date passed before the client committed or the summary went out:
+        PROMISE_KEPT offers what can run now, in turn, and then the plan itself (003 §4-7)."""
+        r = issues_agreed(1).promise_response(by=day(3), at=at(1, 13))
+        run = {
+            "secure_commitment": lambda r, t: r.secure_commitment(COMMITMENT, at=t),
+            "send_written_summary": lambda r, t: r.send_written_summary(at=t),
+            "propose_plan": lambda r, t: r.propose_plan(plan_for(r), at=t),
+        }
+        offered = []
+        moment = at(5, 9)
+
+        while r.stage is not Stage.PLAN_PROPOSED:
+            (late,) = of(r.findings(moment), Rule.PROMISE_KEPT)
+            offered.append(late.command)  # type: ignore[attr-defined]
+            r = run[late.command](r, moment)  # type: ignore[attr-defined]
+            moment += timedelta(hours=1)
+
+        assert offered == ["secure_commitment", "send_written_summary", "propose_plan"]
+
+    def test_a_late_plan_names_what_comes_first_and_the_new_date(self) -> None:
+        """The hint says what the command offered is for, and that a new date may be given."""
+        r = planning(1)
+
+        (late,) = of(r.findings(at(5)), Rule.PROMISE_KEPT)
+
+        assert (late.command, late.hint) == (  # type: ignore[attr-defined]
+            "send_written_summary",
+            "Before the plan can go out: send_written_summary; meanwhile tell the client when"
+            " it will come and why (a new date: promise_response).",
+        )
+        assert r.promise_response(by=day(8), at=at(5)).stage is Stage.PLANNING
+
 
 class TestPlanMeetingsCountAsContact:
     def test_silence_is_counted_from_the_plan_put_to_and_agreed_with_the_client(self) -> None:

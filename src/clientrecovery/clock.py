@@ -39,10 +39,11 @@ from clientrecovery.model import (
     Stakeholder,
 )
 from clientrecovery.rules import chronology, finding
-from clientrecovery.rules._core import late_answer
+from clientrecovery.rules._core import late_answer, steps_to
 from clientrecovery.rules.meeting import meet_swiftly
 from clientrecovery.rules.standing import standing
 from clientrecovery.schedule import business_days_between, follow_up_days, span, start_of_day
+from clientrecovery.stages import COMMAND_STAGES
 
 if TYPE_CHECKING:
     from clientrecovery.model import Commitment, Hold, Initiative
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
 __all__ = ["after_end", "as_of", "cadence_record", "findings", "follow_up_schedule"]
 
 _CLIENT_FACING = (CommunicationKind.CLIENT_CONTACT, CommunicationKind.WRITTEN_SUMMARY)
+_NEW_DATE = COMMAND_STAGES["promise_response"]  # where the response date can be moved
 
 
 def _days(n: int) -> str:
@@ -155,12 +157,23 @@ def _promise(r: Relationship, today: date) -> Iterator[Finding]:
     if answered is not None:
         yield from late_answer(r.policy, answered, due)
     elif today > due:
+        plan = "propose_plan" if r.plan is None else "revise_plan"
+        ahead = steps_to(r, plan)
+        if ahead:  # the plan cannot go out yet: offer the first step that can run
+            hint = (
+                f"Before the plan can go out: {' → '.join(ahead)}; meanwhile tell the client"
+                " when it will come and why"
+                + (" (a new date: promise_response)." if r.stage in _NEW_DATE else ".")
+            )
+            command = ahead[0]
+        else:
+            hint, command = "Send the plan now, or tell the client when it will come and why.", plan
         yield finding(
             r.policy,
             Rule.PROMISE_KEPT,
             f"the plan promised for {due} is {_days((today - due).days)} late",
-            hint="Send the plan now, or tell the client when it will come and why.",
-            command="propose_plan" if r.plan is None else "revise_plan",
+            hint=hint,
+            command=command,
         )
 
 
