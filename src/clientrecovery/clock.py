@@ -365,9 +365,7 @@ def _stakeholders(r: Relationship, today: date) -> Iterator[Finding]:
         # client's people are those the recovery is for (001 §7); the provider's own are
         # the leadership that approved the approach.
         heard = {_plain(name) for name in told}
-        untold = [
-            s.name for s in stakeholders if s.party is Party.CLIENT and not _named(s, heard)
-        ]
+        untold = [s.name for s in stakeholders if s.party is Party.CLIENT and not _named(s, heard)]
         if not untold:
             return
         yield finding(
