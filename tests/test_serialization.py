@@ -871,6 +871,66 @@ class TestOneVerdict:
         assert verdicts[0] == verdicts[1]
 
     @pytest.mark.parametrize(
+        "number",
+        ["9" * 309, "-" + "9" * 400, "9" * 5000, "1e400", "-1e400", "1" * 400 + ".5"],
+        ids=["309-digits", "negative-400-digits", "5000-digits", "1e400", "-1e400", "fraction"],
+    )
+    def test_a_number_beyond_any_double_is_refused_by_both(self, number: str) -> None:
+        """orjson refuses a number no double holds; the standard library would read it as
+        ``inf``, or as an ``int`` whose conversion to a float overflowed (an untyped
+        ``OverflowError`` from every loader). Both say it the same way."""
+        documents = [
+            to_json(opened()).replace(f'"schema_version":{SV}', f'"schema_version":{number}'),
+            f'{{"max_wait": {number}}}',
+        ]
+        saved = jsontext._orjson
+        verdicts = []
+        try:
+            for parser in (saved, None):
+                jsontext._orjson = parser
+                for load in (
+                    from_json,
+                    lambda text: list(load_jsonl([text])),
+                    ser.policy_from_json,
+                ):
+                    for text in documents:
+                        with pytest.raises(InvalidDocument) as refused:
+                            load(text)
+                        problem = refused.value.problems[0]
+                        assert "not valid JSON (number is infinity when parsed as double" in problem
+                        verdicts.append(problem.split(" @ ")[-1])
+        finally:
+            jsontext._orjson = saved
+        half = len(verdicts) // 2
+        assert verdicts[:half] == verdicts[half:]
+
+    @pytest.mark.parametrize(
+        "number",
+        [
+            "18446744073709551615",
+            "18446744073709551616",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "1" + "0" * 308,
+            "17976931348623158" + "0" * 292,
+            "1.7976931348623157e308",
+            "1e-400",
+            "-0.0",
+        ],
+    )
+    def test_numbers_a_double_holds_read_alike_by_both(self, number: str) -> None:
+        saved = jsontext._orjson
+        read = []
+        try:
+            for parser in (saved, None):
+                jsontext._orjson = parser
+                value = jsontext._loads(f"[{number}]", "$")[0]
+                read.append((type(value), value))
+        finally:
+            jsontext._orjson = saved
+        assert read[0] == read[1]
+
+    @pytest.mark.parametrize(
         "data",
         [
             b"\xff",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import math
 import re
 from datetime import date
 from enum import Enum
@@ -31,8 +32,9 @@ _FRAGMENT: type | None = getattr(_orjson, "Fragment", None)
 def _loads(text: str | bytes, where: str, *, exact: bool = True) -> Any:
     """Parse JSON text; orjson and the standard library give the same verdict on the same
     bytes: a byte order mark, text that is not UTF-8 (or holds a lone surrogate), a
-    duplicate key, ``NaN`` are refused; an integer beyond 64 bits is a float (as orjson
-    reads it, and as every field of a document then refuses it). ``exact=False`` skips the
+    duplicate key, ``NaN``, a number beyond the largest double (``1e400``, an integer of
+    309 digits) are refused; an integer beyond 64 bits is a float (as orjson reads it, and
+    as every field of a document then refuses it). ``exact=False`` skips the
     check for duplicate keys, for text this library wrote and can prove unchanged."""
     return _parsed(text, where, exact)[0]
 
@@ -96,6 +98,8 @@ def _dumped(document: dict[str, Any]) -> bytes | None:
 
 _ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _INT64 = range(-(2**63), 2**64)  # what orjson reads as an integer
+_INT64_DIGITS = len(str(-(2**63)))  # no longer integer may be in _INT64 (JSON has no 0-padding)
+_INFINITE = "number is infinity when parsed as double"  # orjson's words
 
 
 def _parse_strict(text: str | bytes | bytearray) -> Any:
@@ -105,7 +109,11 @@ def _parse_strict(text: str | bytes | bytearray) -> Any:
     else:
         text = bytes(text).decode("utf-8")  # never UTF-16 or -32, which json would guess
     value = json.loads(
-        text, object_pairs_hook=_unique, parse_int=_integer, parse_constant=_constant
+        text,
+        object_pairs_hook=_unique,
+        parse_int=_integer,
+        parse_float=_double,
+        parse_constant=_constant,
     )
     if _ESCAPED_SURROGATE.search(text):  # "\ud800" alone: refused as orjson refuses it
         json.dumps(value, ensure_ascii=False).encode("utf-8")
@@ -122,8 +130,23 @@ def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _integer(digits: str) -> int | float:
-    number = int(digits)
-    return number if number in _INT64 else float(number)
+    """An integer as orjson reads it: within 64 bits an ``int``, beyond them a float, and
+    refused where no double holds it. The float is made from the digits, never from an
+    ``int`` (``float(int)`` overflows, and ``int`` refuses more than 4300 digits)."""
+    if len(digits) <= _INT64_DIGITS:
+        number = int(digits)
+        if number in _INT64:
+            return number
+    return _double(digits)
+
+
+def _double(digits: str) -> float:
+    """A number with a fraction or exponent, or an integer beyond 64 bits, as orjson reads
+    it: the nearest double, refused (``ValueError``) where that is infinite."""
+    number = float(digits)
+    if math.isinf(number):
+        raise ValueError(_INFINITE)
+    return number
 
 
 def _constant(name: str) -> Any:
