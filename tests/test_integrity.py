@@ -362,6 +362,30 @@ class TestVerifyReports:
             for rid in sorted(["halden-foods", recovering().id])
         ]
 
+    def test_a_primary_key_index_that_lost_its_rows_is_reported_and_verify_goes_on(
+        self, store: SQLiteStore, path: str
+    ) -> None:
+        """The primary key's index swapped for an empty one: load() cannot find a case by its
+        id, so verify reads each row from the table itself and names the index."""
+        db = raw(path)
+        db.execute("CREATE TABLE scratch (id TEXT PRIMARY KEY)")
+        pages = dict(db.execute("SELECT name, rootpage FROM sqlite_master WHERE type = 'index'"))
+        db.execute("PRAGMA writable_schema = ON")
+        for name, other in (("sqlite_autoindex_relationships_1", "sqlite_autoindex_scratch_1"),):
+            db.execute("UPDATE sqlite_master SET rootpage = ? WHERE name = ?", (pages[other], name))
+            db.execute("UPDATE sqlite_master SET rootpage = ? WHERE name = ?", (pages[name], other))
+        db.close()
+
+        with SQLiteStore(path) as reopened:
+            with pytest.raises(UnknownItem):
+                reopened.load("halden-foods")
+            problems = reopened.verify()
+        assert [p for p in problems if not p.startswith("store file: ")] == [
+            f"relationship {rid!r}: missing from the index sqlite_autoindex_relationships_1"
+            " (REINDEX)"
+            for rid in sorted(["halden-foods", recovering().id])
+        ]
+
     def test_a_malformed_file_is_reported_not_raised(self, store: SQLiteStore, path: str) -> None:
         """Pages of the events table overwritten: problems, then StoreError on load."""
         store.close()

@@ -61,7 +61,7 @@ def verify_store(
     for rowid, raw_id in ids:
         rid = text_column(raw_id, f"relationships row {rowid}: its id", problems)
         if rid is not None:
-            problems.extend(_verify_one(store, rid, policy, stored))
+            problems.extend(_verify_one(store, rowid, rid, policy, stored))
     problems.extend(_verify_rest(store))
     if heads is not None:
         kind = anchored if isinstance(anchored, str) else store._chain
@@ -94,11 +94,14 @@ def _verify_file(store: SQLiteStore) -> list[str]:
 
 def _verify_one(
     store: SQLiteStore,
+    rowid: int,
     relationship_id: str,
     policy: Policy | None,
     stored: dict[str, list[EventRow] | None],
 ) -> list[str]:
-    """The problems of one relationship (and its rows, kept in ``stored``)."""
+    """The problems of one relationship (and its rows, kept in ``stored``). Its row is read
+    by ``rowid``, from the table itself: read by id, through the primary key's index, a row
+    the index has lost would not be found (the index is checked by :func:`_verify_rest`)."""
     where = f"relationship {relationship_id!r}"
     try:
         with store._reading() as db:
@@ -107,8 +110,8 @@ def _verify_one(
                 " CAST(client AS BLOB), CAST(stage AS BLOB), opened_at, updated_at, "
                 + ("state, state_hash" if store._states else "NULL, NULL")
                 + ", CAST(account AS BLOB) FROM relationships"
-                " WHERE id = ?",
-                (relationship_id,),
+                " WHERE rowid = ?",
+                (rowid,),
             ).fetchone()
             raw_rows = db.execute(
                 "SELECT version, CAST(type AS BLOB), CAST(at AS BLOB), CAST(actor AS BLOB),"
@@ -119,6 +122,9 @@ def _verify_one(
     except sqlite3.Error as failed:
         stored[relationship_id] = None  # unread: not "missing" for the anchor
         return [f"{where}: {store._failure(failed, 'read it')}"]
+    if row is None:  # deleted by another connection since the ids were listed
+        stored[relationship_id] = None
+        return [f"{where}: its relationships row {rowid} was gone when read again"]
     problems: list[str] = []
     events = stored_rows(relationship_id, raw_rows, problems)
     stored[relationship_id] = events
@@ -195,6 +201,12 @@ def _verify_rest(store: SQLiteStore) -> list[str]:
 
 
 _INDEXES: Final[tuple[tuple[str, str, str, Callable[[tuple[Any, ...]], str]], ...]] = (
+    (
+        "relationships",
+        "sqlite_autoindex_relationships_1",  # the primary key's: load() finds a case by it
+        "id",
+        lambda key: f"relationship {key[0]!r}",
+    ),
     (
         "relationships",
         "relationships_by_stage",
