@@ -398,7 +398,8 @@ class TestErrors:
 
 def damaged_store(folder: Path, *, row: str = "snapshot") -> tuple[Path, list[Relationship]]:
     """A store of the example stories and twelve synthetic cases, one of them damaged: its
-    snapshot is not JSON (``row="snapshot"``) or its relationships row names no stage."""
+    snapshot is not JSON (``row="snapshot"``), its relationships row names no stage
+    (``row="stage"``), or a plain INSERT added an events row of version -1 (``row="stray"``)."""
     from clientrecovery.examples import stories, synthetic_portfolio
 
     cases = [*stories(), *synthetic_portfolio(12, seed=2026)]
@@ -408,6 +409,12 @@ def damaged_store(folder: Path, *, row: str = "snapshot") -> tuple[Path, list[Re
             store.save(case)
         if row == "snapshot":
             store._db.execute("UPDATE relationships SET snapshot = '{' WHERE id = 'halden-foods'")
+        elif row == "stray":
+            store._db.execute(
+                "INSERT INTO events (relationship_id, version, type, at, actor, payload, hash)"
+                " VALUES ('halden-foods', -1, 'FollowedUp', '2026-01-01T00:00:00+00:00', NULL,"
+                " '{}', x'00')"
+            )
         else:
             store._db.execute("UPDATE relationships SET stage = 'BOGUS' WHERE id = 'halden-foods'")
     return path, cases
@@ -545,6 +552,28 @@ class TestPortfolioCommandsGoOn:
         judged = {f["relationship"] for f in json.loads(done.stdout)}
         assert judged  # the open synthetic cases are late by the end of 2026
         assert "halden-foods" not in judged
+
+    def test_a_stray_events_row_names_its_case_and_the_others_go_on(self, tmp_path: Path) -> None:
+        """An events row below version 1 once made the case "unknown" (exit 3) and stopped
+        export and findings at it; now the case is damaged and the others go on."""
+        path, cases = damaged_store(tmp_path, row="stray")
+        out = tmp_path / "out.jsonl"
+
+        shown = run("show", "halden-foods", "--db", str(path))
+        exported = run("export", "--db", str(path), "-o", str(out), "--skip-invalid")
+        judged = run("findings", "--db", str(path), "--as-of", "2026-12-31", "--json")
+
+        assert shown.returncode == 1
+        assert "events row -1: no event has this version" in shown.stderr
+        for done in (exported, judged):
+            assert done.returncode == 1
+            assert "'halden-foods' is damaged" in done.stderr
+            assert "events row -1" in done.stderr
+        ids = [json.loads(line)["id"] for line in out.read_text().splitlines()]
+        assert sorted(ids) == sorted(c.id for c in cases if c.id != "halden-foods")
+        relationships = {f["relationship"] for f in json.loads(judged.stdout)}
+        assert relationships
+        assert "halden-foods" not in relationships
 
     def test_validate_of_the_store_counts_and_reports_each_damaged_case(
         self, tmp_path: Path

@@ -380,6 +380,37 @@ class TestCorruption:
         assert all(p.startswith(f"relationship {r.id!r}") for p in problems)
         assert store.load("halden-foods") == masterclass()
 
+    @pytest.mark.parametrize("key", [None, b"a secret of thirty-two bytes!!!!"])
+    @pytest.mark.parametrize("version", [-1, 0])
+    def test_an_events_row_below_version_1_is_named_not_taken_for_no_case(
+        self, path: str, version: int, key: bytes | None
+    ) -> None:
+        """A plain INSERT, which the triggers let through: the stray row sorts before the
+        relationships row, and the case was said not to exist (UnknownItem)."""
+        r = recovering()
+        with SQLiteStore(path, key=key) as store:
+            store.save(r)
+            store.save(masterclass())
+            raw(path).execute(
+                "INSERT INTO events (relationship_id, version, type, at, actor, payload, hash)"
+                " VALUES (?, ?, 'FollowedUp', '2026-01-01T00:00:00+00:00', NULL, '{}', x'00')",
+                (r.id, version),
+            )
+            stray = (
+                f"relationship {r.id!r}, events row {version}: no event has this version"
+                " (events are numbered from 1): the row was written outside the store"
+            )
+
+            with pytest.raises(InvalidDocument) as bad:
+                store.load(r.id)
+            assert bad.value.problems[0] == stray
+            assert len(set(bad.value.problems)) == len(bad.value.problems)
+            problems = store.verify()
+            assert problems[0] == stray
+            assert all(p.startswith(f"relationship {r.id!r}") for p in problems)
+            assert store.load("halden-foods") == masterclass()
+            assert r.id in [listed.id for listed in store.list()]
+
     def test_orphan_events_are_reported(self, store: SQLiteStore, path: str) -> None:
         r = recovering()
         store.save(r)

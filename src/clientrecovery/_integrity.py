@@ -32,6 +32,7 @@ __all__ = [
     "check_anchor",
     "column_problems",
     "linked",
+    "out_of_sequence",
     "snapshot_link",
     "verified_head",
 ]
@@ -52,6 +53,19 @@ class EventRow:
     hash: str | None
 
 
+def out_of_sequence(relationship_id: str, expected: int, version: object) -> str:
+    """What is wrong where the events rows, in order of version, hold ``version`` where
+    event ``expected`` belongs: a row below it (a version below 1, which no event has,
+    written outside the store) is named; else event ``expected`` is missing."""
+    where = f"relationship {relationship_id!r}"
+    if isinstance(version, int | float) and not isinstance(version, bool) and version < expected:
+        return (
+            f"{where}, events row {version}: no event has this version (events are numbered"
+            " from 1): the row was written outside the store"
+        )
+    return f"{where}: event {expected} is missing from the events table"
+
+
 def chain_problems(
     relationship_id: str, rows: Sequence[EventRow], *, key: bytes | None
 ) -> tuple[str, list[str]]:
@@ -61,7 +75,7 @@ def chain_problems(
     problems: list[str] = []
     for expected, row in enumerate(rows, start=1):
         if row.version != expected:
-            problems.append(f"{where}: event {expected} is missing from the events table")
+            problems.append(out_of_sequence(relationship_id, expected, row.version))
             break
         made = link(previous, relationship_id, row.version, row.payload, key=key)
         if row.hash != made:

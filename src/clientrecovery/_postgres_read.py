@@ -14,7 +14,7 @@ from typing import Any
 import psycopg
 
 from clientrecovery._chain import GENESIS, link
-from clientrecovery._integrity import EventRow, anchor_problems
+from clientrecovery._integrity import EventRow, anchor_problems, out_of_sequence
 from clientrecovery._postgres_layout import _one
 from clientrecovery._sqlite_load import row_named
 from clientrecovery.errors import InvalidDocument, UnknownItem
@@ -77,7 +77,7 @@ def _assembled(
         zip(versions, hashes, payloads, strict=True), start=1
     ):
         if version != expected:
-            problems.append(f"{where}: event {expected} is missing from the events table")
+            problems.append(out_of_sequence(rid, expected, version))
             break
         if stored != link(head, rid, version, canonical(payload), key=key):
             problems.append(

@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, Final
 
-from clientrecovery._integrity import EventRow, snapshot_link, verified_head
+from clientrecovery._integrity import EventRow, out_of_sequence, snapshot_link, verified_head
 from clientrecovery._stored_state import rebuilt, state_json, state_link
 from clientrecovery.errors import InvalidDocument
 from clientrecovery.policy import Policy
@@ -56,12 +56,15 @@ LOAD: Final = tuple(
     + ("state, state_hash" if states else "NULL, NULL")
     + " FROM relationships WHERE id = :id"
     " UNION ALL SELECT version, CAST(payload AS BLOB), hash, NULL, NULL, NULL, NULL"
-    " FROM events WHERE relationship_id = :id ORDER BY 1"
+    " FROM events WHERE relationship_id = :id ORDER BY 4 DESC, 1"
     for states in (False, True)
 )
-"""A relationship's row (version 0) and its events rows, in one statement (each hash as
-stored: :func:`~clientrecovery._sqlite_compact.hexed` reads it); ``LOAD[False]`` for a file
-whose relationships have no ``state`` column yet."""
+"""A relationship's row and its events rows, in one statement (each hash as stored:
+:func:`~clientrecovery._sqlite_compact.hexed` reads it); ``LOAD[False]`` for a file whose
+relationships have no ``state`` column yet. The relationship's row comes first, found by its
+fourth column (its ``version``, ``NOT NULL``, where the events rows have ``NULL``, which sorts
+last when descending), never by the first: an events row of version 0 or below, written by
+plain SQL, sorts before a row whose first column is 0 and would hide the case."""
 
 
 UPSERT: Final = tuple(
@@ -172,7 +175,7 @@ def assembled(
     history: list[Any] = []
     for expected, row in enumerate(events, start=1):
         if row.version != expected:
-            problems.append(f"{where}: event {expected} is missing from the events table")
+            problems.append(out_of_sequence(relationship_id, expected, row.version))
             break
         try:
             history.append(_loads(row.payload, f"$.history[{row.version - 1}]"))

@@ -261,7 +261,7 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
                 if storable_id(relationship_id)
                 else []
             )
-            if not rows or rows[0][0] != 0:
+            if not rows or rows[0][3] is None:  # no relationships row: only events rows
                 listed = self._db.execute(
                     "SELECT id FROM relationships WHERE typeof(id) = 'text' LIMIT 21"
                 )
@@ -320,7 +320,8 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
         try:
             relationship = assembled(relationship_id, snapshot, events, policy)
         except InvalidDocument as bad:
-            raise InvalidDocument([*broken, *bad.problems]) from None
+            # Each once: the chain and the replay both find a row out of sequence.
+            raise InvalidDocument(list(dict.fromkeys([*broken, *bad.problems]))) from None
         if broken:
             raise InvalidDocument(broken)
         return relationship
