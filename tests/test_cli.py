@@ -16,6 +16,7 @@ from clientrecovery._cliio import Escaped
 from clientrecovery.examples import design_firm, masterclass, turnaround
 from clientrecovery.stages import mermaid
 from tests.builders import at, plan_for, planning
+from tests.test_integrity import misname_a_trigger
 
 
 def run(
@@ -342,6 +343,19 @@ class TestErrors:
 
         assert done.returncode == 4
         assert "is not a clientrecovery store" in done.stderr
+        assert "Traceback" not in done.stderr
+
+    @pytest.mark.parametrize("command", ["list", "validate"])
+    def test_a_schema_name_that_is_not_utf8_exits_4(self, tmp_path: Path, command: str) -> None:
+        path = tmp_path / "s.db"
+        with SQLiteStore(path) as store:
+            store.save(masterclass())
+        misname_a_trigger(str(path))
+
+        done = run(command, "--db", str(path))
+
+        assert done.returncode == 4
+        assert "is damaged: cannot open" in done.stderr
         assert "Traceback" not in done.stderr
 
     def test_a_corrupted_row_exits_1(self, tmp_path: Path) -> None:

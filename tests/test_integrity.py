@@ -104,6 +104,21 @@ def layout_one(path: str, rid: str, history: Sequence[Event], snapshot: str, sta
     db.close()
 
 
+def misname_a_trigger(path: str) -> None:
+    """A damaged schema, as a flipped byte leaves it: a trigger whose SQL no longer parses and
+    whose name is not UTF-8, so SQLite's error message (which quotes the name) is not either."""
+    db = raw(path)
+    version = db.execute("PRAGMA schema_version").fetchone()[0]
+    db.execute("PRAGMA writable_schema = ON")
+    db.execute(
+        "UPDATE sqlite_master SET name = CAST(X'6576656E7473A3' AS TEXT),"
+        " sql = replace(sql, 'CREATE TRIGGER', 'CREATE XRIGGER')"
+        " WHERE name = 'events_are_not_deleted'"
+    )
+    db.execute(f"PRAGMA schema_version = {version + 1}")  # open connections read it again
+    db.close()
+
+
 def follow(r: Relationship, note: str = "checked") -> Relationship:
     return r.follow_up(at=r.last_event.at + timedelta(hours=1), note=note)
 
@@ -596,6 +611,31 @@ class TestOpeningSafely:
         with pytest.raises(StoreError, match="truncated, damaged or another kind of file"):
             SQLiteStore(path, readonly=True)
         assert Path(path).stat().st_size == size
+
+    def test_a_schema_name_that_is_not_utf8_is_damage_not_a_decoding_error(
+        self, store: SQLiteStore, path: str
+    ) -> None:
+        """Python's sqlite3 cannot decode SQLite's message and raised UnicodeDecodeError."""
+        store.erase("halden-foods", key=KEY, by="the data officer")
+        misname_a_trigger(path)
+        damaged = "is damaged: cannot .* the schema is damaged"
+
+        for call in (
+            store.erasures,
+            lambda: store.erase(recovering().id, key=KEY, by="the data officer"),
+            store.list,
+            lambda: store.load(recovering().id),
+            store.events,
+        ):
+            with pytest.raises(StoreError, match=damaged):
+                call()
+        problems = store.verify()
+        assert problems
+        assert all("the schema is damaged" in p for p in problems)
+        store.close()
+        for options in ({}, {"readonly": True}):
+            with pytest.raises(StoreError, match="is damaged: cannot open"):
+                SQLiteStore(path, **options)
 
     def test_a_read_only_store_lists_loads_verifies_and_exports(
         self, store: SQLiteStore, path: str

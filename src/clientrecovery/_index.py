@@ -53,7 +53,7 @@ def entries(path: str, stage: str | None = None) -> list[Row] | None:
             rows = db.execute(query + " ORDER BY id").fetchall()
         else:
             rows = db.execute(query + " WHERE stage = ? ORDER BY id", (stage,)).fetchall()
-    except sqlite3.Error:
+    except (sqlite3.Error, UnicodeDecodeError):  # a damaged schema: the store says so
         return None
     finally:
         db.close()

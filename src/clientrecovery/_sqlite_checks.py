@@ -8,7 +8,6 @@ and not an exception, and the walk over every relationship that goes on after ea
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Final
@@ -19,6 +18,7 @@ from clientrecovery._integrity import (
     column_problems,
 )
 from clientrecovery._sqlite_compact import HASH
+from clientrecovery._sqlite_connection import SQLITE_FAILURES
 from clientrecovery._sqlite_load import state_problems
 from clientrecovery.errors import InvalidDocument
 from clientrecovery.policy import Policy
@@ -55,7 +55,7 @@ def verify_store(
         ids = store._db.execute(
             "SELECT rowid, CAST(id AS BLOB) FROM relationships NOT INDEXED ORDER BY rowid"
         ).fetchall()
-    except sqlite3.Error as failed:
+    except SQLITE_FAILURES as failed:
         problems.append(f"relationships table: {store._failure(failed, 'read it')}")
         ids = []
     for rowid, raw_id in ids:
@@ -78,7 +78,7 @@ def verify_store(
         key = None if plain else store._key
         try:
             erased = store._erased()
-        except sqlite3.Error:
+        except SQLITE_FAILURES:
             erased = {}  # the check of the erasures says why
         problems.extend(anchor_problems(heads, stored, recompute=recompute, key=key, erased=erased))
     return problems
@@ -87,7 +87,7 @@ def verify_store(
 def _verify_file(store: SQLiteStore) -> list[str]:
     try:
         found = [m for (m,) in store._db.execute("PRAGMA integrity_check") if m != "ok"]
-    except sqlite3.Error as failed:
+    except SQLITE_FAILURES as failed:
         return [f"store file: {store._failure(failed, 'check the file')}"]
     return [f"store file: {message}" for message in found]
 
@@ -119,7 +119,7 @@ def _verify_one(
                 " WHERE relationship_id = ? ORDER BY version",
                 (relationship_id,),
             ).fetchall()
-    except sqlite3.Error as failed:
+    except SQLITE_FAILURES as failed:
         stored[relationship_id] = None  # unread: not "missing" for the anchor
         return [f"{where}: {store._failure(failed, 'read it')}"]
     if row is None:  # deleted by another connection since the ids were listed
@@ -183,14 +183,14 @@ def _verify_rest(store: SQLiteStore) -> list[str]:
         problems.extend(
             f"relationship {rid!r}: events without a relationships row" for (rid,) in orphans
         )
-    except sqlite3.Error as failed:
+    except SQLITE_FAILURES as failed:
         problems.append(f"events table: {store._failure(failed, 'read it')}")
     for table, index, columns, name in _INDEXES:
         query = f"SELECT {columns} FROM {table} {{}} ORDER BY {columns}"
         try:
             by_table = set(store._db.execute(query.format("NOT INDEXED")).fetchall())
             by_index = set(store._db.execute(query.format(f"INDEXED BY {index}")).fetchall())
-        except sqlite3.Error as failed:
+        except SQLITE_FAILURES as failed:
             problems.append(f"index {index}: {store._failure(failed, 'read it')}")
             continue
         for missing in sorted(by_table - by_index, key=repr):

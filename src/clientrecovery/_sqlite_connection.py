@@ -16,10 +16,16 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Final
 
 from clientrecovery.errors import StoreError
 
-__all__ = ["ConnectionAndErrors"]
+__all__ = ["SQLITE_FAILURES", "ConnectionAndErrors"]
+
+SQLITE_FAILURES: Final = (sqlite3.Error, UnicodeDecodeError)
+"""What a :mod:`sqlite3` call raises when SQLite fails: its own errors, and
+:class:`UnicodeDecodeError` where SQLite's message is not UTF-8 (it quotes a name from a
+damaged schema), which Python's :mod:`sqlite3` fails to decode instead of raising."""
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 """The first 16 bytes of every SQLite database file."""
@@ -59,7 +65,7 @@ class ConnectionAndErrors:
                 self._db = sqlite3.connect(uri, timeout=timeout, isolation_level=None, uri=True)
             else:
                 self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
-        except sqlite3.Error as failed:
+        except SQLITE_FAILURES as failed:
             raise self._failure(failed, "open") from None
 
     def _check_header(self) -> None:
@@ -78,8 +84,14 @@ class ConnectionAndErrors:
                 " another kind of file)"
             )
 
-    def _failure(self, failed: sqlite3.Error, doing: str) -> StoreError:
-        """What an sqlite3 error means to the user, as a :class:`StoreError`."""
+    def _failure(self, failed: sqlite3.Error | UnicodeDecodeError, doing: str) -> StoreError:
+        """What an sqlite3 error (one of :data:`SQLITE_FAILURES`) means to the user, as a
+        :class:`StoreError`."""
+        if isinstance(failed, UnicodeDecodeError):
+            return StoreError(
+                f"the store {self.path!r} is damaged: cannot {doing} (SQLite's error message,"
+                " which quotes a name from its schema, is not UTF-8: the schema is damaged)"
+            )
         text = str(failed)
         lowered = text.lower()
         if "locked" in lowered or "busy" in lowered:
@@ -126,7 +138,7 @@ class ConnectionAndErrors:
         """No sqlite3 exception leaves the store: each becomes a :class:`StoreError`."""
         try:
             yield
-        except sqlite3.Error as failed:
+        except SQLITE_FAILURES as failed:
             raise self._failure(failed, doing) from None
 
     @contextmanager

@@ -17,7 +17,7 @@ from typing import Final
 from clientrecovery._chain import GENESIS, link
 from clientrecovery._integrity import EventRow, snapshot_link
 from clientrecovery._sqlite_compact import COMPACT_EVENTS, register
-from clientrecovery._sqlite_connection import ConnectionAndErrors
+from clientrecovery._sqlite_connection import SQLITE_FAILURES, ConnectionAndErrors
 from clientrecovery._sqlite_feed import ACCOUNTS_FEED_ERASURE
 from clientrecovery._sqlite_load import STATE_COLUMNS, assembled
 from clientrecovery.errors import ClientRecoveryError, StoreError
@@ -99,7 +99,7 @@ class LayoutAndMigration(ConnectionAndErrors):
         cannot be used."""
         try:
             self._prepare(migrate)
-        except sqlite3.Error as failed:
+        except SQLITE_FAILURES as failed:
             self._db.close()
             raise self._failure(failed, "open") from None
         except StoreError:

@@ -49,7 +49,6 @@ from __future__ import annotations
 
 import builtins
 import os
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import IO, Any
@@ -61,6 +60,7 @@ from clientrecovery._integrity import ANCHOR_KIND, chain_problems, check_anchor,
 from clientrecovery._prefix import Prefixes
 from clientrecovery._sqlite_checks import stored_rows, text_column, verify_store
 from clientrecovery._sqlite_compact import hexed
+from clientrecovery._sqlite_connection import SQLITE_FAILURES
 from clientrecovery._sqlite_feed import FeedAndErasure
 from clientrecovery._sqlite_layout import APPLICATION_ID as APPLICATION_ID
 from clientrecovery._sqlite_layout import CHAIN_STEP as CHAIN_STEP
@@ -438,8 +438,10 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
             problems = verify_store(self, heads, policy, anchored)
             try:
                 problems.extend(self._verify_feed())
-            except sqlite3.DatabaseError as failed:
-                problems.append(f"store file: the feed and erasures cannot be read ({failed})")
+            except SQLITE_FAILURES as failed:
+                problems.append(
+                    f"store file: {self._failure(failed, 'read the feed and erasures')}"
+                )
             return problems
 
 
