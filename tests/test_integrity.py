@@ -461,6 +461,28 @@ class TestFeedAndErasuresSayWhatIsWrong:
         with pytest.raises(InvalidDocument, match="'halden-foods': an erasures row cannot be"):
             store.erasures()
 
+    @pytest.mark.parametrize(
+        ("column", "named"),
+        [
+            ("erased_by", "relationship 'halden-foods', erasures row 1: its erased_by"),
+            ("head", "relationship 'halden-foods', erasures row 1: its head"),
+            ("relationship_id", "erasures row 1: its relationship_id"),
+        ],
+    )
+    def test_an_erasures_row_that_is_not_utf8_is_a_problem_of_verify(
+        self, store: SQLiteStore, path: str, column: str, named: str
+    ) -> None:
+        """erasures() cannot read it; verify() read only some columns, and returned []."""
+        store.erase("halden-foods", key=KEY, by="the data officer")
+        assert store.verify() == []
+        db = raw(path)
+        db.execute("DROP TRIGGER erasures_are_not_updated")
+        db.execute(f"UPDATE erasures SET {column} = CAST(X'FF' AS TEXT)")
+
+        with pytest.raises(StoreError, match="cannot read the erasures"):
+            store.erasures()
+        assert store.verify() == [f"{named}: not UTF-8 (invalid start byte at byte 0)"]
+
     def test_an_erasure_time_without_an_offset_is_damage(
         self, store: SQLiteStore, path: str
     ) -> None:

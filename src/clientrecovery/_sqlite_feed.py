@@ -12,6 +12,8 @@ import sqlite3
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Final
 
+import attrs
+
 from clientrecovery._chain import GENESIS, link
 from clientrecovery._integrity import linked, snapshot_link
 from clientrecovery._sqlite_compact import HASH, digest
@@ -290,18 +292,64 @@ class FeedAndErasure(ConnectionAndErrors):
     def _erased(
         self, problems: builtins.list[str] | None = None
     ) -> dict[str, builtins.list[tuple[int, str, str]]]:
-        """Each relationship's erasures as ``(events, previous_head, head)``, in order (a
-        row that does not hold those goes into ``problems``)."""
+        """Each relationship's erasures as ``(events, previous_head, head)``, in order. A row
+        :meth:`erasures` could not read (a column that is not text, or not UTF-8, a time
+        without an offset, a count that is no integer) is left out, and goes into
+        ``problems`` named by its relationship and row."""
         found: dict[str, builtins.list[tuple[int, str, str]]] = {}
+        columns = ", ".join(f"typeof({c}), CAST({c} AS BLOB)" for c in _ERASURE_TEXT)
         rows = self._db.execute(
-            "SELECT relationship_id, events, previous_head, head FROM erasures ORDER BY rowid"
+            f"SELECT rowid, events, {columns} FROM erasures ORDER BY rowid"
         ).fetchall()
-        for rid, events, previous, head in rows:
-            if type(events) is int and isinstance(previous, str) and isinstance(head, str):
-                found.setdefault(rid, []).append((events, previous, head))
+        for rowid, events, *cells in rows:
+            unreadable: builtins.list[str] = []
+            rid = _erasure_text(cells[0], cells[1])
+            where = (
+                f"relationship {rid!r}, erasures row {rowid}"
+                if isinstance(rid, str)
+                else f"erasures row {rowid}"
+            )
+            texts: dict[str, str] = {}
+            for n, column in enumerate(_ERASURE_TEXT):
+                text = _erasure_text(cells[2 * n], cells[2 * n + 1])
+                if isinstance(text, str):
+                    texts[column] = text
+                else:
+                    unreadable.append(f"{where}: its {column}: {text.problem}")
+            if "erased_at" in texts:
+                try:
+                    _aware(texts["erased_at"])
+                except ValueError as bad:
+                    unreadable.append(f"{where}: its erased_at cannot be read ({bad})")
+            if type(events) is not int:
+                unreadable.append(f"{where}: its events is not an integer ({events!r})")
+            if not unreadable:
+                found.setdefault(texts["relationship_id"], []).append(
+                    (events, texts["previous_head"], texts["head"])
+                )
             elif problems is not None:
-                problems.append(f"relationship {rid!r}: an erasures row cannot be read")
+                problems.extend(unreadable)
         return found
+
+
+_ERASURE_TEXT: Final = ("relationship_id", "erased_at", "erased_by", "previous_head", "head")
+"""The text columns of an erasures row, read with their ``typeof()`` as bytes, so that one
+that is not UTF-8 is a problem :meth:`~FeedAndErasure._erased` names, not an exception."""
+
+
+@attrs.frozen
+class _Unreadable:
+    problem: str
+
+
+def _erasure_text(kind: object, value: object) -> str | _Unreadable:
+    """A text column of an erasures row, from its ``typeof()`` and its bytes."""
+    if kind != "text" or not isinstance(value, bytes):
+        return _Unreadable(f"not text ({kind})")
+    try:
+        return value.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        return _Unreadable(f"not UTF-8 ({bad.reason} at byte {bad.start})")
 
 
 def _utc(moment: datetime) -> str:
