@@ -165,3 +165,12 @@ def work_done(n: int = 2, policy: Policy | None = None) -> Relationship:
 def recovered(n: int = 2, policy: Policy | None = None) -> Relationship:
     r = work_done(n, policy).fulfil_commitment("C1", evidence="PO signed", at=at(7))
     return r.close(at=at(7, 12))
+
+
+def promises_settled_badly(policy: Policy | None = None) -> Relationship:
+    """RECOVERING with the provider's promise P1 broken and P2 kept three days late."""
+    r = recovering(policy=policy)
+    for description, due in (("hand-over notes", day(5)), ("a call with the CMO", day(5))):
+        r = r.promise(Commitment(Party.PROVIDER, description, "done", due), at=at(3, 13))
+    r = r.break_commitment("P1", reason="no time", at=at(6))
+    return r.fulfil_commitment("P2", evidence="called", at=at(8))

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import attrs
+import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
@@ -29,6 +30,7 @@ from clientrecovery import (
 )
 from clientrecovery.serialization import from_json, to_json
 from clientrecovery.stages import COMMAND_STAGES
+from tests.builders import promises_settled_badly
 from tests.strategies import STEPS, T0, call_for, relationships
 
 BLAME = "Unfortunately your team failed to send the data, as always."
@@ -152,3 +154,34 @@ def test_an_ended_case_s_promise_is_late_only_once_its_date_has_passed() -> None
     assert Rule.PROMISE_KEPT in rules_of(r, late)
     for now in (on_time, late):
         assert r.findings(now) == unkept(r).findings(now)
+
+
+@pytest.mark.parametrize("ending", ["open", "close", "end"])
+def test_a_promise_broken_or_kept_late_is_found_alike_however_the_case_was_built(
+    ending: str,
+) -> None:
+    """The day a promise was settled is on no value: what it was told is kept as the event
+    is recorded, by a command as by a replay, and it stands once the case has ended."""
+    r = promises_settled_badly()
+    if ending == "close":
+        r = _closed(r)
+    elif ending == "end":
+        r = r.end(reason="client left", lessons=["promise less"], at=r.last_event.at)
+    now = r.last_event.at + timedelta(days=2)
+
+    found = [f for f in r.findings(now) if f.rule is Rule.PROMISE_KEPT]
+
+    assert [f.subject for f in found] == ["P1", "P2"]
+    assert r.findings(now) == unkept(r).findings(now)
+    assert Relationship.replay(r.history).findings(now) == r.findings(now)
+    assert from_json(to_json(r)).findings(now) == r.findings(now)
+
+
+def _closed(r: Relationship) -> Relationship:
+    """``r`` with its work done, its issues resolved and the client's commitment kept."""
+    at = r.last_event.at
+    for initiative in r.plan.initiatives:  # type: ignore[union-attr]
+        r = r.start_initiative(initiative.id, at=at).complete_initiative(initiative.id, at=at)
+    for issue in r.issues:
+        r = r.resolve_issue(issue.id, evidence="client confirmed", at=at)
+    return r.fulfil_commitment("C1", evidence="PO signed", at=at).close(at=at)

@@ -45,6 +45,7 @@ from tests.builders import (
     ready_to_meet,
     recovering,
     summary_sent,
+    work_done,
 )
 from tests.strategies import STEPS, advance, relationships
 
@@ -327,6 +328,80 @@ class TestPromiseKeptWidened:
         r = opened().promise(done, at=at(0, 10))
 
         assert (r.commitment("P1").status.value, r.commitment("P1").note) == ("agreed", "")
+
+    def test_a_broken_promise_stands_and_is_warned_when_the_case_closes(self) -> None:
+        """000: keeping promises matters most. Recording one broken is no way out of the
+        finding: it stands, close warns of it, and the closed case keeps it."""
+        promise = Commitment(Party.PROVIDER, "a status call every Friday", "calls logged", day(8))
+        r = work_done().promise(promise, at=at(6, 10))
+
+        told = of(r.check("break_commitment", "P1", reason="no call", at=at(9)), Rule.PROMISE_KEPT)
+        broken = r.break_commitment("P1", reason="no call", at=at(9))
+        done = broken.fulfil_commitment("C1", evidence="PO signed", at=at(9, 10))
+        at_close = of(done.check("close", at=at(9, 12)), Rule.PROMISE_KEPT)
+        closed = done.close(at=at(9, 12))
+
+        assert [(f.severity, f.subject, f.command) for f in told] == [  # type: ignore[attr-defined]
+            (Severity.WARNING, "P1", "contact_client")
+        ]
+        assert "the provider broke its promise P1" in told[0].message  # type: ignore[attr-defined]
+        assert of(broken.findings(at(9, 10)), Rule.PROMISE_KEPT) == told
+        assert at_close == told
+        assert closed.stage is Stage.RECOVERED
+        assert of(closed.findings(at(12)), Rule.PROMISE_KEPT) == told
+        offered = closed.check("contact_client", channel="call", summary="sorry", at=at(12))
+        assert not [f for f in offered if f.severity is Severity.ERROR]
+
+    def test_a_broken_promise_is_warned_when_the_case_ends_too(self) -> None:
+        """Breaking it before ending does not silence check("end"), nor the lost case."""
+        promise = Commitment(Party.PROVIDER, "hand-over notes", "notes sent", day(5))
+        r = recovering().promise(promise, at=at(3, 13))
+        broken = r.break_commitment("P1", reason="no time", at=at(7))
+
+        warned = of(
+            broken.check("end", reason="client left", lessons=["x"], at=at(8)), Rule.PROMISE_KEPT
+        )
+        ended = broken.end(reason="client left", lessons=["x"], at=at(8))
+
+        assert [f.subject for f in warned] == ["P1"]  # type: ignore[attr-defined]
+        assert of(ended.findings(at(9)), Rule.PROMISE_KEPT) == warned
+
+    def test_the_advice_on_an_overdue_promise_does_not_offer_breaking_it(self) -> None:
+        """Closing with a promise overdue and open: keep it; breaking it settles nothing."""
+        promise = Commitment(Party.PROVIDER, "hand-over notes", "notes sent", day(5))
+        r = recovering().promise(promise, at=at(3, 13))
+
+        (found,) = of(r.check("end", reason="left", lessons=["x"], at=at(7)), Rule.PROMISE_KEPT)
+
+        assert found.command == "fulfil_commitment"  # type: ignore[attr-defined]
+        assert "Record it kept or broken" not in found.hint  # type: ignore[attr-defined]
+        assert "broken promise stays on the record" in found.hint  # type: ignore[attr-defined]
+
+    def test_a_promise_kept_after_its_date_stands_as_kept_late(self) -> None:
+        """As a plan later than the promised response date does (003 §5-6; 000)."""
+        promise = Commitment(Party.PROVIDER, "hand-over notes", "notes sent", day(5))
+        r = recovering().promise(promise, at=at(3, 13))
+
+        told = of(r.check("fulfil_commitment", "P1", evidence="sent", at=at(8)), Rule.PROMISE_KEPT)
+        kept = r.fulfil_commitment("P1", evidence="sent", at=at(8))
+        on_time = r.fulfil_commitment("P1", evidence="sent", at=at(5, 17))
+
+        assert [(f.subject, f.command) for f in told] == [("P1", None)]  # type: ignore[attr-defined]
+        assert f"was kept on {day(8)}, 3 days late (it was due {day(5)})" in told[0].message  # type: ignore[attr-defined]
+        assert of(kept.findings(at(12)), Rule.PROMISE_KEPT) == told
+        assert of(on_time.findings(at(12)), Rule.PROMISE_KEPT) == []
+
+    def test_a_policy_blocking_on_promises_still_records_one_broken(self) -> None:
+        """What happened is recorded: the finding is a WARNING, never a refusal."""
+        policy = Policy(severities={Rule.PROMISE_KEPT: Severity.ERROR})
+        promise = Commitment(Party.PROVIDER, "a call", "call made", day(5))
+        r = recovering(policy=policy).promise(promise, at=at(3, 13))
+
+        broken = r.break_commitment("P1", reason="forgot", at=at(7))
+
+        assert [f.severity for f in of(broken.findings(at(7)), Rule.PROMISE_KEPT)] == [
+            Severity.WARNING
+        ]  # type: ignore[attr-defined]
 
 
 class TestRefusalsSayWhatIsNext:

@@ -23,7 +23,7 @@ from clientrecovery import (
 from clientrecovery import store as store_module
 from clientrecovery._lazy_logs import LazyLog
 from clientrecovery.examples import design_firm, masterclass
-from tests.builders import recovering
+from tests.builders import promises_settled_badly, recovering
 from tests.strategies import relationships
 
 KEY = b"a secret of thirty-two bytes!!!!"
@@ -142,6 +142,18 @@ class TestFastPath:
             assert store.load(case.id, policy=case.policy) == case
         assert rebuilds == []
 
+    def test_what_settling_a_promise_was_told_is_rebuilt_from_the_state(
+        self, path: str, rebuilds: list[str]
+    ) -> None:
+        """A promise broken or kept late: the day it happened is in no snapshot field."""
+        case = promises_settled_badly()
+        with SQLiteStore(path, key=KEY) as store:
+            store.save(case)
+            loaded = store.load(case.id)
+        assert rebuilds == [case.id]
+        same_state(loaded, truth(case))
+        assert set(loaded._promise_advice) == {"P1", "P2"}
+
 
 class TestNeverBelieved:
     def test_a_forged_snapshot_is_refused(self, path: str, rebuilds: list[str]) -> None:
@@ -180,6 +192,22 @@ class TestNeverBelieved:
             loaded = store.load(case.id)
         assert rebuilds == []
         same_state(loaded, truth(case))
+
+    def test_a_state_without_what_settling_a_promise_was_told_is_not_believed(
+        self, path: str, rebuilds: list[str]
+    ) -> None:
+        case = promises_settled_badly()
+        with SQLiteStore(path, key=KEY) as store:
+            store.save(case)
+        raw(path).execute(
+            "UPDATE relationships SET state ="
+            " CAST(json_set(state, '$.promise_advice', json_object()) AS BLOB)"
+        )
+        with SQLiteStore(path, key=KEY) as store:
+            loaded = store.load(case.id)
+        assert rebuilds == []
+        same_state(loaded, truth(case))
+        assert set(loaded._promise_advice) == {"P1", "P2"}
 
     def test_a_state_from_another_relationship_is_not_believed(
         self, path: str, rebuilds: list[str]

@@ -156,7 +156,8 @@ def _refuse(command: str, errors: list[Finding]) -> NoReturn:
 _PLAN_EVENTS = (ev.PlanProposed, ev.PlanRevised)
 
 
-_ADVISED: Final = frozenset({*_PLAN_EVENTS, ev.IssueSpecified})
+_SETTLED: Final = (ev.CommitmentFulfilled, ev.CommitmentBroken)
+_ADVISED: Final = frozenset({*_PLAN_EVENTS, ev.IssueSpecified, *_SETTLED})
 # Read for every finding, as module names (a member read through its class is slow).
 _ERROR = Severity.ERROR
 # A plan's advice that findings(now) gives otherwise: moved work with the initiatives'
@@ -172,9 +173,15 @@ def _advise(
     they do (:mod:`clientrecovery.rules.standing`): a plan's while it is the current version
     (WARN_AHEAD of moved work stands with the initiative's delays instead, PROMISE_KEPT of a
     late answer with the clock's findings), an issue's while
-    it is specified or agreed."""
+    it is specified or agreed. So is what settling a provider promise was told (PROMISE_KEPT:
+    broken, or kept late): the day it happened is on no value, and what happened stays."""
     kind = type(event)
-    if kind in _PLAN_EVENTS:
+    if kind in _SETTLED:
+        subject = event.commitment_id  # type: ignore[attr-defined]
+        told = _told(found, Rule.PROMISE_KEPT, subject)
+        if told:
+            changes["_promise_advice"] = {**r._promise_advice, subject: told}
+    elif kind in _PLAN_EVENTS:
         changes["_plan_advice"] = tuple(
             f for f in found if f.severity is not _ERROR and f.rule not in _TOLD_ELSEWHERE
         )
@@ -183,6 +190,13 @@ def _advise(
         if advice:
             issue_id = event.issue_id  # type: ignore[attr-defined]
             changes["_issue_advice"] = {**r._issue_advice, issue_id: advice}
+
+
+def _told(found: list[Finding], rule: Rule, subject: str) -> tuple[Finding, ...]:
+    """The advisory findings of ``rule`` about ``subject`` in ``found``."""
+    return tuple(
+        f for f in found if f.rule is rule and f.subject == subject and f.severity is not _ERROR
+    )
 
 
 def _apply(r: Relationship | None, event: ev.Event, found: list[Finding]) -> Relationship:

@@ -3,10 +3,11 @@ it without replay (private).
 
 Replaying a history computes more than its document's snapshot says: the advice a plan and
 each issue were given, the initiatives the client agreed, each move of the promised response
-date, the account. A keyed store writes those beside the snapshot, as the ``state`` of the
-relationships row, and binds both to the head of the relationship's chain with
-:func:`state_link`: HMAC-SHA-256 under the store's key over the head, the relationship's id
-and version, :data:`LAYOUT` (this library's form of the state) and the two texts.
+date, what settling each provider promise was told, the account. A keyed store writes those
+beside the snapshot, as the ``state`` of the relationships row, and binds both to the head of
+the relationship's chain with :func:`state_link`: HMAC-SHA-256 under the store's key over the
+head, the relationship's id and version, :data:`LAYOUT` (this library's form of the state)
+and the two texts.
 
 Loading a case whose chain verifies and whose state link matches, :func:`rebuilt` makes the
 relationship from the snapshot and the state alone: the stored events are not decoded until
@@ -61,7 +62,14 @@ _FROM_SNAPSHOT: Final = tuple(name for name in SNAPSHOT_FIELDS if name != "versi
 """The snapshot's fields a relationship is rebuilt from (its version is its history's)."""
 _EAGER: Final = tuple(name for name in _FROM_SNAPSHOT if name != "communications")
 """The snapshot's fields read at once (the communications are read on first use)."""
-_KEPT: Final = ("account", "_agreed_work", "_response_moves", "_plan_advice", "_issue_advice")
+_KEPT: Final = (
+    "account",
+    "_agreed_work",
+    "_response_moves",
+    "_plan_advice",
+    "_issue_advice",
+    "_promise_advice",
+)
 """The attributes the state keeps, which the snapshot does not say."""
 _DERIVED: Final = (
     "_log",
@@ -120,9 +128,8 @@ def state_json(relationship: Relationship) -> bytes:
         "agreed_work": sorted(r._agreed_work),
         "response_moves": [_write_delay(move) for move in r.response_moves],
         "plan_advice": [_finding_written(f) for f in r.plan_advice],
-        "issue_advice": {
-            issue: [_finding_written(f) for f in advice] for issue, advice in r.issue_advice.items()
-        },
+        "issue_advice": _advice_written(r.issue_advice),
+        "promise_advice": _advice_written(r._promise_advice),
     }
     return json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode()
 
@@ -143,6 +150,10 @@ def state_link(
     )
     message = b"".join([len(part).to_bytes(8, "big") + part for part in parts])
     return hmac.digest(key, message, "sha256")
+
+
+def _advice_written(advice: Mapping[str, tuple[Finding, ...]]) -> dict[str, list[Any]]:
+    return {key: [_finding_written(f) for f in found] for key, found in advice.items()}
 
 
 def _finding_written(finding: Finding) -> list[Any]:
@@ -205,10 +216,13 @@ def _kept(kept: Mapping[str, Any]) -> dict[str, Any]:
         "_agreed_work": frozenset(_strings(kept["agreed_work"])),
         "_response_moves": tuple([_read_delay(move) for move in kept["response_moves"]]),
         "_plan_advice": _findings(kept["plan_advice"]),
-        "_issue_advice": {
-            issue: _findings(advice) for issue, advice in dict(kept["issue_advice"]).items()
-        },
+        "_issue_advice": _advice(kept["issue_advice"]),
+        "_promise_advice": _advice(kept["promise_advice"]),
     }
+
+
+def _advice(items: Any) -> dict[str, tuple[Finding, ...]]:
+    return {key: _findings(found) for key, found in dict(items).items()}
 
 
 def _positions(issues: Chunks[Any], commitments: Sequence[Any], work: Sequence[Any]) -> Any:

@@ -121,6 +121,11 @@ class Relationship:
     _issue_advice: Mapping[str, tuple[Finding, ...]] = attrs.field(
         factory=dict, eq=False, hash=False
     )
+    # What a provider promise was settled with (broken, or kept after its date), by
+    # commitment id: the day it happened is on no value (see rules.standing).
+    _promise_advice: Mapping[str, tuple[Finding, ...]] = attrs.field(
+        factory=dict, eq=False, hash=False
+    )
     _issue_pos: Index = attrs.field(factory=Index, eq=False, hash=False)
     _commitment_pos: Mapping[str, int] = attrs.field(factory=dict, eq=False, hash=False)
     _initiative_pos: Mapping[str, int] = attrs.field(factory=dict, eq=False, hash=False)

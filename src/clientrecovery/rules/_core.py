@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ArgCheck",
     "StateCheck",
+    "advisory",
     "chronology",
     "days",
     "finding",
@@ -63,6 +64,14 @@ def finding(
     advisory side of a fixed rule); ``command`` resolves it."""
     chosen = policy.severity(rule) if severity is None else severity
     return Finding(rule, chosen, message, subject, hint, command=command)
+
+
+def advisory(policy: Policy, rule: Rule) -> Severity:
+    """The severity ``policy`` gives ``rule``, but never more than a WARNING: for what has
+    already happened (work finished late, a promise broken or kept late), which refusing
+    the command that records it would not undo, only keep off the record."""
+    chosen = policy.severity(rule)
+    return Severity.WARNING if chosen is Severity.ERROR else chosen
 
 
 def days(n: int) -> str:

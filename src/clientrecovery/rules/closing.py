@@ -107,8 +107,8 @@ def check_resolve(r: Relationship, e: ev.IssueResolved) -> list[Finding]:
 
 def promises_settled(r: Relationship, at: datetime) -> Iterator[Finding]:
     """PROMISE_KEPT: the case does not close or end with a provider promise past its date
-    and still open (000: deliver on your promises); once it has ended, the promise can no
-    longer be recorded kept or broken."""
+    and still open (000: deliver on your promises), which can no longer be recorded kept
+    once it has ended; and the promises broken or kept late are said again, as they stand."""
     today = _day_of(r.policy, at) if is_aware(at) else None
     for c in r.commitments:
         open_ = c.party is Party.PROVIDER and c.status is CommitmentStatus.AGREED
@@ -119,9 +119,12 @@ def promises_settled(r: Relationship, at: datetime) -> Iterator[Finding]:
                 f"the provider's promise {c.id} ({c.description!r}) was due {c.due} and is"
                 " still open",
                 c.id,
-                "Record it kept or broken before the case ends: afterwards it cannot be.",
+                "Keep it, and record it kept, before the case ends: afterwards it cannot be."
+                " Recording it broken does not settle it: a broken promise stays on the record.",
                 command="fulfil_commitment",
             )
+    for advice in r._promise_advice.values():
+        yield from advice
 
 
 def check_close(r: Relationship, e: ev.RelationshipClosed) -> Iterator[Finding]:

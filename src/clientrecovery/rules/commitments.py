@@ -11,7 +11,7 @@ from clientrecovery._validate import is_aware
 from clientrecovery.catalogue import Finding, Rule, Severity
 from clientrecovery.errors import InvalidValue
 from clientrecovery.model import Commitment, CommitmentStatus, Party, Stage
-from clientrecovery.rules._core import finding, late_warning, not_today
+from clientrecovery.rules._core import advisory, days, finding, late_warning, not_today
 from clientrecovery.rules.issues import vague
 from clientrecovery.schedule import _day_of
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 # Members read for every commitment, as module names (see rules._core.OPEN_ISSUE).
 _CLIENT = Party.CLIENT
+_PROVIDER = Party.PROVIDER
 _BROKEN = CommitmentStatus.BROKEN
 _WARNING = Severity.WARNING
 
@@ -161,8 +162,45 @@ def _commitment_open(r: Relationship, commitment_id: str, command: str) -> list[
 
 
 def check_fulfil(r: Relationship, e: ev.CommitmentFulfilled) -> list[Finding]:
-    return _commitment_open(r, e.commitment_id, "fulfil_commitment")
+    found = _commitment_open(r, e.commitment_id, "fulfil_commitment")
+    c = r.commitment(e.commitment_id)
+    if not found and c.party is _PROVIDER and is_aware(e.at):
+        day = _day_of(r.policy, e.at)
+        if day > c.due:
+            found.append(
+                finding(
+                    r.policy,
+                    Rule.PROMISE_KEPT,
+                    f"the provider's promise {c.id} ({c.description!r}) was kept on {day},"
+                    f" {days((day - c.due).days)} late (it was due {c.due})",
+                    c.id,
+                    "Promise conservatively: a date you are sure to meet, and tell the client"
+                    " ahead of it if it slips.",
+                    severity=advisory(r.policy, Rule.PROMISE_KEPT),
+                )
+            )
+    return found
 
 
 def check_break(r: Relationship, e: ev.CommitmentBroken) -> list[Finding]:
-    return _commitment_open(r, e.commitment_id, "break_commitment")
+    """A provider promise broken stays on the record as PROMISE_KEPT (000: keeping
+    promises matters most); recording it is never refused, it is what happened."""
+    found = _commitment_open(r, e.commitment_id, "break_commitment")
+    c = r.commitment(e.commitment_id)
+    if not found and c.party is _PROVIDER:
+        found.append(_broken(r, c))
+    return found
+
+
+def _broken(r: Relationship, c: Commitment) -> Finding:
+    """PROMISE_KEPT: the provider's promise ``c`` is recorded broken."""
+    return finding(
+        r.policy,
+        Rule.PROMISE_KEPT,
+        f"the provider broke its promise {c.id} ({c.description!r}, due {c.due})",
+        c.id,
+        "A broken promise stays on the record: tell the client plainly why and what you will"
+        " do instead, and from now on promise only what you are sure to deliver.",
+        command="contact_client",
+        severity=advisory(r.policy, Rule.PROMISE_KEPT),
+    )

@@ -5,9 +5,10 @@ command does not vanish once the command runs: :func:`standing` finds it again i
 the command left, for as long as that state holds (the plan without a quick win until it is
 revised, a wait on the client that does not say what is owed until work resumes, a
 commitment measured in absolutes while it is open, a lost case without lessons until they
-are recorded). :meth:`Relationship.findings <clientrecovery.Relationship.findings>` reports
-them with the time-based ones. ERROR findings are not repeated here: the command that would
-break them is refused.
+are recorded). What cannot be undone stands from then on: a provider promise broken or kept
+late, after the end too. :meth:`Relationship.findings <clientrecovery.Relationship.findings>`
+reports them with the time-based ones. ERROR findings are not repeated here: the command
+that would break them is refused.
 """
 
 from __future__ import annotations
@@ -44,9 +45,9 @@ def standing(r: Relationship) -> tuple[Finding, ...]:
     """Every WARNING and INFO finding the current state of ``r`` holds (none depends on
     the time of asking)."""
     if r.stage is Stage.RECOVERED:
-        return ()
+        return tuple(_promises(r))
     if r.stage is Stage.LOST:
-        found: Iterable[Finding] = _ended(r)
+        found: Iterable[Finding] = (*_ended(r), *_promises(r))
     else:
         found = (
             *_meeting(r),
@@ -55,6 +56,7 @@ def standing(r: Relationship) -> tuple[Finding, ...]:
             *_commitments(r),
             *_plan(r),
             *_delays(r),
+            *_promises(r),
         )
     return tuple(f for f in found if f.severity is not Severity.ERROR)
 
@@ -141,6 +143,13 @@ def _plan(r: Relationship) -> Iterator[Finding]:
             "no option was chosen and the plan has no single preferred option",
             hint="Record which option the client chose.",
         )
+
+
+def _promises(r: Relationship) -> Iterator[Finding]:
+    """Provider promises broken, or kept after their date (000: keeping promises matters
+    most): what happened stays on the record, after the end of the case too."""
+    for advice in r._promise_advice.values():
+        yield from advice
 
 
 def _delays(r: Relationship) -> Iterator[Finding]:
