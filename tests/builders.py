@@ -174,3 +174,11 @@ def promises_settled_badly(policy: Policy | None = None) -> Relationship:
         r = r.promise(Commitment(Party.PROVIDER, description, "done", due), at=at(3, 13))
     r = r.break_commitment("P1", reason="no time", at=at(6))
     return r.fulfil_commitment("P2", evidence="called", at=at(8))
+
+
+def work_finished_late(policy: Policy | None = None) -> Relationship:
+    """RECOVERING with the provider's A1 completed and A2 dropped after their date (day 20),
+    the client never warned."""
+    r = recovering(policy=policy).start_initiative("A1", at=at(4))
+    r = r.complete_initiative("A1", at=at(22))
+    return r.drop_initiative("A2", reason="no longer needed", at=at(23))

@@ -30,7 +30,7 @@ from clientrecovery import (
 )
 from clientrecovery.serialization import from_json, to_json
 from clientrecovery.stages import COMMAND_STAGES
-from tests.builders import promises_settled_badly
+from tests.builders import promises_settled_badly, work_finished_late
 from tests.strategies import STEPS, T0, call_for, relationships
 
 BLAME = "Unfortunately your team failed to send the data, as always."
@@ -172,6 +172,20 @@ def test_a_promise_broken_or_kept_late_is_found_alike_however_the_case_was_built
     found = [f for f in r.findings(now) if f.rule is Rule.PROMISE_KEPT]
 
     assert [f.subject for f in found] == ["P1", "P2"]
+    assert r.findings(now) == unkept(r).findings(now)
+    assert Relationship.replay(r.history).findings(now) == r.findings(now)
+    assert from_json(to_json(r)).findings(now) == r.findings(now)
+
+
+def test_work_finished_late_is_found_alike_however_the_case_was_built() -> None:
+    """The day work was completed or dropped is on no value: what it was told is kept as
+    the event is recorded, by a command as by a replay or a load."""
+    r = work_finished_late()
+    now = r.last_event.at + timedelta(days=2)
+
+    found = [f for f in r.findings(now) if f.rule is Rule.WARN_AHEAD]
+
+    assert [f.subject for f in found] == ["A1", "A2"]
     assert r.findings(now) == unkept(r).findings(now)
     assert Relationship.replay(r.history).findings(now) == r.findings(now)
     assert from_json(to_json(r)).findings(now) == r.findings(now)

@@ -652,6 +652,92 @@ class TestWarnAheadWidened:
         assert [f.subject for f in of(r.findings(at(23)), Rule.WARN_AHEAD)] == ["A1"]  # type: ignore[attr-defined]
         assert of(r.findings(at(23)), Rule.FOLLOW_UP_CADENCE)
 
+    def test_work_completed_late_without_a_warning_stands(self) -> None:
+        """003 §9: meet the deadline or warn well ahead; finishing late work does not make
+        the missed date go away (as a delay warned too late stays)."""
+        r = recovering().start_initiative("A1", at=at(4))  # due day 20
+
+        told = of(r.check("complete_initiative", "A1", at=at(23)), Rule.WARN_AHEAD)
+        done = r.complete_initiative("A1", at=at(23))
+
+        assert [(f.severity, f.subject, f.command) for f in told] == [  # type: ignore[attr-defined]
+            (Severity.WARNING, "A1", "contact_client")
+        ]
+        assert (
+            f"was due {day(20)} and was completed 3 days late; the client was never warned"
+            in told[0].message  # type: ignore[attr-defined]
+        )
+        assert [f for f in of(done.findings(at(30)), Rule.WARN_AHEAD) if f.subject == "A1"] == told
+        offered = done.check("contact_client", channel="call", summary="A1 is in", at=at(30))
+        assert not [f for f in offered if f.severity is Severity.ERROR]
+
+    def test_work_dropped_late_without_a_warning_stands(self) -> None:
+        """Dropping the work past its date does not hide that it was late."""
+        r = recovering().start_initiative("A1", at=at(4))
+
+        told = of(
+            r.check("drop_initiative", "A1", reason="no longer needed", at=at(22)), Rule.WARN_AHEAD
+        )
+        dropped = r.drop_initiative("A1", reason="no longer needed", at=at(22))
+
+        assert "and was dropped 2 days late; the client was never warned" in str(told[0])
+        assert [
+            f for f in of(dropped.findings(at(30)), Rule.WARN_AHEAD) if f.subject == "A1"
+        ] == told
+
+    def test_work_finished_by_its_date_or_one_warned_in_time_passes(self) -> None:
+        """A date met, or a delay told well ahead and then met, leave nothing; a warned
+        date missed in its turn is late again."""
+        r = recovering().start_initiative("A1", at=at(4))
+        moved = r.warn_delay("A1", new_due=day(25), reason="supplier late", at=at(10))
+
+        on_time = of(r.check("complete_initiative", "A1", at=at(20, 17)), Rule.WARN_AHEAD)
+        after_warning = of(moved.check("complete_initiative", "A1", at=at(25)), Rule.WARN_AHEAD)
+        late_again = of(moved.check("complete_initiative", "A1", at=at(27)), Rule.WARN_AHEAD)
+
+        assert on_time == []
+        assert after_warning == []
+        assert f"not warned again after the delay to {day(25)}" in str(late_again[0])
+
+    def test_the_days_waited_on_the_client_are_not_the_providers_lateness(self) -> None:
+        """003 final comments: the wait moves the provider's date when work resumes; work
+        dropped while it waits is late only by the days before the wait."""
+        r = recovering().start_initiative("A1", at=at(4))  # due day 20
+        resumed = r.wait_on_client("A1", reason="d", needs="the export", by=day(12), at=at(10))
+        resumed = resumed.resume("A1", at=at(17))  # 5 working days: due day 25
+        waiting_late = r.wait_on_client("A1", reason="d", needs="x", by=day(25), at=at(22))
+
+        within = of(resumed.check("complete_initiative", "A1", at=at(24)), Rule.WARN_AHEAD)
+        past = of(resumed.check("complete_initiative", "A1", at=at(26)), Rule.WARN_AHEAD)
+        dropped = of(
+            waiting_late.check("drop_initiative", "A1", reason="moot", at=at(40)), Rule.WARN_AHEAD
+        )
+
+        assert resumed.initiative("A1").due == day(25)
+        assert within == []
+        assert f"was due {day(25)} and was completed 1 day late" in str(past[0])
+        assert [f.message for f in dropped] == [  # type: ignore[attr-defined]
+            f"initiative A1 was due {day(20)} and was 2 days late when it began to wait on"
+            " the client, and was then dropped; the client was never warned"
+        ]
+
+    def test_the_clients_own_part_finished_late_is_no_warning_of_the_providers(self) -> None:
+        """Its lateness is a reminder while it is open (CLIENT_PART), not WARN_AHEAD."""
+        r = recovering().start_initiative("CL", at=at(4))
+
+        assert of(r.check("complete_initiative", "CL", at=at(25)), Rule.WARN_AHEAD) == []
+
+    def test_a_policy_blocking_on_warn_ahead_still_records_work_finished_late(self) -> None:
+        """What happened is recorded: the finding is a WARNING, never a refusal."""
+        policy = Policy(severities={Rule.WARN_AHEAD: Severity.ERROR})
+        r = recovering(policy=policy).start_initiative("A1", at=at(4))
+
+        done = r.complete_initiative("A1", at=at(23))
+
+        assert [
+            f.severity for f in of(done.findings(at(23)), Rule.WARN_AHEAD) if f.subject == "A1"
+        ] == [Severity.WARNING]  # type: ignore[attr-defined]
+
 
 class TestTheAssessmentAccountsForTheDamage:
     def test_an_assessment_without_damage_or_the_clients_people_is_advised_against(

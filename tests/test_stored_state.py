@@ -23,7 +23,7 @@ from clientrecovery import (
 from clientrecovery import store as store_module
 from clientrecovery._lazy_logs import LazyLog
 from clientrecovery.examples import design_firm, masterclass
-from tests.builders import promises_settled_badly, recovering
+from tests.builders import promises_settled_badly, recovering, work_finished_late
 from tests.strategies import relationships
 
 KEY = b"a secret of thirty-two bytes!!!!"
@@ -153,6 +153,18 @@ class TestFastPath:
         assert rebuilds == [case.id]
         same_state(loaded, truth(case))
         assert set(loaded._promise_advice) == {"P1", "P2"}
+
+    def test_what_finishing_work_late_was_told_is_rebuilt_from_the_state(
+        self, path: str, rebuilds: list[str]
+    ) -> None:
+        """Work completed or dropped late: the day it happened is in no snapshot field."""
+        case = work_finished_late()
+        with SQLiteStore(path, key=KEY) as store:
+            store.save(case)
+            loaded = store.load(case.id)
+        assert rebuilds == [case.id]
+        same_state(loaded, truth(case))
+        assert set(loaded._work_advice) == {"A1", "A2"}
 
 
 class TestNeverBelieved:

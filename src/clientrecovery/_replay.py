@@ -157,7 +157,8 @@ _PLAN_EVENTS = (ev.PlanProposed, ev.PlanRevised)
 
 
 _SETTLED: Final = (ev.CommitmentFulfilled, ev.CommitmentBroken)
-_ADVISED: Final = frozenset({*_PLAN_EVENTS, ev.IssueSpecified, *_SETTLED})
+_FINISHED: Final = (ev.InitiativeCompleted, ev.InitiativeDropped)
+_ADVISED: Final = frozenset({*_PLAN_EVENTS, ev.IssueSpecified, *_SETTLED, *_FINISHED})
 # Read for every finding, as module names (a member read through its class is slow).
 _ERROR = Severity.ERROR
 # A plan's advice that findings(now) gives otherwise: moved work with the initiatives'
@@ -173,14 +174,21 @@ def _advise(
     they do (:mod:`clientrecovery.rules.standing`): a plan's while it is the current version
     (WARN_AHEAD of moved work stands with the initiative's delays instead, PROMISE_KEPT of a
     late answer with the clock's findings), an issue's while
-    it is specified or agreed. So is what settling a provider promise was told (PROMISE_KEPT:
-    broken, or kept late): the day it happened is on no value, and what happened stays."""
+    it is specified or agreed. So is what settling a provider promise (PROMISE_KEPT: broken,
+    or kept late) and finishing the provider's work (WARN_AHEAD: completed or dropped late,
+    unwarned) were told: the day they happened is on no value, and what happened stays."""
     kind = type(event)
     if kind in _SETTLED:
         subject = event.commitment_id  # type: ignore[attr-defined]
         told = _told(found, Rule.PROMISE_KEPT, subject)
         if told:
             changes["_promise_advice"] = {**r._promise_advice, subject: told}
+    elif kind in _FINISHED:
+        subject = event.initiative_id  # type: ignore[attr-defined]
+        told = _told(found, Rule.WARN_AHEAD, subject)
+        if told or subject in r._work_advice:  # work planned again and finished anew
+            kept = {k: v for k, v in r._work_advice.items() if k != subject}
+            changes["_work_advice"] = {**kept, subject: told} if told else kept
     elif kind in _PLAN_EVENTS:
         changes["_plan_advice"] = tuple(
             f for f in found if f.severity is not _ERROR and f.rule not in _TOLD_ELSEWHERE

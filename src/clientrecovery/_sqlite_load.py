@@ -149,6 +149,7 @@ def state_problems(
         and made.plan_advice == loaded.plan_advice
         and dict(made.issue_advice) == dict(loaded.issue_advice)
         and dict(made._promise_advice) == dict(loaded._promise_advice)
+        and dict(made._work_advice) == dict(loaded._work_advice)
     ):
         return []
     return [

@@ -3,11 +3,11 @@ it without replay (private).
 
 Replaying a history computes more than its document's snapshot says: the advice a plan and
 each issue were given, the initiatives the client agreed, each move of the promised response
-date, what settling each provider promise was told, the account. A keyed store writes those
-beside the snapshot, as the ``state`` of the relationships row, and binds both to the head of
-the relationship's chain with :func:`state_link`: HMAC-SHA-256 under the store's key over the
-head, the relationship's id and version, :data:`LAYOUT` (this library's form of the state)
-and the two texts.
+date, what settling each provider promise and finishing the provider's work were told, the
+account. A keyed store writes those beside the snapshot, as the ``state`` of the
+relationships row, and binds both to the head of the relationship's chain with
+:func:`state_link`: HMAC-SHA-256 under the store's key over the head, the relationship's id
+and version, :data:`LAYOUT` (this library's form of the state) and the two texts.
 
 Loading a case whose chain verifies and whose state link matches, :func:`rebuilt` makes the
 relationship from the snapshot and the state alone: the stored events are not decoded until
@@ -69,6 +69,7 @@ _KEPT: Final = (
     "_plan_advice",
     "_issue_advice",
     "_promise_advice",
+    "_work_advice",
 )
 """The attributes the state keeps, which the snapshot does not say."""
 _DERIVED: Final = (
@@ -130,6 +131,7 @@ def state_json(relationship: Relationship) -> bytes:
         "plan_advice": [_finding_written(f) for f in r.plan_advice],
         "issue_advice": _advice_written(r.issue_advice),
         "promise_advice": _advice_written(r._promise_advice),
+        "work_advice": _advice_written(r._work_advice),
     }
     return json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode()
 
@@ -218,6 +220,7 @@ def _kept(kept: Mapping[str, Any]) -> dict[str, Any]:
         "_plan_advice": _findings(kept["plan_advice"]),
         "_issue_advice": _advice(kept["issue_advice"]),
         "_promise_advice": _advice(kept["promise_advice"]),
+        "_work_advice": _advice(kept["work_advice"]),
     }
 
 

@@ -122,8 +122,13 @@ class Relationship:
         factory=dict, eq=False, hash=False
     )
     # What a provider promise was settled with (broken, or kept after its date), by
-    # commitment id: the day it happened is on no value (see rules.standing).
+    # commitment id, and what the provider's work was finished with (completed or dropped
+    # after its date), by initiative id: the day it happened is on no value (see
+    # rules.standing).
     _promise_advice: Mapping[str, tuple[Finding, ...]] = attrs.field(
+        factory=dict, eq=False, hash=False
+    )
+    _work_advice: Mapping[str, tuple[Finding, ...]] = attrs.field(
         factory=dict, eq=False, hash=False
     )
     _issue_pos: Index = attrs.field(factory=Index, eq=False, hash=False)

@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 
 from clientrecovery import events as ev
 from clientrecovery._validate import is_aware
-from clientrecovery.catalogue import Finding, Rule
+from clientrecovery.catalogue import Finding, Rule, Severity
 from clientrecovery.model import Initiative, InitiativeStatus, Party
 from clientrecovery.rules._core import (
     IN_PROGRESS,
     PLANNED,
     UNFINISHED,
+    advisory,
     days,
     finding,
     late_warning,
@@ -35,6 +36,7 @@ __all__ = [
     "check_wait",
     "check_warn_delay",
     "client_part_moved",
+    "finished_late",
     "initiative_ready",
     "late_before_waiting",
     "late_warning",
@@ -142,11 +144,21 @@ def check_start(r: Relationship, e: ev.InitiativeStarted) -> list[Finding]:
 
 
 def check_complete(r: Relationship, e: ev.InitiativeCompleted) -> list[Finding]:
-    return initiative_ready(r, e.initiative_id, "complete_initiative", IN_PROGRESS)
+    initiative = r.initiative(e.initiative_id)
+    found = initiative_ready(
+        r, e.initiative_id, "complete_initiative", IN_PROGRESS, initiative=initiative
+    )
+    found.extend(finished_late(r.policy, initiative, e.at, "completed"))
+    return found
 
 
 def check_drop(r: Relationship, e: ev.InitiativeDropped) -> list[Finding]:
-    return initiative_ready(r, e.initiative_id, "drop_initiative", UNFINISHED, held=True)
+    initiative = r.initiative(e.initiative_id)
+    found = initiative_ready(
+        r, e.initiative_id, "drop_initiative", UNFINISHED, held=True, initiative=initiative
+    )
+    found.extend(finished_late(r.policy, initiative, e.at, "dropped"))
+    return found
 
 
 def check_wait(r: Relationship, e: ev.WaitedOnClient) -> list[Finding]:
@@ -258,6 +270,51 @@ def late_before_waiting(
     )
 
 
+def finished_late(
+    policy: Policy, initiative: Initiative, at: datetime, verb: str
+) -> Iterator[Finding]:
+    """WARN_AHEAD: the provider's work ``verb`` (completed or dropped) at ``at``, after its
+    current due date, with the client not warned of it (003 §9: meet the deadline or warn
+    well ahead). Said when it happens, and kept while the plan is in force, as a delay told
+    too late is.
+
+    The days it waited on the client are not the provider's: its due date moved by them
+    when it resumed, and work dropped while it waits is counted up to the start of the
+    wait, as :func:`late_before_waiting` counts it.
+    """
+    if (
+        initiative.owner_party is not Party.PROVIDER
+        or initiative.status not in UNFINISHED
+        or not is_aware(at)
+    ):
+        return iter(())
+    due, delays = initiative.due, initiative.delays
+    unwarned = (
+        f"; the client was not warned again after the delay to {delays[-1].new_due}"
+        if delays
+        else "; the client was never warned"
+    )
+    stopped = at  # when the provider's clock stopped
+    message = (f"initiative {initiative.id} was due {due} and was {verb} ", f" late{unwarned}")
+    if initiative.on_hold:
+        stopped = initiative.holds[-1].started_at
+        message = (
+            f"initiative {initiative.id} was due {due} and was ",
+            f" late when it began to wait on the client, and was then {verb}{unwarned}",
+        )
+    return _late_at(
+        policy,
+        Rule.WARN_AHEAD,
+        initiative.id,
+        due,
+        stopped,
+        message,
+        "It stays on the record: tell the client plainly what happened and why, and next"
+        " time warn them as soon as a date is at risk.",
+        severity=advisory(policy, Rule.WARN_AHEAD),
+    )
+
+
 def client_part_moved(
     policy: Policy, initiative_id: str, due: date, at: datetime
 ) -> Iterator[Finding]:
@@ -286,9 +343,12 @@ def _late_at(
     at: datetime,
     message: tuple[str, str],
     hint: str,
+    *,
+    severity: Severity | None = None,
 ) -> Iterator[Finding]:
     """``rule``'s finding when the day of ``at`` is past ``due``, its message the two parts
-    of ``message`` around by how many days; the client is the one to tell."""
+    of ``message`` around by how many days; the client is the one to tell (``severity``
+    as :func:`~clientrecovery.rules._core.finding` takes it)."""
     day = _day_of(policy, at)
     if day > due:
         yield finding(
@@ -298,4 +358,5 @@ def _late_at(
             initiative_id,
             hint,
             command="contact_client",
+            severity=severity,
         )

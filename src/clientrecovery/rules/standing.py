@@ -6,9 +6,10 @@ the command left, for as long as that state holds (the plan without a quick win 
 revised, a wait on the client that does not say what is owed until work resumes, a
 commitment measured in absolutes while it is open, a lost case without lessons until they
 are recorded). What cannot be undone stands from then on: a provider promise broken or kept
-late, after the end too. :meth:`Relationship.findings <clientrecovery.Relationship.findings>`
-reports them with the time-based ones. ERROR findings are not repeated here: the command
-that would break them is refused.
+late (after the end too), the provider's work completed or dropped late without a warning
+(while the plan is in force, like its delays). :meth:`Relationship.findings
+<clientrecovery.Relationship.findings>` reports them with the time-based ones. ERROR
+findings are not repeated here: the command that would break them is refused.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from clientrecovery.catalogue import Finding, Rule, Severity
-from clientrecovery.model import CommitmentStatus, IssueStatus, Party, Stage
+from clientrecovery.model import CommitmentStatus, InitiativeStatus, IssueStatus, Party, Stage
 from clientrecovery.rules._core import UNFINISHED, finding, late_warning, not_today
 from clientrecovery.rules.closing import inspected, no_lessons
 from clientrecovery.rules.commitments import vague_measure
@@ -39,6 +40,7 @@ __all__ = ["standing"]
 
 _KEPT = (IssueStatus.SPECIFIED, IssueStatus.AGREED)
 _OPEN_COMMITMENT = CommitmentStatus.AGREED
+_FINISHED = (InitiativeStatus.DONE, InitiativeStatus.DROPPED)
 
 
 def standing(r: Relationship) -> tuple[Finding, ...]:
@@ -153,11 +155,15 @@ def _promises(r: Relationship) -> Iterator[Finding]:
 
 
 def _delays(r: Relationship) -> Iterator[Finding]:
-    """Delays of agreed work told too late, or not later at all, and waits on the client
-    that do not say what is owed, while the plan is in force."""
+    """Delays of agreed work told too late, or not later at all, the provider's work
+    finished after its date without a warning, and waits on the client that do not say
+    what is owed, while the plan is in force."""
     if not r.plan_in_force:
         return
+    finished = r._work_advice
     for initiative in r._work:
+        if finished and initiative.status in _FINISHED:
+            yield from finished.get(initiative.id, ())
         for warning in initiative.delays:
             if warning.new_due <= warning.previous_due:
                 yield finding(
