@@ -209,8 +209,9 @@ def promise(
     """Record a promise of the provider's own: a date, a call, a deliverable (000).
 
     It is tracked like the client's commitment (``P1``, … if it has no id; status
-    AGREED), kept or broken with :meth:`fulfil_commitment` and :meth:`break_commitment`,
-    and past its date while open it is a PROMISE_KEPT finding.
+    AGREED), kept or broken with :meth:`fulfil_commitment` and :meth:`break_commitment`.
+    Past its date while open it is a PROMISE_KEPT finding; broken, or kept after its date,
+    it is one for good.
     """
     if isinstance(commitment, Commitment):
         commitment = attrs.evolve(

@@ -16,9 +16,11 @@
 - ``COMMITMENT_FULFILLED``: the client's commitment past its due date (reported as a WARNING
   here: nothing is refused yet, but closing will be);
 
-and, with them, the standing findings of the current state (:mod:`clientrecovery.rules.standing`).
-The warnings of delivery keep running while a late issue is discovered. All of it is a pure
-function of the relationship and ``now``.
+and, with them, the standing findings of the current state
+(:mod:`clientrecovery.rules.standing`), among them a provider promise broken or kept late,
+and provider work completed or dropped late without a warning. The warnings of delivery
+keep running while a late issue is discovered. All of it is a pure function of the
+relationship and ``now``.
 """
 
 from __future__ import annotations
