@@ -135,6 +135,7 @@ class Output:
         self.path = path
         self._target = path or ""
         self._temp: Path | None = None
+        self._folder: str | None = None  # the temporary file's, made on entering
         self._stream: IO[str]
         if path is None or _special(path):
             self._stream = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - closed below
@@ -148,13 +149,35 @@ class Output:
             raise Failure(WRITE_FAILED, f"cannot write {path!r}: it is a directory")
         if not target.parent.is_dir():
             raise Failure(WRITE_FAILED, f"cannot write {path!r}: no folder {str(target.parent)!r}")
-        try:
-            fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        except OSError as failed:
-            raise Failure(WRITE_FAILED, f"cannot write {path!r}: {failed.strerror}") from None
-        self._temp = Path(temp)
         self._target = str(target)
-        self._stream = open(fd, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
+        self._folder = str(target.parent)
+
+    def _open_temporary(self, folder: str) -> None:
+        """Make the temporary file beside the target. Made here, in ``__enter__``, so that
+        once it exists ``__exit__`` is sure to remove it; and named before it is made, so
+        that an interruption at any moment (Ctrl-C) leaves nothing behind."""
+        from pathlib import Path
+
+        name = Path(self._target).name
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        try:
+            while True:
+                self._temp = Path(folder) / f".{name}.{os.urandom(6).hex()}.tmp"
+                try:
+                    fd = os.open(self._temp, flags, 0o600)
+                    break
+                except FileExistsError:  # another's, by chance: never ours to remove
+                    self._temp = None
+            self._stream = open(fd, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
+        except BaseException as stopped:
+            if self._temp is not None:
+                self._temp.unlink(missing_ok=True)
+                self._temp = None
+            if isinstance(stopped, OSError):
+                raise Failure(
+                    WRITE_FAILED, f"cannot write {self.path!r}: {stopped.strerror}"
+                ) from None
+            raise
 
     def write(self, text: str) -> None:
         try:
@@ -197,6 +220,8 @@ class Output:
             raise Failure(WRITE_FAILED, f"cannot write {self._shown}: {failed.strerror}") from None
 
     def __enter__(self) -> Self:
+        if self._folder is not None:
+            self._open_temporary(self._folder)
         return self
 
     def __exit__(
@@ -205,8 +230,9 @@ class Output:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        if not self._stream.closed:
-            self._stream.close()
+        stream = getattr(self, "_stream", None)
+        if stream is not None and not stream.closed:
+            stream.close()
         if self._temp is not None:
             self._temp.unlink(missing_ok=True)
 
