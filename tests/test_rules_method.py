@@ -68,6 +68,37 @@ def late_issue(r: Relationship, hour: int = 10) -> Relationship:
     return r.agree_issues(at=at(6, hour + 1), nothing_missed=True)
 
 
+class TestALateGeneralityThrownOut:
+    def test_agreeing_the_list_again_goes_back_to_delivery(self) -> None:
+        """003 §1: a generality is made specific or thrown out. Thrown out mid-delivery, it
+        leaves the agreed list and plan as they were: one agree_issues goes back to
+        RECOVERING, where resolving and closing run, with no new date, summary or plan."""
+        r = recovering().raise_issue(
+            "your people don't care", id="I9", client_words="nobody cares", at=at(6, 10)
+        )
+        r = r.drop_issue("I9", reason="a generality, no example", at=at(6, 11))
+        found = r.check("resolve_issue", "I1", evidence="two weeks on time", at=at(6, 12))
+        (refused,) = of(found, Rule.STAGE_ORDER)
+        assert refused.hint == "first: agree_issues"  # type: ignore[attr-defined]
+
+        back = r.agree_issues(at=at(6, 12), nothing_missed=True)
+
+        assert back.stage is Stage.RECOVERING
+        assert back.issues_agreed_at == r.issues_agreed_at  # the list the plan answers
+        assert back.plan == r.plan
+        assert Relationship.replay(back.history) == back
+
+    def test_a_late_issue_agreed_and_not_yet_planned_still_needs_its_revision(self) -> None:
+        """Only when nothing is left to plan: an agreed late issue no initiative answers
+        keeps the way through a new response date, summary and revised plan."""
+        r = late_issue(recovering())
+        assert r.stage is Stage.ISSUES_AGREED
+        r = r.raise_issue("you never listen", id="I10", client_words="never", at=at(6, 13))
+        r = r.drop_issue("I10", reason="a generality", at=at(6, 14))
+
+        assert r.agree_issues(at=at(6, 15), nothing_missed=True).stage is Stage.ISSUES_AGREED
+
+
 class TestMeetSwiftly:
     def test_a_meeting_a_week_after_opening_is_advised_against(self) -> None:
         """Five working days when the policy allows three (001 §5: swiftly)."""

@@ -35,7 +35,7 @@ from clientrecovery.schedule import after_days, days_between
 if TYPE_CHECKING:
     from clientrecovery.relationship import Relationship
 
-__all__ = ["APPLY", "free_id", "promise_id"]
+__all__ = ["APPLY", "free_id", "promise_id", "stage_back"]
 
 # The members the handlers set and test, as module names: a member read through its class
 # costs a slow attribute lookup (on Python 3.11, Enum's metaclass has a __getattr__).
@@ -245,7 +245,26 @@ def _on_dropped(r: Relationship, e: ev.IssueDropped) -> dict[str, Any]:
 def _on_agreed(r: Relationship, e: ev.IssuesAgreed) -> dict[str, Any]:
     specified = [n for n, i in enumerate(r._issues) if i.status is _ISSUE_SPECIFIED]
     changes = _edited(r, "_issues", r._issues, specified, {"status": _ISSUE_AGREED})
+    back = None if specified else stage_back(r)
+    if back is not None:
+        return {**changes, "stage": back}
     return {**changes, "issues_agreed_at": e.at, "stage": _ISSUES_AGREED}
+
+
+def stage_back(r: Relationship) -> Stage | None:
+    """Where agreeing the list again takes a case whose late issues were all thrown out
+    (003 §1), ``None`` when something is left to plan: with no issue open, and the plan
+    addressing every agreed issue, the list the plan answers stands, and the case goes back
+    to the plan's own stage (agreed: RECOVERING; proposed: PLAN_PROPOSED)."""
+    plan = r._plan
+    if plan is None:
+        return None
+    issues = r._issues
+    if any(i.status is _ISSUE_SPECIFIED or i.status is IssueStatus.RAISED for i in issues):
+        return None
+    if any(i.status is _ISSUE_AGREED and i.id not in r._work_for for i in issues):
+        return None  # an agreed late issue no initiative answers yet: it needs a revision
+    return _RECOVERING if plan.agreed_at is not None else _PLAN_PROPOSED
 
 
 def _response_promised(r: Relationship) -> bool:

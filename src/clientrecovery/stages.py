@@ -106,6 +106,12 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(Stage.ASSESSING, "meet_client", Stage.DISCOVERY, "willing"),
     Transition(Stage.ASSESSING, "meet_client", Stage.LOST, "unwilling", forward=False),
     Transition(Stage.DISCOVERY, "agree_issues", Stage.ISSUES_AGREED),
+    Transition(
+        Stage.DISCOVERY, "agree_issues", Stage.RECOVERING, "late issues dropped", forward=False
+    ),
+    Transition(
+        Stage.DISCOVERY, "agree_issues", Stage.PLAN_PROPOSED, "late issues dropped", forward=False
+    ),
     Transition(Stage.ISSUES_AGREED, "secure_commitment", Stage.PLANNING, "response promised"),
     Transition(Stage.ISSUES_AGREED, "promise_response", Stage.PLANNING, "client committed"),
     Transition(Stage.PLANNING, "propose_plan", Stage.PLAN_PROPOSED),

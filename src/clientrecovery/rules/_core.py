@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from clientrecovery._handlers import stage_back
 from clientrecovery._validate import is_aware
 from clientrecovery.catalogue import Finding, Rule, Severity
 from clientrecovery.model import InitiativeStatus, IssueStatus, Party, Stage
@@ -171,8 +172,14 @@ def steps_to(r: Relationship, command: str) -> tuple[str, ...] | None:
     since the issues were agreed (003 §4-5), and a plan goes out only after a written
     summary of that agreement (003 §6), as a revision once there is a plan. A route that
     agrees the issues again needs the date and the summary again; the client's commitment
-    stands.
+    stands. Once every late issue was dropped, agreeing the list again is the whole way
+    back to the plan's stage.
     """
+    back = stage_back(r) if r.stage is Stage.DISCOVERY else None
+    if back is not None:  # the late issues were all dropped: nothing to plan anew
+        rest = route(back, command)
+        if rest is not None:
+            return ("agree_issues", *rest)
     path = route(r.stage, command)
     if path is None:
         return None
