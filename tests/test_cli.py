@@ -508,17 +508,7 @@ class TestExportIsAllOrNothing:
         assert list(tmp_path.iterdir()) == []
 
     def test_a_full_disk_under_stdout_exits_5_without_a_traceback(self, db: str) -> None:
-        if not Path("/dev/full").exists():
-            pytest.skip("no /dev/full here")
-        with open("/dev/full", "w") as full:
-            done = subprocess.run(
-                [sys.executable, "-m", "clientrecovery", "list", "--db", db],
-                stdout=full,
-                stderr=subprocess.PIPE,
-                text=True,
-                check=False,
-                timeout=120,
-            )
+        done = into_a_full_disk("list", "--db", db)
 
         assert done.returncode == 5
         assert "No space left on device" in done.stderr
@@ -527,21 +517,26 @@ class TestExportIsAllOrNothing:
     @pytest.mark.parametrize("argv", [["--version"], ["--help"], ["show", "--help"]])
     def test_help_or_version_that_cannot_be_written_exits_5(self, argv: list[str]) -> None:
         """argparse drops the error of writing them: the command said it was done."""
-        if not Path("/dev/full").exists():
-            pytest.skip("no /dev/full here")
-        with open("/dev/full", "w") as full:
-            done = subprocess.run(
-                [sys.executable, "-m", "clientrecovery", *argv],
-                stdout=full,
-                stderr=subprocess.PIPE,
-                text=True,
-                check=False,
-                timeout=120,
-            )
+        done = into_a_full_disk(*argv)
 
         assert done.returncode == 5
         assert "cannot write the output: No space left on device" in done.stderr
         assert "Traceback" not in done.stderr
+
+
+def into_a_full_disk(*argv: str) -> subprocess.CompletedProcess[str]:
+    """The CLI run with its standard output on ``/dev/full`` (skipped where there is none)."""
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "w") as full:
+        return subprocess.run(
+            [sys.executable, "-m", "clientrecovery", *argv],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            timeout=120,
+        )
 
 
 class TestPortfolioCommandsGoOn:
