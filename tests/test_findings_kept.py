@@ -156,6 +156,13 @@ def test_an_ended_case_s_promise_is_late_only_once_its_date_has_passed() -> None
         assert r.findings(now) == unkept(r).findings(now)
 
 
+def assert_found_alike(r: Relationship, now: datetime) -> None:
+    """``r``'s findings are those found from scratch, by a replay and by a load alike."""
+    assert r.findings(now) == unkept(r).findings(now)
+    assert Relationship.replay(r.history).findings(now) == r.findings(now)
+    assert from_json(to_json(r)).findings(now) == r.findings(now)
+
+
 @pytest.mark.parametrize("ending", ["open", "close", "end"])
 def test_a_promise_broken_or_kept_late_is_found_alike_however_the_case_was_built(
     ending: str,
@@ -172,9 +179,7 @@ def test_a_promise_broken_or_kept_late_is_found_alike_however_the_case_was_built
     found = [f for f in r.findings(now) if f.rule is Rule.PROMISE_KEPT]
 
     assert [f.subject for f in found] == ["P1", "P2"]
-    assert r.findings(now) == unkept(r).findings(now)
-    assert Relationship.replay(r.history).findings(now) == r.findings(now)
-    assert from_json(to_json(r)).findings(now) == r.findings(now)
+    assert_found_alike(r, now)
 
 
 def test_work_finished_late_is_found_alike_however_the_case_was_built() -> None:
@@ -186,9 +191,7 @@ def test_work_finished_late_is_found_alike_however_the_case_was_built() -> None:
     found = [f for f in r.findings(now) if f.rule is Rule.WARN_AHEAD]
 
     assert [f.subject for f in found] == ["A1", "A2"]
-    assert r.findings(now) == unkept(r).findings(now)
-    assert Relationship.replay(r.history).findings(now) == r.findings(now)
-    assert from_json(to_json(r)).findings(now) == r.findings(now)
+    assert_found_alike(r, now)
 
 
 def _closed(r: Relationship) -> Relationship:
