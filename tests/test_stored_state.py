@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
 import sqlite3
 from datetime import timedelta
 from typing import Any
@@ -22,6 +24,7 @@ from clientrecovery import (
 )
 from clientrecovery import store as store_module
 from clientrecovery._lazy_logs import LazyLog
+from clientrecovery._records import replace
 from clientrecovery.examples import design_firm, masterclass
 from tests.builders import promises_settled_badly, recovering, work_finished_late
 from tests.strategies import relationships
@@ -35,8 +38,8 @@ def rebuilds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     made: list[str] = []
     real = _sqlite_load.rebuilt
 
-    def spy(snapshot: bytes, state: bytes, payloads: Any) -> Relationship | None:
-        found = real(snapshot, state, payloads)
+    def spy(snapshot: bytes, state: bytes, payloads: Any, **how: Any) -> Relationship | None:
+        found = real(snapshot, state, payloads, **how)
         if found is not None:
             made.append(found.id)
         return found
@@ -165,6 +168,85 @@ class TestFastPath:
         assert rebuilds == [case.id]
         same_state(loaded, truth(case))
         assert set(loaded._work_advice) == {"A1", "A2"}
+
+
+class TestDeferred:
+    """A trusted load reads the snapshot and the state only when an attribute is asked."""
+
+    def test_nothing_is_read_until_an_attribute_is_asked_for(self, path: str) -> None:
+        case = recovering()
+        with SQLiteStore(path, key=KEY) as store:
+            store.save(case)
+            loaded = store.load(case.id)
+        unread = set(_stored_state.covered()) - set(loaded.__dict__)
+        assert {"stage", "client", "_issues", "_work", "_plan_advice"} <= unread
+        assert (loaded.id, loaded.version) == (case.id, case.version)  # still unread
+        assert "stage" not in loaded.__dict__
+        assert loaded.stage is case.stage  # one attribute reads them all
+        assert _stored_state.covered() <= set(loaded.__dict__)
+        assert "_deferred" not in loaded.__dict__
+        same_state(loaded, truth(case))
+
+    def test_a_command_on_an_unread_relationship_is_the_command_on_the_truth(
+        self, path: str
+    ) -> None:
+        case = recovering()
+        with SQLiteStore(path, key=KEY) as store:
+            store.save(case)
+            loaded, copied = store.load(case.id), store.load(case.id)
+        same_state(follow(loaded), truth(follow(case)))
+        # A copy made before anything was read keeps its own change and reads the rest.
+        changed = replace(copied, end_reason="moved on")
+        assert "_deferred" in changed.__dict__
+        assert changed.end_reason == "moved on"
+        assert changed.client == case.client
+        assert copied.end_reason == ""
+
+    def test_unknown_names_copies_and_pickles_behave_as_for_any_relationship(
+        self, path: str
+    ) -> None:
+        case = masterclass()
+        with SQLiteStore(path, key=KEY) as store:
+            store.save(case)
+            loaded = [store.load(case.id) for _ in range(3)]
+        with pytest.raises(AttributeError, match="no attribute 'nonsense'"):
+            loaded[0].nonsense  # noqa: B018 - the read is the test
+        assert not hasattr(loaded[0], "__deepcopy__")
+        assert "stage" not in loaded[0].__dict__  # neither read the snapshot
+        same_state(copy.deepcopy(loaded[1]), truth(case))
+        same_state(pickle.loads(pickle.dumps(loaded[2])), truth(case))
+
+
+class TestLoadRows:
+    def test_a_sound_store_is_read_in_one_statement_in_order(self, path: str) -> None:
+        case = recovering()
+        with SQLiteStore(path, key=KEY) as store:
+            store.save(case)
+        db = raw(path)
+        statements: list[str] = []
+        db.set_trace_callback(statements.append)
+        rows = _sqlite_load.load_rows(db, case.id, states=True)
+        assert len(statements) == 1
+        assert "ORDER BY" not in statements[0]
+        assert rows[0][3] == case.version
+        assert [row[0] for row in rows[1:]] == list(range(1, case.version + 1))
+
+    def test_rows_out_of_sequence_are_sorted_the_relationship_first(self, path: str) -> None:
+        case = recovering()
+        with SQLiteStore(path, key=KEY) as store:
+            store.save(case)
+        db = raw(path)
+        db.execute(
+            "INSERT INTO events (relationship_id, version, type, at, actor, payload, hash)"
+            " SELECT relationship_id, 0, type, at, actor, payload, hash FROM events"
+            " WHERE version = 1"
+        )
+        statements: list[str] = []
+        db.set_trace_callback(statements.append)
+        rows = _sqlite_load.load_rows(db, case.id, states=True)
+        assert len(statements) == 2
+        assert rows[0][3] == case.version
+        assert [row[0] for row in rows[1:]] == list(range(case.version + 1))
 
 
 class TestNeverBelieved:
@@ -327,8 +409,8 @@ def test_the_trusted_load_equals_the_full_validated_load(r: Relationship) -> Non
         made = _sqlite_load.rebuilt
         calls: list[Relationship | None] = []
 
-        def spy(*args: Any) -> Relationship | None:
-            calls.append(made(*args))
+        def spy(*args: Any, **how: Any) -> Relationship | None:
+            calls.append(made(*args, **how))
             return calls[-1]
 
         _sqlite_load.rebuilt = spy
@@ -368,19 +450,24 @@ class TestVerify:
         ]
         assert rebuilds[:1] == [case.id]
 
-    def test_a_log_the_key_vouches_for_that_cannot_be_read_is_an_invalid_document(
-        self, path: str, rebuilds: list[str]
+    @pytest.mark.parametrize(
+        ("edit", "read"),
+        [
+            ("'$.communications[0].kind', 'carrier pigeon'", "communications"),
+            ("'$.stage', 'gone'", "stage"),
+        ],
+    )
+    def test_a_snapshot_the_key_vouches_for_that_cannot_be_read_is_an_invalid_document(
+        self, path: str, rebuilds: list[str], edit: str, read: str
     ) -> None:
-        """Communications written unreadable with the key: believed at load, refused as a
-        document error (not a stray exception) when first read."""
+        """A snapshot written unreadable with the key (its communications, or any other
+        attribute): believed at load, refused as a document error (not a stray exception)
+        when first read, and reported (not raised) by verify."""
         case = masterclass()
         with SQLiteStore(path, key=KEY) as store:
             store.save(case)
         db = raw(path)
-        db.execute(
-            "UPDATE relationships SET snapshot ="
-            " json_set(snapshot, '$.communications[0].kind', 'carrier pigeon')"
-        )
+        db.execute(f"UPDATE relationships SET snapshot = json_set(snapshot, {edit})")
         snapshot, head, state = db.execute(
             "SELECT CAST(snapshot AS BLOB), head, state FROM relationships"
         ).fetchone()
@@ -388,6 +475,7 @@ class TestVerify:
         db.execute("UPDATE relationships SET state_hash = ?", (link,))
         with SQLiteStore(path, key=KEY) as store:
             loaded = store.load(case.id)
-        assert rebuilds == [case.id]
+            assert store.verify()
+        assert rebuilds[:1] == [case.id]
         with pytest.raises(InvalidDocument, match="cannot be read back"):
-            loaded.communications  # noqa: B018 - the read is the test
+            getattr(loaded, read)

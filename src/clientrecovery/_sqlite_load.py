@@ -1,7 +1,7 @@
 """Reading a relationship back from the SQLite store: trusted when its keyed chain verifies,
 else validated in full (private; :meth:`clientrecovery.SQLiteStore.load` is the entry).
 
-A load reads the relationship's row and its events rows in one statement (:data:`LOAD`),
+A load reads the relationship's row and its events rows in one statement (:func:`load_rows`),
 then, in a store opened with its key (:func:`trusted_load`):
 
 1. the chain of the events rows must verify under the key and end at the row's ``head``;
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hmac
 import re
+import sqlite3
 from collections.abc import Sequence
 from typing import Any, Final
 
@@ -34,10 +35,10 @@ from clientrecovery.relationship import Relationship
 from clientrecovery.serialization import _from_read, _loads, _trusted
 
 __all__ = [
-    "LOAD",
     "STATE_COLUMNS",
     "UPSERT",
     "assembled",
+    "load_rows",
     "row_named",
     "state_problems",
     "trusted_load",
@@ -51,20 +52,37 @@ STATE_COLUMNS: Final = """
 """Layout 5: the relationship's own state beside its snapshot, and the link binding both to
 the chain's head (NULL in a store without a key, and until a case is saved again)."""
 
-LOAD: Final = tuple(
+_LOAD: Final = tuple(
     "SELECT 0, CAST(snapshot AS BLOB), snapshot_hash, version, head, "
     + ("state, state_hash" if states else "NULL, NULL")
     + " FROM relationships WHERE id = :id"
     " UNION ALL SELECT version, CAST(payload AS BLOB), hash, NULL, NULL, NULL, NULL"
-    " FROM events WHERE relationship_id = :id ORDER BY 4 DESC, 1"
+    " FROM events WHERE relationship_id = :id"
     for states in (False, True)
 )
-"""A relationship's row and its events rows, in one statement (each hash as stored:
-:func:`~clientrecovery._sqlite_compact.hexed` reads it); ``LOAD[False]`` for a file whose
-relationships have no ``state`` column yet. The relationship's row comes first, found by its
-fourth column (its ``version``, ``NOT NULL``, where the events rows have ``NULL``, which sorts
-last when descending), never by the first: an events row of version 0 or below, written by
-plain SQL, sorts before a row whose first column is 0 and would hide the case."""
+_SORTED: Final = tuple(statement + " ORDER BY 4 DESC, 1" for statement in _LOAD)
+
+
+def load_rows(db: sqlite3.Connection, relationship_id: str, *, states: bool) -> list[Any]:
+    """A relationship's row, then its events rows in order of version, read in one statement
+    (one snapshot of both tables; each hash as stored:
+    :func:`~clientrecovery._sqlite_compact.hexed` reads it); ``states=False`` for a file whose
+    relationships have no ``state`` column yet.
+
+    The statement that sorts them builds a temporary b-tree, a fifth of a trusted load; the
+    rows of a sound store come in that order without it (the relationships row, then the
+    events by their index), so the sort runs only when they do not. The relationship's row is
+    found by its fourth column (its ``version``, ``NOT NULL``, where the events rows have
+    ``NULL``, which sorts last when descending), never by the first: an events row of
+    version 0 or below, written by plain SQL, sorts before a row whose first column is 0 and
+    would hide the case.
+    """
+    rows = db.execute(_LOAD[states], {"id": relationship_id}).fetchall()
+    if rows and rows[0][3] is not None:
+        versions = [row[0] for row in rows[1:]]
+        if versions == list(range(1, len(rows))):
+            return rows
+    return db.execute(_SORTED[states], {"id": relationship_id}).fetchall()
 
 
 UPSERT: Final = tuple(
@@ -113,8 +131,8 @@ def trusted_load(
     if isinstance(state, bytes) and isinstance(state_hash, bytes):
         expected = state_link(head, relationship_id, version, snapshot, state, key=key)
         if hmac.compare_digest(state_hash, expected):
-            made = rebuilt(snapshot, state, payloads)
-            if made is not None and made.id == relationship_id:
+            made = rebuilt(snapshot, state, payloads, relationship_id=relationship_id)
+            if made is not None:
                 return made
     if snapshot_hash != snapshot_link(head, relationship_id, snapshot, key=key):
         return None
@@ -142,7 +160,7 @@ def state_problems(
     expected = state_link(head, relationship_id, version, snapshot, state, key=key)
     if not hmac.compare_digest(state_hash, expected):
         return []
-    made = rebuilt(snapshot, state, payloads)
+    made = rebuilt(snapshot, state, payloads, relationship_id=relationship_id, deferred=False)
     if (
         made is not None
         and made == loaded

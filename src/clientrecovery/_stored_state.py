@@ -21,7 +21,9 @@ write the file, so an unkeyed store writes no state and never takes this path.
 >>> from clientrecovery.serialization import _event_json, _snapshot_json
 >>> case = masterclass()
 >>> payloads = [_event_json(event).encode() for event in case.history]
->>> rebuilt(_snapshot_json(case).encode(), state_json(case), payloads) == case
+>>> snapshot = _snapshot_json(case).encode()
+>>> made = rebuilt(snapshot, state_json(case), payloads, relationship_id=case.id)
+>>> made == case
 True
 """
 
@@ -31,10 +33,11 @@ import functools
 import hashlib
 import hmac
 import json
+import threading
 import types
 import typing
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 import attrs
 
@@ -43,6 +46,7 @@ from clientrecovery._codec import Codec, type_hints
 from clientrecovery._lazy_logs import LazyLog, history_of
 from clientrecovery._records import AppendLog, Chunks, Index, replace
 from clientrecovery.catalogue import Finding, Rule, Severity
+from clientrecovery.errors import InvalidDocument
 from clientrecovery.model import DelayWarning, TurnaroundPlan
 from clientrecovery.policy import Cadence, Policy
 from clientrecovery.relationship import Relationship
@@ -117,6 +121,10 @@ def covered() -> set[str]:
     return held | {"_work"} | set(_KEPT) | set(_DERIVED)
 
 
+_AT_ONCE: Final = frozenset({"id", "_log", "_cache", "_draft", "_ended"})
+"""The attributes :func:`rebuilt` sets at once: none of them reads the snapshot."""
+
+
 # --- writing -------------------------------------------------------------------------------
 
 
@@ -174,14 +182,83 @@ def _finding_written(finding: Finding) -> list[Any]:
 # --- reading -------------------------------------------------------------------------------
 
 
-def rebuilt(snapshot: bytes, state: bytes, payloads: Sequence[bytes]) -> Relationship | None:
-    """The relationship of a verified snapshot, state and history (its events' payloads, in
-    order), or ``None`` when they do not read back as this library writes them."""
+def rebuilt(
+    snapshot: bytes,
+    state: bytes,
+    payloads: Sequence[bytes],
+    *,
+    relationship_id: str,
+    deferred: bool = True,
+) -> Relationship | None:
+    """The relationship ``relationship_id`` of a verified snapshot, state and history (its
+    events' payloads, in order), or ``None`` when they do not read back as this library
+    writes them.
+
+    ``deferred`` (a load): only the state's form is read now; every other attribute is
+    read from the snapshot and the state the first time one is asked for (then a snapshot
+    that does not read back is an :class:`~clientrecovery.InvalidDocument`). Without it (a
+    verify, which compares them at once) all are read now, and ``None`` says they did not
+    read back.
+    """
     try:
-        document = _loads(snapshot, "$", exact=False)
         kept = _loads(state, "$", exact=False)
-        if kept["format"] != FORMAT or len(payloads) != document["version"]:
+        if kept["format"] != FORMAT:
             return None
+    except Exception:  # anything unusual: the store replays, and the full load explains
+        return None
+    made: Relationship = object.__new__(Relationship)
+    made.__dict__.update(
+        id=relationship_id,
+        _log=history_of(payloads),
+        _cache=None,
+        _draft=False,
+        _ended=None,  # found on the first findings(now), from the case itself
+        _deferred=_Deferred(relationship_id, snapshot, kept, len(payloads)),
+    )
+    if not deferred:
+        try:
+            _Deferred.fill(made)
+        except InvalidDocument:
+            return None
+    return made
+
+
+class _Deferred:
+    """The verified texts a rebuilt relationship reads its attributes from, the first time
+    any of them is asked for (``Relationship.__getattr__`` calls :meth:`fill`)."""
+
+    __slots__ = ("id", "kept", "size", "snapshot")
+
+    names: ClassVar[frozenset[str]]
+    """The attributes it reads (every one but those :func:`rebuilt` sets at once)."""
+
+    def __init__(self, relationship_id: str, snapshot: bytes, kept: Any, size: int) -> None:
+        self.id, self.snapshot, self.kept, self.size = relationship_id, snapshot, kept, size
+
+    @staticmethod
+    def fill(r: Relationship) -> None:
+        """Read ``r``'s deferred attributes into it. Attributes it already holds are kept:
+        a command's copy of a relationship not yet read holds its own changes beside the
+        texts it was copied with."""
+        with _FILLING:
+            held = r.__dict__
+            deferred = held.get("_deferred")
+            if deferred is None:
+                return
+            try:
+                values = deferred.values()
+            except Exception:  # verified texts this library wrote: the file changed
+                raise InvalidDocument(["a stored relationship cannot be read back @ $"]) from None
+            for name, value in values.items():
+                held.setdefault(name, value)
+            del held["_deferred"]
+
+    def values(self) -> dict[str, Any]:
+        """Every deferred attribute, read from the snapshot and the state."""
+        snapshot = self.snapshot
+        document = _loads(snapshot, "$", exact=False)
+        if self.size != document["version"] or document["id"] != self.id:
+            raise ValueError("the snapshot is of another version or relationship")
         values = {name: _READERS[name](document[name]) for name in _EAGER}
         plan: TurnaroundPlan | None = values.pop("plan")
         work = plan.initiatives if plan is not None else ()
@@ -190,17 +267,15 @@ def rebuilt(snapshot: bytes, state: bytes, payloads: Sequence[bytes]) -> Relatio
         values["_communications"] = LazyLog(size, snapshot, _communications_of)
         values["_plan"] = replace(plan, initiatives=()) if plan is not None else None
         values["_work"] = Chunks(work)
-        values.update(_kept(kept))
+        values.update(_kept(self.kept))
         values.update(_positions(values["_issues"], values["commitments"], work))
-        values["_log"] = history_of(payloads)
-        values["_cache"] = None
-        values["_draft"] = False
-    except Exception:  # anything unusual: the store replays, and the full load explains
-        return None
-    made: Relationship = object.__new__(Relationship)
-    made.__dict__.update(values)
-    made.__dict__["_ended"] = None  # found on the first findings(now), from the case itself
-    return made
+        return values
+
+
+_Deferred.names = frozenset(covered() - _AT_ONCE)
+_FILLING: Final = threading.Lock()
+"""Held while a rebuilt relationship's attributes are read (one for all: a lock per case
+would be one more object for the collector to walk)."""
 
 
 def _communications_of(snapshot: bytes) -> list[Any]:

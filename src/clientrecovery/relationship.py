@@ -17,7 +17,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -149,6 +149,20 @@ class Relationship:
             f"<Relationship {self.id!r} client={self.client!r} stage={self.stage.name}"
             f" version={self.version}>"
         )
+
+    if not TYPE_CHECKING:  # hidden from the type checker, which would then allow any name
+
+        def __getattr__(self, name: str) -> Any:
+            # Only a relationship a keyed store rebuilt from its verified state lacks
+            # attributes: they are read from it when the first is asked for
+            # (clientrecovery._stored_state.rebuilt).
+            deferred = self.__dict__.get("_deferred")
+            if deferred is not None and name in deferred.names:
+                deferred.fill(self)
+                return self.__dict__[name]
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}", name=name, obj=self
+            )
 
     def _cached(self, key: str, make: Callable[[], Any]) -> Any:
         cache = self._cache

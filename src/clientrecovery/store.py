@@ -65,7 +65,7 @@ from clientrecovery._sqlite_feed import FeedAndErasure
 from clientrecovery._sqlite_layout import APPLICATION_ID as APPLICATION_ID
 from clientrecovery._sqlite_layout import CHAIN_STEP as CHAIN_STEP
 from clientrecovery._sqlite_layout import MIGRATIONS, LayoutAndMigration
-from clientrecovery._sqlite_load import LOAD, assembled, trusted_load
+from clientrecovery._sqlite_load import assembled, load_rows, trusted_load
 from clientrecovery._sqlite_save import appended, check_prefix
 from clientrecovery._validate import optional_function
 from clientrecovery.errors import InvalidDocument, InvalidValue, UnknownItem
@@ -257,7 +257,7 @@ class SQLiteStore(FeedAndErasure, LayoutAndMigration, ClosedOnExit):
         check_id(relationship_id, "load")
         with self._guard("load"):  # one statement: one snapshot of both tables
             rows = (
-                self._db.execute(LOAD[self._states], {"id": relationship_id}).fetchall()
+                load_rows(self._db, relationship_id, states=self._states)
                 if storable_id(relationship_id)
                 else []
             )
