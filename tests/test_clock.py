@@ -18,7 +18,16 @@ from clientrecovery import (
     Severity,
     Stage,
 )
-from tests.builders import at, day, issues_agreed, plan_proposed, planning, recovering, summary_sent
+from tests.builders import (
+    at,
+    day,
+    issues_agreed,
+    plan_for,
+    plan_proposed,
+    planning,
+    recovering,
+    summary_sent,
+)
 
 
 def rules(findings: tuple[object, ...]) -> list[str]:
@@ -308,3 +317,45 @@ class TestHolds:
 
         assert (Rule.WARN_AHEAD, "A1") not in late
         assert (Rule.CLIENT_PART, "CL") in late
+
+    def test_a_delay_told_during_a_wait_is_judged_by_the_paused_clock(self) -> None:
+        """003 §9 and final comments: the days waited are not the provider's, so a delay told
+        while the client keeps the work waiting is not late by them; days late before the
+        wait still are."""
+        r = recovering(1).start_initiative("A1", at=at(4))  # due Sun 22 March
+        waiting = r.wait_on_client("A1", reason="data", needs="the export", by=day(12), at=at(10))
+        waiting_late = r.wait_on_client("A1", reason="data", needs="x", by=day(25), at=at(22))
+        plan = plan_for(waiting)
+        later = attrs.evolve(plan.initiatives[0], due=day(40))
+        plan = attrs.evolve(plan, initiatives=(later, *plan.initiatives[1:]))
+
+        warned = waiting.check("warn_delay", "A1", new_due=day(40), reason="data", at=at(19))
+        revised = waiting.check("revise_plan", plan, at=at(19))
+        told = waiting.warn_delay("A1", new_due=day(40), reason="data", at=at(19))
+        late = waiting_late.check("warn_delay", "A1", new_due=day(40), reason="data", at=at(24))
+
+        assert Rule.WARN_AHEAD.value not in rules(warned) + rules(revised)
+        assert Rule.WARN_AHEAD.value not in rules(told.findings(at(19, 12)))
+        assert told.initiative("A1").delays[-1].previous_due == date(2026, 3, 31)  # 7 days on
+        assert [f.message for f in late if f.rule is Rule.WARN_AHEAD] == [  # type: ignore[attr-defined]
+            f"the delay of initiative A1 to {day(40)} was announced after the due date (the"
+            " policy asks for 2 days)"
+        ]
+
+    def test_a_delay_told_during_a_wait_already_allows_for_the_days_before_it(self) -> None:
+        """Resuming moves the date told only by the working days waited after it, whether a
+        warning or a revision told it."""
+        r = recovering(1).start_initiative("A1", at=at(4))
+        waiting = r.wait_on_client("A1", reason="data", needs="the export", by=day(12), at=at(10))
+        plan = plan_for(waiting)
+        later = attrs.evolve(plan.initiatives[0], due=day(40))
+        plan = attrs.evolve(plan, initiatives=(later, *plan.initiatives[1:]))
+
+        warned = waiting.warn_delay("A1", new_due=day(40), reason="data", at=at(15))
+        revised = waiting.revise_plan(plan, at=at(15)).agree_plan(at=at(15, 12))
+        resumed = [w.resume("A1", at=at(17)) for w in (warned, revised)]
+
+        # Sat 11 April, moved by Tue 17 and Wed 18 March, waited after the delay was told
+        assert [w.initiative("A1").due for w in resumed] == [date(2026, 4, 14)] * 2
+        assert [w.initiative("A1").holds[0].business_days for w in resumed] == [5, 5]
+        assert waiting.resume("A1", at=at(17)).initiative("A1").due == date(2026, 3, 27)

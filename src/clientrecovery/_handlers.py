@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from clientrecovery import events as ev
+from clientrecovery._pause import clock_due, counted_from, moved_due
 from clientrecovery._records import Chunks, replace, replaced, update
 from clientrecovery.errors import UnknownItem
 from clientrecovery.model import (
@@ -30,7 +31,7 @@ from clientrecovery.model import (
     Party,
     Stage,
 )
-from clientrecovery.schedule import after_days, days_between
+from clientrecovery.schedule import days_between
 
 if TYPE_CHECKING:
     from clientrecovery.relationship import Relationship
@@ -343,14 +344,16 @@ def _moved(
     r: Relationship, old: Initiative, new: Initiative, at: Any, version: int
 ) -> tuple[DelayWarning, ...]:
     """``old``'s delays, and one more if the revision moves agreed, unfinished work later
-    (a delay like any other, 003 §9)."""
+    (a delay like any other, 003 §9). Work that waits on the client was due where its
+    paused clock stands (:func:`~clientrecovery._pause.clock_due`)."""
     if (
         new.due > old.due
         and old.status in (_INITIATIVE_PLANNED, _INITIATIVE_IN_PROGRESS)
         and old.id in r._agreed_work
     ):
         reason = f"moved by plan version {version}"
-        move = DelayWarning(at=at, previous_due=old.due, new_due=new.due, reason=reason)
+        previous = clock_due(r.policy, old, at)
+        move = DelayWarning(at=at, previous_due=previous, new_due=new.due, reason=reason)
         return (*old.delays, move)
     return tuple(old.delays)
 
@@ -377,7 +380,9 @@ def _on_completed(r: Relationship, e: ev.InitiativeCompleted) -> dict[str, Any]:
 
 def _on_delay(r: Relationship, e: ev.DelayWarned) -> dict[str, Any]:
     initiative = r.initiative(e.initiative_id)
-    warning = DelayWarning(at=e.at, previous_due=initiative.due, new_due=e.new_due, reason=e.reason)
+    # Told while the work waits on the client: it was due where its paused clock stands.
+    previous = clock_due(r.policy, initiative, e.at)
+    warning = DelayWarning(at=e.at, previous_due=previous, new_due=e.new_due, reason=e.reason)
     delays = _grown(r, initiative.delays, warning)
     changes = _with_initiative(r, e.initiative_id, due=e.new_due, delays=delays)
     entry = replace(
@@ -415,11 +420,17 @@ def _on_resumed(r: Relationship, e: ev.Resumed) -> dict[str, Any]:
     policy = r.policy
     # The model's own dates, counted without the checks of the schedule's public functions
     # (about a sixth of a resumption's cost).
-    waited = days_between(policy, policy.local_date(hold.started_at), policy.local_date(e.at))
+    start, end = policy.local_date(hold.started_at), policy.local_date(e.at)
+    waited = days_between(policy, start, end)
     ended = replace(hold, ended_at=e.at, business_days=waited)
+    # A delay told during the wait gave the client a date that allows for the days waited
+    # before it: only those after it move the due date again (see clientrecovery._pause).
+    since = counted_from(initiative, hold)
+    counted = waited if since == hold.started_at else None
+    due = moved_due(policy, initiative.due, policy.local_date(since), end, counted)
     change: dict[str, Any] = {}
-    if waited:
-        change["due"] = after_days(policy, initiative.due, waited)
+    if due != initiative.due:
+        change["due"] = due
     if r._draft and type(holds) is list:
         holds[-1] = ended
         if not change:

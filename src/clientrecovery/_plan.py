@@ -155,7 +155,8 @@ class Hold:
     ended_at: datetime | None = attrs.field(default=None, validator=v.optional_aware)
     """When work resumed; ``None`` while waiting."""
     business_days: int = attrs.field(default=0, validator=v.instance_of(int))
-    """Working days waited, by which the due date moved."""
+    """Working days waited, by which the due date moved (only those after it, when a
+    delay was told during the wait)."""
     needs: str = attrs.field(default="", validator=v.text)
     """Exactly what the client owes, quantified (003: "quantify it and expect it")."""
     by: date | None = attrs.field(default=None, validator=attrs.validators.optional(v.a_date))

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from clientrecovery import events as ev
+from clientrecovery._pause import clock_due, counted_from
 from clientrecovery._validate import is_aware
 from clientrecovery.catalogue import Finding, Rule, Severity
 from clientrecovery.model import Initiative, InitiativeStatus, Party
@@ -233,19 +234,22 @@ _WORK_NEXT: dict[InitiativeStatus, tuple[str, str | None]] = {
 def check_warn_delay(r: Relationship, e: ev.DelayWarned) -> Iterator[Finding]:
     yield from initiative_ready(r, e.initiative_id, "warn_delay", UNFINISHED, held=True)
     initiative = r.initiative(e.initiative_id)
-    if e.new_due <= initiative.due:
+    # While the work waits on the client its clock is paused: the date it is judged by is
+    # the one the wait has moved so far (003 final comments; 003 §9).
+    due = clock_due(r.policy, initiative, e.at) if is_aware(e.at) else initiative.due
+    if e.new_due <= due:
         yield finding(
             r.policy,
             Rule.PLAN_IS_SPECIFIC,
             f"the new due date {e.new_due} of initiative {initiative.id} is not after its"
-            f" current one ({initiative.due})",
+            f" current one ({due})",
             initiative.id,
             "A delay sets a later, firm deadline.",
         )
     # The client asking for more time on its own part is not the provider warning late; but
     # once that part is past its date, moving the date hides the client's lateness.
     if is_aware(e.at) and initiative.owner_party is Party.PROVIDER:
-        yield from late_warning(r.policy, initiative.id, initiative.due, e.new_due, e.at)
+        yield from late_warning(r.policy, initiative.id, due, e.new_due, e.at)
     elif is_aware(e.at):
         yield from client_part_moved(r.policy, initiative.id, initiative.due, e.at)
 
@@ -280,7 +284,7 @@ def finished_late(
 
     The days it waited on the client are not the provider's: its due date moved by them
     when it resumed, and work dropped while it waits is counted up to the start of the
-    wait, as :func:`late_before_waiting` counts it.
+    wait (or of the last delay told during it), as :func:`late_before_waiting` counts it.
     """
     if (
         initiative.owner_party is not Party.PROVIDER
@@ -296,8 +300,8 @@ def finished_late(
     )
     stopped = at  # when the provider's clock stopped
     message = (f"initiative {initiative.id} was due {due} and was {verb} ", f" late{unwarned}")
-    if initiative.on_hold:
-        stopped = initiative.holds[-1].started_at
+    if initiative.on_hold:  # since the wait began, or the last delay told during it
+        stopped = counted_from(initiative, initiative.holds[-1])
         message = (
             f"initiative {initiative.id} was due {due} and was ",
             f" late when it began to wait on the client, and was then {verb}{unwarned}",

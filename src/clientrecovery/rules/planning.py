@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from clientrecovery import events as ev
+from clientrecovery._pause import clock_due
 from clientrecovery._records import replace
 from clientrecovery._validate import is_aware
 from clientrecovery.catalogue import Finding, Rule, Severity
@@ -370,13 +371,15 @@ def check_revise_plan(r: Relationship, e: ev.PlanRevised) -> Iterator[Finding]:
 
 
 def _moves_later(r: Relationship, e: ev.PlanRevised) -> Iterator[Finding]:
-    """WARN_AHEAD: a revision moving agreed, unfinished work later is a delay (003 §9)."""
+    """WARN_AHEAD: a revision moving agreed, unfinished work later is a delay (003 §9),
+    judged by the date its paused clock stands at if it waits on the client."""
     for new in e.plan.initiatives:
         if not r.agreed_initiative(new.id):
             continue
         old = r.initiative(new.id)
         if old.status in UNFINISHED and new.due > old.due and old.owner_party is Party.PROVIDER:
-            yield from late_warning(r.policy, old.id, old.due, new.due, e.at)
+            due = clock_due(r.policy, old, e.at)
+            yield from late_warning(r.policy, old.id, due, new.due, e.at)
 
 
 def check_agree_plan(r: Relationship, e: ev.PlanAgreed) -> Iterator[Finding]:

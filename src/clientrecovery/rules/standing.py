@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from clientrecovery._pause import counted_from
 from clientrecovery.catalogue import Finding, Rule, Severity
 from clientrecovery.model import CommitmentStatus, InitiativeStatus, IssueStatus, Party, Stage
 from clientrecovery.rules._core import UNFINISHED, finding, late_warning, not_today
@@ -186,7 +187,7 @@ def _delays(r: Relationship) -> Iterator[Finding]:
             hold = initiative.holds[-1]
             if initiative.owner_party is Party.PROVIDER:  # its due date moves only on resuming
                 yield from late_before_waiting(
-                    r.policy, initiative.id, initiative.due, hold.started_at
+                    r.policy, initiative.id, initiative.due, counted_from(initiative, hold)
                 )
             gaps = [
                 n for n, given in (("what", hold.needs.strip()), ("by when", hold.by)) if not given
