@@ -359,3 +359,41 @@ class TestHolds:
         assert [w.initiative("A1").due for w in resumed] == [date(2026, 4, 14)] * 2
         assert [w.initiative("A1").holds[0].business_days for w in resumed] == [5, 5]
         assert waiting.resume("A1", at=at(17)).initiative("A1").due == date(2026, 3, 27)
+
+    def test_work_already_late_when_its_wait_began_is_as_late_when_it_resumes(self) -> None:
+        """003 §9: the wait stops the clock from its start; it neither excuses the weekend
+        before it nor charges the provider the weekend within it."""
+        s = summary_sent(1)
+        due_friday = s.propose_plan(plan_for(s, due=day(18)), at=at(3)).agree_plan(at=at(3, 12))
+        after_weekend = due_friday.wait_on_client(
+            "A1", reason="data", needs="x", by=day(22), at=at(21)
+        )
+        over_weekend = recovering(1).wait_on_client(
+            "A1", reason="data", needs="x", by=day(29), at=at(22)
+        )
+
+        # begun Mon 23 on work due Fri 20, resumed Tue 24; begun Tue 24 on work due Sun 22,
+        # resumed Tue 31
+        cases = (
+            (after_weekend.resume("A1", at=at(22)), 22),
+            (over_weekend.resume("A1", at=at(29)), 29),
+        )
+        late = [
+            f.message  # type: ignore[attr-defined]
+            for resumed, d in cases
+            for f in resumed.check("complete_initiative", "A1", at=at(d, 12))
+            if f.rule is Rule.WARN_AHEAD
+        ]
+
+        assert [
+            f.message for f in after_weekend.findings(at(21, 12)) if f.rule is Rule.WARN_AHEAD
+        ] == [
+            f"initiative A1 was due {day(18)} and was 3 days late when it began to wait on the"
+            " client"
+        ]
+        assert late == [
+            f"initiative A1 was due {day(19)} and was completed 3 days late; the client was"
+            " never warned",
+            f"initiative A1 was due {day(27)} and was completed 2 days late; the client was"
+            " never warned",
+        ]

@@ -8,7 +8,11 @@ made during the wait, and the checks that judge them, all read the same due date
 - the days count from the start of the wait, or from the last date the client was given
   during it (a warned delay, a revision that moved the work later): that date already
   allows for the days waited before it;
-- the due date moves by the working days waited.
+- work on time when its days begin to count keeps the working days it had left: its due
+  date moves by the working days waited;
+- work already late then stays exactly as late as it was: its due date moves by the
+  calendar days waited, as lateness is counted in calendar days. The wait pauses the clock
+  from its start; it does not excuse the days before it, nor add the days off within it.
 """
 
 from __future__ import annotations
@@ -42,6 +46,8 @@ def moved_due(
     (``waited``: its working days, when the caller has counted them)."""
     if until <= since:
         return due
+    if since > due:  # late already: the lateness stands still
+        return due + (until - since)
     if waited is None:
         waited = days_between(policy, since, until)
     return after_days(policy, due, waited)
