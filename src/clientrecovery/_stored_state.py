@@ -59,8 +59,10 @@ from clientrecovery.serialization import (
 
 __all__ = ["FORMAT", "LAYOUT", "rebuilt", "state_json", "state_link"]
 
-FORMAT: Final = 1
-"""The form of the ``state`` text; a state of another form is not read."""
+FORMAT: Final = 2
+"""The form of the ``state`` text; a state of another form is not read. Raised too when
+what a state derives from its events changes: 2, as resuming a wait moves due dates
+differently (:mod:`clientrecovery._pause`), so a state of 1 is replayed instead."""
 
 _FROM_SNAPSHOT: Final = tuple(name for name in SNAPSHOT_FIELDS if name != "version")
 """The snapshot's fields a relationship is rebuilt from (its version is its history's)."""
