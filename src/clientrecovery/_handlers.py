@@ -426,8 +426,10 @@ def _on_resumed(r: Relationship, e: ev.Resumed) -> dict[str, Any]:
     # A delay told during the wait gave the client a date that allows for the days waited
     # before it: only those after it move the due date again (see clientrecovery._pause).
     since = counted_from(initiative, hold)
-    counted = waited if since == hold.started_at else None
-    due = moved_due(policy, initiative.due, policy.local_date(since), end, counted)
+    if since == hold.started_at:  # counted from the start of the wait: already counted
+        due = moved_due(policy, initiative.due, start, end, waited)
+    else:
+        due = moved_due(policy, initiative.due, policy.local_date(since), end)
     change: dict[str, Any] = {}
     if due != initiative.due:
         change["due"] = due
