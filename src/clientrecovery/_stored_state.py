@@ -10,8 +10,9 @@ relationships row, and binds both to the head of the relationship's chain with
 and version, :data:`LAYOUT` (this library's form of the state) and the two texts.
 
 Loading a case whose chain verifies and whose state link matches, :func:`rebuilt` makes the
-relationship from the snapshot and the state alone: the stored events are not decoded until
-its :attr:`~clientrecovery.Relationship.history` is first read, nor its communications
+relationship from the snapshot and the state alone, and reads neither until one of its
+attributes is first asked for (then all of them at once); the stored events are not decoded
+until its :attr:`~clientrecovery.Relationship.history` is first read, nor its communications
 until they are (:class:`~clientrecovery._lazy_logs.LazyLog`). Whatever does not verify or
 read back is answered ``None``, and the store replays the history instead. Only the key's holder can
 write a state that verifies; an unkeyed SHA-256 chain can be recomputed by anyone who can
@@ -67,7 +68,8 @@ differently (:mod:`clientrecovery._pause`), so a state of 1 is replayed instead.
 _FROM_SNAPSHOT: Final = tuple(name for name in SNAPSHOT_FIELDS if name != "version")
 """The snapshot's fields a relationship is rebuilt from (its version is its history's)."""
 _EAGER: Final = tuple(name for name in _FROM_SNAPSHOT if name != "communications")
-"""The snapshot's fields read at once (the communications are read on first use)."""
+"""The snapshot's fields read together, when the first attribute is asked for (the
+communications are read when they are)."""
 _KEPT: Final = (
     "account",
     "_agreed_work",
