@@ -216,6 +216,107 @@ class TestDeferred:
         same_state(copy.deepcopy(loaded[1]), truth(case))
         same_state(pickle.loads(pickle.dumps(loaded[2])), truth(case))
 
+    def test_a_first_read_never_changes_the_dict_a_pickle_or_deep_copy_walks(
+        self, path: str
+    ) -> None:
+        """Another thread pickling or deep-copying the case walks its ``__dict__`` while
+        this one reads an attribute: the walk must not see it change size."""
+        case = masterclass()
+        with SQLiteStore(path, key=KEY) as store:
+            store.save(case)
+            loaded = store.load(case.id)
+        walked = loaded.__dict__
+        items = iter(walked.items())
+        next(items)
+        assert loaded.stage is case.stage  # read while the walk is under way
+        assert "_deferred" in dict(items)  # the walk goes on, over the dict it began
+        assert "_deferred" not in loaded.__dict__
+        same_state(loaded, truth(case))
+
+    def test_a_read_during_a_read_does_not_hang(
+        self, path: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A finalizer the collector runs (or a signal handler) during a first read may
+        read another case not yet read, or this one, in the same thread."""
+        import threading
+
+        case, other = masterclass(), design_firm()
+        with SQLiteStore(path, key=KEY) as store:
+            store.save(case)
+            store.save(other)
+            first, second = store.load(case.id), store.load(other.id)
+        real = _stored_state._kept
+        seen: list[str] = []
+
+        def finalizer_runs(kept: Any) -> dict[str, Any]:
+            monkeypatch.setattr(_stored_state, "_kept", real)
+            seen.extend([second.client, first.client])  # another case, then this one
+            return real(kept)
+
+        monkeypatch.setattr(_stored_state, "_kept", finalizer_runs)
+        reader = threading.Thread(target=lambda: seen.append(first.client), daemon=True)
+        reader.start()
+        reader.join(timeout=30)
+        assert not reader.is_alive(), "the read hung"
+        assert seen == [other.client, case.client, case.client]
+        same_state(first, truth(case))
+        same_state(second, truth(other))
+
+    def test_dir_lists_the_attributes_not_read_yet_without_reading_them(self, path: str) -> None:
+        case = masterclass()
+        with SQLiteStore(path, key=KEY) as store:
+            store.save(case)
+            loaded = store.load(case.id)
+        assert dir(loaded) == dir(truth(case))
+        assert "stage" not in loaded.__dict__
+
+    def test_a_recursion_error_during_a_first_read_is_no_document_error(
+        self, path: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The read's own condition (a read deep in a recursion) is not the file's: it is
+        raised as it is, and the case reads once there is room."""
+        case = masterclass()
+        with SQLiteStore(path, key=KEY) as store:
+            store.save(case)
+            loaded = store.load(case.id)
+        real = _stored_state._kept
+
+        def too_deep(kept: Any) -> dict[str, Any]:
+            raise RecursionError("maximum recursion depth exceeded")
+
+        monkeypatch.setattr(_stored_state, "_kept", too_deep)
+        with pytest.raises(RecursionError):
+            loaded.stage  # noqa: B018 - the read is the test
+        monkeypatch.setattr(_stored_state, "_kept", real)
+        same_state(loaded, truth(case))
+
+    def test_a_reader_whose_making_was_cut_short_is_made_again(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An interrupt while the readers are generated (on the first read of a case) must
+        not leave a name without its function, which failed every later read."""
+        from clientrecovery._codec import Codec
+        from clientrecovery.model import Commitment
+        from clientrecovery.serialization import duration_from_str, duration_to_str
+
+        codec = Codec({}, duration_from_str, duration_to_str)
+        real = Codec._read_body
+
+        def interrupted(self: Codec, tp: Any) -> list[str]:
+            if tp is Commitment:  # a reader the tuple's needs, made in the middle of its own
+                monkeypatch.setattr(Codec, "_read_body", real)
+                raise KeyboardInterrupt
+            return real(self, tp)
+
+        monkeypatch.setattr(Codec, "_read_body", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            codec.reader(tuple[Commitment, ...])
+        assert "read_1" not in codec.sources  # nothing half made is kept
+        commitment = recovering().commitments[0]
+        assert codec.reader(Commitment)(codec.writer(Commitment)(commitment)) == commitment
+        written = codec.writer(tuple[Commitment, ...])((commitment,))
+        assert codec.reader(tuple[Commitment, ...])(written) == (commitment,)
+
 
 class TestLoadRows:
     def test_a_sound_store_is_read_in_one_statement_in_order(self, path: str) -> None:

@@ -172,14 +172,38 @@ class Codec:
         name = self._readers.get(tp)
         if name is not None:
             return name
-        name = self._readers[tp] = self._name("read_")
-        lines = [f"def {name}(x):", *self._read_body(tp), "    return x"]
-        if tp in self._shared:
-            # Keyed by the value's pickle: exact as its repr is (types and all: 1, 1.0 and
-            # True differ) and a third of its cost; a value that cannot be pickled raises,
-            # as any unusual value does here, and is read the slow way.
-            self._memoize(lines, "_pickled(x)")
-        self._define(name, lines)
+
+        def lines(name: str) -> list[str]:
+            made = [f"def {name}(x):", *self._read_body(tp), "    return x"]
+            if tp in self._shared:
+                # Keyed by the value's pickle: exact as its repr is (types and all: 1, 1.0
+                # and True differ) and a third of its cost; a value that cannot be pickled
+                # raises, as any unusual value does here, and is read the slow way.
+                self._memoize(made, "_pickled(x)")
+            return made
+
+        return self._generated(self._readers, tp, "read_", lines)
+
+    def _generated(
+        self, names: dict[Any, str], key: Any, prefix: str, lines: Callable[[str], list[str]]
+    ) -> str:
+        """The name of a new function for ``key`` in ``names`` (the readers or the writers),
+        defined from the ``lines`` made for that name. The name is given first, so that a
+        type met again inside its own generation refers to it."""
+        start = self._count
+        name = names[key] = self._name(prefix)
+        try:
+            self._define(name, lines(name))
+        except BaseException:
+            # Cut short (a RecursionError, an interrupt): forget every name given since, or
+            # one kept without its function fails each later use for the process's life.
+            # No call of a Python function here: a RecursionError leaves no room for one.
+            given: tuple[dict[Any, str], ...] = (self._readers, self._writers)
+            for names in given:
+                for key, made in list(names.items()):
+                    if int(made[made.rindex("_") + 1 :]) > start:
+                        del names[key]
+            raise
         return name
 
     def _memoize(self, lines: list[str], key: str) -> None:
@@ -387,25 +411,27 @@ class Codec:
         name = self._writers.get((tp, native))
         if name is not None:
             return name
-        name = self._writers[tp, native] = self._name("write_")
-        if tp in self._unions:
-            table = self.union_writers(tp, native=native)
-            body = f"{self._name('_writers_', table)}[type(x)](x)"
-        elif attrs.has(tp):
-            body = self._write_class(tp, native)
-        else:
-            body = self._write(tp, "x", native, whole=True)
-        lines = [f"def {name}(x):", f"    x = {body}", "    return x"]
-        if native and tp in self._shared:  # what a native writer gives is only encoded
-            if self._ns["_frozen"] is not None:
-                lines.insert(-1, "    x = _frozen(x)")
-            self._memoize(lines, "id(x)")
-        elif native and tp in self._repeated:
-            if self._ns["_frozen"] is not None:
-                lines.insert(-1, "    x = _frozen(x)")
-            self._keep_last(lines)
-        self._define(name, lines)
-        return name
+
+        def lines(name: str) -> list[str]:
+            if tp in self._unions:
+                table = self.union_writers(tp, native=native)
+                body = f"{self._name('_writers_', table)}[type(x)](x)"
+            elif attrs.has(tp):
+                body = self._write_class(tp, native)
+            else:
+                body = self._write(tp, "x", native, whole=True)
+            made = [f"def {name}(x):", f"    x = {body}", "    return x"]
+            if native and tp in self._shared:  # what a native writer gives is only encoded
+                if self._ns["_frozen"] is not None:
+                    made.insert(-1, "    x = _frozen(x)")
+                self._memoize(made, "id(x)")
+            elif native and tp in self._repeated:
+                if self._ns["_frozen"] is not None:
+                    made.insert(-1, "    x = _frozen(x)")
+                self._keep_last(made)
+            return made
+
+        return self._generated(self._writers, (tp, native), "write_", lines)
 
     def _keep_last(self, lines: list[str]) -> None:
         """Make the function of ``lines`` (which returns ``x``) give what it gave last when

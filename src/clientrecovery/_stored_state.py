@@ -243,19 +243,29 @@ class _Deferred:
     def fill(r: Relationship) -> None:
         """Read ``r``'s deferred attributes into it. Attributes it already holds are kept:
         a command's copy of a relationship not yet read holds its own changes beside the
-        texts it was copied with."""
+        texts it was copied with.
+
+        The filled attributes go into a new ``__dict__``, put in place at once: the one a
+        pickle or a deep copy (in another thread) may be walking is never changed in size.
+        """
         with _FILLING:
-            held = r.__dict__
-            deferred = held.get("_deferred")
+            deferred = r.__dict__.get("_deferred")
             if deferred is None:
                 return
             try:
                 values = deferred.values()
+            except (RecursionError, MemoryError):  # the read's own conditions, not the file's
+                raise
             except Exception:  # verified texts this library wrote: the file changed
                 raise InvalidDocument(["a stored relationship cannot be read back @ $"]) from None
+            held = r.__dict__  # (a finalizer run meanwhile, in this thread, may have read it)
+            if "_deferred" not in held:
+                return
+            filled = held.copy()
             for name, value in values.items():
-                held.setdefault(name, value)
-            del held["_deferred"]
+                filled.setdefault(name, value)
+            del filled["_deferred"]
+            object.__setattr__(r, "__dict__", filled)
 
     def values(self) -> dict[str, Any]:
         """Every deferred attribute, read from the snapshot and the state."""
@@ -277,9 +287,10 @@ class _Deferred:
 
 
 _Deferred.names = frozenset(covered() - _AT_ONCE)
-_FILLING: Final = threading.Lock()
+_FILLING: Final = threading.RLock()
 """Held while a rebuilt relationship's attributes are read (one for all: a lock per case
-would be one more object for the collector to walk)."""
+would be one more object for the collector to walk). Re-entrant: a finalizer the collector
+runs, or a signal handler, during a read may read another case not yet read."""
 
 
 def _communications_of(snapshot: bytes) -> list[Any]:

@@ -164,6 +164,15 @@ class Relationship:
                 f"{type(self).__name__!r} object has no attribute {name!r}", name=name, obj=self
             )
 
+        def __dir__(self) -> list[str]:
+            # The attributes not read yet too (an editor's completion, inspect), unread.
+            names = set(super().__dir__())
+            deferred = self.__dict__.get("_deferred")
+            if deferred is not None:
+                names |= deferred.names
+                names.discard("_deferred")
+            return sorted(names)
+
     def _cached(self, key: str, make: Callable[[], Any]) -> Any:
         cache = self._cache
         if cache is None:
