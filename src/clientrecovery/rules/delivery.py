@@ -256,27 +256,22 @@ def check_warn_delay(r: Relationship, e: ev.DelayWarned) -> Iterator[Finding]:
 
 def late_before_waiting(
     policy: Policy, initiative_id: str, due: date, at: datetime
-) -> Iterator[Finding]:
+) -> list[Finding]:
     """WARN_AHEAD: the provider's work was already late when it began to wait on the client
     (003 §9): the wait pauses its clock from now, it does not excuse the days before."""
-    yield from _late_at(
+    return _late_at(
         policy,
         Rule.WARN_AHEAD,
         initiative_id,
         due,
         at,
-        (
-            f"initiative {initiative_id} was due {due} and was ",
-            " late when it began to wait on the client",
-        ),
+        "initiative {id} was due {due} and was {late} late when it began to wait on the client",
         "Tell the client now when it will be done and why: the wait does not excuse the days"
         " it was late before.",
     )
 
 
-def finished_late(
-    policy: Policy, initiative: Initiative, at: datetime, verb: str
-) -> Iterator[Finding]:
+def finished_late(policy: Policy, initiative: Initiative, at: datetime, verb: str) -> list[Finding]:
     """WARN_AHEAD: the provider's work ``verb`` (completed or dropped) at ``at``, after its
     current due date, with the client not warned of it (003 §9: meet the deadline or warn
     well ahead). Said when it happens, and kept while the plan is in force, as a delay told
@@ -291,49 +286,46 @@ def finished_late(
         or initiative.status not in UNFINISHED
         or not is_aware(at)
     ):
-        return iter(())
-    due, delays = initiative.due, initiative.delays
+        return []
+    delays = initiative.delays
     unwarned = (
-        f"; the client was not warned again after the delay to {delays[-1].new_due}"
+        "; the client was not warned again after the delay to {new_due}"
         if delays
         else "; the client was never warned"
     )
     stopped = at  # when the provider's clock stopped
-    message = (f"initiative {initiative.id} was due {due} and was {verb} ", f" late{unwarned}")
+    message = "initiative {id} was due {due} and was {verb} {late} late" + unwarned
     if initiative.on_hold:  # since the wait began, or the last delay told during it
         stopped = counted_from(initiative, initiative.holds[-1])
         message = (
-            f"initiative {initiative.id} was due {due} and was ",
-            f" late when it began to wait on the client, and was then {verb}{unwarned}",
+            "initiative {id} was due {due} and was {late} late when it began to wait on the"
+            " client, and was then {verb}" + unwarned
         )
     return _late_at(
         policy,
         Rule.WARN_AHEAD,
         initiative.id,
-        due,
+        initiative.due,
         stopped,
         message,
         "It stays on the record: tell the client plainly what happened and why, and next"
         " time warn them as soon as a date is at risk.",
         severity=advisory(policy, Rule.WARN_AHEAD),
+        verb=verb,
+        new_due=delays[-1].new_due if delays else None,
     )
 
 
-def client_part_moved(
-    policy: Policy, initiative_id: str, due: date, at: datetime
-) -> Iterator[Finding]:
+def client_part_moved(policy: Policy, initiative_id: str, due: date, at: datetime) -> list[Finding]:
     """CLIENT_PART: the client's part was moved on after its date had passed (003 final
     comments): the client is reminded, quantified, and never "warned" of its own lateness."""
-    yield from _late_at(
+    return _late_at(
         policy,
         Rule.CLIENT_PART,
         initiative_id,
         due,
         at,
-        (
-            f"the client's part {initiative_id} was due {due} and was ",
-            " late when its date was moved",
-        ),
+        "the client's part {id} was due {due} and was {late} late when its date was moved",
         "Remind the client, politely but firmly and quantified, of what they owe and by when;"
         " a delay warning is the provider's, for its own work.",
     )
@@ -345,22 +337,24 @@ def _late_at(
     initiative_id: str,
     due: date,
     at: datetime,
-    message: tuple[str, str],
+    message: str,
     hint: str,
     *,
     severity: Severity | None = None,
-) -> Iterator[Finding]:
-    """``rule``'s finding when the day of ``at`` is past ``due``, its message the two parts
-    of ``message`` around by how many days; the client is the one to tell (``severity``
-    as :func:`~clientrecovery.rules._core.finding` takes it)."""
+    **fields: object,
+) -> list[Finding]:
+    """``rule``'s finding when the day of ``at`` is past ``due``, its ``message`` a template
+    of the initiative's ``{id}``, its ``{due}`` date, by how much it is ``{late}`` and any
+    other ``fields``; the client is the one to tell (``severity`` as
+    :func:`~clientrecovery.rules._core.finding` takes it). The message is written only when
+    there is a finding: formatting a date was most of a wait's check in a replay, where the
+    work is nearly always on time."""
     day = _day_of(policy, at)
-    if day > due:
-        yield finding(
-            policy,
-            rule,
-            days((day - due).days).join(message),
-            initiative_id,
-            hint,
-            command="contact_client",
-            severity=severity,
+    if day <= due:
+        return []
+    text = message.format(id=initiative_id, due=due, late=days((day - due).days), **fields)
+    return [
+        finding(
+            policy, rule, text, initiative_id, hint, command="contact_client", severity=severity
         )
+    ]
