@@ -41,6 +41,11 @@ class _Frozen(Mapping[Any, Any]):
     def __getitem__(self, key: Any) -> Any:
         return self._items[key]
 
+    def get(self, key: Any, default: Any = None) -> Any:
+        # The dict's own, in C: the Mapping mixin's goes through __getitem__ and a
+        # KeyError, and every finding asks its policy for its severity.
+        return self._items.get(key, default)
+
     def __iter__(self) -> Iterator[Any]:
         return iter(self._items)
 
@@ -282,7 +287,8 @@ class Policy:
 
     def severity(self, rule: Rule) -> Severity:
         """The severity of ``rule`` under this policy."""
-        return self.severities.get(rule, rule.default_severity)
+        chosen = self.severities.get(rule)
+        return rule.default_severity if chosen is None else chosen  # looked up only if needed
 
     def local_date(self, moment: datetime) -> date:
         """The calendar day ``moment`` falls on in the policy's time zone."""
