@@ -67,7 +67,7 @@ differently (:mod:`clientrecovery._pause`), so a state of 1 is replayed instead.
 
 _FROM_SNAPSHOT: Final = tuple(name for name in SNAPSHOT_FIELDS if name != "version")
 """The snapshot's fields a relationship is rebuilt from (its version is its history's)."""
-_EAGER: Final = tuple(name for name in _FROM_SNAPSHOT if name != "communications")
+_READ_TOGETHER: Final = tuple(name for name in _FROM_SNAPSHOT if name != "communications")
 """The snapshot's fields read together, when the first attribute is asked for (the
 communications are read when they are)."""
 _KEPT: Final = (
@@ -273,7 +273,7 @@ class _Deferred:
         document = _loads(snapshot, "$", exact=False)
         if self.size != document["version"] or document["id"] != self.id:
             raise ValueError("the snapshot is of another version or relationship")
-        values = {name: _READERS[name](document[name]) for name in _EAGER}
+        values = {name: _READERS[name](document[name]) for name in _READ_TOGETHER}
         plan: TurnaroundPlan | None = values.pop("plan")
         work = plan.initiatives if plan is not None else ()
         values["_issues"] = Chunks(values.pop("issues"))
