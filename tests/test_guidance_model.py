@@ -19,15 +19,17 @@ from clientrecovery import Party, Policy, Rule, Severity
 from clientrecovery.catalogue import describe_source
 from clientrecovery.guidance import CHECKS, CREDITS, _review, review
 from clientrecovery.guidance._classes import CLASSES
-from clientrecovery.guidance._model import ADD, ADD_BESIDE, RULES, Model, features, load
+from clientrecovery.guidance._model import ADD, ADD_BESIDE, KEEP, RULES, Model, features, load
 
 HINTS = {check.rule: check.hint for check in (*CHECKS, *CREDITS)}
 
 
 def model_for(rule: Rule, word: str = "zork", weight: float = 20.0) -> Model:
-    """A model that scores every sentence low except those with ``word``, high for ``rule``."""
+    """A model that scores every sentence low except those with ``word``, high for ``rule``,
+    and that confirms each of the cues' findings (a far higher score where they found it)."""
     row = tuple(weight if r is rule else 0.0 for r in RULES)
-    return Model(tuple(-5.0 for _ in RULES), {f"w:{word}": row})
+    weights = {f"c:{c.value}": tuple(100.0 * (r is c) for r in RULES) for c in RULES}
+    return Model(tuple(-5.0 for _ in RULES), {**weights, f"w:{word}": row})
 
 
 def reviewed(text: str, model: Model, policy: Policy | None = None) -> list[tuple[Rule, str]]:
@@ -76,14 +78,34 @@ class TestWhatTheModelAdds:
 
 
 class TestWhatTheModelNeverDoes:
-    def test_it_never_removes_a_cues_finding(self) -> None:
-        """A model that scores everything far below leaves the cues' findings as they are."""
+    def test_a_cues_finding_the_model_confirms_stays_as_it_is(self) -> None:
+        """A model that weighs only the cues' verdicts, far above, keeps each of their
+        findings as it is and adds none of its own."""
+        text = "Your team missed the deadline again. As I said, the price is fixed."
+        weights = {f"c:{rule.value}": tuple(100.0 * (r is rule) for r in RULES) for rule in RULES}
+        confirming = Model(tuple(-50.0 for _ in RULES), weights)
+        cues = _review(text, Party.CLIENT, Policy(), gated=True, weighed=False)
+
+        assert {f.rule for f in cues} >= {Rule.NO_BLAME, Rule.FACTS_NOT_EMOTION}
+        assert _review(text, Party.CLIENT, Policy(), gated=True, model=confirming) == cues
+
+    def test_a_cues_finding_the_model_doubts_is_dropped(self) -> None:
+        """Where the model, reading the words with the cues' verdicts, scores a check at or
+        below ``KEEP``, the cue's finding goes; a check whose ``KEEP`` is 0 keeps it."""
         text = "Your team missed the deadline again. As I said, the price is fixed."
         against = Model(tuple(-50.0 for _ in RULES), {})
+        cues = _review(text, Party.CLIENT, Policy(), gated=True, weighed=False)
+        doubted = {RULES[k] for k, keep in enumerate(KEEP) if keep > -math.inf}
 
-        assert _review(text, Party.CLIENT, Policy(), gated=True, model=against) == _review(
-            text, Party.CLIENT, Policy(), gated=True, weighed=False
-        )
+        found = _review(text, Party.CLIENT, Policy(), gated=True, model=against)
+
+        assert found == tuple(f for f in cues if f.rule not in doubted)
+        assert Rule.NO_BLAME in doubted
+
+    def test_the_shipped_model_keeps_a_plain_cue_finding(self) -> None:
+        found = _review("Your team missed the deadline again.", Party.CLIENT, Policy(), gated=True)
+
+        assert Rule.NO_BLAME in {f.rule for f in found}
 
     def test_beside_a_cues_finding_another_check_needs_a_surer_score(self) -> None:
         """A score above ``ADD`` but not ``ADD_BESIDE`` adds a check to a sentence in which

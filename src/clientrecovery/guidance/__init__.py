@@ -191,12 +191,15 @@ def _review(
     gated: bool,
     model: Model | None = None,
     weighed: bool = True,
+    held: list[tuple[Rule, int]] | None = None,
 ) -> tuple[Finding, ...]:
     """:func:`review` past its checks.
 
     ``gated=False`` tries every cue on every sentence; ``model`` weighs the cues' findings
     (the shipped model by default), and ``weighed=False`` leaves the cues' findings as they
-    are (how ``tools/guidance_model.py`` reads what the cues alone find).
+    are (how ``tools/guidance_model.py`` reads what the cues alone find); ``held``, if
+    given, receives each check whose cue matched but was held back by its exceptions, with
+    where it matched.
     """
     if not text.strip():
         return ()
@@ -218,7 +221,7 @@ def _review(
     ]
     found: list[Finding] = []
     team: list[Finding] = []
-    vetoed: list[tuple[Rule, int]] = []
+    vetoed: list[tuple[Rule, int]] = [] if held is None else held
     for check in active:
         for finding, by_team in _findings(prepared, sentences, tried, check, policy, vetoed):
             (team if by_team else found).append(finding)

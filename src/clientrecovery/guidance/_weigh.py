@@ -1,15 +1,17 @@
-"""The model's findings (``_model``) beside the cues', sentence by sentence.
+"""The model's verdicts (``_model``) on the cues' findings, sentence by sentence.
 
-The cues' findings all stay. The model reads each sentence, and where it scores the
-sentence for a check that the cues did not find there, a finding is added: its span the
-clause that scores highest, its better move the check's own. In a sentence in which the
-cues found something else it needs a surer score (:data:`~._model.ADD_BESIDE`) than in one
-in which they found nothing (:data:`~._model.ADD`). It never adds a violation to a sentence
-that apologises, thanks or shows empathy.
+The model reads each sentence with what the cues found there. A cue's finding stays where
+the model scores its check above :data:`~._model.KEEP`. Where it scores a check the cues
+did not find, a finding is added: its span the clause that scores highest, its better move
+the check's own. In a sentence in which the cues found something else it needs a surer
+score (:data:`~._model.ADD_BESIDE`) than in one in which they found nothing
+(:data:`~._model.ADD`). It never adds a violation to a sentence that apologises, thanks or
+shows empathy, nor a check whose cue matched and was held back by its own exceptions.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
@@ -17,7 +19,16 @@ from itertools import pairwise
 
 from clientrecovery.catalogue import Finding, Rule, Severity
 from clientrecovery.guidance._classes import MARKERS
-from clientrecovery.guidance._model import ADD, ADD_BESIDE, RULES, Model, features, units, words
+from clientrecovery.guidance._model import (
+    ADD,
+    ADD_BESIDE,
+    KEEP,
+    RULES,
+    Model,
+    features,
+    units,
+    words,
+)
 from clientrecovery.guidance._text import Prepared
 
 __all__ = ["Scored", "scored", "weigh"]
@@ -63,9 +74,9 @@ _VIOLATIONS = frozenset(
 )
 
 
-Scored = tuple[int, int, Rule, float, bool]
-"""A sentence's ``[start, end)``, a check, the model's score for it there, and whether the
-cues found something else in that sentence."""
+Scored = tuple[int, int, Rule, float, bool, bool]
+"""A sentence's ``[start, end)``, a check, the model's score for it there, whether the
+cues found something else in that sentence, and whether they found this check there."""
 
 
 def scored(
@@ -74,10 +85,14 @@ def scored(
     rules: Iterable[Rule],
     model: Model,
     vetoed: Iterable[tuple[Rule, int]] = (),
+    doubt: frozenset[int] | None = None,
 ) -> Iterator[Scored]:
-    """The model's score for each check of ``rules`` in each sentence where it may add a
-    finding: one that the cues did not find there nor held back (``vetoed``: a check and
-    where its cue matched but its exceptions held), and that the sentence allows."""
+    """The model's score for each check of ``rules`` in each sentence: where the cues found
+    it there (to weigh their finding), and where it may add a finding, one that the cues
+    did not find there nor held back (``vetoed``: a check and where its cue matched but its
+    exceptions held), and that the sentence allows. ``doubt``: the checks, by their place in
+    :data:`~._model.RULES`, whose cues' findings are weighed (those the model may drop)."""
+    doubt = _DOUBT if doubt is None else doubt
     bounds = units(prepared.lower)
     starts = [start for start, _ in bounds]
     # Checks by their place in RULES (an int hashes faster than an enum member).
@@ -93,24 +108,27 @@ def scored(
             by_unit.setdefault(max(bisect_right(starts, at) - 1, 0), set()).add(-1 - k)
     wanted = sorted(_INDEX[rule] for rule in rules if rule in _INDEX)
     for n, (start, end) in enumerate(bounds):
-        done = by_unit.get(n)
-        todo = (
-            wanted if done is None else [k for k in wanted if k not in done and -1 - k not in done]
-        )
-        if not todo:
-            continue
+        done = by_unit.get(n, _NONE)
+        cued = [k for k in wanted if k in done and k in doubt]
+        todo = [k for k in wanted if k not in done and -1 - k not in done]
         lower = prepared.lower[start:end]
-        if not _VIOLATIONS.isdisjoint(todo) and _EMPATHY.search(lower):
+        if todo and not _VIOLATIONS.isdisjoint(todo) and _EMPATHY.search(lower):
             todo = [k for k in todo if k not in _VIOLATIONS]
-        if not _NOT_PRAISE.isdisjoint(todo) and _PRAISE.search(lower):
+        if todo and not _NOT_PRAISE.isdisjoint(todo) and _PRAISE.search(lower):
             todo = [k for k in todo if k not in _NOT_PRAISE]
         todo = [k for k in todo if (needs := _NEEDS[k]) is None or needs.search(lower)]
-        if not todo:
+        if not todo and not cued:
             continue
-        scores = model.scores(features(lower))
-        beside = done is not None and any(k >= 0 for k in done)
+        scores = model.scores(features(lower, done))
+        beside = any(k >= 0 for k in done)
+        for k in cued:
+            yield start, end, RULES[k], scores[k], True, True
         for k in todo:
-            yield start, end, RULES[k], scores[k], beside
+            yield start, end, RULES[k], scores[k], beside, False
+
+
+_NONE: frozenset[int] = frozenset()
+_DOUBT = frozenset(k for k, keep in enumerate(KEEP) if keep > -math.inf)
 
 
 def weigh(
@@ -120,19 +138,27 @@ def weigh(
     model: Model,
     vetoed: Iterable[tuple[Rule, int]] = (),
 ) -> list[Finding]:
-    """The cues' ``found`` and the findings the model adds for the checks of ``active``.
+    """The cues' ``found`` that the model keeps, and the findings it adds for the checks
+    of ``active``.
 
-    A sentence in which the cues found something needs a surer score for another check
-    (:data:`~._model.ADD_BESIDE`); a check the cues found there is theirs alone.
+    A cue's finding stays unless the model, reading the words of its sentence with what
+    the cues found there, scores its check at or below :data:`~._model.KEEP`. A sentence
+    in which the cues found something needs a surer score for another check
+    (:data:`~._model.ADD_BESIDE`) than one in which they found nothing.
     """
-    kept = list(found)
-    for start, end, rule, score, beside in scored(prepared, found, active, model, vetoed):
+    added: list[Finding] = []
+    doubted: list[tuple[Rule, int, int]] = []
+    for start, end, rule, score, beside, cued in scored(prepared, found, active, model, vetoed):
         k = _INDEX[rule]
+        if cued:
+            if score <= KEEP[k]:
+                doubted.append((rule, start, end))
+            continue
         if score <= (ADD_BESIDE if beside else ADD)[k]:
             continue
         problem, hint, severity = active[rule]
         c_start, c_end = _clause(prepared, start, end, k, model)
-        kept.append(
+        added.append(
             Finding(
                 rule,
                 severity,
@@ -142,7 +168,13 @@ def weigh(
                 (c_start, c_end),
             )
         )
-    return kept
+    kept = [f for f in found if not _doubted(f, doubted)] if doubted else list(found)
+    return kept + added
+
+
+def _doubted(finding: Finding, doubted: list[tuple[Rule, int, int]]) -> bool:
+    at = finding.span[0] if finding.span else 0
+    return any(rule is finding.rule and start <= at < end for rule, start, end in doubted)
 
 
 def _clause(prepared: Prepared, start: int, end: int, k: int, model: Model) -> tuple[int, int]:
