@@ -95,7 +95,9 @@ def initiative_ready(
     the one with that id, when the caller already found it."""
     if initiative is None:
         initiative = r.initiative(initiative_id)
-    unagreed = r.plan_in_force and not r.agreed_initiative(initiative_id)
+    # Agreed work first: the plan's being in force is asked only of work that is not (the
+    # command's state check asked it already).
+    unagreed = not r.agreed_initiative(initiative_id) and r.plan_in_force
     if not unagreed and initiative.status in allowed and (held or not initiative.on_hold):
         return []  # the usual case, in a replay above all: nothing to say
     found = []
