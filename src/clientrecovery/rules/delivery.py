@@ -29,6 +29,11 @@ if TYPE_CHECKING:
     from clientrecovery.policy import Policy
     from clientrecovery.relationship import Relationship
 
+# Members read for every wait, as module names (see rules._core.OPEN_ISSUE).
+_CLIENT = Party.CLIENT
+_PROVIDER = Party.PROVIDER
+_WARN_AHEAD = Rule.WARN_AHEAD
+
 __all__ = [
     "check_complete",
     "check_drop",
@@ -169,7 +174,8 @@ def check_wait(r: Relationship, e: ev.WaitedOnClient) -> list[Finding]:
     found = initiative_ready(
         r, e.initiative_id, "wait_on_client", UNFINISHED, initiative=initiative
     )
-    if initiative.owner_party is Party.CLIENT:
+    owner = initiative.owner_party
+    if owner is _CLIENT:
         found.append(
             finding(
                 r.policy,
@@ -181,7 +187,7 @@ def check_wait(r: Relationship, e: ev.WaitedOnClient) -> list[Finding]:
                 command="contact_client",
             )
         )
-    if initiative.owner_party is Party.PROVIDER and is_aware(e.at):
+    if owner is _PROVIDER and is_aware(e.at):
         found.extend(late_before_waiting(r.policy, initiative.id, initiative.due, e.at))
     if e.by is not None and e.needs.strip():
         return found
@@ -263,7 +269,7 @@ def late_before_waiting(
     (003 §9): the wait pauses its clock from now, it does not excuse the days before."""
     return _late_at(
         policy,
-        Rule.WARN_AHEAD,
+        _WARN_AHEAD,
         initiative_id,
         due,
         at,
@@ -305,14 +311,14 @@ def finished_late(policy: Policy, initiative: Initiative, at: datetime, verb: st
         )
     return _late_at(
         policy,
-        Rule.WARN_AHEAD,
+        _WARN_AHEAD,
         initiative.id,
         initiative.due,
         stopped,
         message,
         "It stays on the record: tell the client plainly what happened and why, and next"
         " time warn them as soon as a date is at risk.",
-        severity=advisory(policy, Rule.WARN_AHEAD),
+        severity=advisory(policy, _WARN_AHEAD),
         verb=verb,
         new_due=delays[-1].new_due if delays else None,
     )
