@@ -49,6 +49,9 @@ __all__ = ["Relationship"]
 
 _DEFAULT_POLICY = Policy()
 _NAMESPACE = uuid.UUID("6f1c2b1e-8d0a-4f55-9a57-1c3e7f0b2d44")
+# The terminal stages, for plan_in_force, which every delivery event's check reads: "in" a
+# tuple finds a member by identity, without calling Stage.terminal (half of the test).
+_TERMINAL = tuple(s for s in Stage if s.terminal)
 
 
 # Not slotted, unlike the values: every command copies the aggregate, and copying its
@@ -239,7 +242,7 @@ class Relationship:
     def plan_in_force(self) -> bool:
         """Whether the client has agreed a plan that still runs: delivery goes on while a late
         issue is discovered and a revision waits for agreement (003 §9; 000)."""
-        return self.recovering_since is not None and not self.stage.terminal
+        return self.recovering_since is not None and self.stage not in _TERMINAL
 
     @property
     def plan_advice(self) -> tuple[Finding, ...]:
