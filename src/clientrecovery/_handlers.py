@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from clientrecovery import events as ev
 from clientrecovery._pause import clock_due, counted_from, moved_due
-from clientrecovery._records import Chunks, replace, replaced, update
+from clientrecovery._records import Chunks, copier, replace, replaced, update
 from clientrecovery.errors import UnknownItem
 from clientrecovery.model import (
     Alignment,
@@ -396,6 +396,9 @@ def _on_delay(r: Relationship, e: ev.DelayWarned) -> dict[str, Any]:
 
 
 _NEW_HOLD = Hold(reason="new", started_at=datetime(2000, 1, 1, tzinfo=UTC))
+# The copies of a hold that every wait and every resumption make, found once.
+_new_hold = copier(Hold, ("reason", "started_at", "needs", "by"))
+_ended_hold = copier(Hold, ("ended_at", "business_days"))
 
 
 def _on_waited(r: Relationship, e: ev.WaitedOnClient) -> dict[str, Any]:
@@ -403,7 +406,7 @@ def _on_waited(r: Relationship, e: ev.WaitedOnClient) -> dict[str, Any]:
     initiative = r._work[position]
     # The event checked every value when it was built: no need to check them again.
     values = {"reason": e.reason, "started_at": e.at, "needs": e.needs, "by": e.by}
-    hold = replaced(_NEW_HOLD, values)
+    hold = _new_hold(_NEW_HOLD, values)
     holds: Any = initiative.holds
     if r._draft and type(holds) is list:  # the draft's own list (see _grown): nothing else
         holds.append(hold)
@@ -422,7 +425,7 @@ def _on_resumed(r: Relationship, e: ev.Resumed) -> dict[str, Any]:
     # (about a sixth of a resumption's cost).
     start, end = policy.local_date(hold.started_at), policy.local_date(e.at)
     waited = days_between(policy, start, end)
-    ended = replace(hold, ended_at=e.at, business_days=waited)
+    ended = _ended_hold(hold, {"ended_at": e.at, "business_days": waited})
     # A delay told during the wait gave the client a date that allows for the days waited
     # before it: only those after it move the due date again (see clientrecovery._pause).
     since = counted_from(initiative, hold)
