@@ -204,7 +204,8 @@ class Initiative:
     @property
     def on_hold(self) -> bool:
         """Whether the initiative waits on the client now."""
-        return bool(self.holds) and self.holds[-1].ended_at is None
+        holds = self.holds  # read once: every wait and resumption asks this
+        return bool(holds) and holds[-1].ended_at is None
 
     @priority.validator
     def _positive(self, attribute: attrs.Attribute[int], value: int) -> None:
