@@ -101,8 +101,9 @@ def initiative_ready(
     if initiative is None:
         initiative = r.initiative(initiative_id)
     # Agreed work first: the plan's being in force is asked only of work that is not (the
-    # command's state check asked it already).
-    unagreed = not r.agreed_initiative(initiative_id) and r.plan_in_force
+    # command's state check asked it already). The id found the initiative, so it is one:
+    # the set is asked directly, without agreed_initiative's test of what it was given.
+    unagreed = initiative_id not in r._agreed_work and r.plan_in_force
     if not unagreed and initiative.status in allowed and (held or not initiative.on_hold):
         return []  # the usual case, in a replay above all: nothing to say
     found = []
