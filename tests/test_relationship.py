@@ -316,6 +316,25 @@ class TestReplay:
         assert discovery.issue("I1").status is IssueStatus.SPECIFIED
         assert dropped.issue("I1").status is IssueStatus.DROPPED
 
+    def test_a_replay_ends_its_own_holds_and_none_it_handed_out(self) -> None:
+        """A replay ends a wait by changing the hold it made in place: the holds come out as
+        the commands made them, and a command on a replayed relationship still copies."""
+        r = recovering(2).start_initiative("A1", at=at(4))
+        r = r.wait_on_client("A1", reason="data", needs="the export", by=day(6), at=at(4, 10))
+        r = r.resume("A1", at=at(6))
+        r = r.wait_on_client("A1", reason="sign-off", needs="a yes", by=day(9), at=at(7))
+        waiting = Relationship.replay(r.history)
+        r = r.resume("A1", at=at(10))
+
+        replayed = Relationship.replay(r.history)
+        resumed = waiting.resume("A1", at=at(10))
+
+        assert replayed == Relationship.replay(r.history) == resumed == r
+        assert replayed.initiative("A1").holds == r.initiative("A1").holds
+        assert [h.ended_at for h in replayed.initiative("A1").holds] == [at(6), at(10)]
+        assert waiting.initiative("A1").on_hold
+        assert waiting.initiative("A1").holds[-1].ended_at is None
+
     def test_apply_records_an_event_as_its_command_would(self) -> None:
         """An event built elsewhere is checked and recorded: the same relationship as the
         command's, and refused for the same reasons."""

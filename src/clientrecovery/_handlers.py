@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from clientrecovery import events as ev
 from clientrecovery._pause import clock_due, counted_from, moved_due
-from clientrecovery._records import Chunks, copier, replace, replaced, update
+from clientrecovery._records import Chunks, copier, replace, replaced, setter, update
 from clientrecovery.errors import UnknownItem
 from clientrecovery.model import (
     Alignment,
@@ -396,9 +396,11 @@ def _on_delay(r: Relationship, e: ev.DelayWarned) -> dict[str, Any]:
 
 
 _NEW_HOLD = Hold(reason="new", started_at=datetime(2000, 1, 1, tzinfo=UTC))
-# The copies of a hold that every wait and every resumption make, found once.
+# The copies of a hold that every wait and every resumption make, found once, and how a
+# draft ends its own hold in place.
 _new_hold = copier(Hold, ("reason", "started_at", "needs", "by"))
 _ended_hold = copier(Hold, ("ended_at", "business_days"))
+_set_ended_at, _set_business_days = setter(Hold, "ended_at"), setter(Hold, "business_days")
 
 
 def _on_waited(r: Relationship, e: ev.WaitedOnClient) -> dict[str, Any]:
@@ -425,7 +427,6 @@ def _on_resumed(r: Relationship, e: ev.Resumed) -> dict[str, Any]:
     # (about a sixth of a resumption's cost).
     start, end = policy.local_date(hold.started_at), policy.local_date(e.at)
     waited = days_between(policy, start, end)
-    ended = _ended_hold(hold, {"ended_at": e.at, "business_days": waited})
     # A delay told during the wait gave the client a date that allows for the days waited
     # before it: only those after it move the due date again (see clientrecovery._pause).
     since = counted_from(initiative, hold)
@@ -437,10 +438,14 @@ def _on_resumed(r: Relationship, e: ev.Resumed) -> dict[str, Any]:
     if due != initiative.due:
         change["due"] = due
     if r._draft and type(holds) is list:
-        holds[-1] = ended
+        # The draft's own list (see _grown) holds only holds this replay made, which nothing
+        # else refers to: the one ending changes in place, as its initiatives do, uncopied.
+        _set_ended_at(hold, e.at)
+        _set_business_days(hold, waited)
         if not change:
             return {}
     else:
+        ended = _ended_hold(hold, {"ended_at": e.at, "business_days": waited})
         change["holds"] = (*holds[:-1], ended)
     return _edited(r, "_work", r._work, (position,), change)
 

@@ -63,8 +63,8 @@ class Replay:
     Each command copies the aggregate, so that every relationship handed out stays as it
     was. During a replay no one sees the relationship before the last event, so those
     copies are not needed (they were a quarter of a replay's time): the events' changes go
-    into one relationship, and the issues and initiatives it made itself are changed in
-    place while it is a draft. The rules and the changes are the commands' own: only where
+    into one relationship, and the issues, initiatives and holds it made itself are changed
+    in place while it is a draft. The rules and the changes are the commands' own: only where
     the changes go differs. :meth:`result` hands the relationship out, and from then on
     it is copied like any other.
     """

@@ -143,8 +143,9 @@ class Relationship:
     # was sent after its end, found once: by a replay at its end, else on the first
     # findings(now) (see _replay.keep_ended).
     _ended: Ended | None = attrs.field(default=None, init=False, eq=False, hash=False)
-    # True only while a replay builds the relationship, before anyone else sees it: its issues
-    # and initiatives are then its own, and are changed in place (see _replay.Replay).
+    # True only while a replay builds the relationship, before anyone else sees it: its
+    # issues, initiatives and holds are then its own, and are changed in place (see
+    # _replay.Replay).
     _draft: bool = attrs.field(default=False, init=False, eq=False, hash=False)
 
     def __repr__(self) -> str:
