@@ -94,7 +94,7 @@ def cued(text: str) -> frozenset[int]:
     """What the cues alone make of ``text``, as :func:`~._model.features` takes it: each
     check or credit they find by its place in ``RULES``, ``-1 - k`` for one they hold back."""
     if text not in _CUES:
-        place = {rule: k for k, rule in enumerate(RULES)}
+        place = weigh_module._INDEX  # each rule's place in RULES
         vetoed: list[tuple[Rule, int]] = []
         found = _review(text, Party.CLIENT, Policy(), gated=True, weighed=False, held=vetoed)
         marks = {place[f.rule] for f in found if f.rule in place}
