@@ -29,6 +29,14 @@ from clientrecovery.guidance._words import (
 
 __all__ = ["CUES"]
 
+# The client cleared, not blamed: "it wasn't your fault", "nobody on your farm did
+# anything wrong" (the wording of blame, negated).
+_CLEARED = (
+    r"|(?:\bnot|n't|\bnever) (?:\w+ ){0,2}?your (?:own )?(?:fault|doing|mistake)\b"
+    r"|\b(?:nobody|no one|no-one|none of (?:you|your \w+))\b[^.;?!]{0,40}\b(?:did|does"
+    r"|has done|had done) (?:anything|something) wrong\b"
+)
+
 CUES: tuple[Cue, ...] = (
     Cue(
         Rule.NO_BLAME,
@@ -40,7 +48,7 @@ CUES: tuple[Cue, ...] = (
             r"|asked|put|kept|let) (?:you|your|the client)\b"
             r"|\bif (?:you|your \w+) (?:can|could|would)\b|\b(?:in case|unless|so"
             r" that|so) you\b|\byou(?:'ll| will)? (?:should|may|might) (?:have )?(?:received|got"
-            r"|seen|had)\b|\b(?:you|your \w+) (?:did|have done) nothing wrong\b"
+            r"|seen|had)\b|\b(?:you|your \w+) (?:did|have done) nothing wrong\b" + _CLEARED
         ),
     ),
     Cue(
@@ -101,7 +109,7 @@ CUES: tuple[Cue, ...] = (
             + r"|\b(?:always|forever) (?:\w+ )?(?:welcome|happy|free|able|right"
             r"|invited)\b|\bnever (?:hesitate|feel|worry|be shy|need)\b|\bcan always\b"
             r"|\b(?:will|'ll|shall) (?:\w+ )?always\b|\bshould(?:n't)? (?:ever )?have to\b"
-            r"|\b(?:needs?|has) to\b"
+            r"|\b(?:needs?|has) to\b" + _CLEARED
         ),
     ),
     Cue(
@@ -139,7 +147,8 @@ CUES: tuple[Cue, ...] = (
         r"|\bmaybe ask (?:\w+ ){1,3}?why\b|\bask (?:\w+ ){1,3}?why (?:\w+ ){0,4}?(?:never"
         r"|didn't|wasn't|hasn't|isn't)\b",
         _re(
-            r"\b(?:no|none|not|nobody|no one|never|don't|do not|won't|isn't|without|rather than"
+            r"\b(?:no|none|not|nobody|no one|never|don't|do not|won't|isn't|wasn't|weren't"
+            r"|aren't|without|rather than"
             r"|instead of|no point)\b (?:[\w']+ ){0,4}?(?:blam|fault|point\w* fingers)|\bnot about"
             r" (?:\w+ )?blame|\bmatters less\b|\b(?:i|we) (?:can |do )?(?:understand|see)"
             r" (?:why|how)\b"
@@ -177,7 +186,13 @@ CUES: tuple[Cue, ...] = (
         r"|my) (?:fault|problem|doing)\b|\b(?:is|was|'s) what"
         r" you (?:approved|signed off|asked for|chose|agreed|ordered|specified|wanted)\b"
         r"|,? not (?:us|ours|by us|on our side"
-        r"|our (?:team|people|crew|staff))\b(?! (?:to|on|in|at|for))",
+        r"|our (?:team|people|crew|staff))\b(?! (?:to|on|in|at|for))"
+        # the cause put beyond the provider's reach or end
+        r"|\b(?:we|i) (?:had|have|'ve|'d) (?:had )?(?:nothing|no control|little control)"
+        r" (?:to do with|over)\b|\b(?:unlikely|hardly likely|not likely) to be"
+        r" (?:on|at) our (?:end|side)\b|\bdon't see what (?:else )?(?:we|i) (?:were|was|could"
+        r"|should) (?:supposed to |have )?(?:do|done)\b|\b(?:we|i) (?:do not|don't|cannot"
+        r"|can't|won't) accept (?:that )?(?:[\w']+ ){0,5}?(?:our|we|us)\b",
     ),
     Cue(
         Rule.NO_BLAME,
