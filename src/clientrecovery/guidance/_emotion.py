@@ -282,6 +282,20 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue(
         Rule.FACTS_NOT_EMOTION,
+        "is sarcastic",
+        # the idioms of mock agreement, mock modesty and mock surprise: saying the opposite
+        # of what is meant is feeling in place of a fact
+        r"(?:^|(?<=[.!?;:]\s))\s*(?:oh|ah|well),? (?:of course|sure|yes|right|great|brilliant"
+        r"|wonderful|perfect|lovely|marvellous|fantastic|splendid|by all means)\b"
+        r"(?!,? (?:we|i)(?:'ll| will| can| could| would|'d| shall)\b)"
+        r"|(?:^|(?<=[.!?;:]\s))\s*sure,? let's\b|\bheaven forbid\b|\bby all means,"
+        r"|\b(?:i|we) think (?:we|i) can (?:manage|handle|cope with)\b|\b(?:part the (?:river|sea"
+        r"|waters)|work miracles|a magic wand)\b|\b(?:most|any|other) (?:people|clients"
+        r"|customers) would be grateful\b|\bhardly (?:a crisis|the end of the world)\b"
+        r"|\b(?:we|i) know\b[^.;?!]*, thank you\.?\s*$",
+    ),
+    Cue(
+        Rule.FACTS_NOT_EMOTION,
         "is passive-aggressive",
         r"\bwhat (?:i|we) (?:said|wrote|explained|mentioned|told you) (?:last|earlier|before"
         r"|previously|on|in)\b|\brefer you (?:back )?to\b|\bif you (?:look|read|check)(?: it)?"
