@@ -69,6 +69,7 @@ TRAIN = (
     "blind5.jsonl",
     "blind6.jsonl",
     "blind7.jsonl",
+    "blind8.jsonl",
 )
 C = 1.0  # inverse regularisation strength, chosen by the cross-validation below
 PRUNE = 0.03  # weights smaller than this for every rule are left out

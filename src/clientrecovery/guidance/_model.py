@@ -59,7 +59,7 @@ def _odds(p: float) -> float:
     return math.inf if p >= 1 else math.log(p / (1 - p))
 
 
-_ADD_ABOVE = (0.93, 0.65, 0.75, 0.5, 0.5, 0.5, 0.5)
+_ADD_ABOVE = (0.93, 0.7, 0.7, 0.5, 0.5, 0.5, 0.5)
 ADD: tuple[float, ...] = tuple(map(_odds, _ADD_ABOVE))
 """For each rule of :data:`RULES`: the model adds a finding of its own above this score (a
 probability) in a sentence in which the cues found nothing. Chosen, with :data:`ADD_BESIDE`
@@ -74,7 +74,7 @@ nor to the texts of the example stories, and drops no cue's finding of a check t
 label. The model is trained on those sound texts too, as examples of the violations'
 absence (not of the credits: theirs are not labelled)."""
 
-_BESIDE_ABOVE = (0.7, 0.75, 0.8, 0.6, 0.5, 0.5, 0.55)
+_BESIDE_ABOVE = (0.75, 0.65, 0.85, 0.55, 0.5, 0.5, 0.5)
 ADD_BESIDE: tuple[float, ...] = tuple(map(_odds, _BESIDE_ABOVE))
 """For each rule of :data:`RULES`: the threshold in a sentence in which the cues found
 something for another check or credit (a sentence that blames often boasts or generalises
@@ -83,7 +83,7 @@ would otherwise read the cues' own finding a second time under another check. A 
 cue matched in the sentence but was held back by its own exceptions (an idiom, a promise)
 is not added by the model at all."""
 
-_KEEP_ABOVE = (0.05, 0.05, 0.1, 0.6, 0.2, 0.3, 0.05)
+_KEEP_ABOVE = (0.1, 0.05, 0.1, 0.4, 0.2, 0.3, 0.05)
 KEEP: tuple[float, ...] = tuple(map(_odds, _KEEP_ABOVE))
 """For each rule of :data:`RULES`: a cue's finding stays where the model, reading the
 sentence's words with the cues' verdicts, scores its check above this (a probability; 0
