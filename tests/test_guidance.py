@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from clientrecovery import InvalidValue, Party, Policy, Rule, Severity
-from clientrecovery.guidance import _ALL_CUES, CHECKS, CREDITS, _gate, _review, review
+from clientrecovery.guidance import _ALL_CUES, CHECKS, CREDITS, _gate, _review, _text, review
 from tests.guidance_sentences import SENTENCES, TUNED
 from tests.test_guidance_corpus import CORPUS, corpus, development
 
@@ -414,6 +414,16 @@ class TestQuotations:
         """Only a closed quotation is the client's; one stray mark hides nothing."""
         assert Rule.NO_BLAME in flagged("“Your team never sends the files on time.")
         assert flagged("“Your team never sends the files on time.”") == set()
+
+    @given(st.text(alphabet="ab ’'‘“”\"\n", max_size=60))
+    def test_quotations_are_blanked_as_a_substitution_would(self, text: str) -> None:
+        """The quotations found once are blanked in place: the same text as substituting
+        each match of the pattern with its marks around spaces."""
+        quoted = tuple(m.span() for m in _text._QUOTED.finditer(text))
+
+        assert _text._blanked(text, quoted) == _text._QUOTED.sub(
+            lambda m: m[0][0] + " " * (len(m[0]) - 2) + m[0][-1], text
+        )
 
     def test_many_opening_marks_are_read_in_one_pass(self) -> None:
         """A text of 50,000 opening marks and no closing one holds no finding."""

@@ -70,9 +70,16 @@ class Prepared:
         return any(start <= q_start < end for q_start, _ in self.quoted)
 
 
-def _blank(match: re.Match[str]) -> str:
-    body = match.group(0)
-    return body[0] + " " * (len(body) - 2) + body[-1] if len(body) >= 2 else " "
+def _blanked(text: str, quoted: tuple[tuple[int, int], ...]) -> str:
+    """``text`` with the inside of each quotation (its spans, in order) blanked out; what
+    ``_QUOTED.sub`` would make of it, without finding the quotations a second time."""
+    parts: list[str] = []
+    done = 0
+    for start, end in quoted:  # a quotation holds two characters at least: its marks
+        parts += (text[done : start + 1], " " * (end - start - 2), text[end - 1])
+        done = end
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 def prepare(text: str) -> Prepared:
@@ -80,8 +87,7 @@ def prepare(text: str) -> Prepared:
     straight = text.replace("’", "'").replace("‘", "'") if "’" in text or "‘" in text else text
     quoted = tuple(m.span() for m in _QUOTED.finditer(text))
     if quoted:
-        blanked = _QUOTED.sub(_blank, text)
-        straight = blanked.replace("’", "'").replace("‘", "'")
+        straight = _blanked(text, quoted).replace("’", "'").replace("‘", "'")
     starts = [0]
     ends = []
     for m in _SENTENCE_END.finditer(straight):
