@@ -252,12 +252,15 @@ def _findings(
     credited: set[int] = set()  # a credit counts once per sentence
     credit = check in CREDITS
     specific: dict[int, bool] = {}  # whether each sentence names something specific
+    lower = prepared.lower
     for cue in check.cues:
         number = _NUMBER[id(cue)]
-        source = prepared.text if cue.cased else prepared.lower
+        source = prepared.text if cue.cased else lower
         for n, which in tried.get(number, ()):
+            if credit and n in credited:
+                continue  # its first span would end the sentence's loop below at once
             s_start, s_end = sentences[n]
-            sentence = prepared.lower[s_start:s_end]
+            sentence = lower[s_start:s_end]
             if cue.requires is not None and not cue.requires.search(sentence):
                 continue
             if cue.vague or cue.specific:
@@ -266,6 +269,8 @@ def _findings(
                 if cue.specific != specific[n]:
                     continue
             spans = _spans([_INDEX.piece(number, k) for k in which], source, s_start, s_end)
+            if not spans:
+                continue
             held: bool | None = None
             in_sentence = taken.setdefault(n, [])
             for start, end in spans:
