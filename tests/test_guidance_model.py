@@ -20,8 +20,12 @@ from clientrecovery.catalogue import describe_source
 from clientrecovery.guidance import CHECKS, CREDITS, _review, review
 from clientrecovery.guidance._classes import CLASSES
 from clientrecovery.guidance._model import ADD, ADD_BESIDE, KEEP, RULES, Model, features, load
+from clientrecovery.guidance._text import prepare
+from clientrecovery.guidance._weigh import scored, weigh
+from tests.guidance_sentences import SENTENCES
 
 HINTS = {check.rule: check.hint for check in (*CHECKS, *CREDITS)}
+TEXTS = [text for _, text in SENTENCES] + ["We think the zork fell over.", "I hear the zork."]
 
 
 def model_for(rule: Rule, word: str = "zork", weight: float = 20.0) -> Model:
@@ -204,6 +208,44 @@ class TestWhatTheModelNeverDoes:
         assert _review(text, Party.CLIENT, Policy(), gated=True, model=model) == _review(
             text, Party.CLIENT, Policy(), gated=False, model=model
         )
+
+
+class TestWeighingSentenceBySentence:
+    @given(
+        st.lists(st.sampled_from(TEXTS), min_size=1, max_size=4),
+        st.sampled_from(
+            [load(), model_for(Rule.NO_EGO), model_for(Rule.NO_BLAME), Model((-50.0,) * 7, {})]
+        ),
+    )
+    def test_the_review_keeps_and_adds_what_the_scores_say(
+        self, parts: list[str], model: Model
+    ) -> None:
+        """``weigh`` reads the scores a sentence at a time, not through :func:`scored`:
+        what it keeps and adds is still what ``scored``'s scores say against the
+        thresholds."""
+        text = " ".join(parts)
+        held: list[tuple[Rule, int]] = []
+        found = list(_review(text, Party.CLIENT, Policy(), gated=True, weighed=False, held=held))
+        advice = {c.rule: (c.problem, c.hint, Severity.WARNING) for c in (*CHECKS, *CREDITS)}
+        doubted, added = [], []
+        for start, end, rule, score, beside, cued in scored(
+            prepare(text), found, advice, model, held
+        ):
+            k = RULES.index(rule)
+            if cued and score <= KEEP[k]:
+                doubted.append((rule, start, end))
+            elif not cued and score > (ADD_BESIDE if beside else ADD)[k]:
+                added.append(rule)
+
+        weighed = weigh(prepare(text), found, advice, model, held)
+
+        kept = [
+            f
+            for f in found
+            if not any(r is f.rule and a <= (f.span or (0, 0))[0] < b for r, a, b in doubted)
+        ]
+        assert weighed[: len(kept)] == kept
+        assert [f.rule for f in weighed[len(kept) :]] == added
 
 
 class TestTheShippedModel:

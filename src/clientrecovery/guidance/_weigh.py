@@ -93,6 +93,33 @@ def scored(
     exceptions held), and that the sentence allows. ``doubt``: the checks, by their place in
     :data:`~._model.RULES`, whose cues' findings are weighed (those the model may drop)."""
     doubt = _DOUBT if doubt is None else doubt
+    for start, end, lower, scores, cued, todo, beside in _sentences(
+        prepared, found, rules, model, vetoed, doubt
+    ):
+        todo = _allowed(lower, todo)
+        for k in cued:
+            yield start, end, RULES[k], scores[k], True, True
+        for k in todo:
+            yield start, end, RULES[k], scores[k], beside, False
+
+
+_Sentence = tuple[int, int, str, tuple[float, ...], list[int], list[int], bool]
+"""What :func:`scored` reads of one sentence: its ``[start, end)`` and lower-cased text, the
+model's scores, the checks (by their place in :data:`~._model.RULES`) whose cues' findings
+it weighs there and those the cues did not find there nor held back, and whether the cues
+found something there."""
+
+
+def _sentences(
+    prepared: Prepared,
+    found: list[Finding],
+    rules: Iterable[Rule],
+    model: Model,
+    vetoed: Iterable[tuple[Rule, int]],
+    doubt: frozenset[int],
+) -> Iterator[_Sentence]:
+    """:func:`scored`, a sentence at a time, before the sentence's own words rule checks
+    out (:func:`_allowed`); sentences with nothing to weigh are left out."""
     bounds = units(prepared.lower)
     starts = [start for start, _ in bounds]
     # Checks by their place in RULES (an int hashes faster than an enum member).
@@ -109,22 +136,30 @@ def scored(
     wanted = sorted(_INDEX[rule] for rule in rules if rule in _INDEX)
     for n, (start, end) in enumerate(bounds):
         done = by_unit.get(n, _NONE)
-        cued = [k for k in wanted if k in done and k in doubt]
-        todo = [k for k in wanted if k not in done and -1 - k not in done]
-        lower = prepared.lower[start:end]
-        if todo and not _VIOLATIONS.isdisjoint(todo) and _EMPATHY.search(lower):
-            todo = [k for k in todo if k not in _VIOLATIONS]
-        if todo and not _NOT_PRAISE.isdisjoint(todo) and _PRAISE.search(lower):
-            todo = [k for k in todo if k not in _NOT_PRAISE]
-        todo = [k for k in todo if (needs := _NEEDS[k]) is None or needs.search(lower)]
-        if not todo and not cued:
-            continue
-        scores = model.scores(features(lower, done))
-        beside = any(k >= 0 for k in done)
-        for k in cued:
-            yield start, end, RULES[k], scores[k], True, True
-        for k in todo:
-            yield start, end, RULES[k], scores[k], beside, False
+        if done:
+            cued = [k for k in wanted if k in done and k in doubt]
+            todo = [k for k in wanted if k not in done and -1 - k not in done]
+        else:  # most sentences: the cues found nothing there
+            cued, todo = [], wanted
+        if todo or cued:
+            lower = prepared.lower[start:end]
+            scores = model.scores(features(lower, done))
+            yield start, end, lower, scores, cued, todo, any(k >= 0 for k in done)
+
+
+def _allowed(lower: str, todo: list[int]) -> list[int]:
+    """The checks of ``todo`` that the sentence ``lower`` allows the model to add: no
+    violation where it apologises, thanks or shows empathy, no blame nor generality where
+    it praises, and none without what the check needs (:data:`_NEEDED`).
+
+    Each check is judged on its own, so that the checks allowed of a part of ``todo`` are
+    that part of those allowed of all of it: :func:`weigh` asks only about the few checks
+    that score high enough to be added."""
+    if todo and not _VIOLATIONS.isdisjoint(todo) and _EMPATHY.search(lower):
+        todo = [k for k in todo if k not in _VIOLATIONS]
+    if todo and not _NOT_PRAISE.isdisjoint(todo) and _PRAISE.search(lower):
+        todo = [k for k in todo if k not in _NOT_PRAISE]
+    return [k for k in todo if (needs := _NEEDS[k]) is None or needs.search(lower)]
 
 
 _NONE: frozenset[int] = frozenset()
@@ -148,26 +183,30 @@ def weigh(
     """
     added: list[Finding] = []
     doubted: list[tuple[Rule, int, int]] = []
-    for start, end, rule, score, beside, cued in scored(prepared, found, active, model, vetoed):
-        k = _INDEX[rule]
-        if cued:
-            if score <= KEEP[k]:
-                doubted.append((rule, start, end))
-            continue
-        if score <= (ADD_BESIDE if beside else ADD)[k]:
-            continue
-        problem, hint, severity = active[rule]
-        c_start, c_end = _clause(prepared, start, end, k, model)
-        added.append(
-            Finding(
-                rule,
-                severity,
-                f"“{prepared.original[c_start:c_end]}” {problem} (read as a whole)",
-                None,
-                hint,
-                (c_start, c_end),
+    for start, end, lower, scores, cued, todo, beside in _sentences(
+        prepared, found, active, model, vetoed, _DOUBT
+    ):
+        for k in cued:
+            if scores[k] <= KEEP[k]:
+                doubted.append((RULES[k], start, end))
+        above = ADD_BESIDE if beside else ADD
+        # What the sentence allows is read only for the checks that score high enough:
+        # :func:`scored` reads it first, but those are the same checks (see _allowed).
+        high = [k for k in todo if scores[k] > above[k]]
+        for k in _allowed(lower, high) if high else ():
+            rule = RULES[k]
+            problem, hint, severity = active[rule]
+            c_start, c_end = _clause(prepared, start, end, k, model)
+            added.append(
+                Finding(
+                    rule,
+                    severity,
+                    f"“{prepared.original[c_start:c_end]}” {problem} (read as a whole)",
+                    None,
+                    hint,
+                    (c_start, c_end),
+                )
             )
-        )
     kept = [f for f in found if not _doubted(f, doubted)] if doubted else list(found)
     return kept + added
 
