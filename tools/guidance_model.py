@@ -32,7 +32,7 @@ import importlib
 import json
 import math
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import numpy as np
@@ -338,9 +338,9 @@ def cross_validate_vader() -> None:
     analyzer = vader.SentimentIntensityAnalyzer()
     plain = model_module.features
 
-    def with_vader(lower: str) -> list[str]:
+    def with_vader(lower: str, cued: Iterable[int] = ()) -> list[str]:
         scores = analyzer.polarity_scores(lower)
-        found = plain(lower)
+        found = plain(lower, cued)
         found.extend(f"v:c<={c}" for c in (-0.6, -0.3, -0.05) if scores["compound"] <= c)
         found.extend(f"v:c>={c}" for c in (0.05, 0.3, 0.6) if scores["compound"] >= c)
         found.extend(f"v:neg>={c}" for c in (0.1, 0.25, 0.4) if scores["neg"] >= c)
