@@ -973,6 +973,62 @@ class TestOneVerdict:
         assert verdicts[0] == verdicts[1]
         assert from_json(text) == recovered(1)
 
+    @given(relationships(max_steps=20), st.data())
+    @settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
+    def test_a_text_as_written_loads_from_its_history_alone_as_the_whole_load_does(
+        self, r: Relationship, data: st.DataObject
+    ) -> None:
+        """The load that leaves the state's text unparsed takes exactly the texts this
+        library writes, and gives what the whole load gives; of a text changed anywhere (the
+        state, the history, a key twice, the history's key inside the state) it gives the
+        relationship the whole load gives, or leaves it to the whole load, which alone gives
+        a verdict then (a time written with a space, say, both read alike)."""
+        text = to_json(r).encode()
+        fast = ser._as_written(text)
+        assert fast is not None
+        assert fast == ser._loaded(json.loads(text), None, text) == r
+        assert fast.history == r.history
+        assert to_json(fast) == text.decode()
+        cut = data.draw(st.integers(0, len(text) - 1), label="where")
+        changes = [
+            text[:cut] + text[cut + 1 :],  # a byte left out
+            text[:cut] + b" " + text[cut:],  # white space, still valid JSON maybe
+            text.replace(b'"stage":', b'"stage":"lost","stage":', 1),  # a state key twice
+            text.replace(b'"at":', b'"at":"2026-03-02T09:00:00+00:00","at":', 1),
+            text.replace(b'{"schema_version"', b'{"history":[],"schema_version"', 1),
+            text.replace(b',"history":', b',"lessons":[],"history":', 1),
+            text[:-1] + b',"history":[]}',
+        ]
+        for changed in changes:
+            if changed == text:
+                continue
+            whole: Relationship | str
+            try:
+                whole = ser._loaded(json.loads(changed), None, None, changed)
+            except (InvalidDocument, ValueError) as refused:
+                whole = str(refused)
+            got = ser._as_written(changed)
+            assert got is None or (got == whole and got.history == whole.history)  # type: ignore[union-attr]
+
+    def test_the_state_unparsed_is_still_checked(self) -> None:
+        """A state edited in the text, or a key the history holds twice, is refused with
+        the whole load's own words: the load from the history alone never gives a verdict."""
+        text = to_json(recovered(1))
+        edited = text.replace('"stage":"recovered"', '"stage":"lost"', 1)
+        assert ser._as_written(edited.encode()) is None
+        with pytest.raises(InvalidDocument) as refused:
+            from_json(edited)
+        assert refused.value.problems == (
+            '"lost" contradicts the history, which gives "recovered" @ $.stage',
+        )
+        start = text.index('"history":')
+        doubled = text[:start] + text[start:].replace(
+            '"actor":null', '"actor":null,"actor":null', 1
+        )
+        assert ser._as_written(doubled.encode()) is None
+        with pytest.raises(InvalidDocument, match="duplicate key"):
+            from_json(doubled)
+
     def test_a_pretty_printed_document_loads_under_both(self) -> None:
         """Not as this library writes it, but valid: accepted by both parsers."""
         r = recovered()

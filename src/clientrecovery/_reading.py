@@ -2,7 +2,9 @@
 with every rule, and check the state it carries against the one the replay gives.
 
 Every refusal is an :class:`~clientrecovery.InvalidDocument` listing each problem with its
-JSON path. :func:`_trusted` is the load of a store that proved its events unchanged.
+JSON path. :func:`_trusted` is the load of a store that proved its events unchanged;
+:func:`_as_written` the load of a text exactly as this library writes it, which gives the
+same relationship without parsing the state the text carries.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import attrs
 import cattrs
 from cattrs.errors import BaseValidationError
 
+from clientrecovery import _jsontext
 from clientrecovery import events as ev
 from clientrecovery._converter import _CONVERTER, _Problem
 from clientrecovery._generated import _EVENT_READERS, _snapshot, _snapshot_native
@@ -34,7 +37,7 @@ from clientrecovery.errors import (
 from clientrecovery.policy import Policy
 from clientrecovery.relationship import Relationship
 
-__all__ = ["_events", "_load", "_problems", "_replayed", "_trusted", "relaxations"]
+__all__ = ["_as_written", "_events", "_load", "_problems", "_replayed", "_trusted", "relaxations"]
 
 
 def _format(exc: BaseException, type_: Any) -> str:
@@ -227,23 +230,11 @@ def _check_snapshot(
     written = _snapshot_native(relationship)
     given_text = text if text is not None else unproven
     if given_text is not None and type(document) is dict:
-        # The text orjson writes of the document, starting with the state the history gives,
-        # in the writer's order, followed by the history: the same state, byte for byte.
         head = _dumped(written)
-        if (
-            head is not None
-            and given_text.startswith(memoryview(head)[:-1])
-            and given_text.startswith(_HISTORY, len(head) - 1)
-        ):
+        if head is not None and _written_head(given_text, head):
             if given_text is text:
                 return
-            # The state's text is the writer's: the rest must be orjson's of the history.
-            history = _dumped({"history": document["history"]})
-            if (
-                history is not None
-                and len(given_text) - len(head) == len(history) - 1
-                and given_text.endswith(memoryview(history)[1:])
-            ):
+            if _written_history(given_text, head, document["history"]):
                 return
     if unproven is not None:
         _loads(unproven, "$")  # a duplicate key refuses the text before anything else
@@ -262,6 +253,74 @@ def _check_snapshot(
 
 
 _HISTORY = b',"history":'
+
+
+def _written_head(text: bytes, head: bytes) -> bool:
+    """Whether ``text`` starts with ``head``, the text orjson writes of the state the
+    history gives (in the writer's order, without its closing brace), then the history's key:
+    the same state, byte for byte."""
+    return text.startswith(memoryview(head)[:-1]) and text.startswith(_HISTORY, len(head) - 1)
+
+
+def _written_history(text: bytes, head: bytes, history: list[Any]) -> bool:
+    """Whether the rest of ``text``, after :func:`_written_head`, is what orjson writes of
+    ``history`` (the values it read there), closing the document: then no key in it is
+    there twice, as orjson would have kept only the last."""
+    written = _dumped({"history": history})
+    return (
+        written is not None
+        and len(text) - len(head) == len(written) - 1
+        and text.endswith(memoryview(written)[1:])
+    )
+
+
+def _as_written(text: object) -> Relationship | None:
+    """The relationship of ``text`` if it is exactly the document this library writes of the
+    history it holds (then the whole load would return this very relationship), read
+    without parsing the state it carries; ``None`` when it is not, or not provably: the
+    whole load then reads it again, and gives its own verdict.
+
+    The state is half of a document's text, and the state check compares its bytes with
+    what the writer writes of the replayed state, never the values read from them. So only
+    the history is parsed here, the text after the first ``,"history":``, and the checks of
+    the whole load's success are made on the text instead: it must be exactly ``head`` (the
+    writer's text of the state the history gives, which holds the current
+    ``schema_version`` and every key of the state, no other) followed by the history's
+    key, orjson's text of the values read there (so no key is there twice) and the closing
+    brace. That is the text orjson writes of the document the whole load would read, which
+    passes it: the same history, events, replay and state. Where the cut is not the
+    document's own key, the head's length tells."""
+    parser = _jsontext._orjson
+    if parser is None:
+        return None  # the standard library's parse is held to orjson's verdicts, in full
+    if isinstance(text, str):
+        try:
+            data = text.encode()
+        except UnicodeEncodeError:  # a lone surrogate: the whole load says where
+            return None
+    elif isinstance(text, bytes | bytearray):
+        data = bytes(text)
+    else:
+        return None
+    cut = data.find(_HISTORY)
+    if cut < 0 or data[-1:] != b"}":
+        return None
+    try:
+        history = parser.loads(memoryview(data)[cut + len(_HISTORY) : -1])
+        if type(history) is not list:
+            return None
+        relationship = _replayed(_events_fast(history))
+    except Exception:  # anything: the whole load reads it again and says what is wrong
+        return None
+    head = _dumped(_snapshot_native(relationship))
+    if (
+        head is None
+        or len(head) - 1 != cut
+        or not _written_head(data, head)
+        or not _written_history(data, head, history)
+    ):
+        return None
+    return relationship
 
 
 def _compare(given: Any, expected: Any, path: str, problems: list[str]) -> None:

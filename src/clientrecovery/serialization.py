@@ -49,11 +49,11 @@ from clientrecovery._layout import SCHEMA_VERSION, SNAPSHOT_FIELDS, UPGRADES
 from clientrecovery._layout import Upgrade as Upgrade
 from clientrecovery._layout import duration_from_str as duration_from_str
 from clientrecovery._layout import duration_to_str as duration_to_str
+from clientrecovery._reading import _as_written, _load, _problems
 from clientrecovery._reading import _check_snapshot as _check_snapshot
 from clientrecovery._reading import _events as _events
 from clientrecovery._reading import _events_explained as _events_explained
 from clientrecovery._reading import _events_fast as _events_fast
-from clientrecovery._reading import _load, _problems
 from clientrecovery._reading import _replayed as _replayed
 from clientrecovery._reading import _trusted as _trusted
 from clientrecovery._reading import relaxations as relaxations
@@ -159,6 +159,10 @@ def from_json(text: str | bytes, *, policy: Policy | None = None) -> Relationshi
     """Load a document from JSON text or UTF-8 bytes (see :func:`from_dict`), judged under
     ``policy`` when one is given."""
     receiver_policy(policy, "from_json")
+    if policy is None:  # judged by its own policy: a text as this library writes it is
+        loaded = _as_written(text)  # proven so from its history, its state left unparsed
+        if loaded is not None:
+            return loaded
     if _jsontext._orjson is None:  # the standard library's parse refuses duplicate keys
         document, written = _parsed(text, "$")
         return _loaded(document, policy, written)
